@@ -1,0 +1,63 @@
+package org.sealpack.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.sealpack.failure.UnsafeArchiveException;
+
+/**
+ * Writes entries below one directory. Each path is resolved with {@link Path#normalize()} and checked
+ * with {@link Path#startsWith(Path)}; files are created new (never overwriting) without following links.
+ */
+public final class DirectoryExtractor implements EntrySink {
+    private final Path root;
+
+    public DirectoryExtractor(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    private Path resolve(String path) {
+        Path target = root.resolve(path).normalize();
+        if (!target.startsWith(root) || target.equals(root) && !path.isEmpty()) {
+            throw new UnsafeArchiveException("'" + path + "' would be written outside the destination",
+                    "do not open this archive; report it to the sender");
+        }
+        return target;
+    }
+
+    @Override
+    public void directory(String path) throws IOException {
+        Path target = resolve(path);
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            makeParents(target);
+            Files.createDirectory(target);
+        }
+    }
+
+    @Override
+    public OutputStream file(String path) throws IOException {
+        Path target = resolve(path);
+        makeParents(target);
+        return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+    }
+
+    private void makeParents(Path target) throws IOException {
+        Path parent = target.getParent();
+        if (parent == null || parent.equals(root)) {
+            return;
+        }
+        if (Files.isSymbolicLink(parent)) {
+            throw new UnsafeArchiveException("a link in the destination was met while extracting",
+                    "do not open this archive; report it to the sender");
+        }
+        if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {
+            makeParents(parent);
+            Files.createDirectory(parent);
+        }
+    }
+}

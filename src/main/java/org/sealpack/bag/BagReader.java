@@ -1,0 +1,90 @@
+package org.sealpack.bag;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.sealpack.archive.EntrySink;
+import org.sealpack.archive.SafeTarReader;
+import org.sealpack.failure.BagInvalidException;
+import org.sealpack.failure.MalformedSealException;
+
+/**
+ * Reads a bag out of a tar in one pass: payload files (under data/) are hashed with SHA-512 as they
+ * stream to the sink; tag files are kept in memory (bounded) for validation and also go to the sink.
+ * Nothing here decides whether the bag is valid: see {@link BagValidator}.
+ */
+public final class BagReader {
+    /** Tag files larger than this in total are refused (a manifest of a million files fits). */
+    static final long MAX_TAG_BYTES = 256L << 20;
+    private static final int BUFFER = 1 << 16;
+
+    private BagReader() {
+    }
+
+    /** A bag as read: its root name, its tag files' bytes, and its payload files' checksums and sizes. */
+    public record ReadBag(String root, Map<String, byte[]> tagFiles, Map<String, String> payloadChecksums,
+                          long payloadBytes) {
+    }
+
+    public static ReadBag read(SafeTarReader tar, EntrySink sink) throws IOException {
+        Map<String, byte[]> tags = new LinkedHashMap<>();
+        Map<String, String> payload = new LinkedHashMap<>();
+        long payloadBytes = 0;
+        long tagBytes = 0;
+        MessageDigest digest = Digests.sha512();
+        byte[] buffer = new byte[BUFFER];
+        SafeTarReader.Entry e;
+        while ((e = tar.next()) != null) {
+            if (e.directory()) {
+                if (!e.path().isEmpty()) {
+                    sink.directory(e.path());
+                }
+                continue;
+            }
+            boolean isPayload = e.path().startsWith(BagIt.PAYLOAD_DIR + "/");
+            if (!isPayload) {
+                tagBytes += e.size();
+                if (tagBytes > MAX_TAG_BYTES) {
+                    throw new BagInvalidException("the bag's tag files are larger than " + MAX_TAG_BYTES + " bytes",
+                            "do not open this archive; report it to the sender");
+                }
+            }
+            ByteArrayOutputStream kept = isPayload ? null : new ByteArrayOutputStream((int) e.size());
+            try (OutputStream out = sink.file(e.path())) {
+                long copied = copy(tar.content(), out, kept, digest, buffer);
+                if (copied != e.size()) {
+                    throw new MalformedSealException("the archive ends inside '" + e.path() + "'",
+                            "the file is truncated or damaged; ask the sender for a new copy");
+                }
+            }
+            String checksum = Digests.hex(digest.digest());
+            if (isPayload) {
+                payload.put(e.path(), checksum);
+                payloadBytes += e.size();
+            } else {
+                tags.put(e.path(), kept.toByteArray());
+            }
+        }
+        return new ReadBag(tar.root(), tags, payload, payloadBytes);
+    }
+
+    private static long copy(InputStream in, OutputStream out, ByteArrayOutputStream kept, MessageDigest digest,
+                             byte[] buffer) throws IOException {
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            digest.update(buffer, 0, n);
+            out.write(buffer, 0, n);
+            if (kept != null) {
+                kept.write(buffer, 0, n);
+            }
+            total += n;
+        }
+        return total;
+    }
+}

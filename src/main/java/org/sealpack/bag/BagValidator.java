@@ -1,0 +1,163 @@
+package org.sealpack.bag;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sealpack.failure.BagInvalidException;
+
+/**
+ * Checks a bag read by {@link BagReader} against the rules of docs/FORMAT.md: the exact bagit.txt, no
+ * fetch.txt, every payload file in manifest-sha512.txt exactly once with the right checksum and nothing
+ * else, a Payload-Oxum that matches, and a tag manifest that covers every other tag file. Collects every
+ * problem and reports them together.
+ */
+public final class BagValidator {
+    private static final String HINT = "the bag is damaged or was altered; do not rely on it, ask the sender for a new copy";
+
+    private BagValidator() {
+    }
+
+    /** A bag that passed: its metadata and manifest. */
+    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes) {
+    }
+
+    public static ValidBag validate(BagReader.ReadBag bag) {
+        List<String> problems = new ArrayList<>();
+        Map<String, byte[]> tags = bag.tagFiles();
+
+        byte[] declaration = tags.get(BagIt.DECLARATION);
+        if (declaration == null) {
+            problems.add("bagit.txt is missing");
+        } else if (!BagIt.DECLARATION_TEXT.equals(new String(declaration, StandardCharsets.UTF_8))) {
+            problems.add("bagit.txt is not the two lines of a BagIt 1.0 bag in UTF-8");
+        }
+        if (tags.containsKey(BagIt.FETCH)) {
+            problems.add("fetch.txt is present (a sealed bag must hold all of its payload)");
+        }
+
+        Metadata info = null;
+        try {
+            info = Metadata.parseBagInfo(text(tags, BagIt.BAG_INFO, problems));
+        } catch (BagFormatException e) {
+            problems.add(e.getMessage());
+        }
+
+        Manifest manifest = null;
+        if (!tags.containsKey(BagIt.MANIFEST)) {
+            problems.add("manifest-sha512.txt is missing");
+        } else {
+            try {
+                manifest = Manifest.parse(text(tags, BagIt.MANIFEST, problems), BagIt.MANIFEST, BagIt.HEX_LENGTH);
+                checkPayload(manifest, bag, problems);
+            } catch (BagFormatException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        for (String name : tags.keySet()) {
+            if (name.contains("/")) {
+                problems.add("'" + name + "' is outside data/ and is not a tag file sealpack knows");
+            } else if (name.startsWith("manifest-") && !name.equals(BagIt.MANIFEST)
+                    || name.startsWith("tagmanifest-") && !name.equals(BagIt.TAG_MANIFEST)
+                    && !name.equals(BagIt.SIGNATURE)) {
+                problems.add(name + " uses an algorithm other than SHA-512, which a sealed bag does not have");
+            }
+        }
+
+        if (info != null) {
+            checkOxum(info, bag, problems);
+        }
+        checkTagManifest(tags, problems);
+
+        if (!problems.isEmpty()) {
+            String summary = problems.size() == 1 ? problems.get(0)
+                    : problems.size() + " problems: " + String.join("; ", problems);
+            throw new BagInvalidException("the bag is invalid: " + summary, HINT);
+        }
+        return new ValidBag(bag.root(), info, manifest, bag.payloadBytes());
+    }
+
+    private static void checkPayload(Manifest manifest, BagReader.ReadBag bag, List<String> problems) {
+        Map<String, String> actual = bag.payloadChecksums();
+        for (Map.Entry<String, String> listed : manifest.checksums().entrySet()) {
+            String path = listed.getKey();
+            if (!path.startsWith(BagIt.PAYLOAD_DIR + "/")) {
+                problems.add("manifest-sha512.txt lists '" + path + "', which is outside data/");
+                continue;
+            }
+            String found = actual.get(path);
+            if (found == null) {
+                problems.add("payload file '" + path + "' is listed in the manifest but missing");
+            } else if (!found.equals(listed.getValue())) {
+                problems.add("checksum mismatch for '" + path + "'");
+            }
+        }
+        for (String path : actual.keySet()) {
+            if (!manifest.checksums().containsKey(path)) {
+                problems.add("payload file '" + path + "' is not listed in the manifest");
+            }
+        }
+    }
+
+    private static void checkOxum(Metadata info, BagReader.ReadBag bag, List<String> problems) {
+        Optional<String> oxum = info.first("Payload-Oxum");
+        if (oxum.isEmpty()) {
+            problems.add("bag-info.txt has no Payload-Oxum");
+            return;
+        }
+        String expected = bag.payloadBytes() + "." + bag.payloadChecksums().size();
+        if (!oxum.get().strip().equals(expected)) {
+            problems.add("Payload-Oxum says " + oxum.get().strip() + " (bytes.files) but the payload holds " + expected);
+        }
+    }
+
+    private static void checkTagManifest(Map<String, byte[]> tags, List<String> problems) {
+        if (!tags.containsKey(BagIt.TAG_MANIFEST)) {
+            problems.add("tagmanifest-sha512.txt is missing");
+            return;
+        }
+        Manifest tagManifest;
+        try {
+            tagManifest = Manifest.parse(text(tags, BagIt.TAG_MANIFEST, problems), BagIt.TAG_MANIFEST,
+                    BagIt.HEX_LENGTH);
+        } catch (BagFormatException e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        for (Map.Entry<String, String> listed : tagManifest.checksums().entrySet()) {
+            byte[] content = tags.get(listed.getKey());
+            if (content == null) {
+                problems.add("tag file '" + listed.getKey() + "' is listed in the tag manifest but missing");
+            } else if (!Digests.sha512Hex(content).equals(listed.getValue())) {
+                problems.add("checksum mismatch for tag file '" + listed.getKey() + "'");
+            }
+        }
+        for (String name : tags.keySet()) {
+            boolean exempt = name.equals(BagIt.TAG_MANIFEST) || name.equals(BagIt.SIGNATURE);
+            if (!exempt && !tagManifest.checksums().containsKey(name)) {
+                problems.add("tag file '" + name + "' is not listed in the tag manifest");
+            }
+        }
+    }
+
+    private static String text(Map<String, byte[]> tags, String name, List<String> problems) {
+        byte[] bytes = tags.get(name);
+        if (bytes == null) {
+            if (name.equals(BagIt.BAG_INFO)) {
+                problems.add("bag-info.txt is missing");
+            }
+            return "";
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new BagFormatException(name + " is not valid UTF-8");
+        }
+    }
+}

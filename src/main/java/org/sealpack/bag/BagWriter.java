@@ -1,0 +1,110 @@
+package org.sealpack.bag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.sealpack.archive.TarWriter;
+
+/**
+ * Streams a BagIt 1.0 bag into a tar in one pass: each payload file is read once, hashed with SHA-512
+ * as it is copied, and the tag files that depend on those hashes follow the payload:
+ * <pre>
+ *   BAG/  BAG/bagit.txt  BAG/data/...  BAG/manifest-sha512.txt  BAG/bag-info.txt
+ *   BAG/tagmanifest-sha512.txt  BAG/tagmanifest-sha512.txt.asc
+ * </pre>
+ */
+public final class BagWriter {
+    /** Signs the tag manifest; returns an armored detached OpenPGP signature. */
+    @FunctionalInterface
+    public interface TagManifestSigner {
+        byte[] sign(byte[] tagManifest);
+    }
+
+    /** What was written. */
+    public record Written(String bagName, Manifest manifest, Metadata bagInfo, long payloadBytes) {
+    }
+
+    private BagWriter() {
+    }
+
+    public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
+                                Instant now, String softwareAgent, TagManifestSigner signer) throws IOException {
+        String root = bagName + "/";
+        tar.directory(root, now);
+        tar.file(root + BagIt.DECLARATION, BagIt.utf8(BagIt.DECLARATION_TEXT), now);
+        tar.directory(root + BagIt.PAYLOAD_DIR, now);
+        for (String dir : directories(files)) {
+            tar.directory(root + dir, now);
+        }
+
+        Map<String, String> checksums = new LinkedHashMap<>();
+        long bytes = 0;
+        MessageDigest digest = Digests.sha512();
+        for (PayloadFile f : files) {
+            try (InputStream in = Files.newInputStream(f.source())) {
+                tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
+            }
+            checksums.put(f.bagPath(), Digests.hex(digest.digest()));
+            bytes += f.size();
+        }
+        Manifest manifest = new Manifest(checksums);
+        byte[] manifestBytes = BagIt.utf8(manifest.format());
+
+        Metadata info = metadata
+                .plus("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())
+                .plus("Payload-Oxum", bytes + "." + files.size())
+                .plus("Bag-Size", humanSize(bytes))
+                .plus("Bag-Software-Agent", softwareAgent);
+        byte[] infoBytes = BagIt.utf8(info.toBagInfo());
+
+        tar.file(root + BagIt.MANIFEST, manifestBytes, now);
+        tar.file(root + BagIt.BAG_INFO, infoBytes, now);
+
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(BagIt.DECLARATION, Digests.sha512Hex(BagIt.utf8(BagIt.DECLARATION_TEXT)));
+        tags.put(BagIt.BAG_INFO, Digests.sha512Hex(infoBytes));
+        tags.put(BagIt.MANIFEST, Digests.sha512Hex(manifestBytes));
+        byte[] tagManifest = BagIt.utf8(new Manifest(tags).format());
+        tar.file(root + BagIt.TAG_MANIFEST, tagManifest, now);
+        tar.file(root + BagIt.SIGNATURE, signer.sign(tagManifest), now);
+        return new Written(bagName, manifest, info, bytes);
+    }
+
+    /** Every directory below data/ that holds a payload file, parents first. */
+    private static TreeSet<String> directories(List<PayloadFile> files) {
+        TreeSet<String> dirs = new TreeSet<>();
+        for (PayloadFile f : files) {
+            String path = f.bagPath();
+            int slash = path.lastIndexOf('/');
+            while (slash > BagIt.PAYLOAD_DIR.length()) {
+                path = path.substring(0, slash);
+                dirs.add(path);
+                slash = path.lastIndexOf('/');
+            }
+        }
+        return dirs;
+    }
+
+    /** A Bag-Size value: decimal units, one decimal place ("1.2 MB"). */
+    static String humanSize(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,43 @@
+package org.sealpack.bag;
+
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-512 as a stream to write through, on the JDK's own provider. */
+public final class Digests {
+    private Digests() {
+    }
+
+    public static MessageDigest sha512() {
+        try {
+            return MessageDigest.getInstance(BagIt.ALGORITHM);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-512", e);
+        }
+    }
+
+    public static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest);
+    }
+
+    public static String sha512Hex(byte[] data) {
+        return hex(sha512().digest(data));
+    }
+
+    /** An output stream that only feeds a digest. */
+    public static OutputStream into(MessageDigest digest) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                digest.update((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                digest.update(b, off, len);
+            }
+        };
+    }
+}

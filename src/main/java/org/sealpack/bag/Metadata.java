@@ -1,0 +1,133 @@
+package org.sealpack.bag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.sealpack.failure.InputException;
+
+/**
+ * Labelled metadata in the syntax of BagIt's bag-info.txt (RFC 8493 section 2.2.2): one
+ * {@code Label: value} per line; a line that starts with a space or tab continues the value above.
+ * Order and repetition are kept. In a metadata file written by a person, lines starting with '#' and
+ * blank lines are ignored.
+ */
+public final class Metadata {
+    /** Labels sealpack computes itself; a sender's metadata file may not set them. */
+    public static final Set<String> COMPUTED = Set.of("Bagging-Date", "Payload-Oxum", "Bag-Size",
+            "Bag-Software-Agent");
+
+    /** One element: the label and the value as written (continuation lines kept, joined by "\n"). */
+    public record Element(String label, String value) {
+    }
+
+    private final List<Element> elements;
+
+    public Metadata(List<Element> elements) {
+        this.elements = List.copyOf(elements);
+    }
+
+    public List<Element> elements() {
+        return elements;
+    }
+
+    public Optional<String> first(String label) {
+        return elements.stream().filter(e -> e.label().equalsIgnoreCase(label)).map(Element::value)
+                .map(Metadata::unfold).findFirst();
+    }
+
+    /** A value with its continuation lines joined by single spaces, for display. */
+    public static String unfold(String value) {
+        return value.replaceAll("\\n[ \\t]+", " ");
+    }
+
+    public Metadata plus(String label, String value) {
+        List<Element> more = new ArrayList<>(elements);
+        more.add(new Element(label, value));
+        return new Metadata(more);
+    }
+
+    /**
+     * Parses a sender's metadata file.
+     *
+     * @param source names the file in messages
+     */
+    public static Metadata parseSenderFile(String text, String source) {
+        List<Element> elements = new ArrayList<>();
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        int number = 0;
+        for (String line : lines) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith(" ") || line.startsWith("\t")) {
+                if (elements.isEmpty()) {
+                    throw new InputException(source + " line " + number + ": a continuation line comes before any label",
+                            "start the file with a 'Label: value' line");
+                }
+                Element last = elements.remove(elements.size() - 1);
+                elements.add(new Element(last.label(), last.value() + "\n" + line));
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new InputException(source + " line " + number + " is not 'Label: value'",
+                        "write each element as 'Label: value', for example 'Title: Statement on ...'");
+            }
+            String label = line.substring(0, colon);
+            String value = line.substring(colon + 1).strip();
+            if (!label.equals(label.strip()) || label.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                throw new InputException(source + " line " + number + ": the label '" + label
+                        + "' has spaces or control characters", "use labels like 'Source-Organization'");
+            }
+            if (COMPUTED.stream().anyMatch(label::equalsIgnoreCase)) {
+                throw new InputException(source + " line " + number + ": " + label + " is computed by sealpack",
+                        "remove that line from the metadata file");
+            }
+            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                throw new InputException(source + " line " + number + ": the value has control characters",
+                        "remove them");
+            }
+            elements.add(new Element(label, value));
+        }
+        return new Metadata(elements);
+    }
+
+    /** Parses bag-info.txt as written into a bag (strict: no comments, no blank lines). */
+    public static Metadata parseBagInfo(String text) {
+        List<Element> elements = new ArrayList<>();
+        if (text.isEmpty()) {
+            return new Metadata(elements);
+        }
+        if (!text.endsWith("\n")) {
+            throw new BagFormatException("bag-info.txt does not end with a line break");
+        }
+        for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            if (line.startsWith(" ") || line.startsWith("\t")) {
+                if (elements.isEmpty()) {
+                    throw new BagFormatException("bag-info.txt starts with a continuation line");
+                }
+                Element last = elements.remove(elements.size() - 1);
+                elements.add(new Element(last.label(), last.value() + "\n" + line));
+                continue;
+            }
+            int colon = line.indexOf(": ");
+            if (colon <= 0) {
+                throw new BagFormatException("bag-info.txt has a line that is not 'Label: value'");
+            }
+            elements.add(new Element(line.substring(0, colon), line.substring(colon + 2)));
+        }
+        return new Metadata(elements);
+    }
+
+    /** bag-info.txt text: {@code Label: value} lines, LF line ends, UTF-8 when encoded. */
+    public String toBagInfo() {
+        StringBuilder out = new StringBuilder();
+        for (Element e : elements) {
+            out.append(e.label()).append(": ").append(e.value()).append('\n');
+        }
+        return out.toString();
+    }
+}

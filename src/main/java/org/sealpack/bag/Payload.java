@@ -1,0 +1,130 @@
+package org.sealpack.bag;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sealpack.archive.EntryNames;
+import org.sealpack.failure.InputException;
+
+/**
+ * Lists the payload from the paths a sender names: a file becomes data/NAME, a directory becomes
+ * data/DIRNAME/... with its layout kept. Links, devices and unreadable files are refused, never followed.
+ */
+public final class Payload {
+    private Payload() {
+    }
+
+    public static List<PayloadFile> collect(List<Path> paths) {
+        if (paths.isEmpty()) {
+            throw new InputException("no payload given", "name at least one file or directory to pack");
+        }
+        List<PayloadFile> files = new ArrayList<>();
+        Map<String, Path> topNames = new HashMap<>();
+        for (Path given : paths) {
+            Path path = given.toAbsolutePath().normalize();
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException("payload not found: " + given, "check the path");
+            }
+            if (path.getFileName() == null) {
+                throw new InputException("cannot pack the root directory", "name a file or a directory below it");
+            }
+            String name = path.getFileName().toString();
+            Path clash = topNames.putIfAbsent(name, given);
+            if (clash != null) {
+                throw new InputException("two payload paths have the same name '" + name + "': " + clash + " and "
+                        + given, "put them in separate directories, or rename one");
+            }
+            if (Files.isSymbolicLink(path)) {
+                throw new InputException(given + " is a symbolic link", "name the file it points to instead");
+            }
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                walk(path, BagIt.PAYLOAD_DIR + "/" + name, files);
+            } else {
+                files.add(describe(path, BagIt.PAYLOAD_DIR + "/" + name));
+            }
+        }
+        files.sort(Comparator.comparing(PayloadFile::bagPath));
+        Map<String, String> folded = new HashMap<>();
+        for (PayloadFile f : files) {
+            String problem = EntryNames.problem(f.bagPath());
+            if (problem != null) {
+                throw new InputException(f.source() + " has " + problem + " in its name", "rename it");
+            }
+            String other = folded.putIfAbsent(EntryNames.fold(f.bagPath()), f.bagPath());
+            if (other != null) {
+                throw new InputException("'" + other + "' and '" + f.bagPath()
+                        + "' differ only in case or Unicode form; they would collide when opened",
+                        "rename one of them");
+            }
+        }
+        if (files.isEmpty()) {
+            throw new InputException("the payload holds no files", "name at least one file to pack");
+        }
+        return files;
+    }
+
+    private static void walk(Path dir, String bagPrefix, List<PayloadFile> files) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String relative = bagPrefix + "/" + toBagPath(dir.relativize(file));
+                    if (attrs.isSymbolicLink()) {
+                        throw new InputException(file + " is a symbolic link", "replace it with the file it points to, or remove it");
+                    }
+                    if (!attrs.isRegularFile()) {
+                        throw new InputException(file + " is not a regular file", "remove it from the payload");
+                    }
+                    files.add(new PayloadFile(file, relative, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+                }
+            });
+        } catch (IOException e) {
+            throw new InputException("cannot read " + dir + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+
+    private static PayloadFile describe(Path file, String bagPath) {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                throw new InputException(file + " is not a regular file", "name regular files and directories only");
+            }
+            if (!Files.isReadable(file)) {
+                throw new InputException("cannot read " + file, "check its permissions");
+            }
+            return new PayloadFile(file, bagPath, attrs.size(), attrs.lastModifiedTime().toInstant());
+        } catch (NoSuchFileException e) {
+            throw new InputException("payload not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+
+    private static String toBagPath(Path relative) {
+        StringBuilder out = new StringBuilder();
+        for (Path part : relative) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(part);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,95 @@
+package org.sealpack.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.BagInvalidException;
+import org.sealpack.failure.InputException;
+import org.sealpack.failure.KeyException;
+import org.sealpack.failure.MalformedSealException;
+import org.sealpack.failure.NotRecipientException;
+import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.PassphraseException;
+import org.sealpack.failure.TamperedDataException;
+import org.sealpack.failure.UnsafeArchiveException;
+import org.sealpack.failure.UntrustedSignerException;
+import org.sealpack.failure.WeakCryptoException;
+import org.sealpack.failure.WriteFailedException;
+
+import picocli.CommandLine;
+
+/** The one table of exit codes. README.md and every command's --help show it. */
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int USAGE = 2;
+    public static final int INPUT = 3;
+    public static final int OUTPUT_EXISTS = 4;
+    public static final int WRITE_FAILED = 5;
+    public static final int KEY = 10;
+    public static final int PASSPHRASE = 11;
+    public static final int NOT_RECIPIENT = 12;
+    public static final int MALFORMED = 20;
+    public static final int BAD_SIGNATURE = 21;
+    public static final int UNTRUSTED_SIGNER = 22;
+    public static final int TAMPERED = 23;
+    public static final int BAG_INVALID = 24;
+    public static final int UNSAFE_ARCHIVE = 25;
+    public static final int WEAK_CRYPTO = 26;
+
+    private static final Map<Class<? extends Exception>, Integer> CODES = new LinkedHashMap<>();
+
+    static {
+        CODES.put(InputException.class, INPUT);
+        CODES.put(OutputExistsException.class, OUTPUT_EXISTS);
+        CODES.put(WriteFailedException.class, WRITE_FAILED);
+        CODES.put(KeyException.class, KEY);
+        CODES.put(PassphraseException.class, PASSPHRASE);
+        CODES.put(NotRecipientException.class, NOT_RECIPIENT);
+        CODES.put(MalformedSealException.class, MALFORMED);
+        CODES.put(BadSignatureException.class, BAD_SIGNATURE);
+        CODES.put(UntrustedSignerException.class, UNTRUSTED_SIGNER);
+        CODES.put(TamperedDataException.class, TAMPERED);
+        CODES.put(BagInvalidException.class, BAG_INVALID);
+        CODES.put(UnsafeArchiveException.class, UNSAFE_ARCHIVE);
+        CODES.put(WeakCryptoException.class, WEAK_CRYPTO);
+    }
+
+    /** The table as --help shows it. */
+    public static final String[] TABLE = {
+        "  0  success: everything was checked and is good",
+        "  1  internal error (a bug: please report it with --debug output)",
+        "  2  usage error: a wrong option or argument",
+        "  3  an input is missing, unreadable or malformed",
+        "  4  the output exists (add --force to replace it)",
+        "  5  writing failed (disk full, permissions); nothing was left behind",
+        " 10  a key or certificate is unusable (corrupt, wrong kind, no usable subkey)",
+        " 11  wrong or missing passphrase",
+        " 12  the key is not a recipient of the sealed file",
+        " 20  not a sealed file, or truncated or corrupt",
+        " 21  a signature is bad or missing",
+        " 22  the signer is not trusted (not named with --signer)",
+        " 23  the encrypted data failed its integrity check (altered)",
+        " 24  the bag is invalid (checksum mismatch, missing or extra file)",
+        " 25  the archive holds an unsafe entry (path escape, link, device)",
+        " 26  a refused weak algorithm (SHA-1, MD5, unprotected encryption)",
+    };
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        return codeOf(exception);
+    }
+
+    public static int codeOf(Throwable exception) {
+        if (exception instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        for (Map.Entry<Class<? extends Exception>, Integer> e : CODES.entrySet()) {
+            if (e.getKey().isInstance(exception)) {
+                return e.getValue();
+            }
+        }
+        return INTERNAL;
+    }
+}

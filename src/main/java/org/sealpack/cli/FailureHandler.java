@@ -1,0 +1,42 @@
+package org.sealpack.cli;
+
+import java.io.PrintWriter;
+
+import org.sealpack.failure.SealpackException;
+
+import picocli.CommandLine;
+
+/**
+ * Prints a failure as one line, "sealpack: error: WHAT. hint: WHAT TO DO", and returns its exit code.
+ * A stack trace only with --debug.
+ */
+final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        err.println(line(e));
+        if (debug(parsed)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.codeOf(e);
+    }
+
+    static String line(Throwable e) {
+        if (e instanceof SealpackException s) {
+            String hint = s.hint() == null ? "" : ". hint: " + s.hint();
+            return "sealpack: error: " + Terminal.safe(s.getMessage()) + Terminal.safe(hint);
+        }
+        return "sealpack: internal error: " + Terminal.safe(String.valueOf(e))
+                + ". hint: run again with --debug and report the output";
+    }
+
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,44 @@
+package org.sealpack.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.sealpack.seal.Inspector;
+import org.sealpack.seal.Reports;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "inspect",
+        description = {"Show what anyone can learn from a sealed file with no key at all.",
+            "Nothing shown here is verified: use 'verify' for that."},
+        footerHeading = "%nExample:%n",
+        footer = "  sealpack inspect statement.sealed")
+final class InspectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "The sealed file.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Reports.Inspection i = Inspector.inspect(file);
+        Printer p = new Printer(spec.commandLine().getOut());
+        p.heading("Sealed file (UNVERIFIED: nothing below has been checked)");
+        p.field("size", i.fileBytes() + " bytes");
+        p.field("layers", "OpenPGP one-pass signed literal data > OpenPGP encrypted message > tar > BagIt bag");
+        p.field("claimed signer", i.claimedSignature().issuer() + " (unverified)");
+        p.field("claimed time", i.claimedSignature().created() + " (unverified)");
+        p.field("signature", i.claimedSignature().algorithm() + " with " + i.claimedSignature().hash());
+        p.recipients(i.recipients());
+        p.field("encrypted message", i.encryptedBytes() + " bytes");
+        return ExitCodes.OK;
+    }
+}

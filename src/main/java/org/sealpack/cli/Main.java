@@ -1,0 +1,41 @@
+package org.sealpack.cli;
+
+import java.io.PrintWriter;
+
+import org.sealpack.seal.TemporaryFiles;
+
+import picocli.CommandLine;
+
+/** The entry point: the only place that calls System.exit. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::eraseAll, "sealpack-cleanup"));
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line and returns its exit code; tests call this too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    private static void addExitCodes(CommandLine cmd) {
+        cmd.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCodes.TABLE);
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            addExitCodes(sub);
+        }
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cmd = new CommandLine(new SealpackCommand());
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExecutionExceptionHandler(new FailureHandler());
+        cmd.setExitCodeExceptionMapper(new ExitCodes());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        addExitCodes(cmd);
+        return cmd;
+    }
+}

@@ -1,0 +1,77 @@
+package org.sealpack.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.sealpack.pgp.KeyFiles;
+import org.sealpack.seal.PackRequest;
+import org.sealpack.seal.Packer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "pack", sortOptions = false,
+        description = {"Seal files into one signed, encrypted archive.",
+            "Builds a BagIt bag (payload under data/, metadata in bag-info.txt, SHA-512 manifests, a signature",
+            "over the tag manifest), puts it in a tar, encrypts it to each recipient and to you, and signs it."},
+        footerHeading = "%nExample:%n",
+        footer = "  sealpack pack examples/statement --metadata examples/statement.metadata \\\n"
+                + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"
+                + "    --recipient keys/recipient.cert.asc -o statement.sealed")
+final class PackCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files and directories to seal.")
+    List<Path> payload;
+
+    @Option(names = "--metadata", paramLabel = "FILE",
+            description = "Metadata for bag-info.txt, as 'Label: value' lines.")
+    Path metadata;
+
+    @Option(names = "--signer", paramLabel = "KEY", required = true, description = "Your secret key file.")
+    Path signer;
+
+    @Option(names = "--recipient", paramLabel = "CERT", required = true,
+            description = "A recipient's certificate file; repeat for each recipient.")
+    List<Path> recipients;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "The sealed file to write.")
+    Path output;
+
+    @Option(names = "--name", paramLabel = "BAG",
+            description = "The bag directory's name (default: OUT's name without .sealed).")
+    String bagName;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Override
+    public Integer call() {
+        PackRequest request = new PackRequest(payload, metadata, KeyFiles.readSecretKey(signer),
+                Keys.certificates(recipients), output, bagName, force, Instant.now());
+        Packer.Result result = Packer.pack(request, passphrase.forUnlocking());
+        var out = spec.commandLine().getOut();
+        out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes)");
+        Printer p = new Printer(out);
+        p.field("bag", result.bagName());
+        p.field("payload", result.files() + " file(s), " + result.payloadBytes() + " bytes");
+        p.signer("signed by", result.signer());
+        for (var r : result.recipients()) {
+            p.field("recipient", r.fingerprint() + " " + r.primaryUserId());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,85 @@
+package org.sealpack.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.sealpack.failure.InputException;
+import org.sealpack.failure.PassphraseException;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.seal.Passphrases;
+
+import picocli.CommandLine.Option;
+
+/** Where a secret key's passphrase comes from: never a plain command-line value. */
+final class PassphraseOptions {
+    @Option(names = "--passphrase-file", paramLabel = "FILE",
+            description = "Read the passphrase from the first line of FILE.")
+    Path file;
+
+    @Option(names = "--passphrase-env", paramLabel = "NAME",
+            description = "Read the passphrase from the environment variable NAME.")
+    String env;
+
+    /** A passphrase source for unlocking: the file, the variable, or a prompt without echo. */
+    Passphrases forUnlocking() {
+        return key -> obtain(key, false);
+    }
+
+    /** The passphrase for a new key: the file, the variable, or a prompt asked twice. */
+    char[] forNewKey() {
+        return obtain(null, true);
+    }
+
+    private char[] obtain(SecretKey key, boolean confirm) {
+        if (file != null) {
+            return fromFile(file);
+        }
+        if (env != null) {
+            String value = System.getenv(env);
+            if (value == null) {
+                throw new InputException("the environment variable " + env + " is not set",
+                        "set it, or use --passphrase-file");
+            }
+            return value.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new PassphraseException((key == null ? "a new key" : "the key " + key.describe())
+                    + " needs a passphrase and there is no terminal to ask for it",
+                    "give --passphrase-file FILE or --passphrase-env NAME");
+        }
+        String prompt = key == null ? "Passphrase for the new key: " : "Passphrase for " + Terminal.safe(key.describe()) + ": ";
+        char[] first = console.readPassword("%s", prompt);
+        if (first == null) {
+            throw new PassphraseException("no passphrase was entered", "type the passphrase at the prompt");
+        }
+        if (confirm) {
+            char[] second = console.readPassword("%s", "Repeat the passphrase: ");
+            if (second == null || !java.util.Arrays.equals(first, second)) {
+                throw new PassphraseException("the two passphrases differ", "run the command again");
+            }
+        }
+        return first;
+    }
+
+    static char[] fromFile(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            return line.toCharArray();
+        } catch (NoSuchFileException e) {
+            throw new InputException("passphrase file not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException("cannot read the passphrase file " + file + ": " + e.getMessage(),
+                    "check its permissions");
+        }
+    }
+}

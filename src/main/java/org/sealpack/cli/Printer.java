@@ -1,0 +1,69 @@
+package org.sealpack.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.sealpack.bag.Metadata;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+import org.sealpack.seal.Reports;
+
+/** Prints reports for people. Every string that came from a file or key goes through Terminal.safe. */
+final class Printer {
+    private final PrintWriter out;
+
+    Printer(PrintWriter out) {
+        this.out = out;
+    }
+
+    void field(String label, String value) {
+        out.printf("  %-20s %s%n", label.isEmpty() ? "" : label + ":", Terminal.safe(value));
+    }
+
+    void heading(String text) {
+        out.println(text);
+    }
+
+    void signer(String label, Certificate cert) {
+        field(label, cert.fingerprint());
+        field("", cert.primaryUserId());
+    }
+
+    void outer(Reports.Outer outer) {
+        heading("Outer signature: GOOD (the file is intact and comes from a trusted signer)");
+        signer("signer", outer.signer());
+        field("signed", outer.signed().toString());
+        recipients(outer.recipients());
+        field("size", outer.fileBytes() + " bytes (encrypted message " + outer.encryptedBytes() + " bytes)");
+    }
+
+    void recipients(List<SealReader.Recipient> recipients) {
+        field("recipients", recipients.size() + " key(s): " + recipients.stream()
+                .map(r -> r.keyId() + " (" + r.algorithm() + ")").collect(Collectors.joining(", ")));
+    }
+
+    void full(Reports.Full full) {
+        outer(full.outer());
+        heading("Encrypted data: INTACT (integrity check passed)");
+        signer("opened with", full.openedBy());
+        heading("Bag signature: GOOD (same signer as the file)");
+        field("signed", full.bagSigned().toString());
+        field("intended for", full.intendedRecipients().isEmpty() ? "(not stated)"
+                : String.join(", ", full.intendedRecipients()));
+        heading("Bag: VALID (every SHA-512 checksum matches, no file missing or extra)");
+        field("bag", full.bagName());
+        field("payload", full.manifest().checksums().size() + " file(s), " + full.payloadBytes() + " bytes");
+        Metadata info = full.bagInfo();
+        for (String label : List.of("Title", "Source-Organization", "Date-Issued", "External-Identifier")) {
+            info.first(label).ifPresent(v -> field(label, v));
+        }
+        for (String w : full.warnings()) {
+            out.println("warning: " + Terminal.safe(w));
+        }
+    }
+
+    void files(Reports.Full full) {
+        full.manifest().checksums().keySet().forEach(p -> out.println("  " + Terminal.safe(p)));
+    }
+}

@@ -1,0 +1,65 @@
+package org.sealpack.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.sealpack.archive.Limits;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyFiles;
+import org.sealpack.seal.Reports;
+import org.sealpack.seal.Verifier;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "verify", sortOptions = false,
+        description = {"Check a sealed file without opening it.",
+            "Without --key: the outer signature (origin and integrity of the whole file); no secret needed.",
+            "With --key: also decrypts in memory and checks the bag signature, the intended recipients and",
+            "every checksum. Nothing is written."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sealpack verify statement.sealed --signer keys/signer.cert.asc",
+            "  sealpack verify statement.sealed --signer keys/signer.cert.asc \\",
+            "    --key keys/recipient.key.asc --passphrase-file keys/recipient.passphrase"})
+final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "The sealed file.")
+    Path file;
+
+    @Option(names = "--signer", paramLabel = "CERT", required = true,
+            description = "The certificate of a signer you trust; repeat for several.")
+    List<Path> signers;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "Your secret key, to check everything inside.")
+    Path key;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Override
+    public Integer call() {
+        List<Certificate> trusted = Keys.certificates(signers);
+        Printer printer = new Printer(spec.commandLine().getOut());
+        if (key == null) {
+            Reports.Outer outer = Verifier.verifyOuter(file, trusted);
+            printer.outer(outer);
+            printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
+        } else {
+            Reports.Full full = Verifier.verifyFull(file, trusted, KeyFiles.readSecretKey(key),
+                    passphrase.forUnlocking(), Limits.DEFAULT);
+            printer.full(full);
+            printer.heading("Verdict: GOOD (every check passed)");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,178 @@
+package org.sealpack.pgp;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
+import org.sealpack.failure.KeyException;
+
+/**
+ * An OpenPGP certificate (a public key with its user IDs and subkeys). Certificates are named by
+ * their full primary-key fingerprint; key IDs are shown for information only.
+ */
+public final class Certificate {
+    final PGPPublicKeyRing ring;
+    private final OpenPGPCertificate evaluated;
+
+    Certificate(PGPPublicKeyRing ring) {
+        this.ring = ring;
+        this.evaluated = new OpenPGPCertificate(ring);
+    }
+
+    /** The full fingerprint of the primary key, upper-case hex. */
+    public String fingerprint() {
+        return Hex.of(ring.getPublicKey().getFingerprint());
+    }
+
+    public int version() {
+        return ring.getPublicKey().getVersion();
+    }
+
+    public List<String> userIds() {
+        List<String> ids = new ArrayList<>();
+        ring.getPublicKey().getUserIDs().forEachRemaining(ids::add);
+        return ids;
+    }
+
+    /** The primary user ID, or the first one, or a placeholder for a certificate without any. */
+    public String primaryUserId() {
+        var primary = evaluated.getPrimaryUserId();
+        if (primary != null) {
+            return primary.getUserId();
+        }
+        List<String> ids = userIds();
+        return ids.isEmpty() ? "(no user ID)" : ids.get(0);
+    }
+
+    public Instant created() {
+        return ring.getPublicKey().getCreationTime().toInstant();
+    }
+
+    public Optional<Instant> expires() {
+        Date expiry = evaluated.getExpirationTime();
+        return Optional.ofNullable(expiry).map(Date::toInstant);
+    }
+
+    public boolean isRevoked() {
+        return evaluated.getRevocation() != null;
+    }
+
+    /** Key IDs of every key in this certificate, primary and subkeys, as upper-case hex. */
+    public List<String> keyIds() {
+        List<String> ids = new ArrayList<>();
+        ring.getPublicKeys().forEachRemaining(k -> ids.add(Hex.keyId(k.getKeyID())));
+        return ids;
+    }
+
+    /** A short description for messages: fingerprint and primary user ID. */
+    public String describe() {
+        return fingerprint() + " (" + primaryUserId() + ")";
+    }
+
+    /** The binary encoding (transferable public key). */
+    public byte[] encoded() {
+        try {
+            return ring.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String armored() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ArmoredOutputStream armor = ArmoredOutputStream.builder()
+                    .clearHeaders().addComment(primaryUserId()).build(bytes)) {
+                ring.encode(armor, true);
+            }
+            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The subkey to encrypt to at the given time: the newest valid encryption-capable key. */
+    PGPPublicKey encryptionKey(Date at) {
+        List<OpenPGPComponentKey> keys = evaluated.getEncryptionKeys(at);
+        if (keys == null || keys.isEmpty()) {
+            throw new KeyException("certificate " + describe() + " has no valid encryption key",
+                    "check that the certificate is not expired or revoked, or ask its owner for a current one");
+        }
+        OpenPGPComponentKey newest = keys.get(0);
+        for (OpenPGPComponentKey k : keys) {
+            if (k.getCreationTime().after(newest.getCreationTime())) {
+                newest = k;
+            }
+        }
+        return newest.getPGPPublicKey();
+    }
+
+    /** The keys of this certificate that may sign at the given time, primary first. */
+    List<PGPPublicKey> signingKeys(Date at) {
+        List<PGPPublicKey> result = new ArrayList<>();
+        List<OpenPGPComponentKey> keys = evaluated.getSigningKeys(at);
+        if (keys != null) {
+            keys.forEach(k -> result.add(k.getPGPPublicKey()));
+        }
+        return result;
+    }
+
+    /** The key in this certificate that made the signature, if it may sign at that time, else null. */
+    PGPPublicKey signingKey(KeyIdentifier issuer, Date at) {
+        List<OpenPGPComponentKey> keys = evaluated.getSigningKeys(at);
+        if (keys == null) {
+            return null;
+        }
+        for (OpenPGPComponentKey k : keys) {
+            if (issuer.matches(k.getKeyIdentifier())) {
+                return k.getPGPPublicKey();
+            }
+        }
+        return null;
+    }
+
+    /** Whether any key of this certificate (primary or subkey) matches the identifier. */
+    boolean holds(KeyIdentifier id) {
+        for (PGPPublicKey k : ring) {
+            if (id.matches(k.getKeyIdentifier())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean samePrimary(Certificate other) {
+        return java.util.Arrays.equals(ring.getPublicKey().getFingerprint(),
+                other.ring.getPublicKey().getFingerprint());
+    }
+
+    byte[] primaryFingerprint() {
+        return ring.getPublicKey().getFingerprint();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Certificate c && samePrimary(c);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(primaryFingerprint());
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

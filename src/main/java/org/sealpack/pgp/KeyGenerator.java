@@ -1,0 +1,95 @@
+package org.sealpack.pgp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.bcpg.sig.Features;
+import org.bouncycastle.bcpg.sig.KeyFlags;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPKeyPair;
+import org.bouncycastle.openpgp.PGPKeyRingGenerator;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
+import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPairGeneratorProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder;
+import org.sealpack.failure.KeyException;
+
+/**
+ * Generates keys in the default profile of docs/FORMAT.md: a v4 Ed25519 (legacy EdDSA) primary key
+ * that certifies and signs, and a v4 Curve25519 (legacy ECDH) encryption subkey, protected with
+ * AES-256 under an iterated and salted SHA-256 S2K. The preferences (AES-256, AES-128 / SHA-512,
+ * SHA-256 / uncompressed, ZLIB; MDC, no AEAD) are on the user ID self-signature, where GnuPG 2.2
+ * reads them. Every version of GnuPG since 2.1 reads these keys.
+ */
+public final class KeyGenerator {
+    /** S2K iteration count byte: 0xF0 hashes 32 MiB of passphrase and salt per unlock. */
+    private static final int S2K_COUNT = 0xF0;
+
+    private KeyGenerator() {
+    }
+
+    /**
+     * @param userId   the user ID, for example {@code Name <email>}
+     * @param passphrase the passphrase protecting the secret key; empty for none
+     * @param created  the creation time of the keys
+     * @param validity how long the key is valid, or null for no expiry
+     */
+    public static SecretKey generate(String userId, char[] passphrase, Instant created, Duration validity) {
+        Crypto.init();
+        try {
+            Date when = Date.from(created);
+            PGPKeyPairGenerator pairs = new BcPGPKeyPairGeneratorProvider().get(PublicKeyPacket.VERSION_4, when);
+            PGPKeyPair primary = pairs.generateLegacyEd25519KeyPair();
+            PGPKeyPair encryption = pairs.generateLegacyX25519KeyPair();
+
+            PGPSignatureSubpacketGenerator primaryHashed = new PGPSignatureSubpacketGenerator();
+            primaryHashed.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
+            primaryHashed.setPreferredSymmetricAlgorithms(false, new int[] {
+                    SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128});
+            primaryHashed.setPreferredHashAlgorithms(false, new int[] {
+                    HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA256});
+            primaryHashed.setPreferredCompressionAlgorithms(false, new int[] {
+                    CompressionAlgorithmTags.UNCOMPRESSED, CompressionAlgorithmTags.ZLIB});
+            primaryHashed.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
+            primaryHashed.setPrimaryUserID(false, true);
+            primaryHashed.setIssuerFingerprint(false, primary.getPublicKey());
+            primaryHashed.setSignatureCreationTime(false, when);
+            if (validity != null) {
+                primaryHashed.setKeyExpirationTime(false, validity.toSeconds());
+            }
+
+            PGPSignatureSubpacketGenerator subkeyHashed = new PGPSignatureSubpacketGenerator();
+            subkeyHashed.setKeyFlags(true, KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE);
+            subkeyHashed.setIssuerFingerprint(false, primary.getPublicKey());
+            subkeyHashed.setSignatureCreationTime(false, when);
+            if (validity != null) {
+                subkeyHashed.setKeyExpirationTime(false, validity.toSeconds());
+            }
+
+            PGPDigestCalculator sha1 = Crypto.digests().get(HashAlgorithmTags.SHA1);
+            PGPDigestCalculator sha256 = Crypto.digests().get(HashAlgorithmTags.SHA256);
+            PBESecretKeyEncryptor protector = passphrase == null || passphrase.length == 0 ? null
+                    : new JcePBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha256, S2K_COUNT)
+                            .build(passphrase);
+
+            PGPKeyRingGenerator rings = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, primary,
+                    userId, sha1, primaryHashed.generate(), null,
+                    new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.EDDSA_LEGACY, HashAlgorithmTags.SHA512),
+                    protector);
+            rings.addSubKey(encryption, subkeyHashed.generate(), null);
+            return new SecretKey(rings.generateSecretKeyRing());
+        } catch (PGPException e) {
+            throw new KeyException("key generation failed: " + e.getMessage(), null, e);
+        }
+    }
+}

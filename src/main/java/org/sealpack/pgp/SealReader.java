@@ -1,0 +1,405 @@
+package org.sealpack.pgp;
+
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bouncycastle.bcpg.BCPGInputStream;
+import org.bouncycastle.openpgp.PGPCompressedData;
+import org.bouncycastle.openpgp.PGPEncryptedData;
+import org.bouncycastle.openpgp.PGPEncryptedDataList;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPOnePassSignature;
+import org.bouncycastle.openpgp.PGPOnePassSignatureList;
+import org.bouncycastle.openpgp.PGPPBEEncryptedData;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.MalformedSealException;
+import org.sealpack.failure.NotRecipientException;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.TamperedDataException;
+import org.sealpack.failure.WeakCryptoException;
+
+/**
+ * Reads a sealed file in one pass: the outer one-pass-signed literal data, the recipients of the inner
+ * message, and (with a recipient key) the decrypted inner literal data. Nothing it returns is trusted
+ * until {@link #checkIntegrity()} and {@link #verifyOuter(List)} have passed: plaintext handed out by
+ * {@link #decrypt(UnlockedKey)} must be held back by the caller until then.
+ */
+public final class SealReader implements AutoCloseable {
+    private static final String NOT_SEALED_HINT = "check that this is a .sealed file made by sealpack";
+    private static final String ALTERED_HINT = "the file was altered or damaged in transit; ask the sender for a new copy";
+
+    private final CountingInputStream file;
+    private final PGPObjectFactory outerFactory;
+    private final PGPOnePassSignature onePass;
+    private final List<Candidate> candidates = new ArrayList<>();
+    private final SignedInputStream body;
+    private final List<Recipient> recipients = new ArrayList<>();
+    private final PGPEncryptedDataList encrypted;
+    private PGPPublicKeyEncryptedData chosen;
+    private PGPObjectFactory plainFactory;
+    private InputStream plaintext;
+    private UnlockedKey opener;
+
+    /** A certificate key that the one-pass header may name, with its own running hash. */
+    private record Candidate(Certificate certificate, PGPPublicKey key, PGPOnePassSignature hash) {
+    }
+
+    /** One recipient of the inner message: a key ID (0 for a hidden recipient) and its algorithm. */
+    public record Recipient(String keyId, String algorithm) {
+    }
+
+    private SealReader(InputStream in, List<Certificate> trusted) throws IOException, PGPException {
+        Crypto.init();
+        this.file = new CountingInputStream(in);
+        InputStream decoded = PGPUtil.getDecoderStream(file);
+        this.outerFactory = new PGPObjectFactory(decoded, Crypto.fingerprints());
+        Object first = outerFactory.nextObject();
+        if (!(first instanceof PGPOnePassSignatureList list) || list.size() != 1) {
+            throw new MalformedSealException("this is not a sealed file: it does not start with a one-pass signature",
+                    NOT_SEALED_HINT);
+        }
+        onePass = list.get(0);
+        if (onePass.getSignatureType() != PGPSignature.BINARY_DOCUMENT || !onePass.isContaining()) {
+            throw new MalformedSealException("the outer signature header is not that of a sealed file", ALTERED_HINT);
+        }
+        byte[] onePassBytes = onePass.getEncoded();
+        for (Certificate cert : trusted) {
+            for (PGPPublicKey key : cert.ring) {
+                if (onePass.getKeyIdentifier().matches(key.getKeyIdentifier())) {
+                    PGPOnePassSignature copy = new PGPOnePassSignature(
+                            new BCPGInputStream(new ByteArrayInputStream(onePassBytes)));
+                    copy.init(Crypto.verifiers(), key);
+                    candidates.add(new Candidate(cert, key, copy));
+                }
+            }
+        }
+        Object second = outerFactory.nextObject();
+        if (!(second instanceof PGPLiteralData literal)) {
+            throw new MalformedSealException("the outer layer holds no literal data", NOT_SEALED_HINT);
+        }
+        if (literal.getFormat() != PGPLiteralData.BINARY || literal.getRawFileName().length != 0
+                || literal.getModificationTime().getTime() != 0) {
+            throw new MalformedSealException(
+                    "the outer literal data header is not that of a sealed file (format, name or date changed)",
+                    ALTERED_HINT);
+        }
+        this.body = new SignedInputStream(literal.getInputStream(), candidates);
+        PGPObjectFactory inner = new PGPObjectFactory(body, Crypto.fingerprints());
+        Object message = inner.nextObject();
+        if (!(message instanceof PGPEncryptedDataList dataList) || dataList.isEmpty()) {
+            throw new MalformedSealException("the sealed file holds no encrypted message", NOT_SEALED_HINT);
+        }
+        this.encrypted = dataList;
+        for (PGPEncryptedData d : dataList) {
+            if (d instanceof PGPPublicKeyEncryptedData pk) {
+                recipients.add(new Recipient(Hex.keyId(pk.getKeyID()), Names.publicKey(pk.getAlgorithm())));
+            } else if (d instanceof PGPPBEEncryptedData) {
+                recipients.add(new Recipient("passphrase", "symmetric"));
+            }
+        }
+    }
+
+    /**
+     * Starts reading a sealed file.
+     *
+     * @param trusted the certificates whose signatures the caller will accept; may be empty to only look
+     */
+    public static SealReader open(InputStream in, List<Certificate> trusted) {
+        try {
+            return new SealReader(in, trusted);
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw failure(e, "the file is not a readable sealed file");
+        }
+    }
+
+    public List<Recipient> recipients() {
+        return List.copyOf(recipients);
+    }
+
+    /** The key ID the unverified one-pass header names as the signer. */
+    public String claimedSignerKeyId() {
+        return Hex.keyId(onePass.getKeyID());
+    }
+
+    /** Bytes of the file read so far. */
+    public long fileBytesRead() {
+        return file.count;
+    }
+
+    /** Bytes of the encrypted inner message read so far. */
+    public long innerBytesRead() {
+        return body.count;
+    }
+
+    /**
+     * Decrypts the inner message with a recipient key and returns its plaintext (the tar). The plaintext
+     * is unverified until {@link #checkIntegrity()} and {@link #verifyOuter(List)} pass.
+     */
+    public InputStream decrypt(UnlockedKey key) {
+        PGPPublicKeyEncryptedData match = null;
+        PGPPrivateKey privateKey = null;
+        for (PGPEncryptedData d : encrypted) {
+            if (d instanceof PGPPublicKeyEncryptedData pk && key.privateKey(pk.getKeyID()) != null) {
+                match = pk;
+                privateKey = key.privateKey(pk.getKeyID());
+                break;
+            }
+        }
+        if (match == null) {
+            List<String> ids = recipients.stream().map(Recipient::keyId).toList();
+            throw new NotRecipientException("the key " + key.certificate().describe()
+                    + " is not a recipient of this file; it is encrypted to key IDs " + String.join(", ", ids),
+                    "open it with the secret key of one of those recipients");
+        }
+        try {
+            PublicKeyDataDecryptorFactory factory = new JcePublicKeyDataDecryptorFactoryBuilder().build(privateKey);
+            if (!match.isIntegrityProtected()) {
+                throw new WeakCryptoException("the inner message is encrypted without integrity protection",
+                        "ask the sender to seal it again with sealpack");
+            }
+            InputStream clear = match.getDataStream(factory);
+            Policy.checkCipher(match.getSymmetricAlgorithm(factory));
+            chosen = match;
+            opener = key;
+            plainFactory = new PGPObjectFactory(clear, Crypto.fingerprints());
+            Object o = plainFactory.nextObject();
+            if (o instanceof PGPCompressedData compressed) {
+                plainFactory = new PGPObjectFactory(compressed.getDataStream(), Crypto.fingerprints());
+                o = plainFactory.nextObject();
+            }
+            if (!(o instanceof PGPLiteralData literal)) {
+                throw new MalformedSealException("the inner message holds no literal data", ALTERED_HINT);
+            }
+            plaintext = literal.getInputStream();
+            return plaintext;
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw failure(e, "the inner message cannot be decrypted");
+        }
+    }
+
+    /** The recipient key that decrypted the file, after {@link #decrypt(UnlockedKey)}. */
+    public Certificate openedBy() {
+        return opener == null ? null : opener.certificate();
+    }
+
+    /** Reads the rest of the plaintext and checks the integrity tag (MDC) of the encrypted data. */
+    public void checkIntegrity() {
+        if (chosen == null) {
+            throw new IllegalStateException("nothing was decrypted");
+        }
+        try {
+            plaintext.transferTo(OutputStreams.NULL);
+            if (plainFactory.nextObject() != null) {
+                throw new MalformedSealException("the inner message has data after its literal data", ALTERED_HINT);
+            }
+            if (!chosen.verify()) {
+                throw new TamperedDataException("the encrypted data failed its integrity check (MDC): it was altered",
+                        ALTERED_HINT);
+            }
+        } catch (IOException | PGPException | RuntimeException e) {
+            if (e instanceof SealpackException s) {
+                throw s;
+            }
+            throw new TamperedDataException("the encrypted data failed its integrity check: " + e.getMessage(),
+                    ALTERED_HINT, e);
+        }
+    }
+
+    /**
+     * Reads the rest of the file and verifies the outer signature against the trusted certificates.
+     * Fails if the signer is not trusted, if the signature does not verify, or if anything follows it.
+     */
+    public SignatureCheck verifyOuter(List<Certificate> trusted) {
+        try {
+            body.transferTo(OutputStreams.NULL);
+            Object o = outerFactory.nextObject();
+            if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
+                throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
+            }
+            if (outerFactory.nextObject() != null) {
+                throw new MalformedSealException("the file has data after its outer signature", ALTERED_HINT);
+            }
+            PGPSignature signature = list.get(0);
+            String what = "the outer signature";
+            Signatures.Verified verified = Signatures.resolve(signature, trusted, what);
+            checkHeaderAgrees(signature);
+            for (Candidate c : candidates) {
+                if (c.key().getKeyID() == verified.key().getKeyID()
+                        && java.util.Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
+                    if (!c.hash().verify(signature)) {
+                        throw new BadSignatureException(what + " does not match the file: it was altered",
+                                ALTERED_HINT);
+                    }
+                    return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
+                            List.of());
+                }
+            }
+            throw new BadSignatureException(what + " does not match its one-pass header", ALTERED_HINT);
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw failure(e, "the outer signature cannot be checked");
+        }
+    }
+
+    private void checkHeaderAgrees(PGPSignature signature) {
+        if (signature.getSignatureType() != onePass.getSignatureType()
+                || signature.getHashAlgorithm() != onePass.getHashAlgorithm()
+                || signature.getKeyAlgorithm() != onePass.getKeyAlgorithm()
+                || signature.getKeyID() != onePass.getKeyID()) {
+            throw new BadSignatureException("the outer signature does not match its one-pass header", ALTERED_HINT);
+        }
+    }
+
+    /** Reads the rest of the file without checking anything: for inspection. Returns the claimed signature. */
+    public ClaimedSignature skipToEnd() {
+        try {
+            body.transferTo(OutputStreams.NULL);
+            Object o = outerFactory.nextObject();
+            if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
+                throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
+            }
+            PGPSignature signature = list.get(0);
+            String issuer = signature.getHashedKeyIdentifiers().stream()
+                    .filter(k -> k.getFingerprint() != null).map(k -> Hex.of(k.getFingerprint()))
+                    .findFirst().orElse(Hex.keyId(signature.getKeyID()));
+            return new ClaimedSignature(issuer, signature.getCreationTime().toInstant(),
+                    Names.hash(signature.getHashAlgorithm()), Names.publicKey(signature.getKeyAlgorithm()));
+        } catch (IOException | RuntimeException e) {
+            throw failure(e, "the file cannot be read to its end");
+        }
+    }
+
+    /** What the outer signature claims, unverified. */
+    public record ClaimedSignature(String issuer, java.time.Instant created, String hash, String algorithm) {
+    }
+
+    @Override
+    public void close() {
+        try {
+            file.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Maps what Bouncy Castle and the streams throw to sealpack's own failures. */
+    private static SealpackException failure(Exception e, String context) {
+        if (e instanceof SealpackException s) {
+            return s;
+        }
+        if (e instanceof EOFException || (e.getMessage() != null && e.getMessage().contains("premature end"))) {
+            return new MalformedSealException(context + ": the file is truncated", ALTERED_HINT, e);
+        }
+        if (e instanceof PGPException p && p.getMessage() != null && p.getMessage().contains("SED")) {
+            return new WeakCryptoException("the inner message is encrypted without integrity protection",
+                    "ask the sender to seal it again with sealpack", e);
+        }
+        return new MalformedSealException(context + ": it is corrupt (" + describe(e) + ")", ALTERED_HINT, e);
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+        private long marked;
+
+        @Override
+        public synchronized void mark(int limit) {
+            in.mark(limit);
+            marked = count;
+        }
+
+        @Override
+        public synchronized void reset() throws IOException {
+            in.reset();
+            count = marked;
+        }
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /** The outer literal data, fed to every candidate signature hash as it is read. */
+    private static final class SignedInputStream extends FilterInputStream {
+        private final List<Candidate> candidates;
+        long count;
+
+        SignedInputStream(InputStream in, List<Candidate> candidates) {
+            super(in);
+            this.candidates = candidates;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+                for (Candidate c : candidates) {
+                    c.hash().update((byte) b);
+                }
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                for (Candidate c : candidates) {
+                    c.hash().update(b, off, n);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buffer = new byte[(int) Math.min(n, 1 << 16)];
+            int read = read(buffer, 0, buffer.length);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}

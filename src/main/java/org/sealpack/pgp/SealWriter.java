@@ -1,0 +1,138 @@
+package org.sealpack.pgp;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPLiteralData;
+import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
+import org.sealpack.failure.KeyException;
+
+/**
+ * Writes the two OpenPGP layers of a sealed file around a byte stream (the tar), in one pass:
+ * <pre>
+ *   One-Pass Signature, Literal Data ('b', no name, date 0) {
+ *       PKESK per recipient, SEIPD v1 (AES-256, MDC) { Literal Data ('b', inner name, date 0) { tar } }
+ *   }, Signature (binary, SHA-256)
+ * </pre>
+ * The returned stream takes the tar; closing it finishes every layer and writes the outer signature.
+ * The sink is not closed.
+ */
+public final class SealWriter {
+    private static final int BUFFER = 1 << 16;
+
+    private SealWriter() {
+    }
+
+    public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
+                                    String innerName, Instant now) throws IOException {
+        Crypto.init();
+        Date at = Date.from(now);
+        try {
+            PGPPublicKey signingKey = signer.signingKey(at);
+            PGPSignatureGenerator outer = new PGPSignatureGenerator(
+                    new JcaPGPContentSignerBuilder(signingKey.getAlgorithm(), HashAlgorithmTags.SHA256), signingKey);
+            outer.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
+            outer.setHashedSubpackets(Signatures.baseSubpackets(signingKey, at).generate());
+            outer.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
+
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
+                    new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                            .setWithIntegrityPacket(true)
+                            .setSecureRandom(new SecureRandom()));
+            for (Certificate recipient : withSender(signer.certificate(), recipients)) {
+                PGPPublicKey key = recipient.encryptionKey(at);
+                encryption.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(key)
+                        .setSecureRandom(new SecureRandom()));
+            }
+
+            outer.generateOnePassVersion(false).encode(sink);
+            PGPLiteralDataGenerator outerLiteral = new PGPLiteralDataGenerator();
+            OutputStream outerBody = outerLiteral.open(sink, PGPLiteralData.BINARY, "", new Date(0), new byte[BUFFER]);
+            OutputStream signed = new SigningOutputStream(outerBody, outer);
+            OutputStream encrypted = encryption.open(signed, new byte[BUFFER]);
+            PGPLiteralDataGenerator innerLiteral = new PGPLiteralDataGenerator();
+            OutputStream innerBody = innerLiteral.open(encrypted, PGPLiteralData.BINARY, innerName, new Date(0),
+                    new byte[BUFFER]);
+            return new FilterOutputStream(innerBody) {
+                private boolean closed;
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
+                    innerLiteral.close();
+                    encryption.close();
+                    outerLiteral.close();
+                    try {
+                        outer.generate().encode(sink);
+                    } catch (PGPException e) {
+                        throw new IOException("cannot make the outer signature: " + e.getMessage(), e);
+                    }
+                    sink.flush();
+                }
+            };
+        } catch (PGPException e) {
+            throw new KeyException("cannot prepare the signature or encryption: " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The recipients plus the sender's own certificate, each once, in the order given. */
+    static List<Certificate> withSender(Certificate sender, List<Certificate> recipients) {
+        Set<Certificate> all = new LinkedHashSet<>(recipients);
+        all.add(sender);
+        return new ArrayList<>(all);
+    }
+
+    /** Passes every byte to the signature generator, then on to the stream below. */
+    private static final class SigningOutputStream extends FilterOutputStream {
+        private final PGPSignatureGenerator signature;
+
+        SigningOutputStream(OutputStream out, PGPSignatureGenerator signature) {
+            super(out);
+            this.signature = signature;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            signature.update((byte) b);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            signature.update(b, off, len);
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.sealpack.pgp;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.bcpg.SignatureSubpacket;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
+import org.bouncycastle.bcpg.sig.IntendedRecipientFingerprint;
+import org.bouncycastle.bcpg.sig.IssuerKeyID;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPObjectFactory;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.KeyException;
+import org.sealpack.failure.UntrustedSignerException;
+
+/** Detached signatures (the bag signature over the tag manifest), and the checks every signature gets. */
+public final class Signatures {
+    private Signatures() {
+    }
+
+    /** Hashed subpackets every sealpack signature carries: creation time, issuer fingerprint and key ID. */
+    static PGPSignatureSubpacketGenerator baseSubpackets(PGPPublicKey signingKey, Date at) {
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, at);
+        hashed.setIssuerFingerprint(false, signingKey);
+        hashed.setIssuerKeyID(false, signingKey.getKeyID());
+        return hashed;
+    }
+
+    /**
+     * An armored detached binary signature over data, SHA-512, naming the intended recipients' primary
+     * fingerprints in non-critical subpackets (gpg 2.2 calls the signature bad if they are critical).
+     */
+    public static byte[] signDetached(UnlockedKey signer, byte[] data, List<Certificate> intendedRecipients,
+                                      Instant now) {
+        Crypto.init();
+        Date at = Date.from(now);
+        try {
+            PGPPublicKey signingKey = signer.signingKey(at);
+            PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                    new JcaPGPContentSignerBuilder(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
+            generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
+            PGPSignatureSubpacketGenerator hashed = baseSubpackets(signingKey, at);
+            for (Certificate recipient : intendedRecipients) {
+                hashed.addIntendedRecipientFingerprint(false, recipient.ring.getPublicKey());
+            }
+            generator.setHashedSubpackets(hashed.generate());
+            generator.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
+            generator.update(data);
+            PGPSignature signature = generator.generate();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(bytes)) {
+                signature.encode(armor);
+            }
+            return bytes.toByteArray();
+        } catch (PGPException | IOException e) {
+            throw new KeyException("cannot sign: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * Verifies a detached signature over data against the trusted certificates.
+     *
+     * @param what names the signature in messages, for example "the bag signature"
+     */
+    public static SignatureCheck verifyDetached(byte[] signatureBytes, byte[] data, List<Certificate> trusted,
+                                                String what) {
+        Crypto.init();
+        PGPSignature signature = readSingleSignature(signatureBytes, what);
+        if (signature.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
+            throw new BadSignatureException(what + " is not a binary document signature",
+                    "the archive was not made by sealpack, or was altered");
+        }
+        Verified verified = resolve(signature, trusted, what);
+        try {
+            signature.init(Crypto.verifiers(), verified.key());
+            signature.update(data);
+            if (!signature.verify()) {
+                throw new BadSignatureException(what + " does not match the data: it was altered",
+                        "do not trust this archive; ask the sender for a new copy");
+            }
+        } catch (PGPException e) {
+            throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
+                    "do not trust this archive; ask the sender for a new copy", e);
+        }
+        return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
+                intendedRecipients(signature));
+    }
+
+    private static PGPSignature readSingleSignature(byte[] bytes, String what) {
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(bytes))) {
+            PGPObjectFactory factory = new PGPObjectFactory(in, Crypto.fingerprints());
+            Object first = factory.nextObject();
+            if (!(first instanceof PGPSignatureList list) || list.size() != 1 || factory.nextObject() != null) {
+                throw new BadSignatureException(what + " is not one OpenPGP signature",
+                        "the archive was not made by sealpack, or was altered");
+            }
+            return list.get(0);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadSignatureException b) {
+                throw b;
+            }
+            throw new BadSignatureException(what + " is unreadable (corrupt)",
+                    "the archive was altered; ask the sender for a new copy", e);
+        }
+    }
+
+    record Verified(Certificate certificate, PGPPublicKey key) {
+    }
+
+    /**
+     * Finds the trusted certificate and key that made a signature, after the checks of docs/FORMAT.md:
+     * an acceptable hash, a hashed issuer, no unhashed subpacket but a matching issuer key ID, and a key
+     * that was valid for signing at the signature's creation time.
+     */
+    static Verified resolve(PGPSignature signature, List<Certificate> trusted, String what) {
+        Policy.checkSignatureHash(signature.getHashAlgorithm(), what);
+        checkSubpacketAreas(signature, what);
+        List<KeyIdentifier> issuers = signature.getHashedKeyIdentifiers();
+        KeyIdentifier issuer = preferFingerprint(issuers);
+        if (issuer == null) {
+            throw new BadSignatureException(what + " names no issuer in its signed part",
+                    "the archive was not made by sealpack, or was altered");
+        }
+        Date created = signature.getCreationTime();
+        for (Certificate cert : trusted) {
+            if (cert.holds(issuer)) {
+                PGPPublicKey key = cert.signingKey(issuer, created);
+                if (key == null) {
+                    throw new BadSignatureException(what + " was made by " + cert.describe()
+                            + " with a key that was not valid for signing at " + created.toInstant(),
+                            "the key was expired, revoked or not yet valid when it signed");
+                }
+                return new Verified(cert, key);
+            }
+        }
+        String named = issuer.getFingerprint() != null ? Hex.of(issuer.getFingerprint())
+                : "key ID " + Hex.keyId(issuer.getKeyId());
+        throw new UntrustedSignerException(what + " was made by " + named + ", which is not a trusted signer",
+                "if you trust this sender, compare the fingerprint with them over another channel and name their certificate with --signer");
+    }
+
+    private static KeyIdentifier preferFingerprint(List<KeyIdentifier> issuers) {
+        KeyIdentifier found = null;
+        for (KeyIdentifier id : issuers) {
+            if (id.getFingerprint() != null) {
+                return id;
+            }
+            found = id;
+        }
+        return found;
+    }
+
+    /**
+     * The unhashed area is not covered by the signature, so it may carry nothing but an issuer key ID
+     * that agrees with the signed issuer; anything else there is refused as an alteration.
+     */
+    private static void checkSubpacketAreas(PGPSignature signature, String what) {
+        PGPSignatureSubpacketVector unhashed = signature.getUnhashedSubPackets();
+        if (unhashed != null) {
+            for (SignatureSubpacket p : unhashed.toArray()) {
+                boolean agrees = p instanceof IssuerKeyID id && signature.getHashedKeyIdentifiers().stream()
+                        .anyMatch(k -> k.getKeyId() == id.getKeyID());
+                if (!agrees) {
+                    throw new BadSignatureException(what + " carries unsigned data (subpacket " + p.getType() + ")",
+                            "the archive was altered; ask the sender for a new copy");
+                }
+            }
+        }
+        PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+        if (hashed == null || hashed.getSignatureCreationTime() == null) {
+            throw new BadSignatureException(what + " has no signed creation time",
+                    "the archive was not made by sealpack, or was altered");
+        }
+        for (SignatureSubpacket p : hashed.toArray()) {
+            if (p.isCritical() && !KNOWN_CRITICAL.contains(p.getType())) {
+                throw new BadSignatureException(what + " has a critical subpacket sealpack does not know ("
+                        + p.getType() + ")", "the archive was made by an incompatible tool");
+            }
+        }
+    }
+
+    private static final java.util.Set<Integer> KNOWN_CRITICAL = java.util.Set.of(
+            SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
+            SignatureSubpacketTags.ISSUER_FINGERPRINT, SignatureSubpacketTags.ISSUER_KEY_ID,
+            SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT, SignatureSubpacketTags.KEY_FLAGS);
+
+    private static List<String> intendedRecipients(PGPSignature signature) {
+        List<String> result = new ArrayList<>();
+        PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+        for (SignatureSubpacket p : hashed.getSubpackets(SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT)) {
+            result.add(Hex.of(((IntendedRecipientFingerprint) p).getFingerprint()));
+        }
+        return result;
+    }
+
+}

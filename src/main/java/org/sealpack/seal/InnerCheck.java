@@ -1,0 +1,89 @@
+package org.sealpack.seal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sealpack.archive.EntrySink;
+import org.sealpack.archive.Limits;
+import org.sealpack.archive.SafeTarReader;
+import org.sealpack.bag.BagIt;
+import org.sealpack.bag.BagReader;
+import org.sealpack.bag.BagValidator;
+import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.MalformedSealException;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+import org.sealpack.pgp.SignatureCheck;
+import org.sealpack.pgp.Signatures;
+import org.sealpack.pgp.UnlockedKey;
+
+/**
+ * The full check of a sealed file, shared by {@code verify --key} and {@code open}, in the order of
+ * docs/FORMAT.md: decrypt and read the bag into the sink (untrusted until the end), the integrity tag,
+ * the outer signature, the bag signature with its signer and intended recipients, then every manifest
+ * line. If anything inside fails, the outer signature is still checked first: a file altered after it
+ * was signed is reported as that.
+ */
+final class InnerCheck {
+    private static final String HINT = "do not trust this archive; ask the sender for a new copy";
+
+    private InnerCheck() {
+    }
+
+    static Reports.Full run(SealReader reader, UnlockedKey key, List<Certificate> trusted, EntrySink sink,
+                            Limits limits) {
+        BagReader.ReadBag bag;
+        try {
+            InputStream tar = reader.decrypt(key);
+            bag = BagReader.read(new SafeTarReader(tar, limits), sink);
+            reader.checkIntegrity();
+        } catch (IOException | RuntimeException inner) {
+            reader.verifyOuter(trusted);
+            throw asFailure(inner);
+        }
+        SignatureCheck outer = reader.verifyOuter(trusted);
+        Reports.Outer outerReport = new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
+                reader.fileBytesRead(), reader.innerBytesRead());
+
+        List<String> warnings = new ArrayList<>();
+        SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, key.certificate(), warnings);
+        BagValidator.ValidBag valid = BagValidator.validate(bag);
+        return new Reports.Full(outerReport, key.certificate(), bagSignature.created(),
+                bagSignature.intendedRecipients(), valid.root(), valid.bagInfo(), valid.manifest(),
+                valid.payloadBytes(), warnings);
+    }
+
+    private static SignatureCheck checkBagSignature(BagReader.ReadBag bag, List<Certificate> trusted,
+                                                    SignatureCheck outer, Certificate opener, List<String> warnings) {
+        byte[] tagManifest = bag.tagFiles().get(BagIt.TAG_MANIFEST);
+        byte[] signature = bag.tagFiles().get(BagIt.SIGNATURE);
+        if (tagManifest == null || signature == null) {
+            throw new BadSignatureException("the bag has no signature over its tag manifest ("
+                    + BagIt.SIGNATURE + " is missing)", HINT);
+        }
+        SignatureCheck check = Signatures.verifyDetached(signature, tagManifest, trusted, "the bag signature");
+        if (!check.signer().equals(outer.signer())) {
+            throw new BadSignatureException("the bag was signed by " + check.signer().fingerprint()
+                    + " but the file by " + outer.signer().fingerprint() + "; they must be the same key", HINT);
+        }
+        if (check.intendedRecipients().isEmpty()) {
+            warnings.add("the bag signature names no intended recipients, so it cannot show that the bag was "
+                    + "addressed to you");
+        } else if (!check.intendedRecipients().contains(opener.fingerprint())) {
+            throw new BadSignatureException("the bag was signed for other recipients ("
+                    + String.join(", ", check.intendedRecipients()) + "), not for " + opener.fingerprint()
+                    + ": it was forwarded by someone else", "ask the sender for a copy addressed to you");
+        }
+        return check;
+    }
+
+    private static SealpackException asFailure(Exception e) {
+        if (e instanceof SealpackException s) {
+            return s;
+        }
+        return new MalformedSealException("the archive inside the sealed file is corrupt: " + e.getMessage(), HINT, e);
+    }
+}

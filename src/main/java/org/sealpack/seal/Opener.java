@@ -1,0 +1,122 @@
+package org.sealpack.seal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.sealpack.archive.DirectoryExtractor;
+import org.sealpack.archive.EntrySink;
+import org.sealpack.archive.Limits;
+import org.sealpack.failure.InputException;
+import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.WriteFailedException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.UnlockedKey;
+
+/**
+ * Opens a sealed file: decrypts into a fresh mode-0700 directory beside the destination, verifies
+ * everything, and only then renames it to the destination. On any failure the directory is erased.
+ */
+public final class Opener {
+    private Opener() {
+    }
+
+    public static Reports.Full open(Path file, List<Certificate> trusted, SecretKey key, Passphrases passphrases,
+                                    Path destination, boolean force, Limits limits) {
+        Path target = destination.toAbsolutePath().normalize();
+        if (Files.exists(target) && !force) {
+            throw new OutputExistsException(destination + " exists", "choose another directory, or add --force to replace it");
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new InputException("the directory for " + destination + " does not exist", "create it first");
+        }
+        UnlockedKey unlocked = Passphrases.unlock(key, passphrases);
+        Path tmp;
+        try {
+            tmp = TemporaryFiles.newDirectoryBeside(target);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot create a directory beside " + destination + ": " + e.getMessage(),
+                    "check that the directory is writable");
+        }
+        try (InputStream in = Verifier.openInput(file); SealReader reader = SealReader.open(in, trusted)) {
+            Reports.Full report = InnerCheck.run(reader, unlocked, trusted, new WriteFailures(new DirectoryExtractor(tmp)),
+                    limits);
+            place(tmp, target, force);
+            return report;
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+        } finally {
+            TemporaryFiles.erase(tmp);
+        }
+    }
+
+    private static void place(Path tmp, Path target, boolean force) {
+        try {
+            if (force && Files.exists(target)) {
+                Path old = TemporaryFiles.newDirectoryBeside(target);
+                Files.delete(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                TemporaryFiles.release(tmp);
+                TemporaryFiles.erase(old);
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                TemporaryFiles.release(tmp);
+            }
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot move the opened bag to " + target + ": " + e.getMessage(),
+                    "check permissions; nothing was left behind");
+        }
+    }
+
+    /** Turns the sink's I/O errors (disk full) into a write failure, so they are not taken for corrupt input. */
+    private record WriteFailures(EntrySink sink) implements EntrySink {
+        @Override
+        public void directory(String path) {
+            try {
+                sink.directory(path);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public OutputStream file(String path) {
+            try {
+                OutputStream out = sink.file(path);
+                return new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        try {
+                            out.write(b, off, len);
+                        } catch (IOException e) {
+                            throw failed(e);
+                        }
+                    }
+
+                    @Override
+                    public void close() {
+                        try {
+                            out.close();
+                        } catch (IOException e) {
+                            throw failed(e);
+                        }
+                    }
+                };
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private static WriteFailedException failed(IOException e) {
+            return new WriteFailedException("writing the opened bag failed: " + e.getMessage(),
+                    "check free disk space and permissions; nothing was left behind");
+        }
+    }
+}

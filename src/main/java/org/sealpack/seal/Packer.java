@@ -1,0 +1,134 @@
+package org.sealpack.seal;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sealpack.archive.TarWriter;
+import org.sealpack.bag.BagWriter;
+import org.sealpack.bag.Metadata;
+import org.sealpack.bag.Payload;
+import org.sealpack.bag.PayloadFile;
+import org.sealpack.failure.InputException;
+import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.WriteFailedException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealWriter;
+import org.sealpack.pgp.Signatures;
+import org.sealpack.pgp.UnlockedKey;
+
+/**
+ * Packs a payload and its metadata into a sealed file: bag, tar, encryption to the recipients and the
+ * sender, signatures, all in one streaming pass, written to a temporary file beside the output and
+ * renamed into place only when complete.
+ */
+public final class Packer {
+    private static final int FILE_BUFFER = 1 << 20;
+
+    private Packer() {
+    }
+
+    /** What was sealed. */
+    public record Result(Path output, String bagName, int files, long payloadBytes, long sealedBytes,
+                         Certificate signer, List<Certificate> recipients) {
+    }
+
+    public static Result pack(PackRequest request, Passphrases passphrases) {
+        Path output = request.output().toAbsolutePath();
+        if (Files.exists(output) && !request.force()) {
+            throw new OutputExistsException(request.output() + " exists", "choose another name, or add --force to replace it");
+        }
+        if (Files.isDirectory(output)) {
+            throw new OutputExistsException(request.output() + " is a directory", "give a file name for the sealed file");
+        }
+        if (!Files.isDirectory(output.getParent())) {
+            throw new InputException("the directory for " + request.output() + " does not exist", "create it first");
+        }
+        Metadata metadata = readMetadata(request.metadata());
+        List<PayloadFile> files = Payload.collect(request.payload());
+        UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases);
+        List<Certificate> intended = new ArrayList<>(request.recipients());
+        if (!intended.contains(signer.certificate())) {
+            intended.add(signer.certificate());
+        }
+
+        Path tmp;
+        try {
+            tmp = TemporaryFiles.newFileBeside(output);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot create a file beside " + request.output() + ": " + e.getMessage(),
+                    "check that the directory is writable");
+        }
+        try {
+            BagWriter.Written written;
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+                         FILE_BUFFER)) {
+                OutputStream sealed = SealWriter.open(file, signer, request.recipients(),
+                        request.bagName() + ".tar", request.now());
+                try (TarWriter tar = new TarWriter(sealed)) {
+                    written = BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
+                            "sealpack " + Version.get(),
+                            tagManifest -> Signatures.signDetached(signer, tagManifest, intended, request.now()));
+                }
+                file.flush();
+                channel.force(true);
+            }
+            long size = Files.size(tmp);
+            if (request.force()) {
+                Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
+            }
+            TemporaryFiles.release(tmp);
+            return new Result(request.output(), written.bagName(), files.size(), written.payloadBytes(), size,
+                    signer.certificate(), request.recipients());
+        } catch (TarWriter.SizeChangedException e) {
+            throw new InputException(e.getMessage(), "pack again when nothing is writing to the payload");
+        } catch (IOException e) {
+            throw new WriteFailedException("writing " + request.output() + " failed: " + e.getMessage(),
+                    "check free disk space and permissions; nothing was written", e);
+        } catch (UncheckedIOException e) {
+            throw new WriteFailedException("writing " + request.output() + " failed: " + e.getCause().getMessage(),
+                    "check free disk space and permissions; nothing was written", e);
+        } finally {
+            TemporaryFiles.erase(tmp);
+        }
+    }
+
+    static Metadata readMetadata(Path file) {
+        if (file == null) {
+            return new Metadata(List.of());
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return Metadata.parseSenderFile(text, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new InputException("metadata file not found: " + file, "check the path");
+        } catch (CharacterCodingException e) {
+            throw new InputException(file + " is not UTF-8 text", "save the metadata file as UTF-8");
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+        } catch (SealpackException e) {
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.sealpack.seal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.sealpack.bag.Manifest;
+import org.sealpack.bag.Metadata;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+
+/** What verify, open and inspect found. */
+public final class Reports {
+    private Reports() {
+    }
+
+    /** The outer layer: who signed the file (verified), when, and to which keys it is encrypted. */
+    public record Outer(Certificate signer, Instant signed, List<SealReader.Recipient> recipients, long fileBytes,
+                        long encryptedBytes) {
+    }
+
+    /**
+     * Everything, after decryption: the outer check, the bag signature, and the bag.
+     *
+     * @param warnings things that passed but deserve a word (for example no intended recipients listed)
+     */
+    public record Full(Outer outer, Certificate openedBy, Instant bagSigned, List<String> intendedRecipients,
+                       String bagName, Metadata bagInfo, Manifest manifest, long payloadBytes,
+                       List<String> warnings) {
+    }
+
+    /** What can be learnt with no key: all of it unverified. */
+    public record Inspection(long fileBytes, String claimedSignerKeyId, SealReader.ClaimedSignature claimedSignature,
+                             List<SealReader.Recipient> recipients, long encryptedBytes) {
+    }
+}

@@ -1,0 +1,61 @@
+package org.sealpack.seal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.sealpack.archive.EntrySink;
+import org.sealpack.archive.Limits;
+import org.sealpack.failure.InputException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.SignatureCheck;
+import org.sealpack.pgp.UnlockedKey;
+
+/** Verifies a sealed file without writing anything: the outer layer alone, or everything with a key. */
+public final class Verifier {
+    static final int READ_BUFFER = 1 << 20;
+
+    private Verifier() {
+    }
+
+    /** The custodian's check: the outer signature by a trusted signer, with no secret key. */
+    public static Reports.Outer verifyOuter(Path file, List<Certificate> trusted) {
+        try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
+            SignatureCheck outer = reader.verifyOuter(trusted);
+            return new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
+                    reader.innerBytesRead());
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+        }
+    }
+
+    /** The recipient's check: everything, extracting nothing. */
+    public static Reports.Full verifyFull(Path file, List<Certificate> trusted, SecretKey key, Passphrases passphrases,
+                                          Limits limits) {
+        UnlockedKey unlocked = Passphrases.unlock(key, passphrases);
+        try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
+            return InnerCheck.run(reader, unlocked, trusted, EntrySink.DISCARD, limits);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+        }
+    }
+
+    static InputStream openInput(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
+            }
+            return new BufferedInputStream(Files.newInputStream(file), READ_BUFFER);
+        } catch (NoSuchFileException e) {
+            throw new InputException("file not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.sealpack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyFiles;
+import org.sealpack.pgp.KeyGenerator;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.seal.Passphrases;
+
+/**
+ * Real keys for tests, generated once per test JVM by sealpack's own generator and written to files
+ * (NAME.key.asc, NAME.cert.asc, NAME.passphrase) so the CLI and gpg can use them too.
+ */
+public final class TestKeys {
+    public static final String SIGNER = "signer";
+    public static final String FORGER = "forger";
+    private static final Path DIR;
+    private static final Map<String, SecretKey> KEYS = new HashMap<>();
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("sealpack-test-keys");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private TestKeys() {
+    }
+
+    public static synchronized SecretKey key(String name) {
+        return KEYS.computeIfAbsent(name, n -> {
+            String userId = n + " (sealpack test key) <" + n + "@example.org>";
+            SecretKey key = KeyGenerator.generate(userId, passphrase(n).toCharArray(), Instant.now().minusSeconds(60), null);
+            try {
+                Files.writeString(keyFile(n), key.armored());
+                Files.writeString(certFile(n), key.certificate().armored());
+                Files.writeString(passphraseFile(n), passphrase(n) + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return key;
+        });
+    }
+
+    public static Certificate cert(String name) {
+        return key(name).certificate();
+    }
+
+    public static String passphrase(String name) {
+        return "correct horse " + name;
+    }
+
+    public static Passphrases passphrases(String name) {
+        return k -> passphrase(name).toCharArray();
+    }
+
+    public static Path keyFile(String name) {
+        return DIR.resolve(name + ".key.asc");
+    }
+
+    public static Path certFile(String name) {
+        key(name);
+        return DIR.resolve(name + ".cert.asc");
+    }
+
+    public static Path passphraseFile(String name) {
+        return DIR.resolve(name + ".passphrase");
+    }
+
+    /** Reads the key back from its file, as a user's command would. */
+    public static SecretKey reread(String name) {
+        key(name);
+        return KeyFiles.readSecretKey(keyFile(name));
+    }
+
+    public static String text(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
