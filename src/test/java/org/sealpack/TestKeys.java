@@ -42,7 +42,7 @@ public final class TestKeys {
             SecretKey key = KeyGenerator.generate(userId, passphrase(n).toCharArray(), Instant.now().minusSeconds(60), null);
             try {
                 Files.writeString(keyFile(n), key.armored());
-                Files.writeString(certFile(n), key.certificate().armored());
+                Files.writeString(DIR.resolve(n + ".cert.asc"), key.certificate().armored());
                 Files.writeString(passphraseFile(n), passphrase(n) + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

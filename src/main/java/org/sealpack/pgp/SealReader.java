@@ -60,6 +60,9 @@ public final class SealReader implements AutoCloseable {
     private record Candidate(Certificate certificate, PGPPublicKey key, PGPOnePassSignature hash) {
     }
 
+    /** Our own running digest of the signed data, to check the signature's digest prefix (BC does not). */
+    private final org.bouncycastle.openpgp.operator.PGPDigestCalculator digest;
+
     /** One recipient of the inner message: a key ID (0 for a hidden recipient) and its algorithm. */
     public record Recipient(String keyId, String algorithm) {
     }
@@ -99,7 +102,8 @@ public final class SealReader implements AutoCloseable {
                     "the outer literal data header is not that of a sealed file (format, name or date changed)",
                     ALTERED_HINT);
         }
-        this.body = new SignedInputStream(literal.getInputStream(), candidates);
+        this.digest = Crypto.digests().get(onePass.getHashAlgorithm());
+        this.body = new SignedInputStream(literal.getInputStream(), candidates, digest.getOutputStream());
         PGPObjectFactory inner = new PGPObjectFactory(body, Crypto.fingerprints());
         Object message = inner.nextObject();
         if (!(message instanceof PGPEncryptedDataList dataList) || dataList.isEmpty()) {
@@ -228,6 +232,7 @@ public final class SealReader implements AutoCloseable {
     public SignatureCheck verifyOuter(List<Certificate> trusted) {
         try {
             body.transferTo(OutputStreams.NULL);
+            file.record();
             Object o = outerFactory.nextObject();
             if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
                 throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
@@ -237,8 +242,12 @@ public final class SealReader implements AutoCloseable {
             }
             PGPSignature signature = list.get(0);
             String what = "the outer signature";
+            if (!java.util.Arrays.equals(file.recorded(), signature.getEncoded())) {
+                throw new BadSignatureException(what + " is not encoded as it was made: it was altered", ALTERED_HINT);
+            }
             Signatures.Verified verified = Signatures.resolve(signature, trusted, what);
             checkHeaderAgrees(signature);
+            Signatures.checkDigestPrefix(signature, digest);
             for (Candidate c : candidates) {
                 if (c.key().getKeyID() == verified.key().getKeyID()
                         && java.util.Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
@@ -320,6 +329,15 @@ public final class SealReader implements AutoCloseable {
     private static final class CountingInputStream extends FilterInputStream {
         long count;
         private long marked;
+        private java.io.ByteArrayOutputStream recording;
+
+        void record() {
+            recording = new java.io.ByteArrayOutputStream();
+        }
+
+        byte[] recorded() {
+            return recording == null ? new byte[0] : recording.toByteArray();
+        }
 
         @Override
         public synchronized void mark(int limit) {
@@ -342,6 +360,9 @@ public final class SealReader implements AutoCloseable {
             int b = in.read();
             if (b >= 0) {
                 count++;
+                if (recording != null) {
+                    recording.write(b);
+                }
             }
             return b;
         }
@@ -351,6 +372,9 @@ public final class SealReader implements AutoCloseable {
             int n = in.read(b, off, len);
             if (n > 0) {
                 count += n;
+                if (recording != null) {
+                    recording.write(b, off, n);
+                }
             }
             return n;
         }
@@ -359,11 +383,13 @@ public final class SealReader implements AutoCloseable {
     /** The outer literal data, fed to every candidate signature hash as it is read. */
     private static final class SignedInputStream extends FilterInputStream {
         private final List<Candidate> candidates;
+        private final java.io.OutputStream digest;
         long count;
 
-        SignedInputStream(InputStream in, List<Candidate> candidates) {
+        SignedInputStream(InputStream in, List<Candidate> candidates, java.io.OutputStream digest) {
             super(in);
             this.candidates = candidates;
+            this.digest = digest;
         }
 
         @Override
@@ -371,6 +397,7 @@ public final class SealReader implements AutoCloseable {
             int b = in.read();
             if (b >= 0) {
                 count++;
+                digest.write(b);
                 for (Candidate c : candidates) {
                     c.hash().update((byte) b);
                 }
@@ -383,6 +410,7 @@ public final class SealReader implements AutoCloseable {
             int n = in.read(b, off, len);
             if (n > 0) {
                 count += n;
+                digest.write(b, off, n);
                 for (Candidate c : candidates) {
                     c.hash().update(b, off, n);
                 }

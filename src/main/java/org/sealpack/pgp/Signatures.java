@@ -90,13 +90,17 @@ public final class Signatures {
         }
         Verified verified = resolve(signature, trusted, what);
         try {
+            org.bouncycastle.openpgp.operator.PGPDigestCalculator digest =
+                    Crypto.digests().get(signature.getHashAlgorithm());
+            digest.getOutputStream().write(data);
+            checkDigestPrefix(signature, digest);
             signature.init(Crypto.verifiers(), verified.key());
             signature.update(data);
             if (!signature.verify()) {
                 throw new BadSignatureException(what + " does not match the data: it was altered",
                         "do not trust this archive; ask the sender for a new copy");
             }
-        } catch (PGPException e) {
+        } catch (PGPException | IOException e) {
             throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
                     "do not trust this archive; ask the sender for a new copy", e);
         }
@@ -104,13 +108,34 @@ public final class Signatures {
                 intendedRecipients(signature));
     }
 
+    /**
+     * Checks the signature's "left 16 bits of the digest" against our own digest of the signed data
+     * (to which the signature trailer is added here). Bouncy Castle does not check them, so without
+     * this those two bytes could be changed without the signature failing.
+     */
+    static void checkDigestPrefix(PGPSignature signature, org.bouncycastle.openpgp.operator.PGPDigestCalculator digest)
+            throws IOException {
+        digest.getOutputStream().write(signature.getSignatureTrailer());
+        byte[] computed = digest.getDigest();
+        byte[] prefix = signature.getDigestPrefix();
+        if (prefix == null || prefix.length != 2 || computed[0] != prefix[0] || computed[1] != prefix[1]) {
+            throw new BadSignatureException("the signature's digest prefix does not match the data: it was altered",
+                    "the file was altered or damaged in transit; ask the sender for a new copy");
+        }
+    }
+
     private static PGPSignature readSingleSignature(byte[] bytes, String what) {
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(bytes))) {
-            PGPObjectFactory factory = new PGPObjectFactory(in, Crypto.fingerprints());
+            byte[] raw = in.readAllBytes();
+            PGPObjectFactory factory = new PGPObjectFactory(raw, Crypto.fingerprints());
             Object first = factory.nextObject();
             if (!(first instanceof PGPSignatureList list) || list.size() != 1 || factory.nextObject() != null) {
                 throw new BadSignatureException(what + " is not one OpenPGP signature",
                         "the archive was not made by sealpack, or was altered");
+            }
+            if (!java.util.Arrays.equals(raw, list.get(0).getEncoded())) {
+                throw new BadSignatureException(what + " is not encoded as it was made: it was altered",
+                        "the archive was altered; ask the sender for a new copy");
             }
             return list.get(0);
         } catch (IOException | RuntimeException e) {
