@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "inspect",
+@Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Show what anyone can learn from a sealed file with no key at all.",
             "Nothing shown here is verified: use 'verify' for that."},
         footerHeading = "%nExample:%n",

@@ -3,7 +3,7 @@ package org.sealpack.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "keys", description = "Manage keys offline.",
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage keys offline.",
         subcommands = {KeysGenerateCommand.class})
 final class KeysCommand implements Runnable {
     @CommandLine.Spec

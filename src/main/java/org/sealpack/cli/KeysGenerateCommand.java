@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "generate", sortOptions = false,
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate a key pair: a secret key (mode 0600) and its certificate.",
-            "Default profile: OpenPGP v4, Ed25519 signing + Curve25519 encryption, AES-256 protection;",
-            "GnuPG 2.2 and later read it."},
+            "Default profile: OpenPGP v4, Ed25519 signing + Curve25519 encryption, AES-256 protection; "
+                + "GnuPG 2.2 and later read it."},
         footerHeading = "%nExample:%n",
         footer = "  sealpack keys generate --name 'Jane Doe' --email jane@example.org -o ~/keys")
 final class KeysGenerateCommand implements Callable<Integer> {

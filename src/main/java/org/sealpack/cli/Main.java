@@ -22,7 +22,16 @@ public final class Main {
     }
 
     private static void addExitCodes(CommandLine cmd) {
-        cmd.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCodes.TABLE);
+        var usage = cmd.getCommandSpec().usageMessage();
+        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
+        if (footer.isEmpty()) {
+            usage.footerHeading("%nExit codes:%n");
+        } else {
+            footer.add("");
+            footer.add("Exit codes:");
+        }
+        footer.addAll(java.util.List.of(ExitCodes.TABLE));
+        usage.footer(footer.toArray(String[]::new));
         for (CommandLine sub : cmd.getSubcommands().values()) {
             addExitCodes(sub);
         }

@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "open", sortOptions = false,
+@Command(name = "open", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Decrypt a sealed file, verify everything, and only then place the bag at DIR.",
             "Nothing appears at DIR unless every check passed."},
         footerHeading = "%nExample:%n",
         footer = {"  sealpack open statement.sealed --key keys/recipient.key.asc \\",
-            "    --passphrase-file keys/recipient.passphrase --signer keys/signer.cert.asc -o statement"})
+            "    --passphrase-file keys/recipient.passphrase \\",
+            "    --signer keys/signer.cert.asc -o statement"})
 final class OpenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,10 +16,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "pack", sortOptions = false,
+@Command(name = "pack", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Seal files into one signed, encrypted archive.",
-            "Builds a BagIt bag (payload under data/, metadata in bag-info.txt, SHA-512 manifests, a signature",
-            "over the tag manifest), puts it in a tar, encrypts it to each recipient and to you, and signs it."},
+            "Builds a BagIt bag (payload under data/, metadata in bag-info.txt, SHA-512 manifests, "
+                + "a signature over the tag manifest), puts it in a tar, encrypts it to each recipient "
+                + "and to you, and signs it. OUT appears only when complete."},
         footerHeading = "%nExample:%n",
         footer = "  sealpack pack examples/statement --metadata examples/statement.metadata \\\n"
                 + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"

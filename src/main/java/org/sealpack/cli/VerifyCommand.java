@@ -17,11 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify", sortOptions = false,
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Check a sealed file without opening it.",
             "Without --key: the outer signature (origin and integrity of the whole file); no secret needed.",
-            "With --key: also decrypts in memory and checks the bag signature, the intended recipients and",
-            "every checksum. Nothing is written."},
+            "With --key: also decrypts in memory and checks the bag signature, the intended recipients "
+                + "and every checksum. Nothing is written."},
         footerHeading = "%nExamples:%n",
         footer = {"  sealpack verify statement.sealed --signer keys/signer.cert.asc",
             "  sealpack verify statement.sealed --signer keys/signer.cert.asc \\",

@@ -1,0 +1,74 @@
+package org.sealpack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real process (the built sealpack jar, gpg, tar, a shell) and captures what it printed. */
+public final class Proc {
+    /** What a process did. */
+    public record Result(int exit, String out, String err) {
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Proc() {
+    }
+
+    public static Path jar() {
+        String jar = System.getProperty("sealpack.jar", "target/sealpack.jar");
+        return Path.of(jar).toAbsolutePath();
+    }
+
+    public static Path root() {
+        return Path.of(System.getProperty("sealpack.root", ".")).toAbsolutePath().normalize();
+    }
+
+    /** Runs the sealpack jar with the arguments, in the working directory. */
+    public static Result sealpack(Path cwd, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar().toString());
+        command.addAll(List.of(args));
+        return run(cwd, Map.of(), command);
+    }
+
+    /** Runs a bash command line (for pipelines of stock tools). */
+    public static Result bash(Path cwd, Map<String, String> env, String script) {
+        return run(cwd, env, List.of("bash", "-c", "set -o pipefail; " + script));
+    }
+
+    public static Result run(Path cwd, Map<String, String> env, List<String> command) {
+        try {
+            Path out = Files.createTempFile("proc", ".out");
+            Path err = Files.createTempFile("proc", ".err");
+            ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

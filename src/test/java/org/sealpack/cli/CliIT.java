@@ -1,0 +1,214 @@
+package org.sealpack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Proc;
+import org.sealpack.TestKeys;
+
+/** End-to-end: the built jar, run as a process, on the example with the demo keys in keys/. */
+class CliIT {
+    static final Path ROOT = Proc.root();
+    static final String SIGNER_FPR = "15C6E52324F018516E63CA8B0DC067D1877D13C3";
+    static final String RECIPIENT_FPR = "C4921F2CC061CA5AEF9C5EA664E2E5A0E7EFC495";
+
+    @TempDir
+    static Path shared;
+    static Path sealed;
+
+    @TempDir
+    Path dir;
+
+    static String k(String name) {
+        return ROOT.resolve("keys").resolve(name).toString();
+    }
+
+    static String[] pack(Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("pack", ROOT.resolve("examples/statement.txt").toString(),
+                "--metadata", ROOT.resolve("examples/statement.metadata").toString(),
+                "--signer", k("signer.key.asc"), "--passphrase-file", k("signer.passphrase"),
+                "--recipient", k("recipient.cert.asc"), "-o", out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    static String[] open(Path file, Path out, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("open", file.toString(),
+                "--key", k("recipient.key.asc"), "--passphrase-file", k("recipient.passphrase"),
+                "--signer", k("signer.cert.asc"), "-o", out.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @BeforeAll
+    static void packTheExample() {
+        sealed = shared.resolve("nat-itk3-statement.sealed");
+        Proc.Result r = Proc.sealpack(shared, pack(sealed));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Sealed", SIGNER_FPR, RECIPIENT_FPR);
+    }
+
+    @Test
+    void verifyWithoutAKeyReportsSignerTimeRecipientsAndSize() throws IOException {
+        Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("signer.cert.asc"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Outer signature: GOOD", SIGNER_FPR, "National Alliance of Tajikistan (demo key)",
+                "signed:", "recipients:", "2 key(s)", Files.size(sealed) + " bytes");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void verifyWithTheRecipientKeyChecksEverythingInside() {
+        Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("signer.cert.asc"),
+                "--key", k("recipient.key.asc"), "--passphrase-file", k("recipient.passphrase"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Bag signature: GOOD", "Bag: VALID", "Encrypted data: INTACT", RECIPIENT_FPR,
+                "Statement of the National Alliance of Tajikistan on Khujand tragedy");
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void openPlacesTheBagWithThePayloadByteIdenticalAndAllMetadata() throws IOException {
+        Path out = dir.resolve("opened");
+        Proc.Result r = Proc.sealpack(dir, open(sealed, out));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("data/statement.txt")))
+                .isEqualTo(Files.readAllBytes(ROOT.resolve("examples/statement.txt")));
+        String info = Files.readString(out.resolve("bag-info.txt"), StandardCharsets.UTF_8);
+        for (String line : Files.readAllLines(ROOT.resolve("examples/statement.metadata"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                assertThat(info).contains(line);
+            }
+        }
+        Proc.Result check = Proc.bash(out, java.util.Map.of(),
+                "sha512sum -c manifest-sha512.txt && sha512sum -c tagmanifest-sha512.txt");
+        assertThat(check.exit()).as(check.toString()).isZero();
+    }
+
+    @Test
+    void inspectShowsTheUnverifiedFactsWithoutAnyKey() {
+        Proc.Result r = Proc.sealpack(dir, "inspect", sealed.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("UNVERIFIED", SIGNER_FPR + " (unverified)", "2 key(s)", "EdDSA");
+    }
+
+    @Test
+    void anExistingOutputIsReplacedOnlyWithForce() throws IOException {
+        Path out = dir.resolve("x.sealed");
+        Files.writeString(out, "keep me");
+        Proc.Result refused = Proc.sealpack(dir, pack(out));
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(out).hasContent("keep me");
+        Proc.Result forced = Proc.sealpack(dir, pack(out, "--force"));
+        assertThat(forced.exit()).as(forced.toString()).isZero();
+
+        Path bag = Files.createDirectories(dir.resolve("bag"));
+        Files.writeString(bag.resolve("mine.txt"), "mine");
+        Proc.Result openRefused = Proc.sealpack(dir, open(out, bag));
+        assertThat(openRefused.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(bag.resolve("mine.txt")).hasContent("mine");
+        Proc.Result openForced = Proc.sealpack(dir, open(out, bag, "--force"));
+        assertThat(openForced.exit()).as(openForced.toString()).isZero();
+        assertThat(bag.resolve("mine.txt")).doesNotExist();
+        assertThat(bag.resolve("data/statement.txt")).exists();
+        assertNoLeftovers(dir);
+    }
+
+    @Test
+    void aChangedByteFailsVerifyAndOpenWithOneLineAndNothingAtDir() throws IOException {
+        byte[] bytes = Files.readAllBytes(sealed);
+        for (int offset : new int[] {0, 20, bytes.length / 2, bytes.length - 70, bytes.length - 1}) {
+            byte[] altered = bytes.clone();
+            altered[offset] ^= 0x10;
+            Path file = dir.resolve("altered-" + offset + ".sealed");
+            Files.write(file, altered);
+            Proc.Result v = Proc.sealpack(dir, "verify", file.toString(), "--signer", k("signer.cert.asc"));
+            assertOneLineFailure(v);
+            Path out = dir.resolve("out-" + offset);
+            Proc.Result o = Proc.sealpack(dir, open(file, out));
+            assertOneLineFailure(o);
+            assertThat(out).doesNotExist();
+        }
+        assertNoLeftovers(dir);
+    }
+
+    @Test
+    void eachFailureHasItsDocumentedCodeAndOneLine() throws IOException {
+        Path out = dir.resolve("out");
+        byte[] bytes = Files.readAllBytes(sealed);
+        Path truncated = dir.resolve("truncated.sealed");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path wrongPass = dir.resolve("wrong.pass");
+        Files.writeString(wrongPass, "not the passphrase\n");
+
+        expect(ExitCodes.INPUT, "not found", "verify", dir.resolve("missing.sealed").toString(),
+                "--signer", k("signer.cert.asc"));
+        expect(ExitCodes.MALFORMED, "truncated", "verify", truncated.toString(), "--signer", k("signer.cert.asc"));
+        expect(ExitCodes.MALFORMED, "not a sealed file", "verify", k("signer.cert.asc"), "--signer", k("signer.cert.asc"));
+        expect(ExitCodes.UNTRUSTED_SIGNER, SIGNER_FPR, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"));
+        expect(ExitCodes.PASSPHRASE, "wrong passphrase", "open", sealed.toString(), "--key", k("recipient.key.asc"),
+                "--passphrase-file", wrongPass.toString(), "--signer", k("signer.cert.asc"), "-o", out.toString());
+        expect(ExitCodes.KEY, "certificate", "open", sealed.toString(), "--key", k("recipient.cert.asc"),
+                "--signer", k("signer.cert.asc"), "-o", out.toString());
+        TestKeys.key("stranger");
+        expect(ExitCodes.NOT_RECIPIENT, "not a recipient", "open", sealed.toString(),
+                "--key", TestKeys.keyFile("stranger").toString(),
+                "--passphrase-file", TestKeys.passphraseFile("stranger").toString(),
+                "--signer", k("signer.cert.asc"), "-o", out.toString());
+        expect(ExitCodes.PASSPHRASE, "no terminal", "open", sealed.toString(), "--key", k("recipient.key.asc"),
+                "--signer", k("signer.cert.asc"), "-o", out.toString());
+        expect(ExitCodes.INPUT, "payload not found", "pack", dir.resolve("nothing.txt").toString(),
+                "--signer", k("signer.key.asc"), "--passphrase-file", k("signer.passphrase"),
+                "--recipient", k("recipient.cert.asc"), "-o", dir.resolve("n.sealed").toString());
+        assertThat(out).doesNotExist();
+
+        Proc.Result usage = Proc.sealpack(dir, "verify");
+        assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.err()).doesNotContain("\tat ");
+        assertNoLeftovers(dir);
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"), "--debug");
+        assertThat(r.exit()).isEqualTo(ExitCodes.UNTRUSTED_SIGNER);
+        assertThat(r.err()).startsWith("sealpack: error: ").contains("\tat org.sealpack");
+    }
+
+    @Test
+    void helpShowsAnExampleAndTheExitCodes() {
+        for (String command : List.of("pack", "verify", "open", "inspect")) {
+            Proc.Result r = Proc.sealpack(dir, command, "--help");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("Example", "sealpack " + command, "Exit codes:", " 22  the signer is not trusted");
+        }
+    }
+
+    private void expect(int code, String text, String... args) {
+        Proc.Result r = Proc.sealpack(dir, args);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(code);
+        assertOneLineFailure(r);
+        assertThat(r.err()).contains(text);
+    }
+
+    static void assertOneLineFailure(Proc.Result r) {
+        assertThat(r.exit()).as(r.toString()).isNotZero().isNotEqualTo(ExitCodes.INTERNAL);
+        assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).startsWith("sealpack: error: ").contains("hint: ").doesNotContain("Exception");
+    }
+
+    static void assertNoLeftovers(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".sealpack-")).toList()).isEmpty();
+        }
+    }
+}
