@@ -1,9 +1,28 @@
 package org.sealpack.cli;
 
+import java.nio.file.Path;
+
+import org.sealpack.pgp.Keyring;
+import org.sealpack.seal.Home;
+
 import picocli.CommandLine.Option;
 
 /** Options every command has. */
 final class CommonOptions {
     @Option(names = "--debug", description = "On failure, print the stack trace too.")
     boolean debug;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "The keyring's directory (default: $SEALPACK_HOME, else ~/.local/share/sealpack).")
+    Path home;
+
+    private Keyring keyring;
+
+    /** The keyring, opened on first use. */
+    Keyring keyring() {
+        if (keyring == null) {
+            keyring = Keyring.open(Home.resolve(home, System.getenv(), System.getProperty("user.home")));
+        }
+        return keyring;
+    }
 }

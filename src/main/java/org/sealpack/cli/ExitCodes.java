@@ -3,7 +3,13 @@ package org.sealpack.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.sealpack.failure.AmbiguousKeyException;
 import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.NoSuchKeyException;
+import org.sealpack.failure.NotSecretKeyException;
+import org.sealpack.failure.RecipientUnusableException;
+import org.sealpack.failure.SignerExpiredException;
+import org.sealpack.failure.SignerRevokedException;
 import org.sealpack.failure.BagInvalidException;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
@@ -30,6 +36,12 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int KEY = 10;
     public static final int PASSPHRASE = 11;
     public static final int NOT_RECIPIENT = 12;
+    public static final int SIGNER_EXPIRED = 13;
+    public static final int SIGNER_REVOKED = 14;
+    public static final int NOT_SECRET_KEY = 15;
+    public static final int AMBIGUOUS_KEY = 16;
+    public static final int NO_SUCH_KEY = 17;
+    public static final int RECIPIENT_UNUSABLE = 18;
     public static final int MALFORMED = 20;
     public static final int BAD_SIGNATURE = 21;
     public static final int UNTRUSTED_SIGNER = 22;
@@ -47,6 +59,12 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         CODES.put(KeyException.class, KEY);
         CODES.put(PassphraseException.class, PASSPHRASE);
         CODES.put(NotRecipientException.class, NOT_RECIPIENT);
+        CODES.put(SignerExpiredException.class, SIGNER_EXPIRED);
+        CODES.put(SignerRevokedException.class, SIGNER_REVOKED);
+        CODES.put(NotSecretKeyException.class, NOT_SECRET_KEY);
+        CODES.put(AmbiguousKeyException.class, AMBIGUOUS_KEY);
+        CODES.put(NoSuchKeyException.class, NO_SUCH_KEY);
+        CODES.put(RecipientUnusableException.class, RECIPIENT_UNUSABLE);
         CODES.put(MalformedSealException.class, MALFORMED);
         CODES.put(BadSignatureException.class, BAD_SIGNATURE);
         CODES.put(UntrustedSignerException.class, UNTRUSTED_SIGNER);
@@ -67,9 +85,15 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         " 10  a key or certificate is unusable (corrupt, wrong kind, no usable subkey)",
         " 11  wrong or missing passphrase",
         " 12  the key is not a recipient of the sealed file",
+        " 13  the signer's key is expired (now, or when it signed)",
+        " 14  the signer's key is revoked (now, or for the time it signed)",
+        " 15  a certificate (public key) was given where a secret key is needed",
+        " 16  a key selector matches several keys: give the full fingerprint",
+        " 17  no such key (or a short key ID, which is never enough)",
+        " 18  a recipient's certificate is expired or revoked",
         " 20  not a sealed file, or truncated or corrupt",
         " 21  a signature is bad or missing",
-        " 22  the signer is not trusted (not named with --signer)",
+        " 22  the signer is not trusted (not in the keyring, nor named with --signer)",
         " 23  the encrypted data failed its integrity check (altered)",
         " 24  the bag is invalid (checksum mismatch, missing or extra file)",
         " 25  the archive holds an unsafe entry (path escape, link, device)",

@@ -1,22 +1,26 @@
 package org.sealpack.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.KeyFiles;
+import org.sealpack.pgp.Keyring;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.seal.KeySelector;
 
-/** Turns KEY and CERT arguments into keys and certificates. For now they are file paths. */
+/** Turns KEY and CERT arguments (file, full fingerprint, or user-ID substring) into keys and certificates. */
 final class Keys {
     private Keys() {
     }
 
-    static List<Certificate> certificates(List<Path> files) {
-        List<Certificate> certs = new ArrayList<>();
-        for (Path f : files) {
-            certs.add(KeyFiles.readCertificate(f));
+    static List<Certificate> certificates(List<String> selectors, Keyring keyring) {
+        return selectors.stream().map(s -> KeySelector.certificate(s, keyring)).toList();
+    }
+
+    /** The keys named, or every secret key in the keyring when none is named. */
+    static List<SecretKey> secretKeys(List<String> selectors, Keyring keyring) {
+        if (selectors == null || selectors.isEmpty()) {
+            return keyring.secretKeys();
         }
-        return certs;
+        return selectors.stream().map(s -> KeySelector.secretKey(s, keyring)).toList();
     }
 }

@@ -14,7 +14,10 @@ import java.util.concurrent.Callable;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
+import org.sealpack.pgp.Keyring;
+import org.sealpack.pgp.Profile;
 import org.sealpack.pgp.SecretKey;
 
 import picocli.CommandLine.Command;
@@ -24,11 +27,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate a key pair: a secret key (mode 0600) and its certificate.",
-            "Default profile: OpenPGP v4, Ed25519 signing + Curve25519 encryption, AES-256 protection; "
-                + "GnuPG 2.2 and later read it."},
-        footerHeading = "%nExample:%n",
-        footer = "  sealpack keys generate --name 'Jane Doe' --email jane@example.org -o ~/keys")
+        description = {"Generate a key pair and a revocation certificate, offline.",
+            "Without -o, the key goes into the keyring and the revocation certificate into HOME/revocations/. "
+                + "With -o DIR, three files are written there: BASE.key.asc (secret key, mode 0600), "
+                + "BASE.cert.asc (certificate, to give to others) and BASE.rev.asc (revocation certificate: "
+                + "keep it offline; importing it revokes the key).",
+            "Profiles: 'default' is OpenPGP v4, Ed25519 signing + Curve25519 encryption, AES-256 protection; "
+                + "GnuPG 2.2 and later read it. 'rfc9580' is v6 keys (Ed25519/X25519), AEAD (OCB) + Argon2 "
+                + "protection and AEAD encryption between v6 keys: GnuPG 2.2 CANNOT read these keys or what is "
+                + "sealed to them; use it only with peers whose tools read RFC 9580."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sealpack keys generate --name 'Jane Doe' --email jane@example.org",
+            "  sealpack keys generate --name 'Jane Doe' --profile rfc9580 --expires 1y -o ~/keys"})
 final class KeysGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,16 +52,19 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Option(names = "--email", description = "An e-mail address for the user ID.")
     String email;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Directory for the files.")
-    Path directory;
-
-    @Option(names = "--file-name", paramLabel = "BASE",
-            description = "Names the files BASE.key.asc and BASE.cert.asc (default: from the name).")
-    String baseName;
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "default",
+            description = "default (GnuPG 2.2 compatible) or rfc9580 (v6 keys; GnuPG 2.2 cannot read them). Default: ${DEFAULT-VALUE}.")
+    String profile;
 
     @Option(names = "--expires", paramLabel = "WHEN", defaultValue = "2y",
             description = "Validity: Ny (years), Nm (months), Nd (days), or 'never'. Default: ${DEFAULT-VALUE}.")
     String expires;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the key files to DIR instead of the keyring.")
+    Path directory;
+
+    @Option(names = "--file-name", paramLabel = "BASE", description = "With -o: the files' base name (default: from the name).")
+    String baseName;
 
     @Mixin
     PassphraseOptions passphrase;
@@ -60,33 +73,76 @@ final class KeysGenerateCommand implements Callable<Integer> {
     public Integer call() {
         String userId = email == null || email.isBlank() ? name : name + " <" + email + ">";
         Duration validity = parseValidity(expires);
-        String base = baseName != null ? baseName : slug(name);
-        Path keyFile = directory.resolve(base + ".key.asc");
-        Path certFile = directory.resolve(base + ".cert.asc");
-        for (Path p : new Path[] {keyFile, certFile}) {
-            if (Files.exists(p)) {
-                throw new OutputExistsException(p + " exists", "choose another --file-name or directory");
+        Profile chosen = parseProfile(profile);
+        Path keyFile = null;
+        Path certFile = null;
+        Path revFile = null;
+        if (directory != null) {
+            String base = baseName != null ? baseName : slug(name);
+            keyFile = directory.resolve(base + ".key.asc");
+            certFile = directory.resolve(base + ".cert.asc");
+            revFile = directory.resolve(base + ".rev.asc");
+            for (Path p : new Path[] {keyFile, certFile, revFile}) {
+                if (Files.exists(p)) {
+                    throw new OutputExistsException(p + " exists", "choose another --file-name or directory");
+                }
+            }
+            if (!Files.isDirectory(directory)) {
+                throw new InputException("the directory " + directory + " does not exist", "create it first");
             }
         }
-        if (!Files.isDirectory(directory)) {
-            throw new InputException("the directory " + directory + " does not exist", "create it first");
-        }
         char[] secret = passphrase.forNewKey();
-        SecretKey key = KeyGenerator.generate(userId, secret, Instant.now(), validity);
+        Instant now = Instant.now();
+        SecretKey key = KeyGenerator.generate(chosen, userId, secret, now, validity);
+        String revocation = KeyEditor.revocationCertificate(key.unlock(secret), KeyEditor.Reason.UNSPECIFIED,
+                "revocation certificate made at key generation", now);
         java.util.Arrays.fill(secret, '\0');
+        var out = spec.commandLine().getOut();
         try {
-            Files.writeString(keyFile, key.armored(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(certFile, key.certificate().armored(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            if (directory != null) {
+                writeNew(keyFile, key.armored(), true);
+                writeNew(certFile, key.certificate().armored(), false);
+                writeNew(revFile, revocation, true);
+            } else {
+                Keyring keyring = common.keyring();
+                keyring.put(key);
+                keyring.save();
+                Path revocations = keyring.home().resolve("revocations");
+                Files.createDirectories(revocations);
+                revFile = revocations.resolve(key.fingerprint() + ".rev.asc");
+                writeNew(revFile, revocation, true);
+            }
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the key files: " + e.getMessage(), "check the directory");
         }
-        var out = spec.commandLine().getOut();
-        out.println("Generated " + Terminal.safe(userId));
+        out.println("Generated " + Terminal.safe(userId) + " (" + (chosen == Profile.RFC9580 ? "rfc9580 profile, v6" : "default profile, v4")
+                + (validity == null ? ", no expiry" : ", expires " + now.plus(validity)) + ")");
         out.println("  fingerprint: " + key.fingerprint());
-        out.println("  secret key:  " + keyFile + " (keep it private; back it up)");
-        out.println("  certificate: " + certFile + " (give this to others)");
+        if (directory != null) {
+            out.println("  secret key:  " + keyFile + " (keep it private; back it up)");
+            out.println("  certificate: " + certFile + " (give this to others)");
+        } else {
+            out.println("  stored in:   " + common.keyring().home().resolve(Keyring.FILE));
+        }
+        out.println("  revocation:  " + revFile + " (keep it offline; importing it revokes the key)");
         return ExitCodes.OK;
+    }
+
+    private static void writeNew(Path file, String text, boolean secret) throws IOException {
+        if (secret) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        } else {
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        }
+    }
+
+    static Profile parseProfile(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "default" -> Profile.DEFAULT;
+            case "rfc9580" -> Profile.RFC9580;
+            default -> throw new InputException("unknown profile '" + text + "'", "use 'default' or 'rfc9580'");
+        };
     }
 
     static Duration parseValidity(String text) {

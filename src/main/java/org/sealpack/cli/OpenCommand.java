@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.sealpack.archive.Limits;
-import org.sealpack.pgp.KeyFiles;
+import org.sealpack.failure.NoSuchKeyException;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Opener;
 import org.sealpack.seal.Reports;
 
@@ -33,12 +35,15 @@ final class OpenCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The sealed file.")
     Path file;
 
-    @Option(names = "--key", paramLabel = "KEY", required = true, description = "Your secret key file.")
-    Path key;
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Your secret key (file, fingerprint, or name in the keyring); repeat to try several. "
+                    + "Default: every secret key in the keyring.")
+    List<String> keys;
 
-    @Option(names = "--signer", paramLabel = "CERT", required = true,
-            description = "The certificate of a signer you trust; repeat for several.")
-    List<Path> signers;
+    @Option(names = "--signer", paramLabel = "CERT",
+            description = "Trust only this signer (file, fingerprint, or name in the keyring); repeat for several. "
+                    + "Default: every certificate in the keyring.")
+    List<String> signers;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "Where to place the opened bag (must not exist).")
@@ -52,7 +57,12 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reports.Full full = Opener.open(file, Keys.certificates(signers), KeyFiles.readSecretKey(key),
+        List<SecretKey> candidates = Keys.secretKeys(keys, common.keyring());
+        if (candidates.isEmpty()) {
+            throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
+                    "name your secret key with --key, or import it with 'sealpack keys import'");
+        }
+        Reports.Full full = Opener.open(file, KeySelector.trusted(signers, common.keyring()), candidates,
                 passphrase.forUnlocking(), output, force, Limits.DEFAULT);
         Printer printer = new Printer(spec.commandLine().getOut());
         printer.full(full);

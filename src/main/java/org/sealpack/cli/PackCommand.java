@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.sealpack.pgp.KeyFiles;
+import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.PackRequest;
 import org.sealpack.seal.Packer;
 
@@ -39,12 +39,13 @@ final class PackCommand implements Callable<Integer> {
             description = "Metadata for bag-info.txt, as 'Label: value' lines.")
     Path metadata;
 
-    @Option(names = "--signer", paramLabel = "KEY", required = true, description = "Your secret key file.")
-    Path signer;
+    @Option(names = "--signer", paramLabel = "KEY", required = true,
+            description = "Your secret key: a file, a full fingerprint, or a name or e-mail in the keyring.")
+    String signer;
 
     @Option(names = "--recipient", paramLabel = "CERT", required = true,
-            description = "A recipient's certificate file; repeat for each recipient.")
-    List<Path> recipients;
+            description = "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring); repeat for each.")
+    List<String> recipients;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "The sealed file to write.")
     Path output;
@@ -61,8 +62,8 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PackRequest request = new PackRequest(payload, metadata, KeyFiles.readSecretKey(signer),
-                Keys.certificates(recipients), output, bagName, force, Instant.now());
+        PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
+                Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now());
         Packer.Result result = Packer.pack(request, passphrase.forUnlocking());
         var out = spec.commandLine().getOut();
         out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes)");

@@ -24,9 +24,25 @@ final class PassphraseOptions {
             description = "Read the passphrase from the environment variable NAME.")
     String env;
 
-    /** A passphrase source for unlocking: the file, the variable, or a prompt without echo. */
+    /** A passphrase source for unlocking: the file, the variable, or a prompt without echo (three tries). */
     Passphrases forUnlocking() {
-        return key -> obtain(key, false);
+        boolean interactive = file == null && env == null && System.console() != null;
+        return new Passphrases() {
+            private int asked;
+
+            @Override
+            public char[] passphraseFor(SecretKey key) {
+                if (asked++ > 0 && interactive) {
+                    System.console().printf("Wrong passphrase, try again.%n");
+                }
+                return obtain(key, false);
+            }
+
+            @Override
+            public int attempts() {
+                return interactive ? 3 : 1;
+            }
+        };
     }
 
     /** The passphrase for a new key: the file, the variable, or a prompt asked twice. */

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.archive.Limits;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.KeyFiles;
+import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Verifier;
 
@@ -36,26 +36,28 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The sealed file.")
     Path file;
 
-    @Option(names = "--signer", paramLabel = "CERT", required = true,
-            description = "The certificate of a signer you trust; repeat for several.")
-    List<Path> signers;
+    @Option(names = "--signer", paramLabel = "CERT",
+            description = "Trust only this signer (file, fingerprint, or name in the keyring); repeat for several. "
+                    + "Default: every certificate in the keyring.")
+    List<String> signers;
 
-    @Option(names = "--key", paramLabel = "KEY", description = "Your secret key, to check everything inside.")
-    Path key;
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Your secret key (file, fingerprint, or name in the keyring), to check everything inside.")
+    String key;
 
     @Mixin
     PassphraseOptions passphrase;
 
     @Override
     public Integer call() {
-        List<Certificate> trusted = Keys.certificates(signers);
+        List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
         Printer printer = new Printer(spec.commandLine().getOut());
         if (key == null) {
             Reports.Outer outer = Verifier.verifyOuter(file, trusted);
             printer.outer(outer);
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
-            Reports.Full full = Verifier.verifyFull(file, trusted, KeyFiles.readSecretKey(key),
+            Reports.Full full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
                     passphrase.forUnlocking(), Limits.DEFAULT);
             printer.full(full);
             printer.heading("Verdict: GOOD (every check passed)");

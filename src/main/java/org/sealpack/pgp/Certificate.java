@@ -68,6 +68,88 @@ public final class Certificate {
         return evaluated.getRevocation() != null;
     }
 
+    /** A verified revocation of the primary key. Hard ones (compromised, or no reason) void every signature. */
+    public record Revocation(Instant at, int reason, String description, boolean hard) {
+        public String reasonName() {
+            return switch (reason) {
+                case 0 -> "no reason given";
+                case 1 -> "superseded";
+                case 2 -> "compromised";
+                case 3 -> "retired";
+                default -> "reason " + reason;
+            };
+        }
+    }
+
+    /** What a key is checked for: signing, or being encrypted to. */
+    public enum Role { SIGNER, RECIPIENT }
+
+    /** The strongest verified revocation of the primary key: a hard one, else the earliest soft one. */
+    public Optional<Revocation> revocation() {
+        PGPPublicKey primary = ring.getPublicKey();
+        Revocation best = null;
+        for (java.util.Iterator<org.bouncycastle.openpgp.PGPSignature> it =
+                primary.getSignaturesOfType(org.bouncycastle.openpgp.PGPSignature.KEY_REVOCATION); it.hasNext(); ) {
+            org.bouncycastle.openpgp.PGPSignature sig = it.next();
+            try {
+                sig.init(Crypto.verifiers(), primary);
+                if (!sig.verifyCertification(primary)) {
+                    continue;
+                }
+            } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+                continue;
+            }
+            var reasonPacket = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
+            int reason = reasonPacket == null ? 0 : reasonPacket.getRevocationReason();
+            String description = reasonPacket == null ? "" : reasonPacket.getRevocationDescription();
+            boolean hard = reason != 1 && reason != 3;
+            Revocation r = new Revocation(sig.getCreationTime().toInstant(), reason, description, hard);
+            if (best == null || r.hard() && !best.hard() || r.hard() == best.hard() && r.at().isBefore(best.at())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Fails unless this key may act in the role at the time: not expired then, not revoked for then
+     * (a hard revocation covers all time, a soft one from its date on), and already created.
+     */
+    public void checkUsableAt(Instant at, Role role) {
+        String who = (role == Role.SIGNER ? "the signer's key " : "the recipient's certificate ") + describe();
+        Optional<Revocation> revoked = revocation();
+        if (revoked.isPresent() && (revoked.get().hard() || !revoked.get().at().isAfter(at))) {
+            Revocation r = revoked.get();
+            String message = who + " was revoked on " + r.at() + " (" + r.reasonName()
+                    + (r.description().isBlank() ? "" : ": " + r.description()) + ")"
+                    + (r.hard() ? ", which voids all its signatures" : "");
+            String hint = role == Role.SIGNER ? "do not trust what it signed; ask the sender for their current key"
+                    : "ask the recipient for their current certificate";
+            throw role == Role.SIGNER ? new org.sealpack.failure.SignerRevokedException(message, hint)
+                    : new org.sealpack.failure.RecipientUnusableException(message, hint);
+        }
+        Optional<Instant> expiry = expires();
+        if (expiry.isPresent() && !expiry.get().isAfter(at)) {
+            String message = who + " expired on " + expiry.get()
+                    + (role == Role.SIGNER && at.isBefore(Instant.now().minusSeconds(60)) ? ", before it signed at " + at : "");
+            String hint = role == Role.SIGNER ? "ask the sender to extend their key's validity and seal again"
+                    : "ask the recipient for a certificate with a later expiry date";
+            throw role == Role.SIGNER ? new org.sealpack.failure.SignerExpiredException(message, hint)
+                    : new org.sealpack.failure.RecipientUnusableException(message, hint);
+        }
+        if (created().isAfter(at.plusSeconds(60))) {
+            throw new KeyException(who + " was created on " + created() + ", after " + at,
+                    "check the computer's clock");
+        }
+    }
+
+    /** The algorithms of the primary key and subkeys, for people: "EdDSA, ECDH". */
+    public String algorithms() {
+        List<String> names = new ArrayList<>();
+        ring.getPublicKeys().forEachRemaining(k -> names.add(Names.publicKey(k.getAlgorithm())));
+        return String.join(", ", names);
+    }
+
     /** Key IDs of every key in this certificate, primary and subkeys, as upper-case hex. */
     public List<String> keyIds() {
         List<String> ids = new ArrayList<>();

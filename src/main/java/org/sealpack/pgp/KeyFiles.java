@@ -46,7 +46,7 @@ public final class KeyFiles {
         if (ring instanceof PGPSecretKeyRing secret) {
             return new SecretKey(secret);
         }
-        throw new KeyException(file + " is a certificate (public key), but a secret key is needed here",
+        throw new org.sealpack.failure.NotSecretKeyException(file + " is a certificate (public key), but a secret key is needed here",
                 "give the secret key file (.key.asc) of " + new Certificate((PGPPublicKeyRing) ring).fingerprint());
     }
 

@@ -45,7 +45,15 @@ public final class KeyGenerator {
      * @param validity how long the key is valid, or null for no expiry
      */
     public static SecretKey generate(String userId, char[] passphrase, Instant created, Duration validity) {
+        return generate(Profile.DEFAULT, userId, passphrase, created, validity);
+    }
+
+    public static SecretKey generate(Profile profile, String userId, char[] passphrase, Instant created,
+                                     Duration validity) {
         Crypto.init();
+        if (profile == Profile.RFC9580) {
+            return generateV6(userId, passphrase, created, validity);
+        }
         try {
             Date when = Date.from(created);
             PGPKeyPairGenerator pairs = new BcPGPKeyPairGeneratorProvider().get(PublicKeyPacket.VERSION_4, when);
@@ -88,6 +96,38 @@ public final class KeyGenerator {
                     protector);
             rings.addSubKey(encryption, subkeyHashed.generate(), null);
             return new SecretKey(rings.generateSecretKeyRing());
+        } catch (PGPException e) {
+            throw new KeyException("key generation failed: " + e.getMessage(), null, e);
+        }
+    }
+
+    /**
+     * RFC 9580 profile: a v6 Ed25519 primary key (certify), a v6 Ed25519 signing subkey and a v6 X25519
+     * encryption subkey; preferences and expiry on the direct-key signature; AEAD (OCB) + Argon2 protection.
+     */
+    private static SecretKey generateV6(String userId, char[] passphrase, Instant created, Duration validity) {
+        try {
+            org.bouncycastle.openpgp.api.OpenPGPKeyGenerator generator = new org.bouncycastle.openpgp.api.OpenPGPKeyGenerator(
+                    new org.bouncycastle.openpgp.api.jcajce.JcaOpenPGPImplementation(), PublicKeyPacket.VERSION_6,
+                    true, Date.from(created));
+            org.bouncycastle.openpgp.api.OpenPGPKey key = generator
+                    .withPrimaryKey(PGPKeyPairGenerator::generateEd25519KeyPair, new org.bouncycastle.openpgp.api.SignatureParameters.Callback() {
+                        @Override
+                        public org.bouncycastle.openpgp.api.SignatureParameters apply(
+                                org.bouncycastle.openpgp.api.SignatureParameters params) {
+                            return params.setHashedSubpacketsFunction(sp -> {
+                                if (validity != null) {
+                                    sp.setKeyExpirationTime(false, validity.toSeconds());
+                                }
+                                return sp;
+                            });
+                        }
+                    })
+                    .addUserId(userId)
+                    .addSigningSubkey()
+                    .addEncryptionSubkey()
+                    .build(passphrase == null || passphrase.length == 0 ? null : passphrase);
+            return new SecretKey(key.getPGPSecretKeyRing());
         } catch (PGPException e) {
             throw new KeyException("key generation failed: " + e.getMessage(), null, e);
         }

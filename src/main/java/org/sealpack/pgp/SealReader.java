@@ -103,6 +103,9 @@ public final class SealReader implements AutoCloseable {
                     ALTERED_HINT);
         }
         this.digest = Crypto.digests().get(onePass.getHashAlgorithm());
+        if (onePass.getVersion() == 6) {
+            digest.getOutputStream().write(onePass.getSalt());
+        }
         this.body = new SignedInputStream(literal.getInputStream(), candidates, digest.getOutputStream());
         PGPObjectFactory inner = new PGPObjectFactory(body, Crypto.fingerprints());
         Object message = inner.nextObject();
@@ -112,7 +115,10 @@ public final class SealReader implements AutoCloseable {
         this.encrypted = dataList;
         for (PGPEncryptedData d : dataList) {
             if (d instanceof PGPPublicKeyEncryptedData pk) {
-                recipients.add(new Recipient(Hex.keyId(pk.getKeyID()), Names.publicKey(pk.getAlgorithm())));
+                var id = pk.getKeyIdentifier();
+                String shown = id.isWildcard() ? "hidden (anonymous recipient)"
+                        : id.getFingerprint() != null ? Hex.of(id.getFingerprint()) : Hex.keyId(id.getKeyId());
+                recipients.add(new Recipient(shown, Names.publicKey(pk.getAlgorithm())));
             } else if (d instanceof PGPPBEEncryptedData) {
                 recipients.add(new Recipient("passphrase", "symmetric"));
             }
@@ -152,49 +158,78 @@ public final class SealReader implements AutoCloseable {
     }
 
     /**
-     * Decrypts the inner message with a recipient key and returns its plaintext (the tar). The plaintext
-     * is unverified until {@link #checkIntegrity()} and {@link #verifyOuter(List)} pass.
+     * Decrypts the inner message with the first of the keys that is a recipient, unlocking only that
+     * one; for hidden recipients (wildcard key IDs) each key is unlocked and tried in turn. Returns the
+     * plaintext (the tar), unverified until {@link #checkIntegrity()} and {@link #verifyOuter(List)} pass.
      */
-    public InputStream decrypt(UnlockedKey key) {
-        PGPPublicKeyEncryptedData match = null;
-        PGPPrivateKey privateKey = null;
-        for (PGPEncryptedData d : encrypted) {
-            if (d instanceof PGPPublicKeyEncryptedData pk && key.privateKey(pk.getKeyID()) != null) {
-                match = pk;
-                privateKey = key.privateKey(pk.getKeyID());
-                break;
-            }
-        }
-        if (match == null) {
-            List<String> ids = recipients.stream().map(Recipient::keyId).toList();
-            throw new NotRecipientException("the key " + key.certificate().describe()
-                    + " is not a recipient of this file; it is encrypted to key IDs " + String.join(", ", ids),
-                    "open it with the secret key of one of those recipients");
-        }
+    public InputStream decrypt(List<SecretKey> keys, java.util.function.Function<SecretKey, UnlockedKey> unlock) {
         try {
-            PublicKeyDataDecryptorFactory factory = new JcePublicKeyDataDecryptorFactoryBuilder().build(privateKey);
-            if (!match.isIntegrityProtected()) {
-                throw new WeakCryptoException("the inner message is encrypted without integrity protection",
-                        "ask the sender to seal it again with sealpack");
+            for (PGPEncryptedData d : encrypted) {
+                if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
+                    for (SecretKey key : keys) {
+                        if (key.hasSecretFor(pk.getKeyID())) {
+                            UnlockedKey unlocked = unlock.apply(key);
+                            return open(pk, unlocked, unlocked.privateKey(pk.getKeyID()));
+                        }
+                    }
+                }
             }
-            InputStream clear = match.getDataStream(factory);
-            Policy.checkCipher(match.getSymmetricAlgorithm(factory));
-            chosen = match;
-            opener = key;
-            plainFactory = new PGPObjectFactory(clear, Crypto.fingerprints());
-            Object o = plainFactory.nextObject();
-            if (o instanceof PGPCompressedData compressed) {
-                plainFactory = new PGPObjectFactory(compressed.getDataStream(), Crypto.fingerprints());
-                o = plainFactory.nextObject();
+            boolean hidden = false;
+            for (PGPEncryptedData d : encrypted) {
+                if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
+                    hidden = true;
+                    for (SecretKey key : keys) {
+                        UnlockedKey unlocked = unlock.apply(key);
+                        for (PGPPrivateKey candidate : unlocked.privateKeys()) {
+                            try {
+                                pk.getSessionKey(new JcePublicKeyDataDecryptorFactoryBuilder().build(candidate));
+                            } catch (PGPException | RuntimeException wrongKey) {
+                                continue;
+                            }
+                            return open(pk, unlocked, candidate);
+                        }
+                    }
+                }
             }
-            if (!(o instanceof PGPLiteralData literal)) {
-                throw new MalformedSealException("the inner message holds no literal data", ALTERED_HINT);
+            if (hidden && recipients.stream().allMatch(r -> r.keyId().startsWith("hidden"))) {
+                throw new NotRecipientException("none of your keys can open this file",
+                        "it is not addressed to any secret key you gave or hold in your keyring");
             }
-            plaintext = literal.getInputStream();
-            return plaintext;
+            List<String> ids = recipients.stream().map(Recipient::keyId).toList();
+            String given = keys.stream().map(k -> k.certificate().describe()).collect(java.util.stream.Collectors.joining(", "));
+            throw new NotRecipientException((keys.size() == 1 ? "the key " + given + " is not a recipient"
+                    : "none of the keys " + (keys.isEmpty() ? "" : given + " ") + "is a recipient")
+                    + " of this file; it is encrypted to key IDs " + String.join(", ", ids),
+                    "open it with the secret key of one of those recipients");
         } catch (IOException | PGPException | RuntimeException e) {
             throw failure(e, "the inner message cannot be decrypted");
         }
+    }
+
+    private InputStream open(PGPPublicKeyEncryptedData match, UnlockedKey key, PGPPrivateKey privateKey)
+            throws IOException, PGPException {
+        PublicKeyDataDecryptorFactory factory = new JcePublicKeyDataDecryptorFactoryBuilder().build(privateKey);
+        if (!match.isIntegrityProtected()) {
+            throw new WeakCryptoException("the inner message is encrypted without integrity protection",
+                    "ask the sender to seal it again with sealpack");
+        }
+        InputStream clear = match.getDataStream(factory);
+        if (!match.isAEAD()) {
+            Policy.checkCipher(match.getSymmetricAlgorithm(factory));
+        }
+        chosen = match;
+        opener = key;
+        plainFactory = new PGPObjectFactory(clear, Crypto.fingerprints());
+        Object o = plainFactory.nextObject();
+        if (o instanceof PGPCompressedData compressed) {
+            plainFactory = new PGPObjectFactory(compressed.getDataStream(), Crypto.fingerprints());
+            o = plainFactory.nextObject();
+        }
+        if (!(o instanceof PGPLiteralData literal)) {
+            throw new MalformedSealException("the inner message holds no literal data", ALTERED_HINT);
+        }
+        plaintext = literal.getInputStream();
+        return plaintext;
     }
 
     /** The recipient key that decrypted the file, after {@link #decrypt(UnlockedKey)}. */
@@ -212,7 +247,7 @@ public final class SealReader implements AutoCloseable {
             if (plainFactory.nextObject() != null) {
                 throw new MalformedSealException("the inner message has data after its literal data", ALTERED_HINT);
             }
-            if (!chosen.verify()) {
+            if (!chosen.isAEAD() && !chosen.verify()) {
                 throw new TamperedDataException("the encrypted data failed its integrity check (MDC): it was altered",
                         ALTERED_HINT);
             }

@@ -33,11 +33,14 @@ import org.sealpack.failure.KeyException;
  *       PKESK per recipient, SEIPD v1 (AES-256, MDC) { Literal Data ('b', inner name, date 0) { tar } }
  *   }, Signature (binary, SHA-256)
  * </pre>
- * The returned stream takes the tar; closing it finishes every layer and writes the outer signature.
+ * When every recipient (and the sender) holds a v6 key (RFC 9580 profile), the inner message is
+ * SEIPD v2 with AES-256 in OCB mode instead. The returned stream takes the tar; closing it finishes every layer and writes the outer signature.
  * The sink is not closed.
  */
 public final class SealWriter {
     private static final int BUFFER = 1 << 16;
+    /** AEAD chunk size octet: chunks of 2^(12+6) = 256 KiB. */
+    private static final int AEAD_CHUNK_SIZE = 12;
 
     private SealWriter() {
     }
@@ -54,11 +57,16 @@ public final class SealWriter {
             outer.setHashedSubpackets(Signatures.baseSubpackets(signingKey, at).generate());
             outer.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
 
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                    new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                            .setWithIntegrityPacket(true)
-                            .setSecureRandom(new SecureRandom()));
-            for (Certificate recipient : withSender(signer.certificate(), recipients)) {
+            List<Certificate> all = withSender(signer.certificate(), recipients);
+            JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                    .setWithIntegrityPacket(true)
+                    .setSecureRandom(new SecureRandom());
+            if (all.stream().allMatch(c -> c.version() == 6)) {
+                data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, AEAD_CHUNK_SIZE);
+                data.setUseV6AEAD();
+            }
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(data);
+            for (Certificate recipient : all) {
                 PGPPublicKey key = recipient.encryptionKey(at);
                 encryption.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(key)
                         .setSecureRandom(new SecureRandom()));

@@ -40,6 +40,12 @@ public final class SecretKey {
         return certificate.fingerprint();
     }
 
+    /** Whether this key holds the secret part of the key (primary or subkey) with that key ID. */
+    public boolean hasSecretFor(long keyId) {
+        PGPSecretKey k = ring.getSecretKey(keyId);
+        return k != null && !k.isPrivateKeyEmpty();
+    }
+
     /** Whether any secret part is protected by a passphrase. */
     public boolean needsPassphrase() {
         for (PGPSecretKey k : ring) {

@@ -92,6 +92,9 @@ public final class Signatures {
         try {
             org.bouncycastle.openpgp.operator.PGPDigestCalculator digest =
                     Crypto.digests().get(signature.getHashAlgorithm());
+            if (signature.getVersion() == 6) {
+                digest.getOutputStream().write(salt(signature));
+            }
             digest.getOutputStream().write(data);
             checkDigestPrefix(signature, digest);
             signature.init(Crypto.verifiers(), verified.key());
@@ -122,6 +125,12 @@ public final class Signatures {
             throw new BadSignatureException("the signature's digest prefix does not match the data: it was altered",
                     "the file was altered or damaged in transit; ask the sender for a new copy");
         }
+    }
+
+    private static byte[] salt(PGPSignature signature) throws IOException {
+        org.bouncycastle.bcpg.Packet p = new org.bouncycastle.bcpg.BCPGInputStream(
+                new ByteArrayInputStream(signature.getEncoded())).readPacket();
+        return ((org.bouncycastle.bcpg.SignaturePacket) p).getSalt();
     }
 
     private static PGPSignature readSingleSignature(byte[] bytes, String what) {
@@ -167,6 +176,7 @@ public final class Signatures {
         Date created = signature.getCreationTime();
         for (Certificate cert : trusted) {
             if (cert.holds(issuer)) {
+                cert.checkUsableAt(created.toInstant(), Certificate.Role.SIGNER);
                 PGPPublicKey key = cert.signingKey(issuer, created);
                 if (key == null) {
                     throw new BadSignatureException(what + " was made by " + cert.describe()

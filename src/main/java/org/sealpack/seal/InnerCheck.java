@@ -18,7 +18,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.Signatures;
-import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.pgp.SecretKey;
 
 /**
  * The full check of a sealed file, shared by {@code verify --key} and {@code open}, in the order of
@@ -33,11 +33,11 @@ final class InnerCheck {
     private InnerCheck() {
     }
 
-    static Reports.Full run(SealReader reader, UnlockedKey key, List<Certificate> trusted, EntrySink sink,
-                            Limits limits) {
+    static Reports.Full run(SealReader reader, List<SecretKey> keys, Passphrases passphrases,
+                            List<Certificate> trusted, EntrySink sink, Limits limits) {
         BagReader.ReadBag bag;
         try {
-            InputStream tar = reader.decrypt(key);
+            InputStream tar = reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases));
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);
             reader.checkIntegrity();
         } catch (IOException | RuntimeException inner) {
@@ -49,9 +49,10 @@ final class InnerCheck {
                 reader.fileBytesRead(), reader.innerBytesRead());
 
         List<String> warnings = new ArrayList<>();
-        SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, key.certificate(), warnings);
+        Certificate openedBy = reader.openedBy();
+        SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, openedBy, warnings);
         BagValidator.ValidBag valid = BagValidator.validate(bag);
-        return new Reports.Full(outerReport, key.certificate(), bagSignature.created(),
+        return new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), valid.root(), valid.bagInfo(), valid.manifest(),
                 valid.payloadBytes(), warnings);
     }

@@ -17,7 +17,6 @@ import org.sealpack.failure.WriteFailedException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SecretKey;
-import org.sealpack.pgp.UnlockedKey;
 
 /**
  * Opens a sealed file: decrypts into a fresh mode-0700 directory beside the destination, verifies
@@ -27,7 +26,7 @@ public final class Opener {
     private Opener() {
     }
 
-    public static Reports.Full open(Path file, List<Certificate> trusted, SecretKey key, Passphrases passphrases,
+    public static Reports.Full open(Path file, List<Certificate> trusted, List<SecretKey> keys, Passphrases passphrases,
                                     Path destination, boolean force, Limits limits) {
         Path target = destination.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
@@ -36,7 +35,6 @@ public final class Opener {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new InputException("the directory for " + destination + " does not exist", "create it first");
         }
-        UnlockedKey unlocked = Passphrases.unlock(key, passphrases);
         Path tmp;
         try {
             tmp = TemporaryFiles.newDirectoryBeside(target);
@@ -45,8 +43,8 @@ public final class Opener {
                     "check that the directory is writable");
         }
         try (InputStream in = Verifier.openInput(file); SealReader reader = SealReader.open(in, trusted)) {
-            Reports.Full report = InnerCheck.run(reader, unlocked, trusted, new WriteFailures(new DirectoryExtractor(tmp)),
-                    limits);
+            Reports.Full report = InnerCheck.run(reader, keys, passphrases, trusted,
+                    new WriteFailures(new DirectoryExtractor(tmp)), limits);
             place(tmp, target, force);
             return report;
         } catch (IOException e) {

@@ -57,6 +57,10 @@ public final class Packer {
         if (!Files.isDirectory(output.getParent())) {
             throw new InputException("the directory for " + request.output() + " does not exist", "create it first");
         }
+        request.signer().certificate().checkUsableAt(request.now(), Certificate.Role.SIGNER);
+        for (Certificate recipient : request.recipients()) {
+            recipient.checkUsableAt(request.now(), Certificate.Role.RECIPIENT);
+        }
         Metadata metadata = readMetadata(request.metadata());
         List<PayloadFile> files = Payload.collect(request.payload());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases);

@@ -9,13 +9,24 @@ public interface Passphrases {
     /** The passphrase for the key; called only if the key is protected. */
     char[] passphraseFor(SecretKey key);
 
-    /** Unlocks the key, asking for its passphrase only if it has one. */
+    /** How many tries a wrong passphrase gets: 1, except at an interactive prompt. */
+    default int attempts() {
+        return 1;
+    }
+
+    /** Unlocks the key, asking for its passphrase only if it has one, up to {@link #attempts()} times. */
     static UnlockedKey unlock(SecretKey key, Passphrases source) {
-        char[] passphrase = key.needsPassphrase() ? source.passphraseFor(key) : new char[0];
-        try {
-            return key.unlock(passphrase);
-        } finally {
-            java.util.Arrays.fill(passphrase, '\0');
+        for (int attempt = 1; ; attempt++) {
+            char[] passphrase = key.needsPassphrase() ? source.passphraseFor(key) : new char[0];
+            try {
+                return key.unlock(passphrase);
+            } catch (org.sealpack.failure.PassphraseException e) {
+                if (attempt >= source.attempts()) {
+                    throw e;
+                }
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
         }
     }
 }

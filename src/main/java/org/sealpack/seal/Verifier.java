@@ -15,7 +15,6 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SecretKey;
 import org.sealpack.pgp.SignatureCheck;
-import org.sealpack.pgp.UnlockedKey;
 
 /** Verifies a sealed file without writing anything: the outer layer alone, or everything with a key. */
 public final class Verifier {
@@ -36,11 +35,10 @@ public final class Verifier {
     }
 
     /** The recipient's check: everything, extracting nothing. */
-    public static Reports.Full verifyFull(Path file, List<Certificate> trusted, SecretKey key, Passphrases passphrases,
-                                          Limits limits) {
-        UnlockedKey unlocked = Passphrases.unlock(key, passphrases);
+    public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<SecretKey> keys,
+                                          Passphrases passphrases, Limits limits) {
         try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
-            return InnerCheck.run(reader, unlocked, trusted, EntrySink.DISCARD, limits);
+            return InnerCheck.run(reader, keys, passphrases, trusted, EntrySink.DISCARD, limits);
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }

@@ -157,7 +157,7 @@ class CliIT {
         expect(ExitCodes.UNTRUSTED_SIGNER, SIGNER_FPR, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"));
         expect(ExitCodes.PASSPHRASE, "wrong passphrase", "open", sealed.toString(), "--key", k("recipient.key.asc"),
                 "--passphrase-file", wrongPass.toString(), "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCodes.KEY, "certificate", "open", sealed.toString(), "--key", k("recipient.cert.asc"),
+        expect(ExitCodes.NOT_SECRET_KEY, "certificate", "open", sealed.toString(), "--key", k("recipient.cert.asc"),
                 "--signer", k("signer.cert.asc"), "-o", out.toString());
         TestKeys.key("stranger");
         expect(ExitCodes.NOT_RECIPIENT, "not a recipient", "open", sealed.toString(),

@@ -34,7 +34,7 @@ class KeyFilesTest {
     void wrongKindMissingCorruptAndTruncatedFilesAreClearErrors() throws IOException {
         Path cert = dir.resolve("c.asc");
         Files.writeString(cert, KEY.certificate().armored());
-        assertThatThrownBy(() -> KeyFiles.readSecretKey(cert)).isInstanceOf(KeyException.class)
+        assertThatThrownBy(() -> KeyFiles.readSecretKey(cert)).isInstanceOf(org.sealpack.failure.NotSecretKeyException.class)
                 .hasMessageContaining("is a certificate (public key), but a secret key is needed");
         assertThatThrownBy(() -> KeyFiles.readSecretKey(dir.resolve("none.asc"))).isInstanceOf(InputException.class)
                 .hasMessageContaining("not found");

@@ -46,12 +46,12 @@ final class SealFixture {
     }
 
     static Reports.Full open(Path sealed, String key, String trustedSigner, Path destination) {
-        return Opener.open(sealed, List.of(TestKeys.cert(trustedSigner)), TestKeys.key(key),
+        return Opener.open(sealed, List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
                 TestKeys.passphrases(key), destination, false, Limits.DEFAULT);
     }
 
     static Reports.Full verifyFull(Path sealed, String key, String trustedSigner) {
-        return Verifier.verifyFull(sealed, List.of(TestKeys.cert(trustedSigner)), TestKeys.key(key),
+        return Verifier.verifyFull(sealed, List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
                 TestKeys.passphrases(key), Limits.DEFAULT);
     }
 

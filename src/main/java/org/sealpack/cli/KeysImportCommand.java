@@ -1,0 +1,48 @@
+package org.sealpack.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.sealpack.pgp.Keyring;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import certificates, secret keys and revocation certificates into the keyring.",
+            "Importing a certificate is the act of trusting it: compare the fingerprint shown with its owner "
+                + "over another channel (in person, by phone) before you rely on it. Files may be armored or "
+                + "binary and hold one or many keys, as 'gpg --export' and 'gpg --export-secret-keys' write them."},
+        footerHeading = "%nExample:%n",
+        footer = "  sealpack keys import keys/signer.cert.asc")
+final class KeysImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Key files to import.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        Keyring keyring = common.keyring();
+        var out = spec.commandLine().getOut();
+        for (Path file : files) {
+            for (Keyring.Imported i : keyring.importFile(file)) {
+                out.printf("%s %s %s%n", i.updated() ? "updated" : "imported", i.secret() ? "secret key " : "certificate",
+                        i.certificate().fingerprint());
+                out.println("  " + Terminal.safe(i.certificate().primaryUserId())
+                        + (i.certificate().isRevoked() ? "  [REVOKED]" : ""));
+            }
+        }
+        keyring.save();
+        out.println("Compare each fingerprint with its owner over another channel before you trust it.");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,46 @@
+package org.sealpack.cli;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.Keyring;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the keyring: fingerprint, user IDs, algorithms, dates, revocation, and whether the secret key is present.",
+        footerHeading = "%nExample:%n", footer = "  sealpack keys list")
+final class KeysListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        Keyring keyring = common.keyring();
+        var out = spec.commandLine().getOut();
+        if (keyring.certificates().isEmpty()) {
+            out.println("The keyring " + keyring.home() + " is empty.");
+        }
+        Instant now = Instant.now();
+        for (Certificate c : keyring.certificates()) {
+            boolean secret = keyring.secretKey(c).isPresent();
+            out.println((secret ? "key  " : "cert ") + c.fingerprint());
+            for (String uid : c.userIds()) {
+                out.println("  user ID:    " + Terminal.safe(uid));
+            }
+            out.println("  algorithms: " + c.algorithms() + " (v" + c.version() + ")");
+            out.println("  created:    " + c.created());
+            out.println("  expires:    " + c.expires().map(e -> e + (e.isBefore(now) ? " (EXPIRED)" : "")).orElse("never"));
+            c.revocation().ifPresent(r -> out.println("  REVOKED:    " + r.at() + " (" + r.reasonName() + ")"));
+            out.println("  secret key: " + (secret ? "present" : "absent"));
+        }
+        return ExitCodes.OK;
+    }
+}

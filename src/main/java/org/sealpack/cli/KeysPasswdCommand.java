@@ -1,0 +1,51 @@
+package org.sealpack.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.sealpack.pgp.KeyEditor;
+import org.sealpack.pgp.Keyring;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.seal.KeySelector;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "passwd", mixinStandardHelpOptions = true,
+        description = "Change the passphrase of a secret key in the keyring.",
+        footerHeading = "%nExample:%n", footer = "  sealpack keys passwd jane@example.org")
+final class KeysPasswdCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "ID", description = "Full fingerprint, or a name or e-mail that matches one secret key.")
+    String id;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
+            description = "Read the new passphrase from FILE (default: asked twice at the terminal).")
+    Path newFile;
+
+    @Override
+    public Integer call() {
+        Keyring keyring = common.keyring();
+        SecretKey key = KeySelector.secretKey(id, keyring);
+        char[] old = key.needsPassphrase() ? passphrase.forUnlocking().passphraseFor(key) : new char[0];
+        char[] fresh = newFile != null ? PassphraseOptions.fromFile(newFile) : new PassphraseOptions().forNewKey();
+        keyring.put(KeyEditor.changePassphrase(key, old, fresh));
+        keyring.save();
+        java.util.Arrays.fill(old, '\0');
+        java.util.Arrays.fill(fresh, '\0');
+        spec.commandLine().getOut().println("changed the passphrase of " + key.fingerprint());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,99 @@
+package org.sealpack.seal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.sealpack.failure.AmbiguousKeyException;
+import org.sealpack.failure.NoSuchKeyException;
+import org.sealpack.failure.NotSecretKeyException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyFiles;
+import org.sealpack.pgp.Keyring;
+import org.sealpack.pgp.SecretKey;
+
+/**
+ * Resolves what a user writes for KEY or CERT: a file path, a full fingerprint, or a user-ID substring
+ * (name, e-mail) that matches exactly one keyring entry. A short key ID is never enough.
+ */
+public final class KeySelector {
+    private static final Pattern SHORT_ID = Pattern.compile("(0[xX])?([0-9A-Fa-f]{8}|[0-9A-Fa-f]{16})");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64}");
+
+    private KeySelector() {
+    }
+
+    public static Certificate certificate(String selector, Keyring keyring) {
+        Path file = Path.of(selector);
+        if (Files.isRegularFile(file)) {
+            return KeyFiles.readCertificate(file);
+        }
+        return select(selector, keyring.certificates(), c -> c, "certificate", keyring);
+    }
+
+    public static SecretKey secretKey(String selector, Keyring keyring) {
+        Path file = Path.of(selector);
+        if (Files.isRegularFile(file)) {
+            return KeyFiles.readSecretKey(file);
+        }
+        try {
+            return select(selector, keyring.secretKeys(), SecretKey::certificate, "secret key", keyring);
+        } catch (NoSuchKeyException e) {
+            Certificate cert = certificateOrNull(selector, keyring);
+            if (cert != null) {
+                throw new NotSecretKeyException("the keyring holds only the certificate of " + cert.describe()
+                        + ", but a secret key is needed here", "import the secret key, or name a secret key file");
+            }
+            throw e;
+        }
+    }
+
+    /** The certificates named, or every certificate in the keyring when none is named. */
+    public static List<Certificate> trusted(List<String> selectors, Keyring keyring) {
+        if (selectors == null || selectors.isEmpty()) {
+            return keyring.certificates();
+        }
+        return selectors.stream().map(s -> certificate(s, keyring)).toList();
+    }
+
+    private static Certificate certificateOrNull(String selector, Keyring keyring) {
+        try {
+            return select(selector, keyring.certificates(), c -> c, "certificate", keyring);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T select(String selector, List<T> entries, Function<T, Certificate> cert, String what,
+                                Keyring keyring) {
+        String compact = selector.replace(" ", "");
+        if (FINGERPRINT.matcher(compact).matches()) {
+            String fpr = compact.toUpperCase(Locale.ROOT);
+            return entries.stream().filter(e -> cert.apply(e).fingerprint().equals(fpr)).findFirst()
+                    .orElseThrow(() -> new NoSuchKeyException("no " + what + " with fingerprint " + fpr + " in the keyring "
+                            + keyring.home(), "import it with 'sealpack keys import', or name its file"));
+        }
+        if (SHORT_ID.matcher(compact).matches()) {
+            throw new NoSuchKeyException("'" + selector + "' looks like a short key ID, which is never enough to choose a key",
+                    "give the full fingerprint ('sealpack keys list' shows it), a name or e-mail, or a file");
+        }
+        String needle = selector.toLowerCase(Locale.ROOT);
+        List<T> matches = entries.stream()
+                .filter(e -> cert.apply(e).userIds().stream().anyMatch(u -> u.toLowerCase(Locale.ROOT).contains(needle)))
+                .toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            throw new NoSuchKeyException("no file and no " + what + " in the keyring " + keyring.home() + " matches '"
+                    + selector + "'", "check the name, list the keyring with 'sealpack keys list', or give a file path");
+        }
+        throw new AmbiguousKeyException("'" + selector + "' matches " + matches.size() + " keys: " + matches.stream()
+                .map(e -> cert.apply(e).describe()).collect(Collectors.joining("; ")),
+                "give the full fingerprint of the one you mean");
+    }
+}

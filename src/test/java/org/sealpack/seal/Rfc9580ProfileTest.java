@@ -1,0 +1,68 @@
+package org.sealpack.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.archive.Limits;
+import org.sealpack.pgp.KeyGenerator;
+import org.sealpack.pgp.Profile;
+import org.sealpack.pgp.SecretKey;
+
+/** v6 keys (RFC 9580 profile) work end to end within sealpack, alone and mixed with v4 keys. */
+class Rfc9580ProfileTest {
+    static final SecretKey SENDER = KeyGenerator.generate(Profile.RFC9580, "v6 sender", "s6".toCharArray(),
+            Instant.now().minusSeconds(60), null);
+    static final SecretKey RECIPIENT = KeyGenerator.generate(Profile.RFC9580, "v6 recipient", "r6".toCharArray(),
+            Instant.now().minusSeconds(60), null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void v6KeysAreVersion6AndSealAndOpenEndToEnd() throws IOException {
+        assertThat(SENDER.certificate().version()).isEqualTo(6);
+        Path sealed = dir.resolve("v6.sealed");
+        Packer.pack(new PackRequest(List.of(SealFixture.statement(dir)), null, SENDER, List.of(RECIPIENT.certificate()),
+                sealed, null, false, Instant.now()), k -> "s6".toCharArray());
+        Reports.Outer outer = Verifier.verifyOuter(sealed, List.of(SENDER.certificate()));
+        assertThat(outer.signer()).isEqualTo(SENDER.certificate());
+        Reports.Full full = Opener.open(sealed, List.of(SENDER.certificate()), List.of(RECIPIENT), k -> "r6".toCharArray(),
+                dir.resolve("out"), false, Limits.DEFAULT);
+        assertThat(full.intendedRecipients()).contains(RECIPIENT.certificate().fingerprint());
+        assertThat(Files.readAllBytes(dir.resolve("out/data/statement.txt")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("statement.txt")));
+        byte[] bytes = Files.readAllBytes(sealed);
+        assertThat(indexOfSeipdV2(bytes)).as("an AEAD (SEIPD v2) packet").isPositive();
+    }
+
+    @Test
+    void aV6SenderCanSealToAV4RecipientWithSeipdV1() throws IOException {
+        Path sealed = dir.resolve("mixed.sealed");
+        Packer.pack(new PackRequest(List.of(SealFixture.statement(dir)), null, SENDER,
+                List.of(org.sealpack.TestKeys.cert("alice")), sealed, null, false, Instant.now()), k -> "s6".toCharArray());
+        Opener.open(sealed, List.of(SENDER.certificate()), List.of(org.sealpack.TestKeys.key("alice")),
+                org.sealpack.TestKeys.passphrases("alice"), dir.resolve("out"), false, Limits.DEFAULT);
+        assertThat(dir.resolve("out/data/statement.txt")).exists();
+    }
+
+    /** Position of a new-format tag-18 packet whose first body octet is version 2, or -1. */
+    static int indexOfSeipdV2(byte[] b) {
+        for (int i = 0; i + 7 < b.length; i++) {
+            if ((b[i] & 0xff) == 0xd2) {
+                int first = b[i + 1] & 0xff;
+                int bodyStart = first < 192 ? i + 2 : first < 224 ? i + 3 : first == 255 ? i + 6 : i + 2;
+                if (b[bodyStart] == 2 && b[bodyStart + 1] == 9 && b[bodyStart + 2] == 2) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}
