@@ -39,7 +39,8 @@ public final class TestKeys {
     public static synchronized SecretKey key(String name) {
         return KEYS.computeIfAbsent(name, n -> {
             String userId = n + " (sealpack test key) <" + n + "@example.org>";
-            SecretKey key = KeyGenerator.generate(userId, passphrase(n).toCharArray(), Instant.now().minusSeconds(60), null);
+            SecretKey key = KeyGenerator.generate(userId, passphrase(n).toCharArray(),
+                    Instant.now().minus(java.time.Duration.ofDays(30)), null);
             try {
                 Files.writeString(keyFile(n), key.armored());
                 Files.writeString(DIR.resolve(n + ".cert.asc"), key.certificate().armored());

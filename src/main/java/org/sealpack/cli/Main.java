@@ -18,7 +18,12 @@ public final class Main {
 
     /** Runs one command line and returns its exit code; tests call this too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     private static void addExitCodes(CommandLine cmd) {

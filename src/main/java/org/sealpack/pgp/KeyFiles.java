@@ -1,6 +1,5 @@
 package org.sealpack.pgp;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.util.List;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
-import org.bouncycastle.openpgp.PGPUtil;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
 
@@ -50,13 +48,49 @@ public final class KeyFiles {
                 "give the secret key file (.key.asc) of " + new Certificate((PGPPublicKeyRing) ring).fingerprint());
     }
 
-    private static List<Object> readRings(Path file) {
-        List<Object> rings = new ArrayList<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             InputStream in = PGPUtil.getDecoderStream(raw)) {
-            PGPObjectFactory factory = new PGPObjectFactory(in, Crypto.fingerprints());
+    /**
+     * The OpenPGP objects in a key file: binary, or one or more ASCII-armored blocks one after the other
+     * (as 'cat a.asc b.asc' makes). Every block must decode; anything unreadable is an error.
+     */
+    static List<Object> objects(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        List<byte[]> blocks = new ArrayList<>();
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int begin = text.indexOf("-----BEGIN PGP ");
+        if (begin < 0) {
+            blocks.add(bytes);
+        } else {
+            if (!text.substring(0, begin).isBlank()) {
+                throw new IOException("text before the armor");
+            }
+            while (begin >= 0) {
+                int next = text.indexOf("-----BEGIN PGP ", begin + 1);
+                String block = next < 0 ? text.substring(begin) : text.substring(begin, next);
+                try (InputStream in = new org.bouncycastle.bcpg.ArmoredInputStream(
+                        new java.io.ByteArrayInputStream(block.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))) {
+                    blocks.add(in.readAllBytes());
+                }
+                begin = next;
+            }
+        }
+        List<Object> objects = new ArrayList<>();
+        for (byte[] block : blocks) {
+            if (block.length == 0) {
+                throw new IOException("an empty armor block");
+            }
+            PGPObjectFactory factory = new PGPObjectFactory(block, Crypto.fingerprints());
             Object o;
             while ((o = factory.nextObject()) != null) {
+                objects.add(o);
+            }
+        }
+        return objects;
+    }
+
+    private static List<Object> readRings(Path file) {
+        List<Object> rings = new ArrayList<>();
+        try {
+            for (Object o : objects(file)) {
                 if (o instanceof PGPPublicKeyRing || o instanceof PGPSecretKeyRing) {
                     rings.add(o);
                 } else {

@@ -25,7 +25,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.WriteFailedException;
@@ -99,11 +98,8 @@ public final class Keyring {
      */
     public List<Imported> importFile(Path file) {
         List<Imported> result = new ArrayList<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-             InputStream in = PGPUtil.getDecoderStream(raw)) {
-            PGPObjectFactory factory = new PGPObjectFactory(in, Crypto.fingerprints());
-            Object o;
-            while ((o = factory.nextObject()) != null) {
+        try {
+            for (Object o : KeyFiles.objects(file)) {
                 if (o instanceof PGPSecretKeyRing s) {
                     SecretKey key = new SecretKey(s);
                     boolean known = certificates.containsKey(key.fingerprint());

@@ -47,6 +47,8 @@ public final class SealReader implements AutoCloseable {
     private final CountingInputStream file;
     private final PGPObjectFactory outerFactory;
     private final PGPOnePassSignature onePass;
+    /** The outer literal packet's date, in seconds: not signed, so it must be 0 or the signature's time. */
+    private final long literalDate;
     private final List<Candidate> candidates = new ArrayList<>();
     private final SignedInputStream body;
     private final List<Recipient> recipients = new ArrayList<>();
@@ -96,12 +98,12 @@ public final class SealReader implements AutoCloseable {
         if (!(second instanceof PGPLiteralData literal)) {
             throw new MalformedSealException("the outer layer holds no literal data", NOT_SEALED_HINT);
         }
-        if (literal.getFormat() != PGPLiteralData.BINARY || literal.getRawFileName().length != 0
-                || literal.getModificationTime().getTime() != 0) {
+        if (literal.getFormat() != PGPLiteralData.BINARY || literal.getRawFileName().length != 0) {
             throw new MalformedSealException(
-                    "the outer literal data header is not that of a sealed file (format, name or date changed)",
+                    "the outer literal data header is not that of a sealed file (format or name changed)",
                     ALTERED_HINT);
         }
+        this.literalDate = literal.getModificationTime().getTime() / 1000;
         this.digest = Crypto.digests().get(onePass.getHashAlgorithm());
         if (onePass.getVersion() == 6) {
             digest.getOutputStream().write(onePass.getSalt());
@@ -282,6 +284,11 @@ public final class SealReader implements AutoCloseable {
             }
             Signatures.Verified verified = Signatures.resolve(signature, trusted, what);
             checkHeaderAgrees(signature);
+            long signed = signature.getCreationTime().getTime() / 1000;
+            if (literalDate != 0 && literalDate != signed) {
+                throw new MalformedSealException("the outer literal data date is neither 0 nor the signature's time: "
+                        + "it was altered", ALTERED_HINT);
+            }
             Signatures.checkDigestPrefix(signature, digest);
             for (Candidate c : candidates) {
                 if (c.key().getKeyID() == verified.key().getKeyID()

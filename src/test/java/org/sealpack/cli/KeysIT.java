@@ -1,0 +1,185 @@
+package org.sealpack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Proc;
+import org.sealpack.pgp.KeyEditor;
+import org.sealpack.pgp.KeyGenerator;
+import org.sealpack.pgp.SecretKey;
+
+/** Key management through the real CLI: the keyring, selectors, and each key failure with its own code. */
+class KeysIT {
+    static final Path ROOT = Proc.root();
+
+    @TempDir
+    static Path dir;
+    static Path pass;
+
+    static void write(SecretKey key, String name) throws IOException {
+        Files.writeString(dir.resolve(name + ".key.asc"), key.armored());
+        Files.writeString(dir.resolve(name + ".cert.asc"), key.certificate().armored());
+    }
+
+    @BeforeAll
+    static void keys() throws IOException {
+        pass = dir.resolve("pass");
+        Files.writeString(pass, "pw\n");
+        Instant now = Instant.now();
+        write(KeyGenerator.generate("Expired <expired@example.org>", "pw".toCharArray(), now.minus(Duration.ofDays(10)),
+                Duration.ofDays(1)), "expired");
+        SecretKey revoked = KeyGenerator.generate("Revoked <revoked@example.org>", "pw".toCharArray(),
+                now.minus(Duration.ofDays(10)), null);
+        write(KeyEditor.revoke(revoked, revoked.unlock("pw".toCharArray()), KeyEditor.Reason.COMPROMISED, "lost laptop", now),
+                "revoked");
+        write(KeyGenerator.generate("Good <good@example.org>", "pw".toCharArray(), now.minusSeconds(60), null), "good");
+    }
+
+    static Proc.Result sp(Path home, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(home.toString());
+        return Proc.sealpack(dir, all.toArray(String[]::new));
+    }
+
+    static String f(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    static void expect(Proc.Result r, int code, String text) {
+        assertThat(r.exit()).as(r.toString()).isEqualTo(code);
+        CliIT.assertOneLineFailure(r);
+        assertThat(r.err()).contains(text);
+    }
+
+    Proc.Result pack(Path home, String signer, String recipient, Path out) {
+        return sp(home, "pack", ROOT.resolve("examples/statement.txt").toString(), "--signer", signer,
+                "--recipient", recipient, "--passphrase-file", pass.toString(), "-o", out.toString());
+    }
+
+    @Test
+    void eachKeyFailureHasItsOwnCodeAndWritesNothing() throws IOException {
+        Path home = Files.createTempDirectory(dir, "home");
+        Path out = dir.resolve("never.sealed");
+        expect(pack(home, f("expired.key.asc"), f("good.cert.asc"), out), ExitCodes.SIGNER_EXPIRED, "expired on");
+        expect(pack(home, f("revoked.key.asc"), f("good.cert.asc"), out), ExitCodes.SIGNER_REVOKED, "compromised");
+        expect(pack(home, f("good.key.asc"), f("expired.cert.asc"), out), ExitCodes.RECIPIENT_UNUSABLE, "expired on");
+        expect(pack(home, f("good.cert.asc"), f("good.cert.asc"), out), ExitCodes.NOT_SECRET_KEY, "secret key is needed");
+
+        Path wrong = dir.resolve("wrong");
+        Files.writeString(wrong, "nope\n");
+        expect(sp(home, "pack", ROOT.resolve("examples/statement.txt").toString(), "--signer", f("good.key.asc"),
+                "--recipient", f("good.cert.asc"), "--passphrase-file", wrong.toString(), "-o", out.toString()),
+                ExitCodes.PASSPHRASE, "wrong passphrase");
+
+        byte[] cert = Files.readAllBytes(dir.resolve("good.cert.asc"));
+        Path truncated = dir.resolve("truncated.cert.asc");
+        Files.write(truncated, java.util.Arrays.copyOf(cert, cert.length / 2));
+        expect(pack(home, f("good.key.asc"), truncated.toString(), out), ExitCodes.KEY, "not a readable");
+        Path flipped = dir.resolve("flipped.cert.asc");
+        String armored = Files.readString(dir.resolve("good.cert.asc"));
+        int at = armored.indexOf("\n\n") + 40;
+        char c = armored.charAt(at);
+        Files.writeString(flipped, armored.substring(0, at) + (c == 'A' ? 'B' : 'A') + armored.substring(at + 1));
+        Proc.Result r = pack(home, f("good.key.asc"), flipped.toString(), out);
+        assertThat(r.exit()).as(r.toString()).isIn(ExitCodes.KEY, ExitCodes.RECIPIENT_UNUSABLE);
+        CliIT.assertOneLineFailure(r);
+
+        assertThat(sp(home, "keys", "import", f("good.cert.asc"), f("expired.cert.asc")).exit()).isZero();
+        expect(pack(home, f("good.key.asc"), "example.org", out), ExitCodes.AMBIGUOUS_KEY, "matches 2 keys");
+        expect(pack(home, f("good.key.asc"), "nobody@example.org", out), ExitCodes.NO_SUCH_KEY, "matches 'nobody");
+        expect(pack(home, f("good.key.asc"), "0x1C76CFA628E08054", out), ExitCodes.NO_SUCH_KEY, "short key ID");
+        assertThat(out).doesNotExist();
+        CliIT.assertNoLeftovers(dir);
+    }
+
+    @Test
+    void theKeyringServesSelectorsTrustAndOpenWithoutFilesAndKeepsSecretsPrivate() throws IOException {
+        Path home = dir.resolve("keyring-home");
+        Proc.Result gen = sp(home, "keys", "generate", "--name", "Ring Owner", "--email", "owner@example.org",
+                "--passphrase-file", pass.toString());
+        assertThat(gen.exit()).as(gen.toString()).isZero();
+        assertThat(gen.out()).contains("fingerprint:", "revocation:");
+        assertThat(Files.getPosixFilePermissions(home.resolve("keyring.pgp"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(sp(home, "keys", "import", f("good.cert.asc")).out()).contains("Compare each fingerprint");
+
+        Path sealed = dir.resolve("ring.sealed");
+        assertThat(pack(home, "owner@example.org", "good@example.org", sealed).exit()).isZero();
+        Proc.Result custodian = sp(home, "verify", sealed.toString());
+        assertThat(custodian.exit()).as(custodian.toString()).isZero();
+        Proc.Result opened = sp(home, "open", sealed.toString(), "--passphrase-file", pass.toString(),
+                "-o", dir.resolve("ring-opened").toString());
+        assertThat(opened.exit()).as(opened.toString()).isZero();
+        assertThat(opened.out()).contains("Ring Owner");
+
+        Proc.Result list = sp(home, "keys", "list");
+        assertThat(list.out()).contains("owner@example.org", "secret key: present", "good@example.org", "secret key: absent",
+                "EdDSA, ECDH");
+        Path exported = dir.resolve("owner-secret.asc");
+        assertThat(sp(home, "keys", "export", "owner@example.org", "--secret", "-o", exported.toString()).exit()).isZero();
+        assertThat(Files.getPosixFilePermissions(exported)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        Path newPass = dir.resolve("newpass");
+        Files.writeString(newPass, "new passphrase\n");
+        assertThat(sp(home, "keys", "passwd", "owner@example.org", "--passphrase-file", pass.toString(),
+                "--new-passphrase-file", newPass.toString()).exit()).isZero();
+        expect(sp(home, "verify", sealed.toString(), "--key", "owner@example.org", "--passphrase-file", pass.toString()),
+                ExitCodes.PASSPHRASE, "wrong passphrase");
+        assertThat(sp(home, "verify", sealed.toString(), "--key", "owner@example.org", "--passphrase-file",
+                newPass.toString()).exit()).isZero();
+
+        Proc.Result delete = sp(home, "keys", "delete", "owner@example.org");
+        expect(delete, ExitCodes.KEY, "add --secret");
+        assertThat(sp(home, "keys", "delete", "good@example.org").exit()).isZero();
+        expect(sp(home, "verify", dir.resolve("never-made.sealed").toString()), ExitCodes.INPUT, "not found");
+    }
+
+    @Test
+    void aRevokedKeyIsReportedAfterImportingItsRevocationAndItsExportCarriesIt() throws IOException {
+        Path home = dir.resolve("revoke-home");
+        Path keys = Files.createDirectories(dir.resolve("revoke-keys"));
+        assertThat(sp(home, "keys", "generate", "--name", "Soon Revoked", "--passphrase-file", pass.toString(),
+                "-o", keys.toString(), "--file-name", "soon").exit()).isZero();
+        assertThat(Files.getPosixFilePermissions(keys.resolve("soon.key.asc"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Path sealed = dir.resolve("before-revocation.sealed");
+        assertThat(pack(home, keys.resolve("soon.key.asc").toString(), f("good.cert.asc"), sealed).exit()).isZero();
+        assertThat(sp(home, "keys", "import", keys.resolve("soon.cert.asc").toString()).exit()).isZero();
+        assertThat(sp(home, "verify", sealed.toString()).exit()).isZero();
+        Proc.Result revoked = sp(home, "keys", "import", keys.resolve("soon.rev.asc").toString());
+        assertThat(revoked.exit()).as(revoked.toString()).isZero();
+        assertThat(revoked.out()).contains("[REVOKED]");
+        expect(sp(home, "verify", sealed.toString()), ExitCodes.SIGNER_REVOKED, "voids all its signatures");
+        Proc.Result export = sp(home, "keys", "export", "Soon Revoked");
+        Path reimport = dir.resolve("revoked-export.asc");
+        Files.writeString(reimport, export.out());
+        Path other = dir.resolve("other-home");
+        assertThat(sp(other, "keys", "import", reimport.toString()).out()).contains("[REVOKED]");
+    }
+
+    @Test
+    void aFailedImportLeavesTheKeyringAsItWas() throws IOException {
+        Path home = dir.resolve("atomic-home");
+        assertThat(sp(home, "keys", "import", f("good.cert.asc")).exit()).isZero();
+        byte[] before = Files.readAllBytes(home.resolve("keyring.pgp"));
+        Path mixed = dir.resolve("mixed.asc");
+        Files.writeString(mixed, Files.readString(dir.resolve("expired.cert.asc")) + "\n-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nbroken\n");
+        Proc.Result r = sp(home, "keys", "import", mixed.toString());
+        assertThat(r.exit()).isNotZero();
+        CliIT.assertOneLineFailure(r);
+        assertThat(Files.readAllBytes(home.resolve("keyring.pgp"))).isEqualTo(before);
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("keyring.pgp");
+        }
+    }
+}

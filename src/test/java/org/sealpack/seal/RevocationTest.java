@@ -1,0 +1,69 @@
+package org.sealpack.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.TestKeys;
+import org.sealpack.failure.SignerExpiredException;
+import org.sealpack.failure.SignerRevokedException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyEditor;
+import org.sealpack.pgp.KeyGenerator;
+import org.sealpack.pgp.SecretKey;
+
+/** RFC 9580 revocation semantics, and expiry judged at the signature's time. */
+class RevocationTest {
+    static final Instant NOW = Instant.now();
+
+    @TempDir
+    Path dir;
+
+    Path sealAt(SecretKey signer, Instant when, String name) throws IOException {
+        Path out = dir.resolve(name + ".sealed");
+        Path payload = dir.resolve("statement.txt");
+        if (!payload.toFile().exists()) {
+            SealFixture.statement(dir);
+        }
+        Packer.pack(new PackRequest(List.of(payload), null, signer, List.of(TestKeys.cert("alice")), out, null, false, when),
+                k -> "pw".toCharArray());
+        return out;
+    }
+
+    @Test
+    void aSoftRevocationVoidsOnlyLaterSignaturesAndAHardOneVoidsAll() throws IOException {
+        SecretKey key = KeyGenerator.generate("Rev <rev@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(3)), null);
+        Path before = sealAt(key, NOW.minus(Duration.ofDays(2)), "before");
+        Path after = sealAt(key, NOW.minus(Duration.ofHours(12)), "after");
+
+        Certificate superseded = KeyEditor.revoke(key, key.unlock("pw".toCharArray()), KeyEditor.Reason.SUPERSEDED,
+                "new key", NOW.minus(Duration.ofDays(1))).certificate();
+        assertThat(Verifier.verifyOuter(before, List.of(superseded)).signer()).isEqualTo(superseded);
+        assertThatThrownBy(() -> Verifier.verifyOuter(after, List.of(superseded)))
+                .isInstanceOf(SignerRevokedException.class).hasMessageContaining("superseded");
+
+        Certificate compromised = KeyEditor.revoke(key, key.unlock("pw".toCharArray()), KeyEditor.Reason.COMPROMISED,
+                "stolen", NOW).certificate();
+        assertThatThrownBy(() -> Verifier.verifyOuter(before, List.of(compromised)))
+                .isInstanceOf(SignerRevokedException.class).hasMessageContaining("compromised");
+        assertThatThrownBy(() -> SealFixture.open(before, "alice", TestKeys.SIGNER, dir.resolve("x")))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void expiryIsJudgedAtTheSignaturesTime() throws IOException {
+        SecretKey key = KeyGenerator.generate("Exp <exp@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(10)),
+                Duration.ofDays(5));
+        Path inTime = sealAt(key, NOW.minus(Duration.ofDays(8)), "in-time");
+        assertThat(Verifier.verifyOuter(inTime, List.of(key.certificate())).signer()).isEqualTo(key.certificate());
+        assertThatThrownBy(() -> sealAt(key, NOW, "late")).isInstanceOf(SignerExpiredException.class)
+                .hasMessageContaining("expired on");
+    }
+}
