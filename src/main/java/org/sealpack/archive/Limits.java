@@ -10,6 +10,6 @@ package org.sealpack.archive;
  * @param maxPathBytes bytes in one path (UTF-8)
  */
 public record Limits(long maxEntries, long maxFileSize, long maxTotalSize, int maxDepth, int maxPathBytes) {
-    /** Defaults: 1,000,000 entries, 1 TiB per file and in total, depth 64, 4096-byte paths. */
-    public static final Limits DEFAULT = new Limits(1_000_000, 1L << 40, 1L << 40, 64, 4096);
+    /** Defaults: 1,000,000 entries, 256 GiB per file, 1 TiB in total, depth 64, 4096-byte paths. */
+    public static final Limits DEFAULT = new Limits(1_000_000, 256L << 30, 1L << 40, 64, 4096);
 }

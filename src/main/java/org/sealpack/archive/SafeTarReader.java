@@ -56,13 +56,12 @@ public final class SafeTarReader {
             throw new UnsafeArchiveException("the archive holds more than " + limits.maxEntries() + " entries", HINT);
         }
         String name = e.getName();
-        boolean directory = e.isDirectory();
-        if (!directory && !e.isFile()) {
+        byte flag = e.getLinkFlag();
+        boolean plain = flag == '0' || flag == 0 || flag == '7';
+        boolean directory = flag == '5' || plain && name.endsWith("/");
+        if (!directory && !plain) {
             throw new UnsafeArchiveException("the archive holds " + kind(e) + " '" + name
                     + "'; only regular files and directories are allowed", HINT);
-        }
-        if (e.isFile() && e.getLinkFlag() != '0' && e.getLinkFlag() != 0 && e.getLinkFlag() != '7') {
-            throw new UnsafeArchiveException("the archive holds an entry of unknown type '" + name + "'", HINT);
         }
         String path = checkName(name, directory);
         long size = directory ? 0 : e.getSize();

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.sealpack.archive.Limits;
 import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.pgp.SecretKey;
 import org.sealpack.seal.KeySelector;
@@ -55,6 +54,9 @@ final class OpenCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    LimitOptions limitOptions;
+
     @Override
     public Integer call() {
         List<SecretKey> candidates = Keys.secretKeys(keys, common.keyring());
@@ -63,7 +65,7 @@ final class OpenCommand implements Callable<Integer> {
                     "name your secret key with --key, or import it with 'sealpack keys import'");
         }
         Reports.Full full = Opener.open(file, KeySelector.trusted(signers, common.keyring()), candidates,
-                passphrase.forUnlocking(), output, force, Limits.DEFAULT);
+                passphrase.forUnlocking(), output, force, limitOptions.limits());
         Printer printer = new Printer(spec.commandLine().getOut());
         printer.full(full);
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.sealpack.archive.Limits;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Reports;
@@ -48,6 +47,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Mixin
+    LimitOptions limitOptions;
+
     @Override
     public Integer call() {
         List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
@@ -58,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
             Reports.Full full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
-                    passphrase.forUnlocking(), Limits.DEFAULT);
+                    passphrase.forUnlocking(), limitOptions.limits());
             printer.full(full);
             printer.heading("Verdict: GOOD (every check passed)");
         }

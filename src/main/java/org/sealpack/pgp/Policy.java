@@ -17,7 +17,47 @@ final class Policy {
             SymmetricKeyAlgorithmTags.CAMELLIA_128, SymmetricKeyAlgorithmTags.CAMELLIA_192,
             SymmetricKeyAlgorithmTags.CAMELLIA_256, SymmetricKeyAlgorithmTags.TWOFISH);
 
+    /** Critical subpackets sealpack understands; any other critical one makes a signature unacceptable. */
+    private static final Set<Integer> KNOWN_CRITICAL = Set.of(
+            org.bouncycastle.bcpg.SignatureSubpacketTags.CREATION_TIME, org.bouncycastle.bcpg.SignatureSubpacketTags.EXPIRE_TIME,
+            org.bouncycastle.bcpg.SignatureSubpacketTags.ISSUER_FINGERPRINT, org.bouncycastle.bcpg.SignatureSubpacketTags.ISSUER_KEY_ID,
+            org.bouncycastle.bcpg.SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT,
+            org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS);
+
+    /** Smallest acceptable RSA, DSA and ElGamal modulus. */
+    private static final int MIN_FACTORING_BITS = 2048;
+
     private Policy() {
+    }
+
+    /** A data signature: an acceptable hash, and no critical subpacket sealpack does not understand. */
+    static void checkSignature(org.bouncycastle.openpgp.PGPSignature signature, String what) {
+        checkSignatureHash(signature.getHashAlgorithm(), what);
+        var hashed = signature.getHashedSubPackets();
+        if (hashed == null) {
+            return;
+        }
+        for (org.bouncycastle.bcpg.SignatureSubpacket p : hashed.toArray()) {
+            if (p.isCritical() && !KNOWN_CRITICAL.contains(p.getType())) {
+                throw new org.sealpack.failure.BadSignatureException(what + " has a critical subpacket sealpack does not know ("
+                        + p.getType() + ")", "the archive was made by an incompatible tool");
+            }
+        }
+    }
+
+    /** A key that signs or is encrypted to: no short RSA, DSA or ElGamal key. */
+    static void checkKey(org.bouncycastle.openpgp.PGPPublicKey key, String what) {
+        int algorithm = key.getAlgorithm();
+        boolean factoring = algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.RSA_GENERAL
+                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.RSA_ENCRYPT
+                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.RSA_SIGN
+                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.DSA
+                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT
+                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ELGAMAL_GENERAL;
+        if (factoring && key.getBitStrength() < MIN_FACTORING_BITS) {
+            throw new WeakCryptoException(what + " is a " + key.getBitStrength() + "-bit " + Names.publicKey(algorithm)
+                    + " key, too weak to rely on", "use a key of at least " + MIN_FACTORING_BITS + " bits, or Ed25519/Curve25519");
+        }
     }
 
     static void checkSignatureHash(int hashAlgorithm, String what) {

@@ -47,6 +47,16 @@ public final class SealWriter {
 
     public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
                                     String innerName, Instant now) throws IOException {
+        return open(sink, signer, recipients, innerName, now, false);
+    }
+
+    /**
+     * As {@link #open(OutputStream, UnlockedKey, List, String, Instant)}, with the inner literal data in
+     * a ZLIB Compressed Data packet when {@code compress} is set (inside the encryption, never around a
+     * signature).
+     */
+    public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
+                                    String innerName, Instant now, boolean compress) throws IOException {
         Crypto.init();
         Date at = Date.from(now);
         try {
@@ -68,6 +78,7 @@ public final class SealWriter {
             PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(data);
             for (Certificate recipient : all) {
                 PGPPublicKey key = recipient.encryptionKey(at);
+                Policy.checkKey(key, "the encryption key of " + recipient.describe());
                 encryption.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(key)
                         .setSecureRandom(new SecureRandom()));
             }
@@ -77,8 +88,12 @@ public final class SealWriter {
             OutputStream outerBody = outerLiteral.open(sink, PGPLiteralData.BINARY, "", new Date(0), new byte[BUFFER]);
             OutputStream signed = new SigningOutputStream(outerBody, outer);
             OutputStream encrypted = encryption.open(signed, new byte[BUFFER]);
+            org.bouncycastle.openpgp.PGPCompressedDataGenerator compression = compress
+                    ? new org.bouncycastle.openpgp.PGPCompressedDataGenerator(org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB)
+                    : null;
+            OutputStream plain = compression == null ? encrypted : compression.open(encrypted, new byte[BUFFER]);
             PGPLiteralDataGenerator innerLiteral = new PGPLiteralDataGenerator();
-            OutputStream innerBody = innerLiteral.open(encrypted, PGPLiteralData.BINARY, innerName, new Date(0),
+            OutputStream innerBody = innerLiteral.open(plain, PGPLiteralData.BINARY, innerName, new Date(0),
                     new byte[BUFFER]);
             return new FilterOutputStream(innerBody) {
                 private boolean closed;
@@ -95,6 +110,9 @@ public final class SealWriter {
                     }
                     closed = true;
                     innerLiteral.close();
+                    if (compression != null) {
+                        compression.close();
+                    }
                     encryption.close();
                     outerLiteral.close();
                     try {

@@ -165,7 +165,7 @@ public final class Signatures {
      * that was valid for signing at the signature's creation time.
      */
     static Verified resolve(PGPSignature signature, List<Certificate> trusted, String what) {
-        Policy.checkSignatureHash(signature.getHashAlgorithm(), what);
+        Policy.checkSignature(signature, what);
         checkSubpacketAreas(signature, what);
         List<KeyIdentifier> issuers = signature.getHashedKeyIdentifiers();
         KeyIdentifier issuer = preferFingerprint(issuers);
@@ -178,6 +178,9 @@ public final class Signatures {
             if (cert.holds(issuer)) {
                 cert.checkUsableAt(created.toInstant(), Certificate.Role.SIGNER);
                 PGPPublicKey key = cert.signingKey(issuer, created);
+                if (key != null) {
+                    Policy.checkKey(key, "the signing key of " + cert.describe());
+                }
                 if (key == null) {
                     throw new BadSignatureException(what + " was made by " + cert.describe()
                             + " with a key that was not valid for signing at " + created.toInstant(),
@@ -224,18 +227,7 @@ public final class Signatures {
             throw new BadSignatureException(what + " has no signed creation time",
                     "the archive was not made by sealpack, or was altered");
         }
-        for (SignatureSubpacket p : hashed.toArray()) {
-            if (p.isCritical() && !KNOWN_CRITICAL.contains(p.getType())) {
-                throw new BadSignatureException(what + " has a critical subpacket sealpack does not know ("
-                        + p.getType() + ")", "the archive was made by an incompatible tool");
-            }
-        }
     }
-
-    private static final java.util.Set<Integer> KNOWN_CRITICAL = java.util.Set.of(
-            SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
-            SignatureSubpacketTags.ISSUER_FINGERPRINT, SignatureSubpacketTags.ISSUER_KEY_ID,
-            SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT, SignatureSubpacketTags.KEY_FLAGS);
 
     private static List<String> intendedRecipients(PGPSignature signature) {
         List<String> result = new ArrayList<>();

@@ -35,6 +35,7 @@ public final class Opener {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new InputException("the directory for " + destination + " does not exist", "create it first");
         }
+        TemporaryFiles.eraseLeftoversBeside(target);
         Path tmp;
         try {
             tmp = TemporaryFiles.newDirectoryBeside(target);
@@ -75,8 +76,15 @@ public final class Opener {
 
     /** Turns the sink's I/O errors (disk full) into a write failure, so they are not taken for corrupt input. */
     private record WriteFailures(EntrySink sink) implements EntrySink {
+        private static void checkRunning() {
+            if (TemporaryFiles.shuttingDown()) {
+                throw new WriteFailedException("interrupted", "nothing was left behind");
+            }
+        }
+
         @Override
         public void directory(String path) {
+            checkRunning();
             try {
                 sink.directory(path);
             } catch (IOException e) {
@@ -86,11 +94,13 @@ public final class Opener {
 
         @Override
         public OutputStream file(String path) {
+            checkRunning();
             try {
                 OutputStream out = sink.file(path);
                 return new java.io.FilterOutputStream(out) {
                     @Override
                     public void write(byte[] b, int off, int len) {
+                        checkRunning();
                         try {
                             out.write(b, off, len);
                         } catch (IOException e) {

@@ -69,6 +69,7 @@ public final class Packer {
             intended.add(signer.certificate());
         }
 
+        TemporaryFiles.eraseLeftoversBeside(output);
         Path tmp;
         try {
             tmp = TemporaryFiles.newFileBeside(output);

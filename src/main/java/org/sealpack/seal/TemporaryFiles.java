@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Temporary files and directories that sealpack writes beside its output and renames into place only
  * when complete. Every one is registered until it is renamed or erased, so that an interrupted run
- * can erase what it left ({@link #eraseAll()}). Their names start with ".sealpack-" and end in ".tmp".
+ * can erase what it left ({@link #eraseAll()}). Their names are ".sealpack-TARGET-PID-RANDOM.tmp":
+ * one whose process is gone was left by a killed run, and the next run beside it erases it
+ * ({@link #eraseLeftoversBeside(Path)}).
  */
 public final class TemporaryFiles {
     public static final String PREFIX = ".sealpack-";
@@ -42,11 +44,48 @@ public final class TemporaryFiles {
         return tmp;
     }
 
+    private static volatile boolean shuttingDown;
+
     private static Path nameBeside(Path target) {
         byte[] random = new byte[6];
         RANDOM.nextBytes(random);
-        String name = PREFIX + target.getFileName() + "-" + HexFormat.of().formatHex(random) + SUFFIX;
+        String name = PREFIX + target.getFileName() + "-" + ProcessHandle.current().pid() + "-"
+                + HexFormat.of().formatHex(random) + SUFFIX;
         return target.toAbsolutePath().resolveSibling(name);
+    }
+
+    /** Whether the process is being interrupted: writers stop at their next write. */
+    static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /**
+     * Erases temporary files and directories beside the target that a killed sealpack process left
+     * (their process ID is in the name and that process no longer exists). Returns how many.
+     */
+    public static int eraseLeftoversBeside(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        int erased = 0;
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(PREFIX) + ".*-(\\d+)-[0-9a-f]{12}" + java.util.regex.Pattern.quote(SUFFIX));
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                java.util.regex.Matcher m = name.matcher(p.getFileName().toString());
+                if (m.matches()) {
+                    long pid = Long.parseLong(m.group(1));
+                    if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+                        erase(p);
+                        erased++;
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // best effort
+        }
+        return erased;
     }
 
     /** The path is no longer temporary (it was renamed into place). */
@@ -81,10 +120,27 @@ public final class TemporaryFiles {
         }
     }
 
-    /** Erases everything still registered: for an interrupted run (shutdown hook). */
+    /**
+     * Erases everything still registered: for an interrupted run (shutdown hook). Writers are told to
+     * stop first; the erase is repeated in case one was between two writes.
+     */
     public static void eraseAll() {
-        for (Path p : Set.copyOf(LIVE)) {
-            erase(p);
+        shuttingDown = true;
+        for (int round = 0; round < 3 && !LIVE.isEmpty(); round++) {
+            for (Path p : Set.copyOf(LIVE)) {
+                erase(p);
+                if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    LIVE.add(p);
+                }
+            }
+            if (!LIVE.isEmpty()) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

@@ -1,0 +1,147 @@
+package org.sealpack.hostile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.sealpack.bag.BagIt;
+import org.sealpack.bag.Digests;
+import org.sealpack.bag.Manifest;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyFiles;
+import org.sealpack.pgp.SealWriter;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Signatures;
+import org.sealpack.pgp.UnlockedKey;
+
+/**
+ * Crafts sealed files whose inner tar and bag are whatever a test wants, validly signed and encrypted
+ * with the committed test keys (src/test/resources/keys), so that only sealpack's inner checks stand
+ * between them and the disk.
+ */
+final class Crafted {
+    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final Instant TIME = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+    /** One raw tar entry. */
+    record Entry(String name, char type, byte[] content, String link, long claimedSize) {
+    }
+
+    static Entry file(String name, String content) {
+        return new Entry(name, (char) TarConstants.LF_NORMAL, content.getBytes(StandardCharsets.UTF_8), null, -1);
+    }
+
+    static Entry dir(String name) {
+        return new Entry(name, (char) TarConstants.LF_DIR, new byte[0], null, -1);
+    }
+
+    static Entry link(String name, char type, String target) {
+        return new Entry(name, type, new byte[0], target, -1);
+    }
+
+    static Entry claimed(String name, long size) {
+        return new Entry(name, (char) TarConstants.LF_NORMAL, new byte[0], null, size);
+    }
+
+    static SecretKey key(String name) {
+        return KeyFiles.readSecretKey(KEYS.resolve(name + ".key.asc"));
+    }
+
+    static UnlockedKey unlocked(String name) {
+        try {
+            return key(name).unlock(Files.readString(KEYS.resolve(name + ".passphrase")).strip().toCharArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Certificate cert(String name) {
+        return KeyFiles.readCertificate(KEYS.resolve(name + ".cert.asc"));
+    }
+
+    /** The entries of a complete bag: payload, manifests, bag-info and the bag signature. */
+    static List<Entry> bag(String root, Map<String, String> payload, Map<String, String> listed, Map<String, String> extraTags,
+                           UnlockedKey bagSigner, List<Certificate> intended) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(dir(root + "/"));
+        entries.add(file(root + "/bagit.txt", BagIt.DECLARATION_TEXT));
+        entries.add(dir(root + "/data/"));
+        long bytes = 0;
+        for (Map.Entry<String, String> p : payload.entrySet()) {
+            entries.add(file(root + "/" + p.getKey(), p.getValue()));
+            bytes += p.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (Map.Entry<String, String> p : listed.entrySet()) {
+            sums.put(p.getKey(), Digests.sha512Hex(p.getValue().getBytes(StandardCharsets.UTF_8)));
+        }
+        String manifest = new Manifest(sums).format();
+        String info = "Title: crafted\nPayload-Oxum: " + bytes + "." + payload.size() + "\n";
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("bagit.txt", BagIt.DECLARATION_TEXT);
+        tags.put("bag-info.txt", info);
+        tags.put("manifest-sha512.txt", manifest);
+        tags.putAll(extraTags);
+        Map<String, String> tagSums = new LinkedHashMap<>();
+        tags.forEach((k, v) -> tagSums.put(k, Digests.sha512Hex(v.getBytes(StandardCharsets.UTF_8))));
+        String tagManifest = new Manifest(tagSums).format();
+        entries.add(file(root + "/manifest-sha512.txt", manifest));
+        entries.add(file(root + "/bag-info.txt", info));
+        extraTags.forEach((k, v) -> entries.add(file(root + "/" + k, v)));
+        entries.add(file(root + "/tagmanifest-sha512.txt", tagManifest));
+        byte[] signature = Signatures.signDetached(bagSigner, tagManifest.getBytes(StandardCharsets.UTF_8), intended, TIME);
+        entries.add(new Entry(root + "/tagmanifest-sha512.txt.asc", (char) TarConstants.LF_NORMAL, signature, null, -1));
+        return entries;
+    }
+
+    static byte[] tar(List<Entry> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        TarArchiveOutputStream out = new TarArchiveOutputStream(bytes, "UTF-8");
+        out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        out.setAddPaxHeadersForNonAsciiNames(true);
+        for (Entry e : entries) {
+            TarArchiveEntry entry = new TarArchiveEntry(e.name(), (byte) e.type(), true);
+            entry.setModTime(java.util.Date.from(TIME));
+            if (e.link() != null) {
+                entry.setLinkName(e.link());
+            }
+            if (e.claimedSize() >= 0) {
+                // A header that claims more than follows: written by hand, then the archive just ends.
+                entry.setSize(e.claimedSize());
+                byte[] header = new byte[512];
+                entry.writeEntryHeader(header, org.apache.commons.compress.archivers.zip.ZipEncodingHelper.getZipEncoding("UTF-8"), true);
+                out.flush();
+                bytes.write(header);
+                return bytes.toByteArray();
+            }
+            entry.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
+            out.putArchiveEntry(entry);
+            out.write(e.content());
+            out.closeArchiveEntry();
+        }
+        out.finish();
+        out.close();
+        return bytes.toByteArray();
+    }
+
+    /** Seals the tar as sealpack would: outer signature by the signer, encrypted to the recipients. */
+    static void seal(Path out, byte[] tar, UnlockedKey outerSigner, List<Certificate> recipients, boolean compress)
+            throws IOException {
+        try (OutputStream file = Files.newOutputStream(out);
+             OutputStream sealed = SealWriter.open(file, outerSigner, recipients, "crafted.tar", TIME, compress)) {
+            sealed.write(tar);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.sealpack.hostile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.UnlockedKey;
+
+/**
+ * The hostile corpus: each vector is a sealed file, validly signed by the trusted test signer and
+ * encrypted to the test recipient, whose inside attacks the opener. Written once into
+ * src/test/resources/hostile/ (NAME.sealed and NAME.expect) by
+ * {@code mvn test -Dtest=HostileCorpus -Dsealpack.generate=hostile}; committed; never regenerated in
+ * place (a new attack is a new vector). {@link HostileCorpusTest} replays them.
+ */
+class HostileCorpus {
+    static final Path DIR = Path.of("src/test/resources/hostile");
+
+    /** One vector: how to build its tar, and what opening it must say. */
+    record Vector(String name, String description, int exit, String message, Builder builder) {
+    }
+
+    interface Builder {
+        List<Crafted.Entry> entries(UnlockedKey signer, List<Certificate> intended) throws IOException;
+    }
+
+    static final Map<String, String> PAYLOAD = Map.of("data/statement.txt", "The statement.\n");
+
+    static List<Crafted.Entry> validBag(UnlockedKey signer, List<Certificate> intended) {
+        return Crafted.bag("bag", PAYLOAD, PAYLOAD, Map.of(), signer, intended);
+    }
+
+    /** A valid bag with one hostile entry put right after the bag root. */
+    static Builder withEntry(Crafted.Entry hostile) {
+        return (signer, intended) -> {
+            List<Crafted.Entry> entries = new ArrayList<>(validBag(signer, intended));
+            entries.add(1, hostile);
+            return entries;
+        };
+    }
+
+    static List<Vector> vectors() {
+        List<Vector> v = new ArrayList<>();
+        v.add(new Vector("dotdot-escape", "a payload path with .. that leaves the bag", 25, "'..'",
+                withEntry(Crafted.file("bag/data/../../escape.txt", "escaped"))));
+        v.add(new Vector("absolute-path", "an absolute path", 25, "absolute path",
+                withEntry(Crafted.file("/tmp/sealpack-hostile-absolute.txt", "escaped"))));
+        v.add(new Vector("symlink-then-file", "a symlink to outside, then a file written through it", 25, "symbolic link",
+                (signer, intended) -> {
+                    List<Crafted.Entry> entries = new ArrayList<>(validBag(signer, intended));
+                    entries.add(1, Crafted.link("bag/data/out", (char) TarConstants.LF_SYMLINK, "/tmp"));
+                    entries.add(2, Crafted.file("bag/data/out/sealpack-hostile-through-link.txt", "escaped"));
+                    return entries;
+                }));
+        v.add(new Vector("hard-link", "a hard link to a system file", 25, "hard link",
+                withEntry(Crafted.link("bag/data/passwd", (char) TarConstants.LF_LINK, "/etc/passwd"))));
+        v.add(new Vector("device-node", "a character device", 25, "device",
+                withEntry(new Crafted.Entry("bag/data/null", (char) TarConstants.LF_CHR, new byte[0], null, -1))));
+        v.add(new Vector("fifo", "a FIFO", 25, "FIFO",
+                withEntry(new Crafted.Entry("bag/data/pipe", (char) TarConstants.LF_FIFO, new byte[0], null, -1))));
+        v.add(new Vector("duplicate-name", "the same file twice", 25, "twice",
+                withEntry(Crafted.file("bag/data/statement.txt", "a second copy"))));
+        v.add(new Vector("nfc-nfd-collision", "two names equal after Unicode NFC", 25, "Unicode form",
+                (signer, intended) -> {
+                    List<Crafted.Entry> entries = new ArrayList<>(validBag(signer, intended));
+                    entries.add(1, Crafted.file("bag/data/caf\u00e9.txt", "NFC"));
+                    entries.add(2, Crafted.file("bag/data/cafe\u0301.txt", "NFD"));
+                    return entries;
+                }));
+        v.add(new Vector("case-collision", "two names equal but for case", 25, "case",
+                (signer, intended) -> {
+                    List<Crafted.Entry> entries = new ArrayList<>(validBag(signer, intended));
+                    entries.add(1, Crafted.file("bag/data/Evidence.txt", "upper"));
+                    entries.add(2, Crafted.file("bag/data/evidence.txt", "lower"));
+                    return entries;
+                }));
+        v.add(new Vector("claimed-1tb", "a header claiming a 1 TB file", 25, "over the limit",
+                withEntry(Crafted.claimed("bag/data/huge.bin", 1_000_000_000_000L))));
+        v.add(new Vector("second-bag-root", "a second top-level directory", 25, "more than one top-level",
+                withEntry(Crafted.file("other/data/x.txt", "second root"))));
+        v.add(new Vector("extra-file", "a payload file not in the manifest", 24, "not listed in the manifest",
+                (signer, intended) -> Crafted.bag("bag", Map.of("data/statement.txt", "The statement.\n",
+                        "data/extra.txt", "planted"), PAYLOAD, Map.of(), signer, intended)));
+        v.add(new Vector("missing-file", "a manifest line whose file is absent", 24, "missing",
+                (signer, intended) -> Crafted.bag("bag", PAYLOAD, Map.of("data/statement.txt", "The statement.\n",
+                        "data/witnesses.txt", "names"), Map.of(), signer, intended)));
+        v.add(new Vector("wrong-hash", "a payload file whose checksum differs", 24, "checksum mismatch",
+                (signer, intended) -> Crafted.bag("bag", Map.of("data/statement.txt", "An altered statement.\n"),
+                        PAYLOAD, Map.of(), signer, intended)));
+        v.add(new Vector("fetch-txt", "a fetch.txt pointing elsewhere", 24, "fetch.txt",
+                (signer, intended) -> Crafted.bag("bag", PAYLOAD, PAYLOAD,
+                        Map.of("fetch.txt", "https://example.org/x 10 data/x\n"), signer, intended)));
+        v.add(new Vector("wrong-intended-recipient", "a bag signed for someone else and forwarded", 21, "forwarded",
+                (signer, intended) -> Crafted.bag("bag", PAYLOAD, PAYLOAD, Map.of(), signer, List.of(Crafted.cert("other")))));
+        v.add(new Vector("bag-signer-not-outer-signer", "a bag signed by another trusted key", 21, "must be the same key",
+                (signer, intended) -> Crafted.bag("bag", PAYLOAD, PAYLOAD, Map.of(), Crafted.unlocked("other"), intended)));
+        return v;
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "sealpack.generate", matches = "hostile")
+    void generate() throws IOException {
+        Files.createDirectories(DIR);
+        UnlockedKey signer = Crafted.unlocked("signer");
+        List<Certificate> recipients = List.of(Crafted.cert("recipient"));
+        List<Certificate> intended = List.of(Crafted.cert("recipient"), Crafted.cert("signer"));
+        for (Vector v : vectors()) {
+            Path sealed = DIR.resolve(v.name() + ".sealed");
+            if (Files.exists(sealed)) {
+                continue;
+            }
+            Crafted.seal(sealed, Crafted.tar(v.builder().entries(signer, intended)), signer, recipients, false);
+            Files.writeString(DIR.resolve(v.name() + ".expect"), "# " + v.description() + "\nexit: " + v.exit()
+                    + "\nmessage: " + v.message() + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** 100,000 empty files: built at test time (a committed copy would be megabytes), compressed inside. */
+    static byte[] manyEntries(int count) throws IOException {
+        List<Crafted.Entry> entries = new ArrayList<>(validBag(Crafted.unlocked("signer"),
+                List.of(Crafted.cert("recipient"), Crafted.cert("signer"))));
+        for (int i = 0; i < count; i++) {
+            entries.add(1, Crafted.file(String.format("bag/data/e%06d", i), ""));
+        }
+        return Crafted.tar(entries);
+    }
+
+    static Map<String, String> expectations(Path expect) throws IOException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(expect)) {
+            if (!line.startsWith("#") && line.contains(": ")) {
+                m.put(line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2));
+            }
+        }
+        return m;
+    }
+}
