@@ -49,6 +49,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int BAG_INVALID = 24;
     public static final int UNSAFE_ARCHIVE = 25;
     public static final int WEAK_CRYPTO = 26;
+    public static final int INTERRUPTED = 130;
 
     private static final Map<Class<? extends Exception>, Integer> CODES = new LinkedHashMap<>();
 
@@ -98,6 +99,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         " 24  the bag is invalid (checksum mismatch, missing or extra file)",
         " 25  the archive holds an unsafe entry (path escape, link, device)",
         " 26  a refused weak algorithm (SHA-1, MD5, unprotected encryption)",
+        "130  interrupted (Ctrl-C, SIGINT); nothing was left behind",
     };
 
     @Override
