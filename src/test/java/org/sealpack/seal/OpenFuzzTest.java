@@ -1,0 +1,77 @@
+package org.sealpack.seal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.sealpack.archive.Limits;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyFiles;
+import org.sealpack.pgp.SealWriter;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.UnlockedKey;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzzes the open path. {@code mvn verify} replays the committed seeds and findings in
+ * src/test/resources/org/sealpack/seal/OpenFuzzTestInputs/; a fuzzing session is
+ * {@code JAZZER_FUZZ=1 mvn test -Dtest=OpenFuzzTest#openSealedTar} (10 minutes; see README).
+ * The fuzz key (src/test/resources/keys/fuzz.*) is unprotected so an input costs no S2K.
+ * Any failure other than a {@link SealpackException} is a finding.
+ */
+class OpenFuzzTest {
+    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final SecretKey KEY = KeyFiles.readSecretKey(KEYS.resolve("fuzz.key.asc"));
+    static final Certificate CERT = KEY.certificate();
+    static final UnlockedKey UNLOCKED = KEY.unlock(new char[0]);
+    static final Path WORK;
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("sealpack-fuzz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void open(Path sealed) throws IOException {
+        Path dest = WORK.resolve("opened");
+        try {
+            Opener.open(sealed, List.of(CERT), List.of(KEY), k -> new char[0], dest, false,
+                    new Limits(1000, 1 << 20, 1 << 22, 16, 1024));
+        } catch (SealpackException expected) {
+            // a clear failure is the right answer to bad input
+        } finally {
+            TemporaryFiles.erase(dest);
+        }
+        try (var leftovers = Files.list(WORK)) {
+            if (leftovers.anyMatch(p -> p.getFileName().toString().startsWith(TemporaryFiles.PREFIX))) {
+                throw new AssertionError("a temporary directory was left behind");
+            }
+        }
+    }
+
+    /** Arbitrary bytes as a sealed file: the OpenPGP layers. */
+    @FuzzTest(maxDuration = "10m")
+    void openArbitraryFile(byte[] data) throws IOException {
+        Path sealed = WORK.resolve("input.sealed");
+        Files.write(sealed, data);
+        open(sealed);
+    }
+
+    /** Arbitrary bytes as the tar inside a validly signed and encrypted file: the tar and bag checks. */
+    @FuzzTest(maxDuration = "10m")
+    void openSealedTar(byte[] tar) throws IOException {
+        Path sealed = WORK.resolve("tar.sealed");
+        try (OutputStream file = Files.newOutputStream(sealed);
+             OutputStream out = SealWriter.open(file, UNLOCKED, List.of(CERT), "fuzz.tar", java.time.Instant.now())) {
+            out.write(tar);
+        }
+        open(sealed);
+    }
+}
