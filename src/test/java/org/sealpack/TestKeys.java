@@ -42,9 +42,9 @@ public final class TestKeys {
             SecretKey key = KeyGenerator.generate(userId, passphrase(n).toCharArray(),
                     Instant.now().minus(java.time.Duration.ofDays(30)), null);
             try {
-                Files.writeString(keyFile(n), key.armored());
+                Files.writeString(DIR.resolve(n + ".key.asc"), key.armored());
                 Files.writeString(DIR.resolve(n + ".cert.asc"), key.certificate().armored());
-                Files.writeString(passphraseFile(n), passphrase(n) + "\n");
+                Files.writeString(DIR.resolve(n + ".passphrase"), passphrase(n) + "\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -65,6 +65,7 @@ public final class TestKeys {
     }
 
     public static Path keyFile(String name) {
+        key(name);
         return DIR.resolve(name + ".key.asc");
     }
 
@@ -74,6 +75,7 @@ public final class TestKeys {
     }
 
     public static Path passphraseFile(String name) {
+        key(name);
         return DIR.resolve(name + ".passphrase");
     }
 

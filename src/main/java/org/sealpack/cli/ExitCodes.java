@@ -49,6 +49,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int BAG_INVALID = 24;
     public static final int UNSAFE_ARCHIVE = 25;
     public static final int WEAK_CRYPTO = 26;
+    public static final int NOT_VERIFIABLE = 27;
     public static final int INTERRUPTED = 130;
 
     private static final Map<Class<? extends Exception>, Integer> CODES = new LinkedHashMap<>();
@@ -73,6 +74,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         CODES.put(BagInvalidException.class, BAG_INVALID);
         CODES.put(UnsafeArchiveException.class, UNSAFE_ARCHIVE);
         CODES.put(WeakCryptoException.class, WEAK_CRYPTO);
+        CODES.put(org.sealpack.failure.NotVerifiableException.class, NOT_VERIFIABLE);
     }
 
     /** The table as --help shows it. */
@@ -99,6 +101,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         " 24  the bag is invalid (checksum mismatch, missing or extra file)",
         " 25  the archive holds an unsafe entry (path escape, link, device)",
         " 26  a refused weak algorithm (SHA-1, MD5, unprotected encryption)",
+        " 27  an anonymous file has no outer signature: only a recipient can verify it (--key)",
         "130  interrupted (Ctrl-C, SIGINT); nothing was left behind",
     };
 

@@ -33,10 +33,16 @@ final class InspectCommand implements Callable<Integer> {
         Printer p = new Printer(spec.commandLine().getOut());
         p.heading("Sealed file (UNVERIFIED: nothing below has been checked)");
         p.field("size", i.fileBytes() + " bytes");
-        p.field("layers", "OpenPGP one-pass signed literal data > OpenPGP encrypted message > tar > BagIt bag");
-        p.field("claimed signer", i.claimedSignature().issuer() + " (unverified)");
-        p.field("claimed time", i.claimedSignature().created() + " (unverified)");
-        p.field("signature", i.claimedSignature().algorithm() + " with " + i.claimedSignature().hash());
+        if (i.anonymous()) {
+            p.field("anonymous", "yes: no outer signature, recipients hidden (seizure mode)");
+            p.field("layers", "OpenPGP encrypted message > tar > BagIt bag");
+            p.field("signer", "not shown: only a recipient can see and verify who signed it");
+        } else {
+            p.field("layers", "OpenPGP one-pass signed literal data > OpenPGP encrypted message > tar > BagIt bag");
+            p.field("claimed signer", i.claimedSignature().issuer() + " (unverified)");
+            p.field("claimed time", i.claimedSignature().created() + " (unverified)");
+            p.field("signature", i.claimedSignature().algorithm() + " with " + i.claimedSignature().hash());
+        }
         p.recipients(i.recipients());
         p.field("encrypted message", i.encryptedBytes() + " bytes");
         return ExitCodes.OK;

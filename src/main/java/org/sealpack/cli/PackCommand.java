@@ -57,16 +57,26 @@ final class PackCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
+    @Option(names = "--anonymous",
+            description = "Seizure mode: no outer signature and hidden recipient key IDs, so the file names neither "
+                    + "sender nor recipients. Only recipients can then verify it; they open it with their keyring.")
+    boolean anonymous;
+
+    @Option(names = "--compress", description = "Compress the bag (ZLIB) inside the encryption. Off by default: "
+            + "evidence media does not compress.")
+    boolean compress;
+
     @Mixin
     PassphraseOptions passphrase;
 
     @Override
     public Integer call() {
         PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
-                Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now());
+                Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now(), anonymous, compress);
         Packer.Result result = Packer.pack(request, passphrase.forUnlocking());
         var out = spec.commandLine().getOut();
-        out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes)");
+        out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
+                + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
         Printer p = new Printer(out);
         p.field("bag", result.bagName());
         p.field("payload", result.files() + " file(s), " + result.payloadBytes() + " bytes");

@@ -44,10 +44,21 @@ final class Printer {
     }
 
     void full(Reports.Full full) {
-        outer(full.outer());
+        if (full.outer().anonymous()) {
+            heading("Anonymous file: no outer signature and hidden recipients (seizure mode, by design)");
+            recipients(full.outer().recipients());
+            field("size", full.outer().fileBytes() + " bytes");
+        } else {
+            outer(full.outer());
+        }
         heading("Encrypted data: INTACT (integrity check passed)");
         signer("opened with", full.openedBy());
-        heading("Bag signature: GOOD (same signer as the file)");
+        if (full.outer().anonymous()) {
+            heading("Bag signature: GOOD (by a trusted signer; it is the only signature of an anonymous file)");
+            signer("signer", full.outer().signer());
+        } else {
+            heading("Bag signature: GOOD (same signer as the file)");
+        }
         field("signed", full.bagSigned().toString());
         field("intended for", full.intendedRecipients().isEmpty() ? "(not stated)"
                 : String.join(", ", full.intendedRecipients()));

@@ -46,6 +46,7 @@ public final class SealReader implements AutoCloseable {
 
     private final CountingInputStream file;
     private final PGPObjectFactory outerFactory;
+    private final boolean anonymous;
     private final PGPOnePassSignature onePass;
     /** The outer literal packet's date, in seconds: not signed, so it must be 0 or the signature's time. */
     private final long literalDate;
@@ -75,6 +76,18 @@ public final class SealReader implements AutoCloseable {
         InputStream decoded = PGPUtil.getDecoderStream(file);
         this.outerFactory = new PGPObjectFactory(decoded, Crypto.fingerprints());
         Object first = outerFactory.nextObject();
+        if (first instanceof PGPEncryptedDataList anonymousList && !anonymousList.isEmpty()) {
+            // Seizure mode: no outer layer; the file is the encrypted message alone.
+            this.anonymous = true;
+            this.onePass = null;
+            this.literalDate = 0;
+            this.digest = null;
+            this.body = null;
+            this.encrypted = anonymousList;
+            listRecipients();
+            return;
+        }
+        this.anonymous = false;
         if (!(first instanceof PGPOnePassSignatureList list) || list.size() != 1) {
             throw new MalformedSealException("this is not a sealed file: it does not start with a one-pass signature",
                     NOT_SEALED_HINT);
@@ -115,7 +128,11 @@ public final class SealReader implements AutoCloseable {
             throw new MalformedSealException("the sealed file holds no encrypted message", NOT_SEALED_HINT);
         }
         this.encrypted = dataList;
-        for (PGPEncryptedData d : dataList) {
+        listRecipients();
+    }
+
+    private void listRecipients() {
+        for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk) {
                 var id = pk.getKeyIdentifier();
                 String shown = id.isWildcard() ? "hidden (anonymous recipient)"
@@ -144,9 +161,14 @@ public final class SealReader implements AutoCloseable {
         return List.copyOf(recipients);
     }
 
-    /** The key ID the unverified one-pass header names as the signer. */
+    /** The key ID the unverified one-pass header names as the signer, or null for an anonymous file. */
     public String claimedSignerKeyId() {
-        return Hex.keyId(onePass.getKeyID());
+        return anonymous ? null : Hex.keyId(onePass.getKeyID());
+    }
+
+    /** Whether this is an anonymous (seizure-mode) file: no outer signature, hidden recipients. */
+    public boolean isAnonymous() {
+        return anonymous;
     }
 
     /** Bytes of the file read so far. */
@@ -156,7 +178,7 @@ public final class SealReader implements AutoCloseable {
 
     /** Bytes of the encrypted inner message read so far. */
     public long innerBytesRead() {
-        return body.count;
+        return anonymous ? file.count : body.count;
     }
 
     /**
@@ -253,6 +275,9 @@ public final class SealReader implements AutoCloseable {
                 throw new TamperedDataException("the encrypted data failed its integrity check (MDC): it was altered",
                         ALTERED_HINT);
             }
+            if (anonymous && outerFactory.nextObject() != null) {
+                throw new MalformedSealException("the file has data after its encrypted message", ALTERED_HINT);
+            }
         } catch (IOException | PGPException | RuntimeException e) {
             if (e instanceof SealpackException s) {
                 throw s;
@@ -267,6 +292,11 @@ public final class SealReader implements AutoCloseable {
      * Fails if the signer is not trusted, if the signature does not verify, or if anything follows it.
      */
     public SignatureCheck verifyOuter(List<Certificate> trusted) {
+        if (anonymous) {
+            throw new org.sealpack.failure.NotVerifiableException(
+                    "this file is anonymous: it carries no outer signature, so only a recipient can verify it",
+                    "verify it with your secret key (--key), or open it");
+        }
         try {
             body.transferTo(OutputStreams.NULL);
             file.record();
@@ -318,6 +348,14 @@ public final class SealReader implements AutoCloseable {
 
     /** Reads the rest of the file without checking anything: for inspection. Returns the claimed signature. */
     public ClaimedSignature skipToEnd() {
+        if (anonymous) {
+            try {
+                file.transferTo(OutputStreams.NULL);
+                return null;
+            } catch (IOException e) {
+                throw failure(e, "the file cannot be read to its end");
+            }
+        }
         try {
             body.transferTo(OutputStreams.NULL);
             Object o = outerFactory.nextObject();

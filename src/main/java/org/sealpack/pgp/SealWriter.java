@@ -57,6 +57,16 @@ public final class SealWriter {
      */
     public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
                                     String innerName, Instant now, boolean compress) throws IOException {
+        return open(sink, signer, recipients, innerName, now, compress, false);
+    }
+
+    /**
+     * With {@code anonymous} set (seizure mode) there is no outer layer at all: the file is the inner
+     * message alone, every recipient's key ID is the wildcard, and the inner literal data has no name.
+     * Nothing in the unencrypted bytes names the sender, a recipient or the bag.
+     */
+    public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
+                                    String innerName, Instant now, boolean compress, boolean anonymous) throws IOException {
         Crypto.init();
         Date at = Date.from(now);
         try {
@@ -80,21 +90,26 @@ public final class SealWriter {
                 PGPPublicKey key = recipient.encryptionKey(at);
                 Policy.checkKey(key, "the encryption key of " + recipient.describe());
                 encryption.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(key)
-                        .setSecureRandom(new SecureRandom()));
+                        .setSecureRandom(new SecureRandom()).setUseWildcardRecipient(anonymous));
             }
 
-            outer.generateOnePassVersion(false).encode(sink);
-            PGPLiteralDataGenerator outerLiteral = new PGPLiteralDataGenerator();
-            OutputStream outerBody = outerLiteral.open(sink, PGPLiteralData.BINARY, "", new Date(0), new byte[BUFFER]);
-            OutputStream signed = new SigningOutputStream(outerBody, outer);
+            PGPLiteralDataGenerator outerLiteral = anonymous ? null : new PGPLiteralDataGenerator();
+            OutputStream signed;
+            if (anonymous) {
+                signed = sink;
+            } else {
+                outer.generateOnePassVersion(false).encode(sink);
+                OutputStream outerBody = outerLiteral.open(sink, PGPLiteralData.BINARY, "", new Date(0), new byte[BUFFER]);
+                signed = new SigningOutputStream(outerBody, outer);
+            }
             OutputStream encrypted = encryption.open(signed, new byte[BUFFER]);
             org.bouncycastle.openpgp.PGPCompressedDataGenerator compression = compress
                     ? new org.bouncycastle.openpgp.PGPCompressedDataGenerator(org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB)
                     : null;
             OutputStream plain = compression == null ? encrypted : compression.open(encrypted, new byte[BUFFER]);
             PGPLiteralDataGenerator innerLiteral = new PGPLiteralDataGenerator();
-            OutputStream innerBody = innerLiteral.open(plain, PGPLiteralData.BINARY, innerName, new Date(0),
-                    new byte[BUFFER]);
+            OutputStream innerBody = innerLiteral.open(plain, PGPLiteralData.BINARY, anonymous ? "" : innerName,
+                    new Date(0), new byte[BUFFER]);
             return new FilterOutputStream(innerBody) {
                 private boolean closed;
 
@@ -114,11 +129,13 @@ public final class SealWriter {
                         compression.close();
                     }
                     encryption.close();
-                    outerLiteral.close();
-                    try {
-                        outer.generate().encode(sink);
-                    } catch (PGPException e) {
-                        throw new IOException("cannot make the outer signature: " + e.getMessage(), e);
+                    if (!anonymous) {
+                        outerLiteral.close();
+                        try {
+                            outer.generate().encode(sink);
+                        } catch (PGPException e) {
+                            throw new IOException("cannot make the outer signature: " + e.getMessage(), e);
+                        }
                     }
                     sink.flush();
                 }

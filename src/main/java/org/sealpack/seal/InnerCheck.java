@@ -41,16 +41,20 @@ final class InnerCheck {
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);
             reader.checkIntegrity();
         } catch (IOException | RuntimeException inner) {
-            reader.verifyOuter(trusted);
+            if (!reader.isAnonymous()) {
+                reader.verifyOuter(trusted);
+            }
             throw asFailure(inner);
         }
-        SignatureCheck outer = reader.verifyOuter(trusted);
-        Reports.Outer outerReport = new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
-                reader.fileBytesRead(), reader.innerBytesRead());
-
+        SignatureCheck outer = reader.isAnonymous() ? null : reader.verifyOuter(trusted);
         List<String> warnings = new ArrayList<>();
         Certificate openedBy = reader.openedBy();
         SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, openedBy, warnings);
+        Reports.Outer outerReport = outer == null
+                ? new Reports.Outer(bagSignature.signer(), bagSignature.created(), reader.recipients(),
+                        reader.fileBytesRead(), reader.innerBytesRead(), true)
+                : new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
+                        reader.fileBytesRead(), reader.innerBytesRead(), false);
         BagValidator.ValidBag valid = BagValidator.validate(bag);
         return new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), valid.root(), valid.bagInfo(), valid.manifest(),
@@ -66,7 +70,7 @@ final class InnerCheck {
                     + BagIt.SIGNATURE + " is missing)", HINT);
         }
         SignatureCheck check = Signatures.verifyDetached(signature, tagManifest, trusted, "the bag signature");
-        if (!check.signer().equals(outer.signer())) {
+        if (outer != null && !check.signer().equals(outer.signer())) {
             throw new BadSignatureException("the bag was signed by " + check.signer().fingerprint()
                     + " but the file by " + outer.signer().fingerprint() + "; they must be the same key", HINT);
         }

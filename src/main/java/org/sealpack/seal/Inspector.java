@@ -19,7 +19,7 @@ public final class Inspector {
             List<SealReader.Recipient> recipients = reader.recipients();
             SealReader.ClaimedSignature claimed = reader.skipToEnd();
             return new Reports.Inspection(reader.fileBytesRead(), claimedKeyId, claimed, recipients,
-                    reader.innerBytesRead());
+                    reader.innerBytesRead(), reader.isAnonymous());
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }

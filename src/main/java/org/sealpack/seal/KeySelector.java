@@ -70,6 +70,9 @@ public final class KeySelector {
 
     private static <T> T select(String selector, List<T> entries, Function<T, Certificate> cert, String what,
                                 Keyring keyring) {
+        if (selector.contains("/") || selector.matches(".*\\.(asc|pgp|gpg|key|cert)")) {
+            throw new org.sealpack.failure.InputException("key file not found: " + selector, "check the path");
+        }
         String compact = selector.replace(" ", "");
         if (FINGERPRINT.matcher(compact).matches()) {
             String fpr = compact.toUpperCase(Locale.ROOT);

@@ -20,9 +20,16 @@ import org.sealpack.pgp.SecretKey;
  * @param bagName     the name of the bag directory, or null for the output's name without ".sealed"
  * @param force       whether an existing output may be replaced
  * @param now         the time of sealing
+ * @param anonymous   seizure mode: no outer signature, hidden recipients (docs/FORMAT.md section 8)
+ * @param compress    a ZLIB packet inside the encryption
  */
 public record PackRequest(List<Path> payload, Path metadata, SecretKey signer, List<Certificate> recipients,
-                          Path output, String bagName, boolean force, Instant now) {
+                          Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress) {
+    public PackRequest(List<Path> payload, Path metadata, SecretKey signer, List<Certificate> recipients,
+                       Path output, String bagName, boolean force, Instant now) {
+        this(payload, metadata, signer, recipients, output, bagName, force, now, false, false);
+    }
+
     public PackRequest {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(output, "output");

@@ -83,7 +83,7 @@ public final class Packer {
                  OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                          FILE_BUFFER)) {
                 OutputStream sealed = SealWriter.open(file, signer, request.recipients(),
-                        request.bagName() + ".tar", request.now());
+                        request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
                 try (TarWriter tar = new TarWriter(sealed)) {
                     written = BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
                             "sealpack " + Version.get(),

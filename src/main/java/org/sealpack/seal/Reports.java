@@ -13,9 +13,12 @@ public final class Reports {
     private Reports() {
     }
 
-    /** The outer layer: who signed the file (verified), when, and to which keys it is encrypted. */
+    /**
+     * The outer layer: who signed the file (verified), when, and to which keys it is encrypted. For an
+     * anonymous file there is no outer signature: signer and time are then those of the bag signature.
+     */
     public record Outer(Certificate signer, Instant signed, List<SealReader.Recipient> recipients, long fileBytes,
-                        long encryptedBytes) {
+                        long encryptedBytes, boolean anonymous) {
     }
 
     /**
@@ -30,6 +33,6 @@ public final class Reports {
 
     /** What can be learnt with no key: all of it unverified. */
     public record Inspection(long fileBytes, String claimedSignerKeyId, SealReader.ClaimedSignature claimedSignature,
-                             List<SealReader.Recipient> recipients, long encryptedBytes) {
+                             List<SealReader.Recipient> recipients, long encryptedBytes, boolean anonymous) {
     }
 }

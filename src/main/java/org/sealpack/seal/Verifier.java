@@ -28,7 +28,7 @@ public final class Verifier {
         try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             return new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
-                    reader.innerBytesRead());
+                    reader.innerBytesRead(), false);
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }

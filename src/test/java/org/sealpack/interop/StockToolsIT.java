@@ -104,6 +104,28 @@ class StockToolsIT {
         assertThat(r.err()).contains("BAD signature");
     }
 
+    @Test
+    void gpgOpensAnAnonymousFileWithTheDocumentedCommands() throws IOException {
+        Path anonymous = dir.resolve("anonymous.sealed");
+        Proc.Result r = Proc.sealpack(dir, "pack", ROOT.resolve("examples/statement.txt").toString(), "--anonymous",
+                "--signer", ROOT.resolve("keys/signer.key.asc").toString(),
+                "--passphrase-file", ROOT.resolve("keys/signer.passphrase").toString(),
+                "--recipient", ROOT.resolve("keys/recipient.cert.asc").toString(), "-o", anonymous.toString());
+        assertThat(r.exit()).as(r.toString()).isZero();
+        Path out = Files.createDirectories(dir.resolve("anonymous-by-gpg"));
+        Proc.Result plain = gpg.sh(out, "gpg" + pass() + " --decrypt " + GnuPG.q(anonymous) + " | tar -x");
+        assertThat(plain.exit()).as(plain.toString()).isZero();
+        assertThat(plain.err()).contains("anonymous recipient");
+        Path limited = Files.createDirectories(dir.resolve("anonymous-try-secret-key"));
+        Proc.Result tried = gpg.sh(limited, "gpg" + pass() + " --try-secret-key C4921F2CC061CA5AEF9C5EA664E2E5A0E7EFC495"
+                + " --decrypt " + GnuPG.q(anonymous) + " | tar -x && cd anonymous"
+                + " && gpg --batch --verify tagmanifest-sha512.txt.asc tagmanifest-sha512.txt"
+                + " && sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt");
+        assertThat(tried.exit()).as(tried.toString()).isZero();
+        assertThat(tried.err()).contains("Good signature");
+        assertSameTree(out.resolve("anonymous"), limited.resolve("anonymous"));
+    }
+
     static void assertSameTree(Path a, Path b) throws IOException {
         List<Path> left = files(a);
         assertThat(left).isEqualTo(files(b)).isNotEmpty();
