@@ -34,8 +34,11 @@ final class Crafted {
     static final Path KEYS = Path.of("src/test/resources/keys");
     static final Instant TIME = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
-    /** One raw tar entry. */
-    record Entry(String name, char type, byte[] content, String link, long claimedSize) {
+    /** One raw tar entry; {@code paxPath}, when set, is a pax extended header that renames it. */
+    record Entry(String name, char type, byte[] content, String link, long claimedSize, String paxPath) {
+        Entry(String name, char type, byte[] content, String link, long claimedSize) {
+            this(name, type, content, link, claimedSize, null);
+        }
     }
 
     static Entry file(String name, String content) {
@@ -116,6 +119,9 @@ final class Crafted {
             entry.setModTime(java.util.Date.from(TIME));
             if (e.link() != null) {
                 entry.setLinkName(e.link());
+            }
+            if (e.paxPath() != null) {
+                entry.addPaxHeader("path", e.paxPath());
             }
             if (e.claimedSize() >= 0) {
                 // A header that claims more than follows: written by hand, then the archive just ends.

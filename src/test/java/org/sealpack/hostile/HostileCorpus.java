@@ -52,6 +52,9 @@ class HostileCorpus {
         List<Vector> v = new ArrayList<>();
         v.add(new Vector("dotdot-escape", "a payload path with .. that leaves the bag", 25, "'..'",
                 withEntry(Crafted.file("bag/data/../../escape.txt", "escaped"))));
+        v.add(new Vector("pax-path-escape", "a pax header that renames a harmless entry to a path outside the bag", 25, "'..'",
+                withEntry(new Crafted.Entry("bag/data/harmless.txt", (char) TarConstants.LF_NORMAL,
+                        "escaped".getBytes(StandardCharsets.UTF_8), null, -1, "bag/../../sealpack-hostile-pax.txt"))));
         v.add(new Vector("absolute-path", "an absolute path", 25, "absolute path",
                 withEntry(Crafted.file("/tmp/sealpack-hostile-absolute.txt", "escaped"))));
         v.add(new Vector("symlink-then-file", "a symlink to outside, then a file written through it", 25, "symbolic link",
