@@ -9,7 +9,9 @@ public final class BagIt {
     public static final String BAG_INFO = "bag-info.txt";
     public static final String MANIFEST = "manifest-sha512.txt";
     public static final String TAG_MANIFEST = "tagmanifest-sha512.txt";
-    public static final String SIGNATURE = "tagmanifest-sha512.txt.asc";
+    /** The tag directory for signatures (as bag-nabit does), so manifest-prefix matchers do not take the signature for a manifest. */
+    public static final String SIGNATURE_DIR = "signatures";
+    public static final String SIGNATURE = SIGNATURE_DIR + "/tagmanifest-sha512.txt.asc";
     public static final String FETCH = "fetch.txt";
     public static final String PAYLOAD_DIR = "data";
     public static final String ALGORITHM = "SHA-512";

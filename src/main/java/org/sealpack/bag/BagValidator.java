@@ -24,8 +24,11 @@ public final class BagValidator {
     }
 
     /** A bag that passed: its metadata and manifest. */
-    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes) {
+    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes, List<String> warnings) {
     }
+
+    /** bagit.txt of a BagIt 0.97 bag, accepted when an existing bag was sealed as it is. */
+    static final String DECLARATION_097 = "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n";
 
     public static ValidBag validate(BagReader.ReadBag bag) {
         List<String> problems = new ArrayList<>();
@@ -34,7 +37,8 @@ public final class BagValidator {
         byte[] declaration = tags.get(BagIt.DECLARATION);
         if (declaration == null) {
             problems.add("bagit.txt is missing");
-        } else if (!BagIt.DECLARATION_TEXT.equals(new String(declaration, StandardCharsets.UTF_8))) {
+        } else if (!BagIt.DECLARATION_TEXT.equals(new String(declaration, StandardCharsets.UTF_8))
+                && !DECLARATION_097.equals(new String(declaration, StandardCharsets.UTF_8))) {
             problems.add("bagit.txt is not the two lines of a BagIt 1.0 bag in UTF-8");
         }
         if (tags.containsKey(BagIt.FETCH)) {
@@ -59,13 +63,15 @@ public final class BagValidator {
                 problems.add(e.getMessage());
             }
         }
+        List<String> warnings = new ArrayList<>();
         for (String name : tags.keySet()) {
-            if (name.contains("/")) {
+            if (name.contains("/") && !name.equals(BagIt.SIGNATURE)) {
                 problems.add("'" + name + "' is outside data/ and is not a tag file sealpack knows");
-            } else if (name.startsWith("manifest-") && !name.equals(BagIt.MANIFEST)
-                    || name.startsWith("tagmanifest-") && !name.equals(BagIt.TAG_MANIFEST)
-                    && !name.equals(BagIt.SIGNATURE)) {
-                problems.add(name + " uses an algorithm other than SHA-512, which a sealed bag does not have");
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(tag)?manifest-([a-z0-9]+)\\.txt").matcher(name);
+            if (m.matches() && !name.equals(BagIt.MANIFEST) && !name.equals(BagIt.TAG_MANIFEST)) {
+                checkOtherManifest(name, m.group(1) != null, m.group(2), bag, problems, warnings);
             }
         }
 
@@ -79,7 +85,50 @@ public final class BagValidator {
                     : problems.size() + " problems: " + String.join("; ", problems);
             throw new BagInvalidException("the bag is invalid: " + summary, HINT);
         }
-        return new ValidBag(bag.root(), info, manifest, bag.payloadBytes());
+        return new ValidBag(bag.root(), info, manifest, bag.payloadBytes(), warnings);
+    }
+
+    /**
+     * A manifest of another algorithm, carried by a bag sealed as it was: every payload file must be in
+     * it exactly once; its payload checksums are not recomputed on open (only SHA-512 is, in the same
+     * pass), but its tag checksums are.
+     */
+    private static void checkOtherManifest(String name, boolean tag, String algorithm, BagReader.ReadBag bag,
+                                           List<String> problems, List<String> warnings) {
+        if (!DirectoryBag.ALGORITHMS.containsKey(algorithm)) {
+            problems.add(name + ": unsupported algorithm '" + algorithm + "'");
+            return;
+        }
+        Manifest other;
+        try {
+            other = Manifest.parse(text(bag.tagFiles(), name, problems), name, DirectoryBag.hexLength(algorithm));
+        } catch (BagFormatException e) {
+            problems.add(e.getMessage());
+            return;
+        }
+        if (tag) {
+            other.checksums().forEach((file, sum) -> {
+                byte[] content = bag.tagFiles().get(file);
+                if (content == null) {
+                    problems.add(name + " lists '" + file + "', which is missing");
+                } else if (!java.util.HexFormat.of().formatHex(DirectoryBag.digest(algorithm).digest(content)).equals(sum)) {
+                    problems.add(algorithm + " checksum mismatch for tag file '" + file + "'");
+                }
+            });
+            return;
+        }
+        for (String file : bag.payloadChecksums().keySet()) {
+            if (!other.checksums().containsKey(file)) {
+                problems.add("payload file '" + file + "' is not listed in " + name);
+            }
+        }
+        for (String file : other.checksums().keySet()) {
+            if (!bag.payloadChecksums().containsKey(file)) {
+                problems.add(name + " lists '" + file + "', which is missing");
+            }
+        }
+        warnings.add(name + " was checked for completeness only; run 'sealpack validate' on the opened bag to check its "
+                + algorithm + " checksums");
     }
 
     private static void checkPayload(Manifest manifest, BagReader.ReadBag bag, List<String> problems) {
@@ -107,7 +156,6 @@ public final class BagValidator {
     private static void checkOxum(Metadata info, BagReader.ReadBag bag, List<String> problems) {
         Optional<String> oxum = info.first("Payload-Oxum");
         if (oxum.isEmpty()) {
-            problems.add("bag-info.txt has no Payload-Oxum");
             return;
         }
         String expected = bag.payloadBytes() + "." + bag.payloadChecksums().size();
@@ -138,7 +186,7 @@ public final class BagValidator {
             }
         }
         for (String name : tags.keySet()) {
-            boolean exempt = name.equals(BagIt.TAG_MANIFEST) || name.equals(BagIt.SIGNATURE);
+            boolean exempt = name.startsWith("tagmanifest-") || name.equals(BagIt.SIGNATURE);
             if (!exempt && !tagManifest.checksums().containsKey(name)) {
                 problems.add("tag file '" + name + "' is not listed in the tag manifest");
             }

@@ -18,7 +18,7 @@ import org.sealpack.archive.TarWriter;
  * as it is copied, and the tag files that depend on those hashes follow the payload:
  * <pre>
  *   BAG/  BAG/bagit.txt  BAG/data/...  BAG/manifest-sha512.txt  BAG/bag-info.txt
- *   BAG/tagmanifest-sha512.txt  BAG/tagmanifest-sha512.txt.asc
+ *   BAG/tagmanifest-sha512.txt  BAG/signatures/  BAG/signatures/tagmanifest-sha512.txt.asc
  * </pre>
  */
 public final class BagWriter {
@@ -74,8 +74,61 @@ public final class BagWriter {
         tags.put(BagIt.MANIFEST, Digests.sha512Hex(manifestBytes));
         byte[] tagManifest = BagIt.utf8(new Manifest(tags).format());
         tar.file(root + BagIt.TAG_MANIFEST, tagManifest, now);
+        tar.directory(root + BagIt.SIGNATURE_DIR, now);
         tar.file(root + BagIt.SIGNATURE, signer.sign(tagManifest), now);
         return new Written(bagName, manifest, info, bytes);
+    }
+
+    /**
+     * Streams an existing, validated bag directory into the tar as it is: bagit.txt, the payload (each
+     * file hashed again with SHA-512 as it is copied and compared with the manifest, so a change after
+     * validation is caught), then every tag file, and a new signature over tagmanifest-sha512.txt
+     * (replacing any signature the bag had).
+     */
+    public static Written writeExisting(TarWriter tar, String bagName, java.nio.file.Path dir, DirectoryBag.Result bag,
+                                        Instant now, TagManifestSigner signer) throws IOException {
+        Manifest sha512 = bag.manifests().get("sha512");
+        String root = bagName + "/";
+        tar.directory(root, now);
+        tar.file(root + BagIt.DECLARATION, Files.readAllBytes(dir.resolve(BagIt.DECLARATION)), now);
+        tar.directory(root + BagIt.PAYLOAD_DIR, now);
+        java.util.List<PayloadFile> files = new java.util.ArrayList<>();
+        for (String path : sha512.checksums().keySet()) {
+            java.nio.file.Path source = dir.resolve(path);
+            files.add(new PayloadFile(source, path, Files.size(source), Files.getLastModifiedTime(source).toInstant()));
+        }
+        for (String d : directories(files)) {
+            tar.directory(root + d, now);
+        }
+        MessageDigest digest = Digests.sha512();
+        for (PayloadFile f : files) {
+            try (InputStream in = Files.newInputStream(f.source())) {
+                tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
+            }
+            if (!Digests.hex(digest.digest()).equals(sha512.checksums().get(f.bagPath()))) {
+                throw new org.sealpack.failure.InputException(f.bagPath() + " changed after the bag was validated",
+                        "seal the bag again when nothing is writing to it");
+            }
+        }
+        byte[] tagManifest = null;
+        try (var entries = Files.list(dir)) {
+            for (java.nio.file.Path p : entries.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!Files.isRegularFile(p) || name.equals(BagIt.DECLARATION) || name.equals(BagIt.SIGNATURE)) {
+                    continue;
+                }
+                byte[] content = Files.readAllBytes(p);
+                if (name.equals(BagIt.TAG_MANIFEST)) {
+                    tagManifest = content;
+                    continue;
+                }
+                tar.file(root + name, content, Files.getLastModifiedTime(p).toInstant());
+            }
+        }
+        tar.file(root + BagIt.TAG_MANIFEST, tagManifest, now);
+        tar.directory(root + BagIt.SIGNATURE_DIR, now);
+        tar.file(root + BagIt.SIGNATURE, signer.sign(tagManifest), now);
+        return new Written(bagName, sha512, bag.bagInfo(), bag.payloadBytes());
     }
 
     /** Every directory below data/ that holds a payload file, parents first. */

@@ -77,7 +77,11 @@ public final class Manifest {
                     case "25" -> out.append('%');
                     case "0D" -> out.append('\r');
                     case "0A" -> out.append('\n');
-                    default -> throw new BagFormatException(name + " line " + line + " has a bad percent-encoding");
+                    default -> {
+                        // Not one of the three codes: a literal '%', as some writers (bagit-java 5) leave it.
+                        out.append('%');
+                        continue;
+                    }
                 }
                 i += 2;
             } else {

@@ -32,8 +32,12 @@ final class PackCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files and directories to seal.")
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and directories to seal.")
     List<Path> payload;
+
+    @Option(names = "--bag", paramLabel = "DIR",
+            description = "Seal an existing BagIt bag as it is (after validating it) instead of PATHs; it needs SHA-512 manifests.")
+    Path existingBag;
 
     @Option(names = "--metadata", paramLabel = "FILE",
             description = "Metadata for bag-info.txt, as 'Label: value' lines.")
@@ -72,7 +76,7 @@ final class PackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
-                Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now(), anonymous, compress);
+                Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now(), anonymous, compress, existingBag);
         Packer.Result result = Packer.pack(request, passphrase.forUnlocking());
         var out = spec.commandLine().getOut();
         out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes"

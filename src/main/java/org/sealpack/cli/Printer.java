@@ -74,6 +74,24 @@ final class Printer {
         }
     }
 
+    void atRest(org.sealpack.seal.AtRest.Report report) {
+        var bag = report.bag();
+        heading("Bag " + Terminal.safe(bag.root().toString()) + ": " + (bag.valid() ? "VALID" : "INVALID"));
+        field("BagIt version", String.valueOf(bag.version()));
+        field("payload", bag.payloadFiles() + " file(s), " + bag.payloadBytes() + " bytes");
+        field("manifests", String.join(", ", bag.manifests().keySet()));
+        if (report.signature() != null) {
+            signer("signed by", report.signature().signer());
+            field("signed", report.signature().created().toString());
+        } else {
+            field("signature", java.nio.file.Files.exists(bag.root().resolve(org.sealpack.bag.BagIt.SIGNATURE))
+                    ? "present, not checked (give --signer, or use 'sealpack verify DIR')" : "none");
+        }
+        for (String problem : bag.problems()) {
+            out.println("  problem: " + Terminal.safe(problem));
+        }
+    }
+
     void files(Reports.Full full) {
         full.manifest().checksums().keySet().forEach(p -> out.println("  " + Terminal.safe(p)));
     }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "Signed, encrypted, self-verifying archives for statements and evidence.",
             "A sealed file is a BagIt bag in a tar, encrypted to its recipients and signed by its sender, "
                 + "in standard OpenPGP: it also opens with gpg, tar and sha512sum."},
-        subcommands = {PackCommand.class, VerifyCommand.class, OpenCommand.class, InspectCommand.class,
+        subcommands = {PackCommand.class, VerifyCommand.class, OpenCommand.class, InspectCommand.class, ValidateCommand.class,
                 KeysCommand.class, CommandLine.HelpCommand.class})
 public final class SealpackCommand implements Runnable {
     @CommandLine.Spec

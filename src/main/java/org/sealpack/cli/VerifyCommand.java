@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.sealpack.pgp.Certificate;
+import org.sealpack.seal.AtRest;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Verifier;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check a sealed file without opening it.",
+        description = {"Check a sealed file without opening it, or an opened bag directory at rest.",
             "Without --key: the outer signature (origin and integrity of the whole file); no secret needed.",
             "With --key: also decrypts in memory and checks the bag signature, the intended recipients "
-                + "and every checksum. Nothing is written."},
+                + "and every checksum. Nothing is written.",
+            "Given a directory (an opened bag): its signature by a trusted signer and every checksum."},
         footerHeading = "%nExamples:%n",
         footer = {"  sealpack verify statement.sealed --signer keys/signer.cert.asc",
             "  sealpack verify statement.sealed --signer keys/signer.cert.asc \\",
@@ -32,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE", description = "The sealed file.")
+    @Parameters(paramLabel = "FILE", description = "The sealed file, or an opened bag directory.")
     Path file;
 
     @Option(names = "--signer", paramLabel = "CERT",
@@ -54,6 +56,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
         Printer printer = new Printer(spec.commandLine().getOut());
+        if (java.nio.file.Files.isDirectory(file)) {
+            AtRest.Report report = AtRest.verify(file, trusted);
+            printer.atRest(report);
+            report.requireValid();
+            printer.heading("Verdict: GOOD (the opened bag is signed by a trusted signer and every checksum matches)");
+            return ExitCodes.OK;
+        }
         if (key == null) {
             Reports.Outer outer = Verifier.verifyOuter(file, trusted);
             printer.outer(outer);

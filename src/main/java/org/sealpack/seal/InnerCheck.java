@@ -56,6 +56,7 @@ final class InnerCheck {
                 : new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
                         reader.fileBytesRead(), reader.innerBytesRead(), false);
         BagValidator.ValidBag valid = BagValidator.validate(bag);
+        warnings.addAll(valid.warnings());
         return new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), valid.root(), valid.bagInfo(), valid.manifest(),
                 valid.payloadBytes(), warnings);

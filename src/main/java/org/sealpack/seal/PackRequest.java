@@ -22,21 +22,27 @@ import org.sealpack.pgp.SecretKey;
  * @param now         the time of sealing
  * @param anonymous   seizure mode: no outer signature, hidden recipients (docs/FORMAT.md section 8)
  * @param compress    a ZLIB packet inside the encryption
+ * @param existingBag an existing bag directory to seal as it is, instead of payload and metadata
  */
 public record PackRequest(List<Path> payload, Path metadata, SecretKey signer, List<Certificate> recipients,
-                          Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress) {
+                          Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
+                          Path existingBag) {
     public PackRequest(List<Path> payload, Path metadata, SecretKey signer, List<Certificate> recipients,
                        Path output, String bagName, boolean force, Instant now) {
-        this(payload, metadata, signer, recipients, output, bagName, force, now, false, false);
+        this(payload, metadata, signer, recipients, output, bagName, force, now, false, false, null);
     }
 
     public PackRequest {
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(now, "now");
-        payload = List.copyOf(payload);
+        payload = payload == null ? List.of() : List.copyOf(payload);
         recipients = List.copyOf(recipients);
-        if (payload.isEmpty()) {
+        if (existingBag != null && (!payload.isEmpty() || metadata != null)) {
+            throw new InputException("--bag seals an existing bag as it is: give no other payload or metadata",
+                    "either name files to pack, or --bag DIR");
+        }
+        if (payload.isEmpty() && existingBag == null) {
             throw new InputException("no payload given", "name at least one file or directory to pack");
         }
         if (recipients.isEmpty()) {

@@ -61,8 +61,9 @@ public final class Packer {
         for (Certificate recipient : request.recipients()) {
             recipient.checkUsableAt(request.now(), Certificate.Role.RECIPIENT);
         }
-        Metadata metadata = readMetadata(request.metadata());
-        List<PayloadFile> files = Payload.collect(request.payload());
+        Metadata metadata = request.existingBag() == null ? readMetadata(request.metadata()) : null;
+        List<PayloadFile> files = request.existingBag() == null ? Payload.collect(request.payload()) : List.of();
+        org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases);
         List<Certificate> intended = new ArrayList<>(request.recipients());
         if (!intended.contains(signer.certificate())) {
@@ -84,10 +85,13 @@ public final class Packer {
                          FILE_BUFFER)) {
                 OutputStream sealed = SealWriter.open(file, signer, request.recipients(),
                         request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
+                BagWriter.TagManifestSigner bagSigner =
+                        tagManifest -> Signatures.signDetached(signer, tagManifest, intended, request.now());
                 try (TarWriter tar = new TarWriter(sealed)) {
-                    written = BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
-                            "sealpack " + Version.get(),
-                            tagManifest -> Signatures.signDetached(signer, tagManifest, intended, request.now()));
+                    written = existing != null
+                            ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), existing, request.now(), bagSigner)
+                            : BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
+                                    "sealpack " + Version.get(), bagSigner);
                 }
                 file.flush();
                 channel.force(true);
@@ -99,7 +103,7 @@ public final class Packer {
                 Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
             }
             TemporaryFiles.release(tmp);
-            return new Result(request.output(), written.bagName(), files.size(), written.payloadBytes(), size,
+            return new Result(request.output(), written.bagName(), written.manifest().checksums().size(), written.payloadBytes(), size,
                     signer.certificate(), request.recipients());
         } catch (TarWriter.SizeChangedException e) {
             throw new InputException(e.getMessage(), "pack again when nothing is writing to the payload");
@@ -112,6 +116,27 @@ public final class Packer {
         } finally {
             TemporaryFiles.erase(tmp);
         }
+    }
+
+    /** An existing bag must be valid, carry SHA-512 manifests, and keep its tag files at the top level. */
+    static org.sealpack.bag.DirectoryBag.Result validateExisting(Path dir) {
+        AtRest.Report report = AtRest.validate(dir, List.of(), false).requireValid();
+        if (!report.bag().manifests().containsKey("sha512") || !Files.isRegularFile(dir.resolve("tagmanifest-sha512.txt"))) {
+            throw new InputException("the bag " + dir + " has no manifest-sha512.txt and tagmanifest-sha512.txt",
+                    "add SHA-512 manifests (for example 'bagit.py --sha512 ...'), or pack its data/ as new payload");
+        }
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isDirectory(p) && !name.equals("data") && !name.equals(org.sealpack.bag.BagIt.SIGNATURE_DIR)) {
+                    throw new InputException("the bag " + dir + " has a tag directory '" + name + "', which a sealed bag does not carry",
+                            "move its files into data/, or to the bag's top level");
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException("cannot read the bag " + dir + ": " + e.getMessage(), "check its permissions");
+        }
+        return report.bag();
     }
 
     static Metadata readMetadata(Path file) {

@@ -54,7 +54,7 @@ class BagValidatorTest {
         Map<String, String> payload = Map.of("data/a.txt", A);
         BagReader.ReadBag good = bag(payload, A + "  data/a.txt\n", "", Map.of());
         Map<String, byte[]> tags = new LinkedHashMap<>(good.tagFiles());
-        tags.put("bagit.txt", "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n".getBytes());
+        tags.put("bagit.txt", "BagIt-Version: 2.0\nTag-File-Character-Encoding: UTF-8\n".getBytes());
         tags.put("notes.txt", "unlisted".getBytes());
         BagReader.ReadBag bad = new BagReader.ReadBag("bag", tags, payload, 5);
         assertThatThrownBy(() -> BagValidator.validate(bad)).isInstanceOf(BagInvalidException.class)

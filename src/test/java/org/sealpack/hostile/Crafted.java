@@ -104,7 +104,8 @@ final class Crafted {
         extraTags.forEach((k, v) -> entries.add(file(root + "/" + k, v)));
         entries.add(file(root + "/tagmanifest-sha512.txt", tagManifest));
         byte[] signature = Signatures.signDetached(bagSigner, tagManifest.getBytes(StandardCharsets.UTF_8), intended, TIME);
-        entries.add(new Entry(root + "/tagmanifest-sha512.txt.asc", (char) TarConstants.LF_NORMAL, signature, null, -1));
+        entries.add(dir(root + "/signatures/"));
+        entries.add(new Entry(root + "/" + BagIt.SIGNATURE, (char) TarConstants.LF_NORMAL, signature, null, -1));
         return entries;
     }
 

@@ -71,7 +71,7 @@ class StockToolsIT {
     @Test
     void gpgAcceptsTheBagSignatureAndSha512sumBothManifests() {
         Path bag = dir.resolve("by-sealpack");
-        Proc.Result sig = gpg.sh(bag, "gpg --batch --status-fd 1 --verify tagmanifest-sha512.txt.asc tagmanifest-sha512.txt");
+        Proc.Result sig = gpg.sh(bag, "gpg --batch --status-fd 1 --verify signatures/tagmanifest-sha512.txt.asc tagmanifest-sha512.txt");
         assertThat(sig.exit()).as(sig.toString()).isZero();
         assertThat(sig.out()).contains("[GNUPG:] VALIDSIG " + SIGNER_FPR);
         Proc.Result sums = Proc.bash(bag, java.util.Map.of(),
@@ -85,7 +85,7 @@ class StockToolsIT {
         Path out = Files.createDirectories(dir.resolve("readme-steps"));
         Proc.Result r = gpg.sh(out, "gpgv --keyring " + GnuPG.q(dir.resolve("sender.gpg")) + " -o inner.pgp "
                 + GnuPG.q(sealed) + " && gpg" + pass() + " --decrypt inner.pgp | tar -x"
-                + " && cd statement && gpg --batch --verify tagmanifest-sha512.txt.asc tagmanifest-sha512.txt"
+                + " && cd statement && gpg --batch --verify signatures/tagmanifest-sha512.txt.asc tagmanifest-sha512.txt"
                 + " && sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).contains("Good signature");
@@ -119,7 +119,7 @@ class StockToolsIT {
         Path limited = Files.createDirectories(dir.resolve("anonymous-try-secret-key"));
         Proc.Result tried = gpg.sh(limited, "gpg" + pass() + " --try-secret-key C4921F2CC061CA5AEF9C5EA664E2E5A0E7EFC495"
                 + " --decrypt " + GnuPG.q(anonymous) + " | tar -x && cd anonymous"
-                + " && gpg --batch --verify tagmanifest-sha512.txt.asc tagmanifest-sha512.txt"
+                + " && gpg --batch --verify signatures/tagmanifest-sha512.txt.asc tagmanifest-sha512.txt"
                 + " && sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt");
         assertThat(tried.exit()).as(tried.toString()).isZero();
         assertThat(tried.err()).contains("Good signature");

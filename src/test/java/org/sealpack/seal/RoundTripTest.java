@@ -47,7 +47,7 @@ class RoundTripTest {
                 .isEqualTo("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         assertEveryManifestLineChecks(opened, "manifest-sha512.txt", 1);
         assertEveryManifestLineChecks(opened, "tagmanifest-sha512.txt", 3);
-        assertThat(opened.resolve("tagmanifest-sha512.txt.asc")).exists();
+        assertThat(opened.resolve("signatures/tagmanifest-sha512.txt.asc")).exists();
         assertNoTemporaryLeftIn(dir);
     }
 
