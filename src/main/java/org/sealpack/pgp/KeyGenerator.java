@@ -126,7 +126,7 @@ public final class KeyGenerator {
                     .addUserId(userId)
                     .addSigningSubkey()
                     .addEncryptionSubkey()
-                    .build(passphrase == null || passphrase.length == 0 ? null : passphrase);
+                    .build(passphrase == null || passphrase.length == 0 ? null : passphrase.clone());
             return new SecretKey(key.getPGPSecretKeyRing());
         } catch (PGPException e) {
             throw new KeyException("key generation failed: " + e.getMessage(), null, e);

@@ -319,7 +319,7 @@ public final class SealReader implements AutoCloseable {
                 throw new MalformedSealException("the outer literal data date is neither 0 nor the signature's time: "
                         + "it was altered", ALTERED_HINT);
             }
-            Signatures.checkDigestPrefix(signature, digest);
+            Signatures.checkDigestPrefix(signature, digest, what);
             for (Candidate c : candidates) {
                 if (c.key().getKeyID() == verified.key().getKeyID()
                         && java.util.Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
@@ -327,6 +327,7 @@ public final class SealReader implements AutoCloseable {
                         throw new BadSignatureException(what + " does not match the file: it was altered",
                                 ALTERED_HINT);
                     }
+                    Signatures.checkKeyAt(verified, signature, what);
                     return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
                             List.of());
                 }

@@ -96,13 +96,14 @@ public final class Signatures {
                 digest.getOutputStream().write(salt(signature));
             }
             digest.getOutputStream().write(data);
-            checkDigestPrefix(signature, digest);
+            checkDigestPrefix(signature, digest, what);
             signature.init(Crypto.verifiers(), verified.key());
             signature.update(data);
             if (!signature.verify()) {
                 throw new BadSignatureException(what + " does not match the data: it was altered",
                         "do not trust this archive; ask the sender for a new copy");
             }
+            checkKeyAt(verified, signature, what);
         } catch (PGPException | IOException e) {
             throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
                     "do not trust this archive; ask the sender for a new copy", e);
@@ -116,13 +117,13 @@ public final class Signatures {
      * (to which the signature trailer is added here). Bouncy Castle does not check them, so without
      * this those two bytes could be changed without the signature failing.
      */
-    static void checkDigestPrefix(PGPSignature signature, org.bouncycastle.openpgp.operator.PGPDigestCalculator digest)
-            throws IOException {
+    static void checkDigestPrefix(PGPSignature signature, org.bouncycastle.openpgp.operator.PGPDigestCalculator digest,
+                                  String what) throws IOException {
         digest.getOutputStream().write(signature.getSignatureTrailer());
         byte[] computed = digest.getDigest();
         byte[] prefix = signature.getDigestPrefix();
         if (prefix == null || prefix.length != 2 || computed[0] != prefix[0] || computed[1] != prefix[1]) {
-            throw new BadSignatureException("the signature's digest prefix does not match the data: it was altered",
+            throw new BadSignatureException(what + " does not match the data (digest prefix): it was altered",
                     "the file was altered or damaged in transit; ask the sender for a new copy");
         }
     }
@@ -161,8 +162,8 @@ public final class Signatures {
 
     /**
      * Finds the trusted certificate and key that made a signature, after the checks of docs/FORMAT.md:
-     * an acceptable hash, a hashed issuer, no unhashed subpacket but a matching issuer key ID, and a key
-     * that was valid for signing at the signature's creation time.
+     * an acceptable hash, a hashed issuer, no unhashed subpacket but a matching issuer key ID. Whether
+     * the key was valid at the signature's time is judged after verification ({@link #checkKeyAt}).
      */
     static Verified resolve(PGPSignature signature, List<Certificate> trusted, String what) {
         Policy.checkSignature(signature, what);
@@ -173,20 +174,13 @@ public final class Signatures {
             throw new BadSignatureException(what + " names no issuer in its signed part",
                     "the archive was not made by sealpack, or was altered");
         }
-        Date created = signature.getCreationTime();
         for (Certificate cert : trusted) {
             if (cert.holds(issuer)) {
-                cert.checkUsableAt(created.toInstant(), Certificate.Role.SIGNER);
-                PGPPublicKey key = cert.signingKey(issuer, created);
-                if (key != null) {
-                    Policy.checkKey(key, "the signing key of " + cert.describe());
+                for (PGPPublicKey key : cert.ring) {
+                    if (issuer.matches(key.getKeyIdentifier())) {
+                        return new Verified(cert, key);
+                    }
                 }
-                if (key == null) {
-                    throw new BadSignatureException(what + " was made by " + cert.describe()
-                            + " with a key that was not valid for signing at " + created.toInstant(),
-                            "the key was expired, revoked or not yet valid when it signed");
-                }
-                return new Verified(cert, key);
             }
         }
         String named = issuer.getFingerprint() != null ? Hex.of(issuer.getFingerprint())
@@ -204,6 +198,22 @@ public final class Signatures {
             found = id;
         }
         return found;
+    }
+
+    /**
+     * After the signature verified (so its creation time is authentic): the key must have been valid for
+     * signing then: not expired, not revoked for that time, bound with the signing flag, strong enough.
+     */
+    static void checkKeyAt(Verified verified, PGPSignature signature, String what) {
+        Date created = signature.getCreationTime();
+        Certificate cert = verified.certificate();
+        cert.checkUsableAt(created.toInstant(), Certificate.Role.SIGNER);
+        if (cert.signingKey(verified.key().getKeyIdentifier(), created) == null) {
+            throw new BadSignatureException(what + " was made by " + cert.describe()
+                    + " with a key that was not valid for signing at " + created.toInstant(),
+                    "the key was expired, revoked, not yet valid or not a signing key when it signed");
+        }
+        Policy.checkKey(verified.key(), "the signing key of " + cert.describe());
     }
 
     /**

@@ -168,6 +168,24 @@ class KeysIT {
     }
 
     @Test
+    void rfc9580KeysGeneratedByTheCliSealAndOpenEndToEnd() throws IOException {
+        Path home = dir.resolve("v6-home");
+        Path keys = Files.createDirectories(dir.resolve("v6-keys"));
+        for (String n : List.of("v6a", "v6b")) {
+            Proc.Result gen = sp(home, "keys", "generate", "--name", n, "--profile", "rfc9580", "--passphrase-file", pass.toString(),
+                    "-o", keys.toString(), "--file-name", n);
+            assertThat(gen.exit()).as(gen.toString()).isZero();
+            assertThat(gen.out()).contains("rfc9580 profile, v6");
+        }
+        Path sealed = dir.resolve("v6.sealed");
+        assertThat(pack(home, keys.resolve("v6a.key.asc").toString(), keys.resolve("v6b.cert.asc").toString(), sealed).exit()).isZero();
+        Proc.Result opened = sp(home, "open", sealed.toString(), "--key", keys.resolve("v6b.key.asc").toString(),
+                "--passphrase-file", pass.toString(), "--signer", keys.resolve("v6a.cert.asc").toString(),
+                "-o", dir.resolve("v6-opened").toString());
+        assertThat(opened.exit()).as(opened.toString()).isZero();
+    }
+
+    @Test
     void aFailedImportLeavesTheKeyringAsItWas() throws IOException {
         Path home = dir.resolve("atomic-home");
         assertThat(sp(home, "keys", "import", f("good.cert.asc")).exit()).isZero();
