@@ -49,8 +49,8 @@ final class Crypto {
         }
     }
 
-    static JcaPGPContentVerifierBuilderProvider verifiers() {
+    static org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider verifiers() {
         init();
-        return new JcaPGPContentVerifierBuilderProvider();
+        return HashOnce.verifiers(new JcaPGPContentVerifierBuilderProvider());
     }
 }

@@ -59,8 +59,12 @@ public final class SealReader implements AutoCloseable {
     private InputStream plaintext;
     private UnlockedKey opener;
 
-    /** A certificate key that the one-pass header may name, with its own running hash. */
-    private record Candidate(Certificate certificate, PGPPublicKey key, PGPOnePassSignature hash) {
+    /**
+     * A certificate key that the one-pass header may name, with its own running hash; {@code fast} holds
+     * the hash-once verifier when there is one, whose digest then serves the digest-prefix check.
+     */
+    private record Candidate(Certificate certificate, PGPPublicKey key, PGPOnePassSignature hash,
+                             java.util.concurrent.atomic.AtomicReference<HashOnce.Verifier> fast) {
     }
 
     /** Our own running digest of the signed data, to check the signature's digest prefix (BC does not). */
@@ -102,8 +106,11 @@ public final class SealReader implements AutoCloseable {
                 if (onePass.getKeyIdentifier().matches(key.getKeyIdentifier())) {
                     PGPOnePassSignature copy = new PGPOnePassSignature(
                             new BCPGInputStream(new ByteArrayInputStream(onePassBytes)));
-                    copy.init(Crypto.verifiers(), key);
-                    candidates.add(new Candidate(cert, key, copy));
+                    var fast = new java.util.concurrent.atomic.AtomicReference<HashOnce.Verifier>();
+                    Crypto.init();
+                    copy.init(HashOnce.verifiers(new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider(),
+                            fast::set), key);
+                    candidates.add(new Candidate(cert, key, copy, fast));
                 }
             }
         }
@@ -117,11 +124,14 @@ public final class SealReader implements AutoCloseable {
                     ALTERED_HINT);
         }
         this.literalDate = literal.getModificationTime().getTime() / 1000;
-        this.digest = Crypto.digests().get(onePass.getHashAlgorithm());
-        if (onePass.getVersion() == 6) {
+        // Our own digest for the prefix check, unless every candidate's verifier computes it anyway.
+        boolean ownDigest = candidates.stream().anyMatch(c -> c.fast().get() == null);
+        this.digest = ownDigest ? Crypto.digests().get(onePass.getHashAlgorithm()) : null;
+        if (digest != null && onePass.getVersion() == 6) {
             digest.getOutputStream().write(onePass.getSalt());
         }
-        this.body = new SignedInputStream(literal.getInputStream(), candidates, digest.getOutputStream());
+        this.body = new SignedInputStream(literal.getInputStream(), candidates,
+                digest == null ? OutputStreams.NULL : digest.getOutputStream());
         PGPObjectFactory inner = new PGPObjectFactory(body, Crypto.fingerprints());
         Object message = inner.nextObject();
         if (!(message instanceof PGPEncryptedDataList dataList) || dataList.isEmpty()) {
@@ -319,13 +329,17 @@ public final class SealReader implements AutoCloseable {
                 throw new MalformedSealException("the outer literal data date is neither 0 nor the signature's time: "
                         + "it was altered", ALTERED_HINT);
             }
-            Signatures.checkDigestPrefix(signature, digest, what);
             for (Candidate c : candidates) {
                 if (c.key().getKeyID() == verified.key().getKeyID()
                         && java.util.Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
                     if (!c.hash().verify(signature)) {
                         throw new BadSignatureException(what + " does not match the file: it was altered",
                                 ALTERED_HINT);
+                    }
+                    if (c.fast().get() != null) {
+                        Signatures.checkDigestPrefix(signature, c.fast().get().digest(), what);
+                    } else {
+                        Signatures.checkDigestPrefix(signature, digest, what);
                     }
                     Signatures.checkKeyAt(verified, signature, what);
                     return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),

@@ -21,7 +21,6 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
 import org.sealpack.failure.KeyException;
@@ -72,7 +71,7 @@ public final class SealWriter {
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
             PGPSignatureGenerator outer = new PGPSignatureGenerator(
-                    new JcaPGPContentSignerBuilder(signingKey.getAlgorithm(), HashAlgorithmTags.SHA256), signingKey);
+                    HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA256), signingKey);
             outer.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
             outer.setHashedSubpackets(Signatures.baseSubpackets(signingKey, at).generate());
             outer.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());

@@ -25,7 +25,6 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.UntrustedSignerException;
@@ -55,7 +54,7 @@ public final class Signatures {
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
             PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new JcaPGPContentSignerBuilder(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
+                    HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
             generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
             PGPSignatureSubpacketGenerator hashed = baseSubpackets(signingKey, at);
             for (Certificate recipient : intendedRecipients) {
@@ -120,7 +119,11 @@ public final class Signatures {
     static void checkDigestPrefix(PGPSignature signature, org.bouncycastle.openpgp.operator.PGPDigestCalculator digest,
                                   String what) throws IOException {
         digest.getOutputStream().write(signature.getSignatureTrailer());
-        byte[] computed = digest.getDigest();
+        checkDigestPrefix(signature, digest.getDigest(), what);
+    }
+
+    /** As above, with the digest (data and trailer) already computed by the verifier. */
+    static void checkDigestPrefix(PGPSignature signature, byte[] computed, String what) {
         byte[] prefix = signature.getDigestPrefix();
         if (prefix == null || prefix.length != 2 || computed[0] != prefix[0] || computed[1] != prefix[1]) {
             throw new BadSignatureException(what + " does not match the data (digest prefix): it was altered",

@@ -1,0 +1,216 @@
+package org.sealpack.pgp;
+
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.bouncycastle.bcpg.EdDSAPublicBCPGKey;
+import org.bouncycastle.bcpg.EdSecretBCPGKey;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.operator.PGPContentSigner;
+import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
+import org.bouncycastle.openpgp.operator.PGPContentVerifier;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * Signing and verifying with legacy EdDSA (algorithm 22, Ed25519) that hashes the data once, on the
+ * JDK's SHA-2 (processor instructions), and runs Ed25519 only over the 32- or 64-byte digest, as the
+ * format defines. Bouncy Castle's own EdDSA-legacy operators hash every byte twice (measured: 909 MB/s
+ * against 1,882 MB/s for one JDK SHA-256 pass on the same machine). Other algorithms use Bouncy
+ * Castle's JCA operators unchanged.
+ */
+final class HashOnce {
+    private HashOnce() {
+    }
+
+    static boolean handles(PGPPublicKey key, int hashAlgorithm) {
+        return key.getAlgorithm() == PublicKeyAlgorithmTags.EDDSA_LEGACY && jdkName(hashAlgorithm) != null
+                && key.getPublicKeyPacket().getKey() instanceof EdDSAPublicBCPGKey;
+    }
+
+    private static String jdkName(int hashAlgorithm) {
+        return switch (hashAlgorithm) {
+            case HashAlgorithmTags.SHA256 -> "SHA-256";
+            case HashAlgorithmTags.SHA384 -> "SHA-384";
+            case HashAlgorithmTags.SHA512 -> "SHA-512";
+            default -> null;
+        };
+    }
+
+    private static MessageDigest newDigest(int hashAlgorithm) throws PGPException {
+        try {
+            return MessageDigest.getInstance(jdkName(hashAlgorithm));
+        } catch (NoSuchAlgorithmException e) {
+            throw new PGPException("no " + jdkName(hashAlgorithm), e);
+        }
+    }
+
+    private static OutputStream into(MessageDigest md) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                md.update((byte) b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                md.update(b, off, len);
+            }
+        };
+    }
+
+    /** A signer builder: the hash-once path for Ed25519 legacy keys, Bouncy Castle's JCA signer otherwise. */
+    static PGPContentSignerBuilder signer(int keyAlgorithm, int hashAlgorithm) {
+        return (signatureType, privateKey) -> {
+            if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || jdkName(hashAlgorithm) == null
+                    || !(privateKey.getPrivateKeyDataPacket() instanceof EdSecretBCPGKey secret)) {
+                return new JcaPGPContentSignerBuilder(keyAlgorithm, hashAlgorithm).build(signatureType, privateKey);
+            }
+            return new Signer(signatureType, hashAlgorithm, privateKey, BigIntegers.asUnsignedByteArray(32, secret.getX()));
+        };
+    }
+
+    private static final class Signer implements PGPContentSigner {
+        private final int type;
+        private final int hashAlgorithm;
+        private final long keyId;
+        private final byte[] seed;
+        private final MessageDigest md;
+        private final OutputStream out;
+        private byte[] digest;
+
+        Signer(int type, int hashAlgorithm, PGPPrivateKey key, byte[] seed) throws PGPException {
+            this.type = type;
+            this.hashAlgorithm = hashAlgorithm;
+            this.keyId = key.getKeyID();
+            this.seed = seed;
+            this.md = newDigest(hashAlgorithm);
+            this.out = into(md);
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return out;
+        }
+
+        @Override
+        public byte[] getDigest() {
+            if (digest == null) {
+                digest = md.digest();
+            }
+            return digest.clone();
+        }
+
+        @Override
+        public byte[] getSignature() {
+            byte[] d = getDigest();
+            byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+            Ed25519.sign(seed, 0, d, 0, d.length, signature, 0);
+            return signature;
+        }
+
+        @Override
+        public int getType() {
+            return type;
+        }
+
+        @Override
+        public int getHashAlgorithm() {
+            return hashAlgorithm;
+        }
+
+        @Override
+        public int getKeyAlgorithm() {
+            return PublicKeyAlgorithmTags.EDDSA_LEGACY;
+        }
+
+        @Override
+        public long getKeyID() {
+            return keyId;
+        }
+    }
+
+    /** A verifier provider: hash-once for Ed25519 legacy keys, Bouncy Castle's JCA verifier otherwise. */
+    static PGPContentVerifierBuilderProvider verifiers(PGPContentVerifierBuilderProvider fallback) {
+        return verifiers(fallback, v -> { });
+    }
+
+    /** As {@link #verifiers(PGPContentVerifierBuilderProvider)}, handing each hash-once verifier built to the consumer. */
+    static PGPContentVerifierBuilderProvider verifiers(PGPContentVerifierBuilderProvider fallback,
+                                                       java.util.function.Consumer<Verifier> built) {
+        return (keyAlgorithm, hashAlgorithm) -> {
+            PGPContentVerifierBuilder other = fallback.get(keyAlgorithm, hashAlgorithm);
+            return key -> {
+                if (!handles(key, hashAlgorithm)) {
+                    return other.build(key);
+                }
+                Verifier v = new Verifier(key, hashAlgorithm);
+                built.accept(v);
+                return v;
+            };
+        };
+    }
+
+    /** Verifies over the digest it computed; {@link #digest()} gives that digest afterwards. */
+    static final class Verifier implements PGPContentVerifier {
+        private final PGPPublicKey key;
+        private final int hashAlgorithm;
+        private final MessageDigest md;
+        private final OutputStream out;
+        private byte[] digest;
+
+        Verifier(PGPPublicKey key, int hashAlgorithm) throws PGPException {
+            this.key = key;
+            this.hashAlgorithm = hashAlgorithm;
+            this.md = newDigest(hashAlgorithm);
+            this.out = into(md);
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return out;
+        }
+
+        byte[] digest() {
+            return digest;
+        }
+
+        @Override
+        public boolean verify(byte[] expected) {
+            digest = md.digest();
+            if (expected.length != Ed25519.SIGNATURE_SIZE) {
+                return false;
+            }
+            BigInteger point = ((EdDSAPublicBCPGKey) key.getPublicKeyPacket().getKey()).getEncodedPoint();
+            byte[] encoded = BigIntegers.asUnsignedByteArray(33, point);
+            if (encoded[0] != 0x40) {
+                return false;
+            }
+            return Ed25519.verify(expected, 0, encoded, 1, digest, 0, digest.length);
+        }
+
+        @Override
+        public int getHashAlgorithm() {
+            return hashAlgorithm;
+        }
+
+        @Override
+        public int getKeyAlgorithm() {
+            return PublicKeyAlgorithmTags.EDDSA_LEGACY;
+        }
+
+        @Override
+        public long getKeyID() {
+            return key.getKeyID();
+        }
+    }
+}
