@@ -37,7 +37,9 @@ final class InnerCheck {
                             List<Certificate> trusted, EntrySink sink, Limits limits) {
         BagReader.ReadBag bag;
         try {
-            InputStream tar = reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases));
+            // Buffered: the tar reader skips record padding in small reads, each costly on the OpenPGP streams.
+            InputStream tar = new java.io.BufferedInputStream(
+                    reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases)), 1 << 16);
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);
             reader.checkIntegrity();
         } catch (IOException | RuntimeException inner) {

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# sealpack side by side with gpg (and age, where installed) on the same corpus, in one run.
+#
+#   bench/run.sh            1 GiB random file, 100,000 small text files, a mixed set (needs ~6 GiB of disk)
+#   bench/run.sh --smoke    the same steps on a tiny corpus (seconds; run by the test suite)
+#
+# For each step: wall time, CPU time (user+sys) and peak RSS from /usr/bin/time, then the ratio
+# sealpack/peer for each pair. The targets (issue "Speed and memory") are read off this output, never
+# asserted by timed unit tests. BENCH_DIR keeps the corpus between runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SMOKE=0
+[ "${1:-}" = "--smoke" ] && SMOKE=1
+
+JAR="$ROOT/target/sealpack.jar"
+[ -f "$JAR" ] || mvn -B -q package -DskipTests
+# The launcher's JVM settings: a fixed small heap and the serial collector (see README).
+SEALPACK=(java -Xmx128m -XX:+UseSerialGC -jar "$JAR")
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
+
+WORK=${BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/sealpack-bench.XXXXXX")}
+mkdir -p "$WORK"
+export GNUPGHOME="$WORK/gnupg"
+rm -rf "$GNUPGHOME"; mkdir -m 700 "$GNUPGHOME"
+KEYS="$ROOT/keys"
+gpg --batch -q --pinentry-mode loopback --passphrase-file "$KEYS/signer.passphrase" --import "$KEYS/signer.key.asc" 2>/dev/null
+gpg --batch -q --pinentry-mode loopback --passphrase-file "$KEYS/recipient.passphrase" --import "$KEYS/recipient.key.asc" 2>/dev/null
+SIGNER=15C6E52324F018516E63CA8B0DC067D1877D13C3
+RECIPIENT=C4921F2CC061CA5AEF9C5EA664E2E5A0E7EFC495
+gpg --batch --export "$SIGNER" > "$WORK/sender.gpg"
+GPG=(gpg --batch -q --trust-model always --pinentry-mode loopback)
+HAVE_AGE=0
+if command -v age >/dev/null && command -v age-keygen >/dev/null; then
+  HAVE_AGE=1
+  [ -f "$WORK/age.key" ] || age-keygen -o "$WORK/age.key" 2>/dev/null
+  AGE_RECIPIENT=$(grep -o 'age1[0-9a-z]*' "$WORK/age.key" | head -1)
+fi
+
+# --- corpus
+if [ $SMOKE = 1 ]; then BIG_MIB=8; SMALL=1000; MIXED_BIG=3; else BIG_MIB=1024; SMALL=100000; MIXED_BIG=8; fi
+corpus() {
+  local c="$WORK/corpus"
+  mkdir -p "$c"
+  if [ ! -f "$c/big/video.bin" ] || [ "$(stat -c %s "$c/big/video.bin")" != $((BIG_MIB * 1048576)) ]; then
+    rm -rf "$c/big"; mkdir -p "$c/big"
+    head -c $((BIG_MIB * 1048576)) /dev/urandom > "$c/big/video.bin"
+  fi
+  if [ ! -d "$c/small" ] || [ "$(find "$c/small" -type f | wc -l)" != "$SMALL" ]; then
+    rm -rf "$c/small"; mkdir -p "$c/small"
+    (cd "$c/small" && seq -f "%03g" 0 99 | xargs mkdir -p && \
+      awk -v n="$SMALL" 'BEGIN { for (i = 0; i < n; i++) { f = sprintf("%03d/note-%06d.txt", i % 100, i);
+        print "Witness note " i ": the events of 7 November 2018 at the ITK-3 prison, Khujand." > f; close(f) } }')
+  fi
+  if [ ! -d "$c/mixed" ]; then
+    mkdir -p "$c/mixed/media" "$c/mixed/notes"
+    for i in $(seq 1 "$MIXED_BIG"); do head -c $((i * BIG_MIB * 1048576 / 32 + 1)) /dev/urandom > "$c/mixed/media/clip-$i.bin"; done
+    for i in $(seq 1 $((SMALL / 100))); do echo "note $i" > "$c/mixed/notes/n-$i.txt"; done
+    cp "$ROOT/examples/statement.txt" "$c/mixed/"
+  fi
+}
+corpus
+
+# --- measuring
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+measure() { # name command...
+  local name=$1; shift
+  local t="$WORK/time.out"
+  if "$TIME" -f "%e %U %S %M" -o "$t" "$@" > /dev/null 2> "$WORK/$name.err"; then
+    read -r wall user sys rss < <(tail -1 "$t")
+    printf '%s\t%s\t%.2f\t%d\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) >> "$RESULTS"
+    printf '  %-34s wall %7.2f s   cpu %7.2f s   peak RSS %5d MB\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024))
+  else
+    echo "  $name FAILED: $(tail -2 "$WORK/$name.err" | tr '\n' ' ')"; return 1
+  fi
+}
+
+for set in big small mixed; do
+  src="$WORK/corpus/$set"
+  out="$WORK/out-$set"
+  rm -rf "$out"; mkdir -p "$out"
+  echo "== $set ($(du -sh "$src" | cut -f1), $(find "$src" -type f | wc -l) files)"
+  measure "$set sealpack pack" "${SEALPACK[@]}" pack "$src" --signer "$KEYS/signer.key.asc" \
+    --passphrase-file "$KEYS/signer.passphrase" --recipient "$KEYS/recipient.cert.asc" -o "$out/s.sealed"
+  measure "$set gpg -se -z0 (tar|)" bash -c "set -o pipefail; tar -C '$WORK/corpus' -c $set | ${GPG[*]} --passphrase-file '$KEYS/signer.passphrase' -u $SIGNER -r $RECIPIENT -z 0 -se -o '$out/g0.gpg'"
+  if [ $SMOKE = 1 ] || [ "$set" != big ] || [ "${BENCH_GPG_DEFAULT:-1}" = 1 ]; then
+    measure "$set gpg -se default (tar|)" bash -c "set -o pipefail; tar -C '$WORK/corpus' -c $set | ${GPG[*]} --passphrase-file '$KEYS/signer.passphrase' -u $SIGNER -r $RECIPIENT -se -o '$out/gd.gpg'"
+  fi
+  [ $HAVE_AGE = 1 ] && measure "$set age (tar|)" bash -c "set -o pipefail; tar -C '$WORK/corpus' -c $set | age -r $AGE_RECIPIENT -o '$out/a.age'"
+  measure "$set sealpack verify" "${SEALPACK[@]}" verify "$out/s.sealed" --signer "$KEYS/signer.cert.asc"
+  measure "$set gpgv (outer)" gpgv --keyring "$WORK/sender.gpg" "$out/s.sealed"
+  measure "$set sealpack verify --key" "${SEALPACK[@]}" verify "$out/s.sealed" --signer "$KEYS/signer.cert.asc" \
+    --key "$KEYS/recipient.key.asc" --passphrase-file "$KEYS/recipient.passphrase"
+  measure "$set sealpack open" "${SEALPACK[@]}" open "$out/s.sealed" --signer "$KEYS/signer.cert.asc" \
+    --key "$KEYS/recipient.key.asc" --passphrase-file "$KEYS/recipient.passphrase" -o "$out/opened"
+  mkdir -p "$out/gpg-opened"
+  measure "$set gpg -d (|tar -x)" bash -c "set -o pipefail; ${GPG[*]} --passphrase-file '$KEYS/recipient.passphrase' -d '$out/g0.gpg' | tar -x -C '$out/gpg-opened'"
+  [ $HAVE_AGE = 1 ] && { mkdir -p "$out/age-opened"; measure "$set age -d (|tar -x)" bash -c "set -o pipefail; age -d -i '$WORK/age.key' '$out/a.age' | tar -x -C '$out/age-opened'"; }
+  rm -rf "$out/opened" "$out/gpg-opened" "$out/age-opened"
+done
+
+# --- ratios
+echo "== ratios (sealpack / peer, wall time; below 1.00 is faster)"
+ratio() { # label a b
+  local a b
+  a=$(awk -F'\t' -v n="$2" '$1 == n { print $2 }' "$RESULTS"); b=$(awk -F'\t' -v n="$3" '$1 == n { print $2 }' "$RESULTS")
+  [ -n "$a" ] && [ -n "$b" ] && awk -v a="$a" -v b="$b" -v l="$1" 'BEGIN { printf "  %-44s %6.2f  (%s s / %s s)\n", l, (b > 0 ? a / b : 0), a, b }'
+}
+for set in big small mixed; do
+  ratio "$set: pack / tar|gpg -se -z0" "$set sealpack pack" "$set gpg -se -z0 (tar|)"
+  ratio "$set: pack / tar|gpg -se (default)" "$set sealpack pack" "$set gpg -se default (tar|)"
+  ratio "$set: open / gpg -d|tar -x" "$set sealpack open" "$set gpg -d (|tar -x)"
+  ratio "$set: verify / gpgv" "$set sealpack verify" "$set gpgv (outer)"
+  ratio "$set: verify --key / gpg -d|tar -x" "$set sealpack verify --key" "$set gpg -d (|tar -x)"
+  [ $HAVE_AGE = 1 ] && ratio "$set: pack / tar|age" "$set sealpack pack" "$set age (tar|)"
+done
+echo "== peak RSS of sealpack (MB): $(awk -F'\t' '$1 ~ /sealpack/ { if ($4 > m) m = $4 } END { print m }' "$RESULTS")"
+gpgconf --kill gpg-agent 2>/dev/null || true
+[ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"
+echo "bench: done"
