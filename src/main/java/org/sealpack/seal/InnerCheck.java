@@ -2,6 +2,7 @@ package org.sealpack.seal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,20 @@ import org.sealpack.pgp.SecretKey;
  */
 final class InnerCheck {
     private static final String HINT = "do not trust this archive; ask the sender for a new copy";
+    private static final int PIPE_CHUNKS = 8;
+    private static final int PIPE_CHUNK_SIZE = 1 << 18;
+
+    private static void join(Thread thread) {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.sealpack.failure.WriteFailedException("interrupted", "nothing was left behind");
+        }
+    }
 
     private InnerCheck() {
     }
@@ -36,13 +51,33 @@ final class InnerCheck {
     static Reports.Full run(SealReader reader, List<SecretKey> keys, Passphrases passphrases,
                             List<Certificate> trusted, EntrySink sink, Limits limits) {
         BagReader.ReadBag bag;
+        Thread producer = null;
+        ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS, PIPE_CHUNK_SIZE);
         try {
-            // Buffered: the tar reader skips record padding in small reads, each costly on the OpenPGP streams.
-            InputStream tar = new java.io.BufferedInputStream(
-                    reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases)), 1 << 16);
+            InputStream plaintext = reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases));
+            // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar,
+            // hashes the payload and writes it.
+            producer = ChunkPipe.start("sealpack-decrypt", () -> {
+                try {
+                    OutputStream out = pipe.output();
+                    byte[] buffer = new byte[PIPE_CHUNK_SIZE];
+                    int n;
+                    while ((n = plaintext.read(buffer)) > 0) {
+                        out.write(buffer, 0, n);
+                    }
+                    out.close();
+                } catch (Throwable t) {
+                    pipe.fail(t);
+                }
+            });
+            InputStream tar = pipe.input();
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);
+            tar.transferTo(OutputStream.nullOutputStream());
+            join(producer);
             reader.checkIntegrity();
         } catch (IOException | RuntimeException inner) {
+            pipe.cancel(inner);
+            join(producer);
             if (!reader.isAnonymous()) {
                 reader.verifyOuter(trusted);
             }
@@ -89,6 +124,9 @@ final class InnerCheck {
     }
 
     private static SealpackException asFailure(Exception e) {
+        if (e instanceof ChunkPipe.PipeFailure p && p.getCause() instanceof Exception cause) {
+            return asFailure(cause);
+        }
         if (e instanceof SealpackException s) {
             return s;
         }

@@ -2,6 +2,7 @@ package org.sealpack.seal;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -37,6 +38,17 @@ import org.sealpack.pgp.UnlockedKey;
  */
 public final class Packer {
     private static final int FILE_BUFFER = 1 << 20;
+    private static final int PIPE_CHUNKS = 8;
+    private static final int PIPE_CHUNK_SIZE = 1 << 18;
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WriteFailedException("interrupted", "nothing was left behind");
+        }
+    }
 
     private Packer() {
     }
@@ -87,11 +99,44 @@ public final class Packer {
                         request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
                 BagWriter.TagManifestSigner bagSigner =
                         tagManifest -> Signatures.signDetached(signer, tagManifest, intended, request.now());
-                try (TarWriter tar = new TarWriter(sealed)) {
+                // Two cores: this thread reads and hashes the payload into the tar; the other encrypts,
+                // hashes the ciphertext for the outer signature and writes.
+                ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS, PIPE_CHUNK_SIZE);
+                Thread encryptor = ChunkPipe.start("sealpack-encrypt", () -> {
+                    try {
+                        InputStream in = pipe.input();
+                        byte[] buffer = new byte[PIPE_CHUNK_SIZE];
+                        int n;
+                        while ((n = in.read(buffer)) > 0) {
+                            sealed.write(buffer, 0, n);
+                        }
+                        sealed.close();
+                    } catch (Throwable t) {
+                        pipe.cancel(t);
+                    }
+                });
+                TarWriter tar = new TarWriter(pipe.output());
+                try {
                     written = existing != null
                             ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), existing, request.now(), bagSigner)
                             : BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
                                     "sealpack " + Version.get(), bagSigner);
+                    tar.close();
+                } catch (IOException | RuntimeException e) {
+                    pipe.fail(e);
+                    join(encryptor);
+                    if (pipe.consumerFailure() instanceof IOException io && !(e instanceof SealpackException)) {
+                        throw io;
+                    }
+                    throw e;
+                }
+                join(encryptor);
+                if (pipe.consumerFailure() instanceof IOException io) {
+                    throw io;
+                } else if (pipe.consumerFailure() instanceof RuntimeException r) {
+                    throw r;
+                } else if (pipe.consumerFailure() != null) {
+                    throw new IOException(pipe.consumerFailure());
                 }
                 file.flush();
                 channel.force(true);

@@ -1,0 +1,194 @@
+package org.sealpack.seal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bounded pipe of large chunks between two threads, so that one can hash while the other encrypts
+ * (pack) or decrypt while the other hashes and writes (open). Memory is bounded by
+ * {@code capacity x chunkSize}. Either side can fail or cancel; the other then stops at its next chunk.
+ */
+final class ChunkPipe {
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue;
+    /** Chunks the reader is done with, for the writer to fill again (no garbage per chunk). */
+    private final BlockingQueue<byte[]> free;
+    private final int chunkSize;
+    private volatile boolean cancelled;
+    private volatile Throwable consumerFailure;
+
+    ChunkPipe(int capacity, int chunkSize) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.free = new ArrayBlockingQueue<>(capacity + 2);
+        this.chunkSize = chunkSize;
+    }
+
+    private record Chunk(byte[] data, int length) {
+    }
+
+    private record Failure(Throwable cause) {
+    }
+
+    /** The reading side stops; a writer blocked or about to write gets an I/O error. */
+    void cancel(Throwable why) {
+        consumerFailure = why;
+        cancelled = true;
+        queue.clear();
+    }
+
+    Throwable consumerFailure() {
+        return consumerFailure;
+    }
+
+    private void put(Object item) throws IOException {
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (cancelled) {
+                    throw new IOException("the other side of the pipe stopped", consumerFailure);
+                }
+            }
+            if (cancelled) {
+                throw new IOException("the other side of the pipe stopped", consumerFailure);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        }
+    }
+
+    /** The writing side's failure, handed to the reader. */
+    void fail(Throwable cause) {
+        try {
+            queue.clear();
+            queue.put(new Failure(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    OutputStream output() {
+        return new OutputStream() {
+            private byte[] chunk = new byte[chunkSize];
+            private int used;
+            private boolean closed;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (used == chunk.length) {
+                    flushChunk();
+                }
+                chunk[used++] = (byte) b;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                while (len > 0) {
+                    if (used == chunk.length) {
+                        flushChunk();
+                    }
+                    int n = Math.min(len, chunk.length - used);
+                    System.arraycopy(b, off, chunk, used, n);
+                    used += n;
+                    off += n;
+                    len -= n;
+                }
+            }
+
+            private void flushChunk() throws IOException {
+                if (used > 0) {
+                    put(new Chunk(chunk, used));
+                    byte[] recycled = free.poll();
+                    chunk = recycled != null ? recycled : new byte[chunkSize];
+                    used = 0;
+                }
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (!closed) {
+                    closed = true;
+                    flushChunk();
+                    put(END);
+                }
+            }
+        };
+    }
+
+    /** An I/O error on the reading side that carries the writing side's failure. */
+    static final class PipeFailure extends IOException {
+        PipeFailure(Throwable cause) {
+            super(cause.getMessage() == null ? cause.toString() : cause.getMessage(), cause);
+        }
+    }
+
+    InputStream input() {
+        return new InputStream() {
+            private Chunk current;
+            private int position;
+            private boolean ended;
+
+            private boolean next() throws IOException {
+                if (ended) {
+                    return false;
+                }
+                while (current == null || position == current.length()) {
+                    if (current != null) {
+                        free.offer(current.data());
+                        current = null;
+                    }
+                    Object item;
+                    try {
+                        item = queue.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new InterruptedIOException("interrupted");
+                    }
+                    if (item == END) {
+                        ended = true;
+                        return false;
+                    }
+                    if (item instanceof Failure f) {
+                        ended = true;
+                        throw new PipeFailure(f.cause());
+                    }
+                    current = (Chunk) item;
+                    position = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return next() ? current.data()[position++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!next()) {
+                    return -1;
+                }
+                int n = Math.min(len, current.length() - position);
+                System.arraycopy(current.data(), position, b, off, n);
+                position += n;
+                return n;
+            }
+        };
+    }
+
+    /** Starts a daemon thread for the other side of the pipe. */
+    static Thread start(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
