@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/sealpack.jar
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
-sealpack() { java -jar "$jar" "$@"; }
+sealpack() { java -Xmx128m -XX:+UseSerialGC -jar "$jar" "$@"; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sealpack-demo.XXXXXX")
 echo "== working in $work"
 
