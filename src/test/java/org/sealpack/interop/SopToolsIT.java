@@ -84,6 +84,25 @@ class SopToolsIT {
                         + " tagmanifest-sha512.txt");
     }
 
+    /** Documented limitation: Debian 12's gpg 2.2, sqop 0.27 and pgpainless-cli 1.3 cannot read RFC 9580 (v6) data. */
+    @Test
+    void theRfc9580ProfileIsUnreadableByDebian12Tools() {
+        Path vector = ROOT.resolve("src/test/resources/vectors/v1-rfc9580.sealed");
+        Path cert = KEYS.resolve("v6-signer.cert.asc");
+        GnuPG gpg = new GnuPG();
+        try {
+            Proc.Result imported = gpg.sh(dir, "gpg --batch --import " + q(cert));
+            assertThat(imported.exit()).as(imported.toString()).isNotZero();
+            assertThat(imported.err()).contains("unknown version 6");
+        } finally {
+            gpg.close();
+        }
+        assertThat(sh(dir, "sqop inline-verify " + q(cert) + " < " + q(vector) + " > /dev/null").exit()).isNotZero();
+        Proc.Result pgpainless = sh(dir, "pgpainless-cli inline-verify " + q(cert) + " < " + q(vector) + " > /dev/null");
+        assertThat(pgpainless.exit()).isNotZero();
+        assertThat(pgpainless.err()).contains("unknown PGP public key algorithm encountered: 27");
+    }
+
     @Test
     void gosopDecryptsAndVerifiesTheBagButHasNoInlineVerifyForTheOuterLayer() throws IOException {
         Proc.Result inline = sh(dir, "gosop inline-verify " + q(KEYS.resolve("signer.cert.asc")) + " < " + q(sealed));
