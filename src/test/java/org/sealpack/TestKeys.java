@@ -12,7 +12,7 @@ import java.util.Map;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.KeyGenerator;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.seal.Passphrases;
 
 /**
@@ -23,7 +23,7 @@ public final class TestKeys {
     public static final String SIGNER = "signer";
     public static final String FORGER = "forger";
     private static final Path DIR;
-    private static final Map<String, SecretKey> KEYS = new HashMap<>();
+    private static final Map<String, Key> KEYS = new HashMap<>();
 
     static {
         try {
@@ -36,10 +36,10 @@ public final class TestKeys {
     private TestKeys() {
     }
 
-    public static synchronized SecretKey key(String name) {
+    public static synchronized Key key(String name) {
         return KEYS.computeIfAbsent(name, n -> {
             String userId = n + " (sealpack test key) <" + n + "@example.org>";
-            SecretKey key = KeyGenerator.generate(userId, passphrase(n).toCharArray(),
+            Key key = KeyGenerator.generate(userId, passphrase(n).toCharArray(),
                     Instant.now().minus(java.time.Duration.ofDays(30)), null);
             try {
                 Files.writeString(DIR.resolve(n + ".key.asc"), key.armored());
@@ -80,7 +80,7 @@ public final class TestKeys {
     }
 
     /** Reads the key back from its file, as a user's command would. */
-    public static SecretKey reread(String name) {
+    public static Key reread(String name) {
         key(name);
         return KeyFiles.readSecretKey(keyFile(name));
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.sealpack.failure.AmbiguousKeyException;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.NoSuchKeyException;
-import org.sealpack.failure.NotSecretKeyException;
+import org.sealpack.failure.CertificateNotKeyException;
 import org.sealpack.failure.RecipientUnusableException;
 import org.sealpack.failure.SignerExpiredException;
 import org.sealpack.failure.SignerRevokedException;
@@ -63,7 +63,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         CODES.put(NotRecipientException.class, NOT_RECIPIENT);
         CODES.put(SignerExpiredException.class, SIGNER_EXPIRED);
         CODES.put(SignerRevokedException.class, SIGNER_REVOKED);
-        CODES.put(NotSecretKeyException.class, NOT_SECRET_KEY);
+        CODES.put(CertificateNotKeyException.class, NOT_SECRET_KEY);
         CODES.put(AmbiguousKeyException.class, AMBIGUOUS_KEY);
         CODES.put(NoSuchKeyException.class, NO_SUCH_KEY);
         CODES.put(RecipientUnusableException.class, RECIPIENT_UNUSABLE);

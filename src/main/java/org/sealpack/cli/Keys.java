@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.seal.KeySelector;
 
 /** Turns KEY and CERT arguments (file, full fingerprint, or user-ID substring) into keys and certificates. */
@@ -17,7 +17,7 @@ final class Keys {
     }
 
     /** The keys named, or every secret key in the keyring when none is named. */
-    static List<SecretKey> secretKeys(List<String> selectors, Keyring keyring) {
+    static List<Key> secretKeys(List<String> selectors, Keyring keyring) {
         if (selectors == null || selectors.isEmpty()) {
             return keyring.secretKeys();
         }

@@ -18,7 +18,7 @@ import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Profile;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,7 +93,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
         }
         char[] secret = passphrase.forNewKey();
         Instant now = Instant.now();
-        SecretKey key = KeyGenerator.generate(chosen, userId, secret, now, validity);
+        Key key = KeyGenerator.generate(chosen, userId, secret, now, validity);
         String revocation = KeyEditor.revocationCertificate(key.unlock(secret), KeyEditor.Reason.UNSPECIFIED,
                 "revocation certificate made at key generation", now);
         java.util.Arrays.fill(secret, '\0');

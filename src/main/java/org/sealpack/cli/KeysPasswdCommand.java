@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.seal.KeySelector;
 
 import picocli.CommandLine.Command;
@@ -38,7 +38,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Keyring keyring = common.keyring();
-        SecretKey key = KeySelector.secretKey(id, keyring);
+        Key key = KeySelector.secretKey(id, keyring);
         char[] old = key.needsPassphrase() ? passphrase.forUnlocking().passphraseFor(key) : new char[0];
         char[] fresh = newFile != null ? PassphraseOptions.fromFile(newFile) : new PassphraseOptions().forNewKey();
         keyring.put(KeyEditor.changePassphrase(key, old, fresh));

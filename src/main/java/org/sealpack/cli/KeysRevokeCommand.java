@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Passphrases;
 
@@ -53,8 +53,8 @@ final class KeysRevokeCommand implements Callable<Integer> {
             throw new InputException("unknown reason '" + reason + "'", "use compromised, superseded, retired or unspecified");
         }
         Keyring keyring = common.keyring();
-        SecretKey key = KeySelector.secretKey(id, keyring);
-        SecretKey revoked = KeyEditor.revoke(key, Passphrases.unlock(key, passphrase.forUnlocking()), why,
+        Key key = KeySelector.secretKey(id, keyring);
+        Key revoked = KeyEditor.revoke(key, Passphrases.unlock(key, passphrase.forUnlocking()), why,
                 description, Instant.now());
         keyring.put(revoked);
         keyring.save();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.NoSuchKeyException;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Opener;
 import org.sealpack.seal.Reports;
@@ -59,7 +59,7 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<SecretKey> candidates = Keys.secretKeys(keys, common.keyring());
+        List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
                     "name your secret key with --key, or import it with 'sealpack keys import'");

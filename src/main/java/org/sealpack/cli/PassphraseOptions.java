@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.PassphraseException;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.seal.Passphrases;
 
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ final class PassphraseOptions {
             private int asked;
 
             @Override
-            public char[] passphraseFor(SecretKey key) {
+            public char[] passphraseFor(Key key) {
                 if (asked++ > 0 && interactive) {
                     System.console().printf("Wrong passphrase, try again.%n");
                 }
@@ -50,7 +50,7 @@ final class PassphraseOptions {
         return obtain(null, true);
     }
 
-    private char[] obtain(SecretKey key, boolean confirm) {
+    private char[] obtain(Key key, boolean confirm) {
         if (file != null) {
             return fromFile(file);
         }

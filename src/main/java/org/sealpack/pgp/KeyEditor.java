@@ -77,14 +77,14 @@ public final class KeyEditor {
     }
 
     /** The key with a revocation of its primary key attached. */
-    public static SecretKey revoke(SecretKey key, UnlockedKey unlocked, Reason reason, String description, Instant at) {
+    public static Key revoke(Key key, UnlockedKey unlocked, Reason reason, String description, Instant at) {
         PGPSignature sig = revocationSignature(unlocked, reason, description, at);
         PGPPublicKey revoked = PGPPublicKey.addCertification(key.ring.getPublicKey(), sig);
-        return new SecretKey(PGPSecretKeyRing.insertOrReplacePublicKey(key.ring, revoked));
+        return new Key(PGPSecretKeyRing.insertOrReplacePublicKey(key.ring, revoked));
     }
 
     /** The key protected by a new passphrase (same protection scheme as before: CFB for v4, AEAD for v6). */
-    public static SecretKey changePassphrase(SecretKey key, char[] oldPassphrase, char[] newPassphrase) {
+    public static Key changePassphrase(Key key, char[] oldPassphrase, char[] newPassphrase) {
         key.unlock(oldPassphrase);
         try {
             PBESecretKeyDecryptor decryptor = new JcePBESecretKeyDecryptorBuilder(Crypto.digests()).build(oldPassphrase);
@@ -102,7 +102,7 @@ public final class KeyEditor {
                 }
                 changed.add(PGPSecretKey.copyWithNewPassword(k, decryptor, encryptor));
             }
-            return new SecretKey(new PGPSecretKeyRing(changed));
+            return new Key(new PGPSecretKeyRing(changed));
         } catch (PGPException e) {
             throw new PassphraseException("cannot change the passphrase: " + e.getMessage(), "check the old passphrase", e);
         }

@@ -28,13 +28,13 @@ public final class KeyFiles {
         }
         Object ring = rings.get(0);
         if (ring instanceof PGPSecretKeyRing secret) {
-            return new SecretKey(secret).certificate();
+            return new Key(secret).certificate();
         }
         return new Certificate((PGPPublicKeyRing) ring);
     }
 
     /** Reads exactly one secret key. */
-    public static SecretKey readSecretKey(Path file) {
+    public static Key readSecretKey(Path file) {
         List<Object> rings = readRings(file);
         if (rings.size() != 1) {
             throw new KeyException(file + " holds " + rings.size() + " keys, not one",
@@ -42,9 +42,9 @@ public final class KeyFiles {
         }
         Object ring = rings.get(0);
         if (ring instanceof PGPSecretKeyRing secret) {
-            return new SecretKey(secret);
+            return new Key(secret);
         }
-        throw new org.sealpack.failure.NotSecretKeyException(file + " is a certificate (public key), but a secret key is needed here",
+        throw new org.sealpack.failure.CertificateNotKeyException(file + " is a certificate (public key), but a secret key is needed here",
                 "give the secret key file (.key.asc) of " + new Certificate((PGPPublicKeyRing) ring).fingerprint());
     }
 

@@ -44,11 +44,11 @@ public final class KeyGenerator {
      * @param created  the creation time of the keys
      * @param validity how long the key is valid, or null for no expiry
      */
-    public static SecretKey generate(String userId, char[] passphrase, Instant created, Duration validity) {
+    public static Key generate(String userId, char[] passphrase, Instant created, Duration validity) {
         return generate(Profile.DEFAULT, userId, passphrase, created, validity);
     }
 
-    public static SecretKey generate(Profile profile, String userId, char[] passphrase, Instant created,
+    public static Key generate(Profile profile, String userId, char[] passphrase, Instant created,
                                      Duration validity) {
         Crypto.init();
         if (profile == Profile.RFC9580) {
@@ -95,7 +95,7 @@ public final class KeyGenerator {
                     new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.EDDSA_LEGACY, HashAlgorithmTags.SHA512),
                     protector);
             rings.addSubKey(encryption, subkeyHashed.generate(), null);
-            return new SecretKey(rings.generateSecretKeyRing());
+            return new Key(rings.generateSecretKeyRing());
         } catch (PGPException e) {
             throw new KeyException("key generation failed: " + e.getMessage(), null, e);
         }
@@ -105,7 +105,7 @@ public final class KeyGenerator {
      * RFC 9580 profile: a v6 Ed25519 primary key (certify), a v6 Ed25519 signing subkey and a v6 X25519
      * encryption subkey; preferences and expiry on the direct-key signature; AEAD (OCB) + Argon2 protection.
      */
-    private static SecretKey generateV6(String userId, char[] passphrase, Instant created, Duration validity) {
+    private static Key generateV6(String userId, char[] passphrase, Instant created, Duration validity) {
         try {
             org.bouncycastle.openpgp.api.OpenPGPKeyGenerator generator = new org.bouncycastle.openpgp.api.OpenPGPKeyGenerator(
                     new org.bouncycastle.openpgp.api.jcajce.JcaOpenPGPImplementation(), PublicKeyPacket.VERSION_6,
@@ -127,7 +127,7 @@ public final class KeyGenerator {
                     .addSigningSubkey()
                     .addEncryptionSubkey()
                     .build(passphrase == null || passphrase.length == 0 ? null : passphrase.clone());
-            return new SecretKey(key.getPGPSecretKeyRing());
+            return new Key(key.getPGPSecretKeyRing());
         } catch (PGPException e) {
             throw new KeyException("key generation failed: " + e.getMessage(), null, e);
         }

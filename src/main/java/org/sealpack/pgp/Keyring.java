@@ -41,7 +41,7 @@ public final class Keyring {
     private final Path home;
     /** By primary fingerprint: a certificate, or the secret key (which holds its certificate). */
     private final Map<String, Certificate> certificates = new LinkedHashMap<>();
-    private final Map<String, SecretKey> secrets = new LinkedHashMap<>();
+    private final Map<String, Key> secrets = new LinkedHashMap<>();
 
     private Keyring(Path home) {
         this.home = home;
@@ -63,7 +63,7 @@ public final class Keyring {
             Object o;
             while ((o = factory.nextObject()) != null) {
                 if (o instanceof PGPSecretKeyRing s) {
-                    keyring.put(new SecretKey(s));
+                    keyring.put(new Key(s));
                 } else if (o instanceof PGPPublicKeyRing p) {
                     keyring.put(new Certificate(p));
                 }
@@ -79,11 +79,11 @@ public final class Keyring {
         return List.copyOf(certificates.values());
     }
 
-    public List<SecretKey> secretKeys() {
+    public List<Key> secretKeys() {
         return List.copyOf(secrets.values());
     }
 
-    public Optional<SecretKey> secretKey(Certificate cert) {
+    public Optional<Key> secretKey(Certificate cert) {
         return Optional.ofNullable(secrets.get(cert.fingerprint()));
     }
 
@@ -101,7 +101,7 @@ public final class Keyring {
         try {
             for (Object o : KeyFiles.objects(file)) {
                 if (o instanceof PGPSecretKeyRing s) {
-                    SecretKey key = new SecretKey(s);
+                    Key key = new Key(s);
                     boolean known = certificates.containsKey(key.fingerprint());
                     put(key);
                     result.add(new Imported(key.certificate(), true, known));
@@ -168,14 +168,14 @@ public final class Keyring {
             }
         }
         certificates.put(fpr, merged);
-        SecretKey secret = secrets.get(fpr);
+        Key secret = secrets.get(fpr);
         if (secret != null) {
-            secrets.put(fpr, new SecretKey(PGPSecretKeyRing.replacePublicKeys(secret.ring, merged.ring)));
+            secrets.put(fpr, new Key(PGPSecretKeyRing.replacePublicKeys(secret.ring, merged.ring)));
         }
     }
 
     /** Adds or replaces a secret key (and merges its certificate). */
-    public void put(SecretKey key) {
+    public void put(Key key) {
         String fpr = key.fingerprint();
         secrets.put(fpr, key);
         put(key.certificate());
@@ -200,7 +200,7 @@ public final class Keyring {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (Map.Entry<String, Certificate> e : certificates.entrySet()) {
-                SecretKey secret = secrets.get(e.getKey());
+                Key secret = secrets.get(e.getKey());
                 if (secret != null) {
                     secret.ring.encode(bytes);
                 } else {

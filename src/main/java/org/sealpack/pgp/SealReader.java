@@ -196,11 +196,11 @@ public final class SealReader implements AutoCloseable {
      * one; for hidden recipients (wildcard key IDs) each key is unlocked and tried in turn. Returns the
      * plaintext (the tar), unverified until {@link #checkIntegrity()} and {@link #verifyOuter(List)} pass.
      */
-    public InputStream decrypt(List<SecretKey> keys, java.util.function.Function<SecretKey, UnlockedKey> unlock) {
+    public InputStream decrypt(List<Key> keys, java.util.function.Function<Key, UnlockedKey> unlock) {
         try {
             for (PGPEncryptedData d : encrypted) {
                 if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
-                    for (SecretKey key : keys) {
+                    for (Key key : keys) {
                         if (key.hasSecretFor(pk.getKeyID())) {
                             UnlockedKey unlocked = unlock.apply(key);
                             return open(pk, unlocked, unlocked.privateKey(pk.getKeyID()));
@@ -212,7 +212,7 @@ public final class SealReader implements AutoCloseable {
             for (PGPEncryptedData d : encrypted) {
                 if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
                     hidden = true;
-                    for (SecretKey key : keys) {
+                    for (Key key : keys) {
                         UnlockedKey unlocked = unlock.apply(key);
                         for (PGPPrivateKey candidate : unlocked.privateKeys()) {
                             try {

@@ -9,10 +9,10 @@ import org.sealpack.failure.KeyException;
 
 /** A secret key whose secret parts were decrypted with its passphrase; lives only in memory. */
 public final class UnlockedKey {
-    private final SecretKey key;
+    private final Key key;
     private final Map<Long, PGPPrivateKey> privates;
 
-    UnlockedKey(SecretKey key, Map<Long, PGPPrivateKey> privates) {
+    UnlockedKey(Key key, Map<Long, PGPPrivateKey> privates) {
         this.key = key;
         this.privates = Map.copyOf(privates);
     }

@@ -19,7 +19,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.Signatures;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /**
  * The full check of a sealed file, shared by {@code verify --key} and {@code open}, in the order of
@@ -48,7 +48,7 @@ final class InnerCheck {
     private InnerCheck() {
     }
 
-    static Reports.Full run(SealReader reader, List<SecretKey> keys, Passphrases passphrases,
+    static Reports.Full run(SealReader reader, List<Key> keys, Passphrases passphrases,
                             List<Certificate> trusted, EntrySink sink, Limits limits) {
         BagReader.ReadBag bag;
         Thread producer = null;

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 
 import org.sealpack.failure.AmbiguousKeyException;
 import org.sealpack.failure.NoSuchKeyException;
-import org.sealpack.failure.NotSecretKeyException;
+import org.sealpack.failure.CertificateNotKeyException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /**
  * Resolves what a user writes for KEY or CERT: a file path, a full fingerprint, or a user-ID substring
@@ -35,17 +35,17 @@ public final class KeySelector {
         return select(selector, keyring.certificates(), c -> c, "certificate", keyring);
     }
 
-    public static SecretKey secretKey(String selector, Keyring keyring) {
+    public static Key secretKey(String selector, Keyring keyring) {
         Path file = Path.of(selector);
         if (Files.isRegularFile(file)) {
             return KeyFiles.readSecretKey(file);
         }
         try {
-            return select(selector, keyring.secretKeys(), SecretKey::certificate, "secret key", keyring);
+            return select(selector, keyring.secretKeys(), Key::certificate, "secret key", keyring);
         } catch (NoSuchKeyException e) {
             Certificate cert = certificateOrNull(selector, keyring);
             if (cert != null) {
-                throw new NotSecretKeyException("the keyring holds only the certificate of " + cert.describe()
+                throw new CertificateNotKeyException("the keyring holds only the certificate of " + cert.describe()
                         + ", but a secret key is needed here", "import the secret key, or name a secret key file");
             }
             throw e;

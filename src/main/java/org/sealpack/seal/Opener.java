@@ -16,7 +16,7 @@ import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /**
  * Opens a sealed file: decrypts into a fresh mode-0700 directory beside the destination, verifies
@@ -26,7 +26,7 @@ public final class Opener {
     private Opener() {
     }
 
-    public static Reports.Full open(Path file, List<Certificate> trusted, List<SecretKey> keys, Passphrases passphrases,
+    public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
                                     Path destination, boolean force, Limits limits) {
         Path target = destination.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {

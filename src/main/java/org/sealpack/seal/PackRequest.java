@@ -7,7 +7,7 @@ import java.util.Objects;
 
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /**
  * Everything {@link Packer#pack(PackRequest)} needs, checked when it is made.
@@ -24,10 +24,10 @@ import org.sealpack.pgp.SecretKey;
  * @param compress    a ZLIB packet inside the encryption
  * @param existingBag an existing bag directory to seal as it is, instead of payload and metadata
  */
-public record PackRequest(List<Path> payload, Path metadata, SecretKey signer, List<Certificate> recipients,
+public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
                           Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
                           Path existingBag) {
-    public PackRequest(List<Path> payload, Path metadata, SecretKey signer, List<Certificate> recipients,
+    public PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
                        Path output, String bagName, boolean force, Instant now) {
         this(payload, metadata, signer, recipients, output, bagName, force, now, false, false, null);
     }

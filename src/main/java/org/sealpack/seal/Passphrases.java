@@ -1,13 +1,13 @@
 package org.sealpack.seal;
 
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 
 /** Where passphrases come from: a file, an environment variable, a prompt. Asked only when needed. */
 @FunctionalInterface
 public interface Passphrases {
     /** The passphrase for the key; called only if the key is protected. */
-    char[] passphraseFor(SecretKey key);
+    char[] passphraseFor(Key key);
 
     /** How many tries a wrong passphrase gets: 1, except at an interactive prompt. */
     default int attempts() {
@@ -15,7 +15,7 @@ public interface Passphrases {
     }
 
     /** Unlocks the key, asking for its passphrase only if it has one, up to {@link #attempts()} times. */
-    static UnlockedKey unlock(SecretKey key, Passphrases source) {
+    static UnlockedKey unlock(Key key, Passphrases source) {
         for (int attempt = 1; ; attempt++) {
             char[] passphrase = key.needsPassphrase() ? source.passphraseFor(key) : new char[0];
             try {

@@ -13,7 +13,7 @@ import org.sealpack.archive.Limits;
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.SignatureCheck;
 
 /** Verifies a sealed file without writing anything: the outer layer alone, or everything with a key. */
@@ -35,7 +35,7 @@ public final class Verifier {
     }
 
     /** The recipient's check: everything, extracting nothing. */
-    public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<SecretKey> keys,
+    public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<Key> keys,
                                           Passphrases passphrases, Limits limits) {
         try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
             return InnerCheck.run(reader, keys, passphrases, trusted, EntrySink.DISCARD, limits);

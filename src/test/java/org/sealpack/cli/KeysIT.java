@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /** Key management through the real CLI: the keyring, selectors, and each key failure with its own code. */
 class KeysIT {
@@ -27,7 +27,7 @@ class KeysIT {
     static Path dir;
     static Path pass;
 
-    static void write(SecretKey key, String name) throws IOException {
+    static void write(Key key, String name) throws IOException {
         Files.writeString(dir.resolve(name + ".key.asc"), key.armored());
         Files.writeString(dir.resolve(name + ".cert.asc"), key.certificate().armored());
     }
@@ -39,7 +39,7 @@ class KeysIT {
         Instant now = Instant.now();
         write(KeyGenerator.generate("Expired <expired@example.org>", "pw".toCharArray(), now.minus(Duration.ofDays(10)),
                 Duration.ofDays(1)), "expired");
-        SecretKey revoked = KeyGenerator.generate("Revoked <revoked@example.org>", "pw".toCharArray(),
+        Key revoked = KeyGenerator.generate("Revoked <revoked@example.org>", "pw".toCharArray(),
                 now.minus(Duration.ofDays(10)), null);
         write(KeyEditor.revoke(revoked, revoked.unlock("pw".toCharArray()), KeyEditor.Reason.COMPROMISED, "lost laptop", now),
                 "revoked");

@@ -21,7 +21,7 @@ import org.sealpack.bag.Manifest;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.SealWriter;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.Signatures;
 import org.sealpack.pgp.UnlockedKey;
 
@@ -57,7 +57,7 @@ final class Crafted {
         return new Entry(name, (char) TarConstants.LF_NORMAL, new byte[0], null, size);
     }
 
-    static SecretKey key(String name) {
+    static Key key(String name) {
         return KeyFiles.readSecretKey(KEYS.resolve(name + ".key.asc"));
     }
 

@@ -14,7 +14,7 @@ import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
 
 class KeyFilesTest {
-    static final SecretKey KEY = KeyGenerator.generate("Files <f@example.org>", "pw".toCharArray(), Instant.now(), null);
+    static final Key KEY = KeyGenerator.generate("Files <f@example.org>", "pw".toCharArray(), Instant.now(), null);
 
     @TempDir
     Path dir;
@@ -34,7 +34,7 @@ class KeyFilesTest {
     void wrongKindMissingCorruptAndTruncatedFilesAreClearErrors() throws IOException {
         Path cert = dir.resolve("c.asc");
         Files.writeString(cert, KEY.certificate().armored());
-        assertThatThrownBy(() -> KeyFiles.readSecretKey(cert)).isInstanceOf(org.sealpack.failure.NotSecretKeyException.class)
+        assertThatThrownBy(() -> KeyFiles.readSecretKey(cert)).isInstanceOf(org.sealpack.failure.CertificateNotKeyException.class)
                 .hasMessageContaining("is a certificate (public key), but a secret key is needed");
         assertThatThrownBy(() -> KeyFiles.readSecretKey(dir.resolve("none.asc"))).isInstanceOf(InputException.class)
                 .hasMessageContaining("not found");

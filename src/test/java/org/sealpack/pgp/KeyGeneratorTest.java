@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sealpack.failure.PassphraseException;
 
 class KeyGeneratorTest {
-    static final SecretKey KEY = KeyGenerator.generate("Test <t@example.org>", "pw".toCharArray(),
+    static final Key KEY = KeyGenerator.generate("Test <t@example.org>", "pw".toCharArray(),
             Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(730));
 
     @Test

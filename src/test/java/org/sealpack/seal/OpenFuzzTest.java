@@ -12,7 +12,7 @@ import org.sealpack.failure.SealpackException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.SealWriter;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -26,7 +26,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class OpenFuzzTest {
     static final Path KEYS = Path.of("src/test/resources/keys");
-    static final SecretKey KEY = KeyFiles.readSecretKey(KEYS.resolve("fuzz.key.asc"));
+    static final Key KEY = KeyFiles.readSecretKey(KEYS.resolve("fuzz.key.asc"));
     static final Certificate CERT = KEY.certificate();
     static final UnlockedKey UNLOCKED = KEY.unlock(new char[0]);
     static final Path WORK;

@@ -17,7 +17,7 @@ import org.sealpack.failure.SignerRevokedException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /** RFC 9580 revocation semantics, and expiry judged at the signature's time. */
 class RevocationTest {
@@ -26,7 +26,7 @@ class RevocationTest {
     @TempDir
     Path dir;
 
-    Path sealAt(SecretKey signer, Instant when, String name) throws IOException {
+    Path sealAt(Key signer, Instant when, String name) throws IOException {
         Path out = dir.resolve(name + ".sealed");
         Path payload = dir.resolve("statement.txt");
         if (!payload.toFile().exists()) {
@@ -39,7 +39,7 @@ class RevocationTest {
 
     @Test
     void aSoftRevocationVoidsOnlyLaterSignaturesAndAHardOneVoidsAll() throws IOException {
-        SecretKey key = KeyGenerator.generate("Rev <rev@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(3)), null);
+        Key key = KeyGenerator.generate("Rev <rev@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(3)), null);
         Path before = sealAt(key, NOW.minus(Duration.ofDays(2)), "before");
         Path after = sealAt(key, NOW.minus(Duration.ofHours(12)), "after");
 
@@ -59,7 +59,7 @@ class RevocationTest {
 
     @Test
     void expiryIsJudgedAtTheSignaturesTime() throws IOException {
-        SecretKey key = KeyGenerator.generate("Exp <exp@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(10)),
+        Key key = KeyGenerator.generate("Exp <exp@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(10)),
                 Duration.ofDays(5));
         Path inTime = sealAt(key, NOW.minus(Duration.ofDays(8)), "in-time");
         assertThat(Verifier.verifyOuter(inTime, List.of(key.certificate())).signer()).isEqualTo(key.certificate());

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.archive.Limits;
 import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Profile;
-import org.sealpack.pgp.SecretKey;
+import org.sealpack.pgp.Key;
 
 /** v6 keys (RFC 9580 profile) work end to end within sealpack, alone and mixed with v4 keys. */
 class Rfc9580ProfileTest {
-    static final SecretKey SENDER = KeyGenerator.generate(Profile.RFC9580, "v6 sender", "s6".toCharArray(),
+    static final Key SENDER = KeyGenerator.generate(Profile.RFC9580, "v6 sender", "s6".toCharArray(),
             Instant.now().minusSeconds(60), null);
-    static final SecretKey RECIPIENT = KeyGenerator.generate(Profile.RFC9580, "v6 recipient", "r6".toCharArray(),
+    static final Key RECIPIENT = KeyGenerator.generate(Profile.RFC9580, "v6 recipient", "r6".toCharArray(),
             Instant.now().minusSeconds(60), null);
 
     @TempDir

@@ -21,11 +21,11 @@ import org.sealpack.failure.KeyException;
 import org.sealpack.failure.PassphraseException;
 
 /** An OpenPGP secret key (transferable secret key), still locked by its passphrase. */
-public final class SecretKey {
+public final class Key {
     final PGPSecretKeyRing ring;
     private final Certificate certificate;
 
-    SecretKey(PGPSecretKeyRing ring) {
+    Key(PGPSecretKeyRing ring) {
         this.ring = ring;
         List<org.bouncycastle.openpgp.PGPPublicKey> publics = new ArrayList<>();
         ring.getPublicKeys().forEachRemaining(publics::add);
