@@ -28,12 +28,16 @@ public final class BagReader {
 
     /** A bag as read: its root name, its tag files' bytes, and its payload files' checksums and sizes. */
     public record ReadBag(String root, Map<String, byte[]> tagFiles, Map<String, String> payloadChecksums,
-                          long payloadBytes) {
+                          long payloadBytes, Map<String, Long> payloadSizes) {
+        public ReadBag(String root, Map<String, byte[]> tagFiles, Map<String, String> payloadChecksums, long payloadBytes) {
+            this(root, tagFiles, payloadChecksums, payloadBytes, Map.of());
+        }
     }
 
     public static ReadBag read(SafeTarReader tar, EntrySink sink) throws IOException {
         Map<String, byte[]> tags = new LinkedHashMap<>();
         Map<String, String> payload = new LinkedHashMap<>();
+        Map<String, Long> sizes = new LinkedHashMap<>();
         long payloadBytes = 0;
         long tagBytes = 0;
         MessageDigest digest = Digests.sha512();
@@ -65,12 +69,13 @@ public final class BagReader {
             String checksum = Digests.hex(digest.digest());
             if (isPayload) {
                 payload.put(e.path(), checksum);
+                sizes.put(e.path(), e.size());
                 payloadBytes += e.size();
             } else {
                 tags.put(e.path(), kept.toByteArray());
             }
         }
-        return new ReadBag(tar.root(), tags, payload, payloadBytes);
+        return new ReadBag(tar.root(), tags, payload, payloadBytes, sizes);
     }
 
     private static long copy(InputStream in, OutputStream out, ByteArrayOutputStream kept, MessageDigest digest,

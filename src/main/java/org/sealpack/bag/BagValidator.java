@@ -24,7 +24,8 @@ public final class BagValidator {
     }
 
     /** A bag that passed: its metadata and manifest. */
-    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes, List<String> warnings) {
+    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes, List<String> warnings,
+                           Map<String, Long> payloadSizes) {
     }
 
     /** bagit.txt of a BagIt 0.97 bag, accepted when an existing bag was sealed as it is. */
@@ -85,7 +86,7 @@ public final class BagValidator {
                     : problems.size() + " problems: " + String.join("; ", problems);
             throw new BagInvalidException("the bag is invalid: " + summary, HINT);
         }
-        return new ValidBag(bag.root(), info, manifest, bag.payloadBytes(), warnings);
+        return new ValidBag(bag.root(), info, manifest, bag.payloadBytes(), warnings, bag.payloadSizes());
     }
 
     /**

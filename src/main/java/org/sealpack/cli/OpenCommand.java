@@ -57,8 +57,13 @@ final class OpenCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
+    @Option(names = "--receipt", paramLabel = "FILE",
+            description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
+    Path receipt;
+
     @Override
     public Integer call() {
+        Receipt.checkAbsent(receipt);
         List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
@@ -68,6 +73,9 @@ final class OpenCommand implements Callable<Integer> {
                 passphrase.forUnlocking(), output, force, limitOptions.limits());
         Printer printer = new Printer(spec.commandLine().getOut());
         printer.full(full);
+        if (receipt != null) {
+            Receipt.write(receipt, file, "open", full.outer(), full);
+        }
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
         printer.files(full);
         return ExitCodes.OK;

@@ -43,15 +43,19 @@ final class PackCommand implements Callable<Integer> {
             description = "Metadata for bag-info.txt, as 'Label: value' lines.")
     Path metadata;
 
-    @Option(names = "--signer", paramLabel = "KEY", required = true,
+    @Option(names = "--metadata-template",
+            description = "Print a commented metadata file to start from, and do nothing else.")
+    boolean metadataTemplate;
+
+    @Option(names = "--signer", paramLabel = "KEY",
             description = "Your secret key: a file, a full fingerprint, or a name or e-mail in the keyring.")
     String signer;
 
-    @Option(names = "--recipient", paramLabel = "CERT", required = true,
+    @Option(names = "--recipient", paramLabel = "CERT",
             description = "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring); repeat for each.")
     List<String> recipients;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true, description = "The sealed file to write.")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The sealed file to write (required).")
     Path output;
 
     @Option(names = "--name", paramLabel = "BAG",
@@ -75,6 +79,14 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (metadataTemplate) {
+            spec.commandLine().getOut().print(MetadataTemplate.TEXT);
+            return ExitCodes.OK;
+        }
+        if (signer == null || recipients == null || recipients.isEmpty() || output == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "pack needs --signer KEY, at least one --recipient CERT and -o OUT");
+        }
         PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
                 Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now(), anonymous, compress, existingBag);
         Packer.Result result = Packer.pack(request, passphrase.forUnlocking());

@@ -52,8 +52,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
+    @Option(names = "--receipt", paramLabel = "FILE",
+            description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
+    Path receipt;
+
     @Override
     public Integer call() {
+        Receipt.checkAbsent(receipt);
         List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
         Printer printer = new Printer(spec.commandLine().getOut());
         if (java.nio.file.Files.isDirectory(file)) {
@@ -66,11 +71,17 @@ final class VerifyCommand implements Callable<Integer> {
         if (key == null) {
             Reports.Outer outer = Verifier.verifyOuter(file, trusted);
             printer.outer(outer);
+            if (receipt != null) {
+                Receipt.write(receipt, file, "verify", outer, null);
+            }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
             Reports.Full full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
                     passphrase.forUnlocking(), limitOptions.limits());
             printer.full(full);
+            if (receipt != null) {
+                Receipt.write(receipt, file, "verify --key", full.outer(), full);
+            }
             printer.heading("Verdict: GOOD (every check passed)");
         }
         return ExitCodes.OK;

@@ -1,0 +1,93 @@
+package org.sealpack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.bag.Digests;
+
+/** The receipt of the example lists every file with the right hash; names from archives never reach the terminal raw. */
+class ReceiptAndEscapingTest {
+    static final Path KEYS = Path.of("src/test/resources/keys");
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    Run pack(Path payload, Path out) {
+        return cli("pack", payload.toString(), "--metadata", "examples/statement.metadata",
+                "--signer", KEYS.resolve("signer.key.asc").toString(), "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
+                "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", out.toString(), "--home", dir.resolve("h").toString());
+    }
+
+    String[] open(Path sealed, Path out, String... extra) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("open", sealed.toString(),
+                "--key", KEYS.resolve("recipient.key.asc").toString(), "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
+                "--signer", KEYS.resolve("signer.cert.asc").toString(), "-o", out.toString(), "--home", dir.resolve("h").toString()));
+        args.addAll(java.util.List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void theReceiptOfTheExampleListsEveryFileWithItsHashAndTheMetadata() throws IOException {
+        Path sealed = dir.resolve("example.sealed");
+        assertThat(pack(Path.of("examples/statement.txt"), sealed).exit()).isZero();
+        Path receipt = dir.resolve("receipt.md");
+        Run r = cli(open(sealed, dir.resolve("opened"), "--receipt", receipt.toString()));
+        assertThat(r.exit()).as(r.err()).isZero();
+        String text = Files.readString(receipt, StandardCharsets.UTF_8);
+        String sha512 = Digests.sha512Hex(Files.readAllBytes(Path.of("examples/statement.txt")));
+        assertThat(text).contains("**GOOD", "| data/statement.txt | 2985 | `" + sha512 + "` |",
+                "Archive SHA-256",
+                "| Source-Organization | National Alliance of Tajikistan |", "| Date-Issued | 2018-11-12 |",
+                "Bag signature over the tag manifest | GOOD");
+        Run again = cli(open(sealed, dir.resolve("opened-2"), "--receipt", receipt.toString()));
+        assertThat(again.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(dir.resolve("opened-2")).doesNotExist();
+    }
+
+    @Test
+    void theMetadataTemplateParsesAsMetadata() throws IOException {
+        Run r = cli("pack", "--metadata-template");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Source-Organization: ", "Title: ", "Date-Issued:");
+        Path template = dir.resolve("template.txt");
+        Files.writeString(template, r.out().replace("Title: \n", "Title: A statement\n"));
+        assertThat(org.sealpack.bag.Metadata.parseSenderFile(Files.readString(template), "template").first("Title"))
+                .contains("A statement");
+        assertThat(cli("pack", "examples/statement.txt").exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aFileNameWithAnEscapeSequenceIsPrintedEscaped() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("evidence"));
+        Files.writeString(folder.resolve("evil\u001b[2J\u001b]0;pwned\u0007.txt"), "x");
+        Path sealed = dir.resolve("evil.sealed");
+        Run packed = pack(folder, sealed);
+        assertThat(packed.exit()).as(packed.err()).isEqualTo(ExitCodes.INPUT);
+        assertThat(packed.err()).contains("control character").doesNotContain("\u001b");
+        Files.delete(folder.resolve("evil\u001b[2J\u001b]0;pwned\u0007.txt"));
+        Files.writeString(folder.resolve("\u202Etxt.exe"), "x");
+        assertThat(pack(folder, sealed).exit()).isZero();
+        Run opened = cli(open(sealed, dir.resolve("opened")));
+        assertThat(opened.exit()).as(opened.err()).isZero();
+        assertThat(opened.out()).contains("\\u202E").doesNotContain("\u202E");
+        assertThat(Terminal.safe("a\u001b[31mb")).isEqualTo("a\\u001B[31mb");
+    }
+}
