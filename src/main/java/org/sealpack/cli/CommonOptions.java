@@ -12,6 +12,14 @@ final class CommonOptions {
     @Option(names = "--debug", description = "On failure, print the stack trace too.")
     boolean debug;
 
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (the exit code still tells the verdict).")
+    boolean quiet;
+
+    /** Where a command prints its report: stdout, or nowhere with --quiet. */
+    java.io.PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
+        return quiet ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+    }
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "The keyring's directory (default: $SEALPACK_HOME, else ~/.local/share/sealpack).")
     Path home;

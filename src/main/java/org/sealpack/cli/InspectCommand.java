@@ -30,7 +30,7 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reports.Inspection i = Inspector.inspect(file);
-        Printer p = new Printer(spec.commandLine().getOut());
+        Printer p = new Printer(common.out(spec));
         p.heading("Sealed file (UNVERIFIED: nothing below has been checked)");
         p.field("size", i.fileBytes() + " bytes");
         if (i.anonymous()) {

@@ -35,7 +35,7 @@ final class KeysDeleteCommand implements Callable<Integer> {
         Certificate cert = KeySelector.certificate(id, keyring);
         keyring.delete(cert, secret);
         keyring.save();
-        spec.commandLine().getOut().println("deleted " + cert.fingerprint() + " " + Terminal.safe(cert.primaryUserId()));
+        common.out(spec).println("deleted " + cert.fingerprint() + " " + Terminal.safe(cert.primaryUserId()));
         return ExitCodes.OK;
     }
 }

@@ -97,7 +97,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
         String revocation = KeyEditor.revocationCertificate(key.unlock(secret), KeyEditor.Reason.UNSPECIFIED,
                 "revocation certificate made at key generation", now);
         java.util.Arrays.fill(secret, '\0');
-        var out = spec.commandLine().getOut();
+        var out = common.out(spec);
         try {
             if (directory != null) {
                 writeNew(keyFile, key.armored(), true);

@@ -32,7 +32,7 @@ final class KeysImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Keyring keyring = common.keyring();
-        var out = spec.commandLine().getOut();
+        var out = common.out(spec);
         for (Path file : files) {
             for (Keyring.Imported i : keyring.importFile(file)) {
                 out.printf("%s %s %s%n", i.updated() ? "updated" : "imported", i.secret() ? "secret key " : "certificate",

@@ -24,7 +24,7 @@ final class KeysListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Keyring keyring = common.keyring();
-        var out = spec.commandLine().getOut();
+        var out = common.out(spec);
         if (keyring.certificates().isEmpty()) {
             out.println("The keyring " + keyring.home() + " is empty.");
         }

@@ -45,7 +45,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
         keyring.save();
         java.util.Arrays.fill(old, '\0');
         java.util.Arrays.fill(fresh, '\0');
-        spec.commandLine().getOut().println("changed the passphrase of " + key.fingerprint());
+        common.out(spec).println("changed the passphrase of " + key.fingerprint());
         return ExitCodes.OK;
     }
 }

@@ -58,7 +58,7 @@ final class KeysRevokeCommand implements Callable<Integer> {
                 description, Instant.now());
         keyring.put(revoked);
         keyring.save();
-        spec.commandLine().getOut().println("revoked " + key.fingerprint() + " (" + why.name().toLowerCase(Locale.ROOT)
+        common.out(spec).println("revoked " + key.fingerprint() + " (" + why.name().toLowerCase(Locale.ROOT)
                 + "); export it with 'sealpack keys export " + key.fingerprint() + "' and send it to your correspondents");
         return ExitCodes.OK;
     }

@@ -71,7 +71,7 @@ final class OpenCommand implements Callable<Integer> {
         }
         Reports.Full full = Opener.open(file, KeySelector.trusted(signers, common.keyring()), candidates,
                 passphrase.forUnlocking(), output, force, limitOptions.limits());
-        Printer printer = new Printer(spec.commandLine().getOut());
+        Printer printer = new Printer(common.out(spec));
         printer.full(full);
         if (receipt != null) {
             Receipt.write(receipt, file, "open", full.outer(), full);

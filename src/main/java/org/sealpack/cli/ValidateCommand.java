@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         boolean required = signers != null && !signers.isEmpty();
         AtRest.Report report = AtRest.validate(dir, required ? KeySelector.trusted(signers, common.keyring()) : List.of(),
                 required);
-        new Printer(spec.commandLine().getOut()).atRest(report);
+        new Printer(common.out(spec)).atRest(report);
         report.requireValid();
         return ExitCodes.OK;
     }

@@ -60,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Receipt.checkAbsent(receipt);
         List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
-        Printer printer = new Printer(spec.commandLine().getOut());
+        Printer printer = new Printer(common.out(spec));
         if (java.nio.file.Files.isDirectory(file)) {
             AtRest.Report report = AtRest.verify(file, trusted);
             printer.atRest(report);

@@ -57,7 +57,10 @@ class ReceiptAndEscapingTest {
                 "Archive SHA-256",
                 "| Source-Organization | National Alliance of Tajikistan |", "| Date-Issued | 2018-11-12 |",
                 "Bag signature over the tag manifest | GOOD");
-        Run again = cli(open(sealed, dir.resolve("opened-2"), "--receipt", receipt.toString()));
+        Run quiet = cli(open(sealed, dir.resolve("opened-quiet"), "--quiet"));
+        assertThat(quiet.exit()).isZero();
+        assertThat(quiet.out()).isEmpty();
+        Run again = cli(open(sealed, dir.resolve("opened-2"), "--receipt", receipt.toString(), "-q"));
         assertThat(again.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
         assertThat(dir.resolve("opened-2")).doesNotExist();
     }
