@@ -8,6 +8,7 @@ import org.sealpack.seal.Reports;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +28,19 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The sealed file.")
     Path file;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    boolean json;
+
+
     @Override
     public Integer call() {
         Reports.Inspection i = Inspector.inspect(file);
+        if (json) {
+            if (!common.quiet) {
+                Json.print(spec.commandLine().getOut(), Json.inspection(i));
+            }
+            return ExitCodes.OK;
+        }
         Printer p = new Printer(common.out(spec));
         p.heading("Sealed file (UNVERIFIED: nothing below has been checked)");
         p.field("size", i.fileBytes() + " bytes");

@@ -8,6 +8,7 @@ import org.sealpack.pgp.Keyring;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,10 +22,28 @@ final class KeysListCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    boolean json;
+
     @Override
     public Integer call() {
         Keyring keyring = common.keyring();
         var out = common.out(spec);
+        if (json) {
+            java.util.List<java.util.Map<String, Object>> keys = new java.util.ArrayList<>();
+            for (Certificate c : keyring.certificates()) {
+                java.util.Map<String, Object> k = Json.certificate(c);
+                k.put("algorithms", c.algorithms());
+                k.put("version", c.version());
+                k.put("created", c.created().toString());
+                k.put("expires", c.expires().map(Object::toString).orElse(null));
+                k.put("revoked", c.revocation().map(r -> r.at() + " (" + r.reasonName() + ")").orElse(null));
+                k.put("secretKey", keyring.secretKey(c).isPresent());
+                keys.add(k);
+            }
+            Json.print(out, Json.keyring(keys));
+            return ExitCodes.OK;
+        }
         if (keyring.certificates().isEmpty()) {
             out.println("The keyring " + keyring.home() + " is empty.");
         }

@@ -57,6 +57,9 @@ final class OpenCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    boolean json;
+
     @Option(names = "--receipt", paramLabel = "FILE",
             description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
     Path receipt;
@@ -71,8 +74,11 @@ final class OpenCommand implements Callable<Integer> {
         }
         Reports.Full full = Opener.open(file, KeySelector.trusted(signers, common.keyring()), candidates,
                 passphrase.forUnlocking(), output, force, limitOptions.limits());
-        Printer printer = new Printer(common.out(spec));
+        Printer printer = new Printer(json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         printer.full(full);
+        if (json && !common.quiet) {
+            Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString()));
+        }
         if (receipt != null) {
             Receipt.write(receipt, file, "open", full.outer(), full);
         }

@@ -30,6 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The bag's top directory (the one with bagit.txt).")
     Path dir;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    boolean json;
+
     @Option(names = "--signer", paramLabel = "CERT",
             description = "Also check the bag signature (which must be present), trusting only this signer; repeat for several.")
     List<String> signers;
@@ -39,7 +42,13 @@ final class ValidateCommand implements Callable<Integer> {
         boolean required = signers != null && !signers.isEmpty();
         AtRest.Report report = AtRest.validate(dir, required ? KeySelector.trusted(signers, common.keyring()) : List.of(),
                 required);
-        new Printer(common.out(spec)).atRest(report);
+        if (json) {
+            if (!common.quiet) {
+                Json.print(spec.commandLine().getOut(), Json.atRest("validate", report));
+            }
+        } else {
+            new Printer(common.out(spec)).atRest(report);
+        }
         report.requireValid();
         return ExitCodes.OK;
     }

@@ -52,6 +52,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
+    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    boolean json;
+
     @Option(names = "--receipt", paramLabel = "FILE",
             description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
     Path receipt;
@@ -60,10 +63,13 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Receipt.checkAbsent(receipt);
         List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
-        Printer printer = new Printer(common.out(spec));
+        Printer printer = new Printer(json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         if (java.nio.file.Files.isDirectory(file)) {
             AtRest.Report report = AtRest.verify(file, trusted);
             printer.atRest(report);
+            if (json && !common.quiet) {
+                Json.print(spec.commandLine().getOut(), Json.atRest("verify-bag", report));
+            }
             report.requireValid();
             printer.heading("Verdict: GOOD (the opened bag is signed by a trusted signer and every checksum matches)");
             return ExitCodes.OK;
@@ -71,6 +77,9 @@ final class VerifyCommand implements Callable<Integer> {
         if (key == null) {
             Reports.Outer outer = Verifier.verifyOuter(file, trusted);
             printer.outer(outer);
+            if (json && !common.quiet) {
+                Json.print(spec.commandLine().getOut(), Json.outer(outer));
+            }
             if (receipt != null) {
                 Receipt.write(receipt, file, "verify", outer, null);
             }
@@ -79,6 +88,9 @@ final class VerifyCommand implements Callable<Integer> {
             Reports.Full full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
                     passphrase.forUnlocking(), limitOptions.limits());
             printer.full(full);
+            if (json && !common.quiet) {
+                Json.print(spec.commandLine().getOut(), Json.full("verify", full, null));
+            }
             if (receipt != null) {
                 Receipt.write(receipt, file, "verify --key", full.outer(), full);
             }

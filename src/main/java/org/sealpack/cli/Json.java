@@ -1,0 +1,159 @@
+package org.sealpack.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sealpack.bag.Metadata;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+import org.sealpack.seal.AtRest;
+import org.sealpack.seal.Reports;
+import org.sealpack.seal.Version;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * The --json documents: one per command, field names stable, described by docs/sealpack.schema.json.
+ * Strings from archives and keys are passed as they are (JSON escapes control characters itself).
+ */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    static void print(PrintWriter out, Map<String, Object> document) {
+        try {
+            out.println(MAPPER.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> document(String kind) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("kind", kind);
+        d.put("sealpackVersion", Version.get());
+        return d;
+    }
+
+    static Map<String, Object> certificate(Certificate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fingerprint", c.fingerprint());
+        m.put("userIds", c.userIds());
+        return m;
+    }
+
+    private static List<Map<String, Object>> recipients(List<SealReader.Recipient> recipients) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SealReader.Recipient r : recipients) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("keyId", r.keyId());
+            m.put("algorithm", r.algorithm());
+            list.add(m);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> outerPart(Reports.Outer outer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("anonymous", outer.anonymous());
+        m.put("signer", certificate(outer.signer()));
+        m.put("signed", outer.signed().toString());
+        m.put("recipients", recipients(outer.recipients()));
+        m.put("fileBytes", outer.fileBytes());
+        m.put("encryptedBytes", outer.encryptedBytes());
+        return m;
+    }
+
+    static Map<String, Object> outer(Reports.Outer outer) {
+        Map<String, Object> d = document("verify");
+        d.put("verdict", "good");
+        d.put("checked", List.of("outer-signature"));
+        d.put("outer", outerPart(outer));
+        return d;
+    }
+
+    static Map<String, Object> full(String kind, Reports.Full full, String destination) {
+        Map<String, Object> d = document(kind);
+        d.put("verdict", "good");
+        List<String> checked = new ArrayList<>();
+        if (!full.outer().anonymous()) {
+            checked.add("outer-signature");
+        }
+        checked.addAll(List.of("integrity", "bag-signature", "intended-recipient", "manifest", "tag-manifest"));
+        d.put("checked", checked);
+        d.put("outer", outerPart(full.outer()));
+        d.put("openedBy", certificate(full.openedBy()));
+        Map<String, Object> bag = new LinkedHashMap<>();
+        bag.put("name", full.bagName());
+        bag.put("signed", full.bagSigned().toString());
+        bag.put("intendedRecipients", full.intendedRecipients());
+        List<Map<String, Object>> info = new ArrayList<>();
+        for (Metadata.Element e : full.bagInfo().elements()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", e.label());
+            m.put("value", Metadata.unfold(e.value()));
+            info.add(m);
+        }
+        bag.put("bagInfo", info);
+        List<Map<String, Object>> files = new ArrayList<>();
+        full.manifest().checksums().forEach((path, sum) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", path);
+            m.put("bytes", full.payloadSizes().getOrDefault(path, -1L));
+            m.put("sha512", sum);
+            files.add(m);
+        });
+        bag.put("files", files);
+        bag.put("payloadBytes", full.payloadBytes());
+        d.put("bag", bag);
+        d.put("warnings", full.warnings());
+        if (destination != null) {
+            d.put("destination", destination);
+        }
+        return d;
+    }
+
+    static Map<String, Object> inspection(Reports.Inspection i) {
+        Map<String, Object> d = document("inspect");
+        d.put("verified", false);
+        d.put("anonymous", i.anonymous());
+        d.put("fileBytes", i.fileBytes());
+        d.put("encryptedBytes", i.encryptedBytes());
+        if (i.claimedSignature() != null) {
+            Map<String, Object> claimed = new LinkedHashMap<>();
+            claimed.put("issuer", i.claimedSignature().issuer());
+            claimed.put("created", i.claimedSignature().created().toString());
+            claimed.put("algorithm", i.claimedSignature().algorithm());
+            claimed.put("hash", i.claimedSignature().hash());
+            d.put("claimedSignature", claimed);
+        }
+        d.put("recipients", recipients(i.recipients()));
+        return d;
+    }
+
+    static Map<String, Object> atRest(String kind, AtRest.Report report) {
+        Map<String, Object> d = document(kind);
+        d.put("verdict", report.bag().valid() ? "good" : "invalid");
+        d.put("bag", report.bag().root().toString());
+        d.put("bagitVersion", report.bag().version());
+        d.put("payloadFiles", report.bag().payloadFiles());
+        d.put("payloadBytes", report.bag().payloadBytes());
+        d.put("manifests", new ArrayList<>(report.bag().manifests().keySet()));
+        d.put("signer", report.signature() == null ? null : certificate(report.signature().signer()));
+        d.put("problems", report.bag().problems());
+        return d;
+    }
+
+    static Map<String, Object> keyring(List<Map<String, Object>> keys) {
+        Map<String, Object> d = document("keys-list");
+        d.put("keys", keys);
+        return d;
+    }
+}
