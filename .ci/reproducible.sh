@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 other=$(mktemp -d "${TMPDIR:-/tmp}/sealpack-rebuild.XXXXXX")
 trap 'rm -rf "$other"' EXIT
 git clone -q . "$other/src"
-(cd "$other/src" && mvn -B -q -o package -DskipTests)
+(cd "$other/src" && mvn -B -q -o package -DskipTests -Dassembly.skipAssembly=true -Dcyclonedx.skip=true)
 first=$(sha256sum target/sealpack.jar | cut -d' ' -f1)
 second=$(sha256sum "$other/src/target/sealpack.jar" | cut -d' ' -f1)
 echo "reproducible build: $first (this build) / $second (second build of $(git rev-parse --short HEAD))"
