@@ -39,10 +39,8 @@ final class OpenCommand implements Callable<Integer> {
                     + "Default: every secret key in the keyring.")
     List<String> keys;
 
-    @Option(names = "--signer", paramLabel = "CERT",
-            description = "Trust only this signer (file, fingerprint, or name in the keyring); repeat for several. "
-                    + "Default: every certificate in the keyring.")
-    List<String> signers;
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
             description = "Where to place the opened bag (must not exist).")
@@ -57,30 +55,26 @@ final class OpenCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
-    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
-    boolean json;
-
-    @Option(names = "--receipt", paramLabel = "FILE",
-            description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
-    Path receipt;
+    @Mixin
+    ReportOptions reporting;
 
     @Override
     public Integer call() {
-        Receipt.checkAbsent(receipt);
+        Receipt.checkAbsent(reporting.receipt);
         List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
                     "name your secret key with --key, or import it with 'sealpack keys import'");
         }
-        Reports.Full full = Opener.open(file, KeySelector.trusted(signers, common.keyring()), candidates,
+        Reports.Full full = Opener.open(file, trust.trusted(common), candidates,
                 passphrase.forUnlocking(), output, force, limitOptions.limits());
-        Printer printer = new Printer(json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
+        Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         printer.full(full);
-        if (json && !common.quiet) {
+        if (reporting.json && !common.quiet) {
             Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString()));
         }
-        if (receipt != null) {
-            Receipt.write(receipt, file, "open", full.outer(), full);
+        if (reporting.receipt != null) {
+            Receipt.write(reporting.receipt, file, "open", full.outer(), full);
         }
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
         printer.files(full);

@@ -37,10 +37,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The sealed file, or an opened bag directory.")
     Path file;
 
-    @Option(names = "--signer", paramLabel = "CERT",
-            description = "Trust only this signer (file, fingerprint, or name in the keyring); repeat for several. "
-                    + "Default: every certificate in the keyring.")
-    List<String> signers;
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = "--key", paramLabel = "KEY",
             description = "Your secret key (file, fingerprint, or name in the keyring), to check everything inside.")
@@ -52,22 +50,18 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LimitOptions limitOptions;
 
-    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
-    boolean json;
-
-    @Option(names = "--receipt", paramLabel = "FILE",
-            description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
-    Path receipt;
+    @Mixin
+    ReportOptions reporting;
 
     @Override
     public Integer call() {
-        Receipt.checkAbsent(receipt);
-        List<Certificate> trusted = KeySelector.trusted(signers, common.keyring());
-        Printer printer = new Printer(json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
+        Receipt.checkAbsent(reporting.receipt);
+        List<Certificate> trusted = trust.trusted(common);
+        Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         if (java.nio.file.Files.isDirectory(file)) {
             AtRest.Report report = AtRest.verify(file, trusted);
             printer.atRest(report);
-            if (json && !common.quiet) {
+            if (reporting.json && !common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.atRest("verify-bag", report));
             }
             report.requireValid();
@@ -77,22 +71,22 @@ final class VerifyCommand implements Callable<Integer> {
         if (key == null) {
             Reports.Outer outer = Verifier.verifyOuter(file, trusted);
             printer.outer(outer);
-            if (json && !common.quiet) {
+            if (reporting.json && !common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.outer(outer));
             }
-            if (receipt != null) {
-                Receipt.write(receipt, file, "verify", outer, null);
+            if (reporting.receipt != null) {
+                Receipt.write(reporting.receipt, file, "verify", outer, null);
             }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
             Reports.Full full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
                     passphrase.forUnlocking(), limitOptions.limits());
             printer.full(full);
-            if (json && !common.quiet) {
+            if (reporting.json && !common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.full("verify", full, null));
             }
-            if (receipt != null) {
-                Receipt.write(receipt, file, "verify --key", full.outer(), full);
+            if (reporting.receipt != null) {
+                Receipt.write(reporting.receipt, file, "verify --key", full.outer(), full);
             }
             printer.heading("Verdict: GOOD (every check passed)");
         }
