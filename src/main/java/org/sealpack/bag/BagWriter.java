@@ -37,6 +37,13 @@ public final class BagWriter {
 
     public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
                                 Instant now, String softwareAgent, TagManifestSigner signer) throws IOException {
+        return write(tar, bagName, files, metadata, now, softwareAgent, signer, n -> { });
+    }
+
+    /** As above, telling {@code progress} how many payload bytes were copied. */
+    public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
+                                Instant now, String softwareAgent, TagManifestSigner signer,
+                                java.util.function.LongConsumer progress) throws IOException {
         String root = bagName + "/";
         tar.directory(root, now);
         tar.file(root + BagIt.DECLARATION, BagIt.utf8(BagIt.DECLARATION_TEXT), now);
@@ -52,6 +59,7 @@ public final class BagWriter {
             try (InputStream in = Files.newInputStream(f.source())) {
                 tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
             }
+            progress.accept(f.size());
             checksums.put(f.bagPath(), Digests.hex(digest.digest()));
             bytes += f.size();
         }

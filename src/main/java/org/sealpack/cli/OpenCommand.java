@@ -66,8 +66,14 @@ final class OpenCommand implements Callable<Integer> {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
                     "name your secret key with --key, or import it with 'sealpack keys import'");
         }
-        Reports.Full full = Opener.open(file, trust.trusted(common), candidates,
-                passphrase.forUnlocking(), output, force, limitOptions.limits());
+        var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
+        Reports.Full full;
+        try {
+            full = Opener.open(file, trust.trusted(common), candidates,
+                    passphrase.forUnlocking(), output, force, limitOptions.limits(), progress);
+        } finally {
+            progress.done();
+        }
         Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         printer.full(full);
         if (reporting.json && !common.quiet) {

@@ -89,7 +89,13 @@ final class PackCommand implements Callable<Integer> {
         }
         PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
                 Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now(), anonymous, compress, existingBag);
-        Packer.Result result = Packer.pack(request, passphrase.forUnlocking());
+        var progress = TerminalProgress.forCommand(common, false, spec.commandLine().getErr());
+        Packer.Result result;
+        try {
+            result = Packer.pack(request, passphrase.forUnlocking(), progress);
+        } finally {
+            progress.done();
+        }
         var out = common.out(spec);
         out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
                 + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");

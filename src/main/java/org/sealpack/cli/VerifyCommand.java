@@ -69,7 +69,13 @@ final class VerifyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (key == null) {
-            Reports.Outer outer = Verifier.verifyOuter(file, trusted);
+            var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
+            Reports.Outer outer;
+            try {
+                outer = Verifier.verifyOuter(file, trusted, progress);
+            } finally {
+                progress.done();
+            }
             printer.outer(outer);
             if (reporting.json && !common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.outer(outer));
@@ -79,8 +85,14 @@ final class VerifyCommand implements Callable<Integer> {
             }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
-            Reports.Full full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
-                    passphrase.forUnlocking(), limitOptions.limits());
+            var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
+            Reports.Full full;
+            try {
+                full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
+                        passphrase.forUnlocking(), limitOptions.limits(), progress);
+            } finally {
+                progress.done();
+            }
             printer.full(full);
             if (reporting.json && !common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.full("verify", full, null));

@@ -28,6 +28,11 @@ public final class Opener {
 
     public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
                                     Path destination, boolean force, Limits limits) {
+        return open(file, trusted, keys, passphrases, destination, force, limits, Progress.NONE);
+    }
+
+    public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
+                                    Path destination, boolean force, Limits limits, Progress progress) {
         Path target = destination.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new OutputExistsException(destination + " exists", "choose another directory, or add --force to replace it");
@@ -43,7 +48,7 @@ public final class Opener {
             throw new WriteFailedException("cannot create a directory beside " + destination + ": " + e.getMessage(),
                     "check that the directory is writable");
         }
-        try (InputStream in = Verifier.openInput(file); SealReader reader = SealReader.open(in, trusted)) {
+        try (InputStream in = Verifier.openInput(file, progress, "opening"); SealReader reader = SealReader.open(in, trusted)) {
             Reports.Full report = InnerCheck.run(reader, keys, passphrases, trusted,
                     new WriteFailures(new DirectoryExtractor(tmp)), limits);
             place(tmp, target, force);

@@ -59,6 +59,10 @@ public final class Packer {
     }
 
     public static Result pack(PackRequest request, Passphrases passphrases) {
+        return pack(request, passphrases, Progress.NONE);
+    }
+
+    public static Result pack(PackRequest request, Passphrases passphrases, Progress progress) {
         Path output = request.output().toAbsolutePath();
         if (Files.exists(output) && !request.force()) {
             throw new OutputExistsException(request.output() + " exists", "choose another name, or add --force to replace it");
@@ -116,11 +120,13 @@ public final class Packer {
                     }
                 });
                 TarWriter tar = new TarWriter(pipe.output());
+                progress.start("sealing", existing != null ? existing.payloadBytes()
+                        : files.stream().mapToLong(PayloadFile::size).sum());
                 try {
                     written = existing != null
                             ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), existing, request.now(), bagSigner)
                             : BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
-                                    "sealpack " + Version.get(), bagSigner);
+                                    "sealpack " + Version.get(), bagSigner, progress::advance);
                     tar.close();
                 } catch (IOException | RuntimeException e) {
                     pipe.fail(e);
@@ -131,6 +137,7 @@ public final class Packer {
                     throw e;
                 }
                 join(encryptor);
+                progress.done();
                 if (pipe.consumerFailure() instanceof IOException io) {
                     throw io;
                 } else if (pipe.consumerFailure() instanceof RuntimeException r) {

@@ -25,7 +25,11 @@ public final class Verifier {
 
     /** The custodian's check: the outer signature by a trusted signer, with no secret key. */
     public static Reports.Outer verifyOuter(Path file, List<Certificate> trusted) {
-        try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
+        return verifyOuter(file, trusted, Progress.NONE);
+    }
+
+    public static Reports.Outer verifyOuter(Path file, List<Certificate> trusted, Progress progress) {
+        try (InputStream in = openInput(file, progress, "verifying"); SealReader reader = SealReader.open(in, trusted)) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             return new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
                     reader.innerBytesRead(), false);
@@ -37,7 +41,12 @@ public final class Verifier {
     /** The recipient's check: everything, extracting nothing. */
     public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<Key> keys,
                                           Passphrases passphrases, Limits limits) {
-        try (InputStream in = openInput(file); SealReader reader = SealReader.open(in, trusted)) {
+        return verifyFull(file, trusted, keys, passphrases, limits, Progress.NONE);
+    }
+
+    public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<Key> keys,
+                                          Passphrases passphrases, Limits limits, Progress progress) {
+        try (InputStream in = openInput(file, progress, "verifying"); SealReader reader = SealReader.open(in, trusted)) {
             return InnerCheck.run(reader, keys, passphrases, trusted, EntrySink.DISCARD, limits);
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
@@ -45,11 +54,30 @@ public final class Verifier {
     }
 
     static InputStream openInput(Path file) {
+        return openInput(file, Progress.NONE, null);
+    }
+
+    /** The sealed file, buffered, telling {@code progress} how much of it was read. */
+    static InputStream openInput(Path file, Progress progress, String what) {
         try {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
             }
-            return new BufferedInputStream(Files.newInputStream(file), READ_BUFFER);
+            InputStream in = Files.newInputStream(file);
+            if (progress != Progress.NONE) {
+                progress.start(what, Files.size(file));
+                in = new java.io.FilterInputStream(in) {
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            progress.advance(n);
+                        }
+                        return n;
+                    }
+                };
+            }
+            return new BufferedInputStream(in, READ_BUFFER);
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, "check the path");
         } catch (IOException e) {
