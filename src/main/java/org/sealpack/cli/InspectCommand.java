@@ -25,7 +25,7 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE", description = "The sealed file.")
+    @Parameters(paramLabel = "FILE", description = "The sealed file, or - for standard input.")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
@@ -34,7 +34,8 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reports.Inspection i = Inspector.inspect(file);
+        Reports.Inspection i = StandardStreams.isStdin(file) ? Inspector.inspect(StandardStreams.stdin())
+                : Inspector.inspect(file);
         if (json) {
             if (!common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.inspection(i));

@@ -31,7 +31,7 @@ final class OpenCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE", description = "The sealed file.")
+    @Parameters(paramLabel = "FILE", description = "The sealed file, or - for standard input.")
     Path file;
 
     @Option(names = "--key", paramLabel = "KEY",
@@ -61,6 +61,11 @@ final class OpenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Receipt.checkAbsent(reporting.receipt);
+        boolean stdin = StandardStreams.isStdin(file);
+        if (stdin && reporting.receipt != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--receipt needs the archive as a file (its SHA-256 is read again), not standard input");
+        }
         List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
@@ -69,8 +74,11 @@ final class OpenCommand implements Callable<Integer> {
         var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
         Reports.Full full;
         try {
-            full = Opener.open(file, trust.trusted(common), candidates,
-                    passphrase.forUnlocking(), output, force, limitOptions.limits(), progress);
+            full = stdin
+                    ? Opener.open(StandardStreams.stdin(), trust.trusted(common), candidates, passphrase.forUnlocking(),
+                            output, force, limitOptions.limits())
+                    : Opener.open(file, trust.trusted(common), candidates,
+                            passphrase.forUnlocking(), output, force, limitOptions.limits(), progress);
         } finally {
             progress.done();
         }

@@ -55,7 +55,9 @@ final class PackCommand implements Callable<Integer> {
             description = "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring); repeat for each.")
     List<String> recipients;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "The sealed file to write (required).")
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "The sealed file to write (required); - for standard output (then no temporary file: "
+                    + "a failure leaves an incomplete stream, which never verifies).")
     Path output;
 
     @Option(names = "--name", paramLabel = "BAG",
@@ -87,16 +89,22 @@ final class PackCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "pack needs --signer KEY, at least one --recipient CERT and -o OUT");
         }
+        boolean stdout = StandardStreams.isStdout(output);
         PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
-                Keys.certificates(recipients, common.keyring()), output, bagName, force, Instant.now(), anonymous, compress, existingBag);
+                Keys.certificates(recipients, common.keyring()), output, stdout && bagName == null ? "bag" : bagName,
+                force, Instant.now(), anonymous, compress, existingBag);
         var progress = TerminalProgress.forCommand(common, false, spec.commandLine().getErr());
         Packer.Result result;
         try {
-            result = Packer.pack(request, passphrase.forUnlocking(), progress);
+            result = stdout ? Packer.packTo(StandardStreams.stdout(), request, passphrase.forUnlocking(), progress)
+                    : Packer.pack(request, passphrase.forUnlocking(), progress);
         } finally {
             progress.done();
         }
-        var out = common.out(spec);
+        var out = stdout ? spec.commandLine().getErr() : common.out(spec);
+        if (common.quiet) {
+            return ExitCodes.OK;
+        }
         out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
                 + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
         Printer p = new Printer(out);

@@ -34,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE", description = "The sealed file, or an opened bag directory.")
+    @Parameters(paramLabel = "FILE", description = "The sealed file (- for standard input), or an opened bag directory.")
     Path file;
 
     @Mixin
@@ -56,6 +56,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Receipt.checkAbsent(reporting.receipt);
+        boolean stdin = StandardStreams.isStdin(file);
+        if (stdin && reporting.receipt != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--receipt needs the archive as a file (its SHA-256 is read again), not standard input");
+        }
         List<Certificate> trusted = trust.trusted(common);
         Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         if (java.nio.file.Files.isDirectory(file)) {
@@ -72,7 +77,8 @@ final class VerifyCommand implements Callable<Integer> {
             var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
             Reports.Outer outer;
             try {
-                outer = Verifier.verifyOuter(file, trusted, progress);
+                outer = stdin ? Verifier.verifyOuter(StandardStreams.stdin(), trusted)
+                        : Verifier.verifyOuter(file, trusted, progress);
             } finally {
                 progress.done();
             }
@@ -88,8 +94,10 @@ final class VerifyCommand implements Callable<Integer> {
             var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
             Reports.Full full;
             try {
-                full = Verifier.verifyFull(file, trusted, List.of(KeySelector.secretKey(key, common.keyring())),
-                        passphrase.forUnlocking(), limitOptions.limits(), progress);
+                List<org.sealpack.pgp.Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
+                full = stdin ? Verifier.verifyFull(StandardStreams.stdin(), trusted, keys, passphrase.forUnlocking(),
+                        limitOptions.limits())
+                        : Verifier.verifyFull(file, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), progress);
             } finally {
                 progress.done();
             }

@@ -76,7 +76,9 @@ public final class SealReader implements AutoCloseable {
 
     private SealReader(InputStream in, List<Certificate> trusted) throws IOException, PGPException {
         Crypto.init();
-        this.file = new CountingInputStream(in);
+        // Mark support below the counter, so the OpenPGP decoder never buffers ahead above it (the
+        // outer signature packet is recorded byte for byte as it is read).
+        this.file = new CountingInputStream(in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16));
         InputStream decoded = PGPUtil.getDecoderStream(file);
         this.outerFactory = new PGPObjectFactory(decoded, Crypto.fingerprints());
         Object first = outerFactory.nextObject();

@@ -14,14 +14,21 @@ public final class Inspector {
     }
 
     public static Reports.Inspection inspect(Path file) {
-        try (InputStream in = Verifier.openInput(file); SealReader reader = SealReader.open(in, List.of())) {
+        try (InputStream in = Verifier.openInput(file)) {
+            return inspect(in);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+        }
+    }
+
+    /** What anyone can learn from a sealed file read from a stream (standard input). */
+    public static Reports.Inspection inspect(InputStream in) {
+        try (SealReader reader = SealReader.open(in, List.of())) {
             String claimedKeyId = reader.claimedSignerKeyId();
             List<SealReader.Recipient> recipients = reader.recipients();
             SealReader.ClaimedSignature claimed = reader.skipToEnd();
             return new Reports.Inspection(reader.fileBytesRead(), claimedKeyId, claimed, recipients,
                     reader.innerBytesRead(), reader.isAnonymous());
-        } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }
     }
 }

@@ -33,6 +33,22 @@ public final class Opener {
 
     public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
                                     Path destination, boolean force, Limits limits, Progress progress) {
+        return open(() -> Verifier.openInput(file, progress, "opening"), file.toString(), trusted, keys, passphrases,
+                destination, force, limits);
+    }
+
+    /** Opens a sealed file read from a stream (standard input). */
+    public static Reports.Full open(InputStream in, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
+                                    Path destination, boolean force, Limits limits) {
+        return open(() -> in, "the input", trusted, keys, passphrases, destination, force, limits);
+    }
+
+    private interface Source {
+        InputStream open();
+    }
+
+    private static Reports.Full open(Source source, String name, List<Certificate> trusted, List<Key> keys,
+                                     Passphrases passphrases, Path destination, boolean force, Limits limits) {
         Path target = destination.toAbsolutePath().normalize();
         if (Files.exists(target) && !force) {
             throw new OutputExistsException(destination + " exists", "choose another directory, or add --force to replace it");
@@ -48,13 +64,13 @@ public final class Opener {
             throw new WriteFailedException("cannot create a directory beside " + destination + ": " + e.getMessage(),
                     "check that the directory is writable");
         }
-        try (InputStream in = Verifier.openInput(file, progress, "opening"); SealReader reader = SealReader.open(in, trusted)) {
+        try (InputStream in = source.open(); SealReader reader = SealReader.open(in, trusted)) {
             Reports.Full report = InnerCheck.run(reader, keys, passphrases, trusted,
                     new WriteFailures(new DirectoryExtractor(tmp)), limits);
             place(tmp, target, force);
             return report;
         } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+            throw new InputException("cannot read " + name + ": " + e.getMessage(), "check the path and permissions");
         } finally {
             TemporaryFiles.erase(tmp);
         }

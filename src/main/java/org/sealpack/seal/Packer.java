@@ -73,19 +73,7 @@ public final class Packer {
         if (!Files.isDirectory(output.getParent())) {
             throw new InputException("the directory for " + request.output() + " does not exist", "create it first");
         }
-        request.signer().certificate().checkUsableAt(request.now(), Certificate.Role.SIGNER);
-        for (Certificate recipient : request.recipients()) {
-            recipient.checkUsableAt(request.now(), Certificate.Role.RECIPIENT);
-        }
-        Metadata metadata = request.existingBag() == null ? readMetadata(request.metadata()) : null;
-        List<PayloadFile> files = request.existingBag() == null ? Payload.collect(request.payload()) : List.of();
-        org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
-        UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases);
-        List<Certificate> intended = new ArrayList<>(request.recipients());
-        if (!intended.contains(signer.certificate())) {
-            intended.add(signer.certificate());
-        }
-
+        Prepared prepared = prepare(request, passphrases);
         TemporaryFiles.eraseLeftoversBeside(output);
         Path tmp;
         try {
@@ -99,52 +87,7 @@ public final class Packer {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                          FILE_BUFFER)) {
-                OutputStream sealed = SealWriter.open(file, signer, request.recipients(),
-                        request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
-                BagWriter.TagManifestSigner bagSigner =
-                        tagManifest -> Signatures.signDetached(signer, tagManifest, intended, request.now());
-                // Two cores: this thread reads and hashes the payload into the tar; the other encrypts,
-                // hashes the ciphertext for the outer signature and writes.
-                ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS, PIPE_CHUNK_SIZE);
-                Thread encryptor = ChunkPipe.start("sealpack-encrypt", () -> {
-                    try {
-                        InputStream in = pipe.input();
-                        byte[] buffer = new byte[PIPE_CHUNK_SIZE];
-                        int n;
-                        while ((n = in.read(buffer)) > 0) {
-                            sealed.write(buffer, 0, n);
-                        }
-                        sealed.close();
-                    } catch (Throwable t) {
-                        pipe.cancel(t);
-                    }
-                });
-                TarWriter tar = new TarWriter(pipe.output());
-                progress.start("sealing", existing != null ? existing.payloadBytes()
-                        : files.stream().mapToLong(PayloadFile::size).sum());
-                try {
-                    written = existing != null
-                            ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), existing, request.now(), bagSigner)
-                            : BagWriter.write(tar, request.bagName(), files, metadata, request.now(),
-                                    "sealpack " + Version.get(), bagSigner, progress::advance);
-                    tar.close();
-                } catch (IOException | RuntimeException e) {
-                    pipe.fail(e);
-                    join(encryptor);
-                    if (pipe.consumerFailure() instanceof IOException io && !(e instanceof SealpackException)) {
-                        throw io;
-                    }
-                    throw e;
-                }
-                join(encryptor);
-                progress.done();
-                if (pipe.consumerFailure() instanceof IOException io) {
-                    throw io;
-                } else if (pipe.consumerFailure() instanceof RuntimeException r) {
-                    throw r;
-                } else if (pipe.consumerFailure() != null) {
-                    throw new IOException(pipe.consumerFailure());
-                }
+                written = seal(prepared, request, file, progress);
                 file.flush();
                 channel.force(true);
             }
@@ -155,19 +98,131 @@ public final class Packer {
                 Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
             }
             TemporaryFiles.release(tmp);
-            return new Result(request.output(), written.bagName(), written.manifest().checksums().size(), written.payloadBytes(), size,
-                    signer.certificate(), request.recipients());
-        } catch (TarWriter.SizeChangedException e) {
-            throw new InputException(e.getMessage(), "pack again when nothing is writing to the payload");
-        } catch (IOException e) {
-            throw new WriteFailedException("writing " + request.output() + " failed: " + e.getMessage(),
-                    "check free disk space and permissions; nothing was written", e);
-        } catch (UncheckedIOException e) {
-            throw new WriteFailedException("writing " + request.output() + " failed: " + e.getCause().getMessage(),
-                    "check free disk space and permissions; nothing was written", e);
+            return result(request, prepared, written, size);
+        } catch (IOException | UncheckedIOException e) {
+            throw writeFailure(request.output().toString(), e, "nothing was written");
         } finally {
             TemporaryFiles.erase(tmp);
         }
+    }
+
+    /**
+     * Packs into a stream (standard output) instead of a file: there is no temporary file to rename, so
+     * a failure leaves what was already written; whoever reads the stream must verify it (an incomplete
+     * sealed file never verifies).
+     */
+    public static Result packTo(OutputStream sink, PackRequest request, Passphrases passphrases, Progress progress) {
+        Prepared prepared = prepare(request, passphrases);
+        long[] count = new long[1];
+        OutputStream counting = new java.io.FilterOutputStream(new BufferedOutputStream(sink, FILE_BUFFER)) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                count[0]++;
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                count[0] += len;
+            }
+        };
+        try {
+            BagWriter.Written written = seal(prepared, request, counting, progress);
+            counting.flush();
+            return result(request, prepared, written, count[0]);
+        } catch (IOException | UncheckedIOException e) {
+            throw writeFailure("the sealed stream", e, "what was written is incomplete and will not verify");
+        }
+    }
+
+    /** What is checked and read before anything is written. */
+    private record Prepared(Metadata metadata, List<PayloadFile> files, org.sealpack.bag.DirectoryBag.Result existing,
+                            UnlockedKey signer, List<Certificate> intended) {
+    }
+
+    private static Prepared prepare(PackRequest request, Passphrases passphrases) {
+        request.signer().certificate().checkUsableAt(request.now(), Certificate.Role.SIGNER);
+        for (Certificate recipient : request.recipients()) {
+            recipient.checkUsableAt(request.now(), Certificate.Role.RECIPIENT);
+        }
+        Metadata metadata = request.existingBag() == null ? readMetadata(request.metadata()) : null;
+        List<PayloadFile> files = request.existingBag() == null ? Payload.collect(request.payload()) : List.of();
+        org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
+        UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases);
+        List<Certificate> intended = new ArrayList<>(request.recipients());
+        if (!intended.contains(signer.certificate())) {
+            intended.add(signer.certificate());
+        }
+        return new Prepared(metadata, files, existing, signer, intended);
+    }
+
+    private static Result result(PackRequest request, Prepared prepared, BagWriter.Written written, long size) {
+        return new Result(request.output(), written.bagName(), written.manifest().checksums().size(), written.payloadBytes(),
+                size, prepared.signer().certificate(), request.recipients());
+    }
+
+    private static SealpackException writeFailure(String target, Exception e, String consequence) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (cause instanceof TarWriter.SizeChangedException changed) {
+            return new InputException(changed.getMessage(), "pack again when nothing is writing to the payload");
+        }
+        return new WriteFailedException("writing " + target + " failed: " + cause.getMessage(),
+                "check free disk space and permissions; " + consequence, e);
+    }
+
+    /**
+     * The bag, tar and both OpenPGP layers, into {@code out}. Two cores: this thread reads and hashes
+     * the payload into the tar; the other encrypts, hashes the ciphertext for the outer signature, writes.
+     */
+    private static BagWriter.Written seal(Prepared p, PackRequest request, OutputStream out, Progress progress)
+            throws IOException {
+        OutputStream sealed = SealWriter.open(out, p.signer(), request.recipients(),
+                request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
+        BagWriter.TagManifestSigner bagSigner =
+                tagManifest -> Signatures.signDetached(p.signer(), tagManifest, p.intended(), request.now());
+        ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS, PIPE_CHUNK_SIZE);
+        Thread encryptor = ChunkPipe.start("sealpack-encrypt", () -> {
+            try {
+                InputStream in = pipe.input();
+                byte[] buffer = new byte[PIPE_CHUNK_SIZE];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    sealed.write(buffer, 0, n);
+                }
+                sealed.close();
+            } catch (Throwable t) {
+                pipe.cancel(t);
+            }
+        });
+        TarWriter tar = new TarWriter(pipe.output());
+        progress.start("sealing", p.existing() != null ? p.existing().payloadBytes()
+                : p.files().stream().mapToLong(PayloadFile::size).sum());
+        BagWriter.Written written;
+        try {
+            written = p.existing() != null
+                    ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), p.existing(), request.now(), bagSigner)
+                    : BagWriter.write(tar, request.bagName(), p.files(), p.metadata(), request.now(),
+                            "sealpack " + Version.get(), bagSigner, progress::advance);
+            tar.close();
+        } catch (IOException | RuntimeException e) {
+            pipe.fail(e);
+            join(encryptor);
+            if (pipe.consumerFailure() instanceof IOException io && !(e instanceof SealpackException)) {
+                throw io;
+            }
+            throw e;
+        }
+        join(encryptor);
+        progress.done();
+        if (pipe.consumerFailure() instanceof IOException io) {
+            throw io;
+        } else if (pipe.consumerFailure() instanceof RuntimeException r) {
+            throw r;
+        } else if (pipe.consumerFailure() != null) {
+            throw new IOException(pipe.consumerFailure());
+        }
+        return written;
     }
 
     /** An existing bag must be valid, carry SHA-512 manifests, and keep its tag files at the top level. */

@@ -29,12 +29,27 @@ public final class Verifier {
     }
 
     public static Reports.Outer verifyOuter(Path file, List<Certificate> trusted, Progress progress) {
-        try (InputStream in = openInput(file, progress, "verifying"); SealReader reader = SealReader.open(in, trusted)) {
+        try (InputStream in = openInput(file, progress, "verifying")) {
+            return verifyOuter(in, trusted);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+        }
+    }
+
+    /** The custodian's check of a sealed file read from a stream (standard input). */
+    public static Reports.Outer verifyOuter(InputStream in, List<Certificate> trusted) {
+        try (SealReader reader = SealReader.open(in, trusted)) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             return new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
                     reader.innerBytesRead(), false);
-        } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
+        }
+    }
+
+    /** The recipient's check of a sealed file read from a stream (standard input). */
+    public static Reports.Full verifyFull(InputStream in, List<Certificate> trusted, List<Key> keys,
+                                          Passphrases passphrases, Limits limits) {
+        try (SealReader reader = SealReader.open(in, trusted)) {
+            return InnerCheck.run(reader, keys, passphrases, trusted, EntrySink.DISCARD, limits);
         }
     }
 
@@ -46,8 +61,8 @@ public final class Verifier {
 
     public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<Key> keys,
                                           Passphrases passphrases, Limits limits, Progress progress) {
-        try (InputStream in = openInput(file, progress, "verifying"); SealReader reader = SealReader.open(in, trusted)) {
-            return InnerCheck.run(reader, keys, passphrases, trusted, EntrySink.DISCARD, limits);
+        try (InputStream in = openInput(file, progress, "verifying")) {
+            return verifyFull(in, trusted, keys, passphrases, limits);
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }

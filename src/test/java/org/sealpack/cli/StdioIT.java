@@ -1,0 +1,39 @@
+package org.sealpack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Proc;
+
+/** '-' for standard input and output, so sealpack fits in pipes. */
+class StdioIT {
+    static final Path ROOT = Proc.root();
+    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void packToAPipeThenInspectVerifyAndOpenFromPipes() {
+        String sp = "java -jar " + Proc.jar();
+        String signer = " --signer " + KEYS.resolve("signer.cert.asc");
+        String key = " --key " + KEYS.resolve("recipient.key.asc") + " --passphrase-file " + KEYS.resolve("recipient.passphrase");
+        Proc.Result r = Proc.bash(dir, Map.of(), sp + " pack " + ROOT.resolve("examples/statement.txt") + " --name statement"
+                + " --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file " + KEYS.resolve("signer.passphrase")
+                + " --recipient " + KEYS.resolve("recipient.cert.asc") + " -o - --home h > piped.sealed"
+                + " && " + sp + " inspect - < piped.sealed"
+                + " && cat piped.sealed | " + sp + " verify -" + signer + " --home h"
+                + " && cat piped.sealed | " + sp + " verify -" + signer + key + " --home h"
+                + " && cat piped.sealed | " + sp + " open -" + signer + key + " -o opened --home h"
+                + " && cmp opened/data/statement.txt " + ROOT.resolve("examples/statement.txt"));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Sealed - (");
+        assertThat(r.out()).contains("UNVERIFIED", "Outer signature: GOOD", "Bag: VALID", "Opened into opened");
+        Proc.Result receipt = Proc.bash(dir, Map.of(), "cat piped.sealed | " + sp + " verify -" + signer + " --receipt r.md --home h");
+        assertThat(receipt.exit()).isEqualTo(ExitCodes.USAGE);
+    }
+}
