@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "a signature over the tag manifest), puts it in a tar, encrypts it to each recipient "
                 + "and to you, and signs it. OUT appears only when complete."},
         footerHeading = "%nExample:%n",
-        footer = "  sealpack pack examples/statement --metadata examples/statement.metadata \\\n"
+        footer = "  sealpack pack examples/statement.txt --metadata examples/statement.metadata \\\n"
                 + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"
                 + "    --recipient keys/recipient.cert.asc -o statement.sealed")
 final class PackCommand implements Callable<Integer> {
