@@ -1,11 +1,8 @@
 package org.sealpack.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.OutputExistsException;
@@ -50,12 +47,7 @@ final class KeysExportCommand implements Callable<Integer> {
             throw new OutputExistsException(output + " exists", "choose another file name");
         }
         try {
-            if (secret) {
-                Files.createFile(output, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(output, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-            } else {
-                Files.writeString(output, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            }
+            KeysGenerateCommand.writeNew(output, text, secret);
         } catch (IOException e) {
             throw new WriteFailedException("cannot write " + output + ": " + e.getMessage(), "check the directory");
         }

@@ -128,7 +128,8 @@ final class KeysGenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void writeNew(Path file, String text, boolean secret) throws IOException {
+    /** Writes a new file (never over an existing one); a secret one is created with mode 0600 before any byte is in it. */
+    static void writeNew(Path file, String text, boolean secret) throws IOException {
         if (secret) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);

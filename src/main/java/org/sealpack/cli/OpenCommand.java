@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.pgp.Key;
-import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Opener;
 import org.sealpack.seal.Reports;
 

@@ -30,21 +30,6 @@ import org.sealpack.pgp.Key;
  */
 final class InnerCheck {
     private static final String HINT = "do not trust this archive; ask the sender for a new copy";
-    private static final int PIPE_CHUNKS = 8;
-    private static final int PIPE_CHUNK_SIZE = 1 << 18;
-
-    private static void join(Thread thread) {
-        if (thread == null) {
-            return;
-        }
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new org.sealpack.failure.WriteFailedException("interrupted", "nothing was left behind");
-        }
-    }
-
     private InnerCheck() {
     }
 
@@ -52,32 +37,20 @@ final class InnerCheck {
                             List<Certificate> trusted, EntrySink sink, Limits limits) {
         BagReader.ReadBag bag;
         Thread producer = null;
-        ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS, PIPE_CHUNK_SIZE);
+        ChunkPipe pipe = new ChunkPipe();
         try {
             InputStream plaintext = reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases));
             // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar,
             // hashes the payload and writes it.
-            producer = ChunkPipe.start("sealpack-decrypt", () -> {
-                try {
-                    OutputStream out = pipe.output();
-                    byte[] buffer = new byte[PIPE_CHUNK_SIZE];
-                    int n;
-                    while ((n = plaintext.read(buffer)) > 0) {
-                        out.write(buffer, 0, n);
-                    }
-                    out.close();
-                } catch (Throwable t) {
-                    pipe.fail(t);
-                }
-            });
+            producer = pipe.fillFrom(plaintext, "sealpack-decrypt");
             InputStream tar = pipe.input();
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);
             tar.transferTo(OutputStream.nullOutputStream());
-            join(producer);
+            ChunkPipe.join(producer);
             reader.checkIntegrity();
         } catch (IOException | RuntimeException inner) {
             pipe.cancel(inner);
-            join(producer);
+            ChunkPipe.join(producer);
             if (!reader.isAnonymous()) {
                 reader.verifyOuter(trusted);
             }

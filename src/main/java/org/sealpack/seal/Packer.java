@@ -2,7 +2,6 @@ package org.sealpack.seal;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -38,18 +37,6 @@ import org.sealpack.pgp.UnlockedKey;
  */
 public final class Packer {
     private static final int FILE_BUFFER = 1 << 20;
-    private static final int PIPE_CHUNKS = 8;
-    private static final int PIPE_CHUNK_SIZE = 1 << 18;
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WriteFailedException("interrupted", "nothing was left behind");
-        }
-    }
-
     private Packer() {
     }
 
@@ -181,20 +168,8 @@ public final class Packer {
                 request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
         BagWriter.TagManifestSigner bagSigner =
                 tagManifest -> Signatures.signDetached(p.signer(), tagManifest, p.intended(), request.now());
-        ChunkPipe pipe = new ChunkPipe(PIPE_CHUNKS, PIPE_CHUNK_SIZE);
-        Thread encryptor = ChunkPipe.start("sealpack-encrypt", () -> {
-            try {
-                InputStream in = pipe.input();
-                byte[] buffer = new byte[PIPE_CHUNK_SIZE];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    sealed.write(buffer, 0, n);
-                }
-                sealed.close();
-            } catch (Throwable t) {
-                pipe.cancel(t);
-            }
-        });
+        ChunkPipe pipe = new ChunkPipe();
+        Thread encryptor = pipe.drainInto(sealed, "sealpack-encrypt");
         TarWriter tar = new TarWriter(pipe.output());
         progress.start("sealing", p.existing() != null ? p.existing().payloadBytes()
                 : p.files().stream().mapToLong(PayloadFile::size).sum());
@@ -207,13 +182,13 @@ public final class Packer {
             tar.close();
         } catch (IOException | RuntimeException e) {
             pipe.fail(e);
-            join(encryptor);
+            ChunkPipe.join(encryptor);
             if (pipe.consumerFailure() instanceof IOException io && !(e instanceof SealpackException)) {
                 throw io;
             }
             throw e;
         }
-        join(encryptor);
+        ChunkPipe.join(encryptor);
         progress.done();
         if (pipe.consumerFailure() instanceof IOException io) {
             throw io;

@@ -3,8 +3,6 @@ package org.sealpack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Cli;
 import org.sealpack.TestKeys;
 import org.sealpack.pgp.Certificate;
 
@@ -27,19 +26,9 @@ class AnonymousTest {
     static Path sealed;
     static Path payload;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     static Path home(String owner) {
         Path home = dir.resolve("home-" + owner);
-        Run r = cli("keys", "import", TestKeys.keyFile(owner).toString(), TestKeys.certFile(TestKeys.SIGNER).toString(),
+        Cli.Run r = Cli.run("keys", "import", TestKeys.keyFile(owner).toString(), TestKeys.certFile(TestKeys.SIGNER).toString(),
                 "--home", home.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return home;
@@ -59,7 +48,7 @@ class AnonymousTest {
             args.add("--recipient");
             args.add(TestKeys.certFile(r).toString());
         }
-        Run r = cli(args.toArray(String[]::new));
+        Cli.Run r = Cli.run(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
@@ -87,7 +76,7 @@ class AnonymousTest {
         for (String s : List.of("witness-names", "khujand-witnesses", "itk3-evidence-bag", "statement", ".tar")) {
             assertAbsent(file, s.getBytes(StandardCharsets.UTF_8), s);
         }
-        Run inspect = cli("inspect", sealed.toString());
+        Cli.Run inspect = Cli.run("inspect", sealed.toString());
         assertThat(inspect.out()).contains("anonymous:", "hidden (anonymous recipient)").doesNotContain(TestKeys.cert(TestKeys.SIGNER).fingerprint());
     }
 
@@ -96,13 +85,13 @@ class AnonymousTest {
         for (String r : RECIPIENTS) {
             Path home = home(r);
             Path out = dir.resolve("opened-" + r);
-            Run run = cli("open", sealed.toString(), "--passphrase-file", TestKeys.passphraseFile(r).toString(),
+            Cli.Run run = Cli.run("open", sealed.toString(), "--passphrase-file", TestKeys.passphraseFile(r).toString(),
                     "-o", out.toString(), "--home", home.toString());
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).contains("Anonymous file", "opened with:", TestKeys.cert(r).fingerprint(),
                     "Bag signature: GOOD", TestKeys.cert(TestKeys.SIGNER).fingerprint());
             assertThat(out.resolve("data/khujand-witnesses/witness-names.txt")).hasSameTextualContentAs(payload);
-            Run verify = cli("verify", sealed.toString(), "--key", TestKeys.keyFile(r).toString(),
+            Cli.Run verify = Cli.run("verify", sealed.toString(), "--key", TestKeys.keyFile(r).toString(),
                     "--passphrase-file", TestKeys.passphraseFile(r).toString(), "--home", home.toString());
             assertThat(verify.exit()).as(verify.err()).isZero();
         }
@@ -112,7 +101,7 @@ class AnonymousTest {
     void aStrangerIsToldNoneOfTheirKeysCanOpenItWithoutAnyRecipientListed() {
         Path home = home("stranger");
         Path out = dir.resolve("stranger-out");
-        Run run = cli("open", sealed.toString(), "--passphrase-file", TestKeys.passphraseFile("stranger").toString(),
+        Cli.Run run = Cli.run("open", sealed.toString(), "--passphrase-file", TestKeys.passphraseFile("stranger").toString(),
                 "-o", out.toString(), "--home", home.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.NOT_RECIPIENT);
         assertThat(run.err()).contains("none of your keys can open this file").doesNotContain("key IDs");
@@ -121,7 +110,7 @@ class AnonymousTest {
 
     @Test
     void verifyWithoutAKeySaysOnlyARecipientCanVerifyIt() {
-        Run run = cli("verify", sealed.toString(), "--signer", TestKeys.certFile(TestKeys.SIGNER).toString(),
+        Cli.Run run = Cli.run("verify", sealed.toString(), "--signer", TestKeys.certFile(TestKeys.SIGNER).toString(),
                 "--home", dir.resolve("sender-home").toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.NOT_VERIFIABLE);
         assertThat(run.err()).contains("anonymous", "no outer signature", "only a recipient can verify it");

@@ -3,8 +3,6 @@ package org.sealpack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Cli;
 
 /**
  * Truncation at 64 evenly spaced lengths and single-byte changes at 256 evenly spaced offsets of a
@@ -31,20 +30,10 @@ class CorruptionTest {
     static Path dir;
     static byte[] original;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void seal() throws IOException {
         Path sealed = dir.resolve("original.sealed");
-        Run r = cli("pack", "examples/statement.txt", "--metadata", "examples/statement.metadata",
+        Cli.Run r = Cli.run("pack", "examples/statement.txt", "--metadata", "examples/statement.metadata",
                 "--signer", KEYS.resolve("signer.key.asc").toString(),
                 "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
                 "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", sealed.toString(),
@@ -53,21 +42,21 @@ class CorruptionTest {
         original = Files.readAllBytes(sealed);
     }
 
-    Run open(Path file, Path dest) {
-        return cli("open", file.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
+    Cli.Run open(Path file, Path dest) {
+        return Cli.run("open", file.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
                 "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
                 "--signer", KEYS.resolve("signer.cert.asc").toString(), "-o", dest.toString(),
                 "--home", dir.resolve("home").toString());
     }
 
-    Run verify(Path file) {
-        return cli("verify", file.toString(), "--signer", KEYS.resolve("signer.cert.asc").toString(),
+    Cli.Run verify(Path file) {
+        return Cli.run("verify", file.toString(), "--signer", KEYS.resolve("signer.cert.asc").toString(),
                 "--home", dir.resolve("home").toString());
     }
 
     void check(Path file, String what, TreeMap<Integer, Integer> codes) throws IOException {
         Path dest = dir.resolve("dest");
-        for (Run r : new Run[] {open(file, dest), verify(file)}) {
+        for (Cli.Run r : new Cli.Run[] {open(file, dest), verify(file)}) {
             assertThat(r.exit()).as(what + ": " + r.err()).isNotIn(0, 1).isIn(DOCUMENTED);
             assertThat(r.out()).as(what).isEmpty();
             assertThat(r.err().lines().count()).as(what + ": " + r.err()).isEqualTo(1);

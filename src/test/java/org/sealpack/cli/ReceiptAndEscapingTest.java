@@ -3,14 +3,13 @@ package org.sealpack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Cli;
 import org.sealpack.bag.Digests;
 
 /** The receipt of the example lists every file with the right hash; names from archives never reach the terminal raw. */
@@ -20,18 +19,8 @@ class ReceiptAndEscapingTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    Run pack(Path payload, Path out) {
-        return cli("pack", payload.toString(), "--metadata", "examples/statement.metadata",
+    Cli.Run pack(Path payload, Path out) {
+        return Cli.run("pack", payload.toString(), "--metadata", "examples/statement.metadata",
                 "--signer", KEYS.resolve("signer.key.asc").toString(), "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
                 "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", out.toString(), "--home", dir.resolve("h").toString());
     }
@@ -49,7 +38,7 @@ class ReceiptAndEscapingTest {
         Path sealed = dir.resolve("example.sealed");
         assertThat(pack(Path.of("examples/statement.txt"), sealed).exit()).isZero();
         Path receipt = dir.resolve("receipt.md");
-        Run r = cli(open(sealed, dir.resolve("opened"), "--receipt", receipt.toString()));
+        Cli.Run r = Cli.run(open(sealed, dir.resolve("opened"), "--receipt", receipt.toString()));
         assertThat(r.exit()).as(r.err()).isZero();
         String text = Files.readString(receipt, StandardCharsets.UTF_8);
         String sha512 = Digests.sha512Hex(Files.readAllBytes(Path.of("examples/statement.txt")));
@@ -57,24 +46,24 @@ class ReceiptAndEscapingTest {
                 "Archive SHA-256",
                 "| Source-Organization | National Alliance of Tajikistan |", "| Date-Issued | 2018-11-12 |",
                 "Bag signature over the tag manifest | GOOD");
-        Run quiet = cli(open(sealed, dir.resolve("opened-quiet"), "--quiet"));
+        Cli.Run quiet = Cli.run(open(sealed, dir.resolve("opened-quiet"), "--quiet"));
         assertThat(quiet.exit()).isZero();
         assertThat(quiet.out()).isEmpty();
-        Run again = cli(open(sealed, dir.resolve("opened-2"), "--receipt", receipt.toString(), "-q"));
+        Cli.Run again = Cli.run(open(sealed, dir.resolve("opened-2"), "--receipt", receipt.toString(), "-q"));
         assertThat(again.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
         assertThat(dir.resolve("opened-2")).doesNotExist();
     }
 
     @Test
     void theMetadataTemplateParsesAsMetadata() throws IOException {
-        Run r = cli("pack", "--metadata-template");
+        Cli.Run r = Cli.run("pack", "--metadata-template");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Source-Organization: ", "Title: ", "Date-Issued:");
         Path template = dir.resolve("template.txt");
         Files.writeString(template, r.out().replace("Title: \n", "Title: A statement\n"));
         assertThat(org.sealpack.bag.Metadata.parseSenderFile(Files.readString(template), "template").first("Title"))
                 .contains("A statement");
-        assertThat(cli("pack", "examples/statement.txt").exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("pack", "examples/statement.txt").exit()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -82,13 +71,13 @@ class ReceiptAndEscapingTest {
         Path folder = Files.createDirectories(dir.resolve("evidence"));
         Files.writeString(folder.resolve("evil\u001b[2J\u001b]0;pwned\u0007.txt"), "x");
         Path sealed = dir.resolve("evil.sealed");
-        Run packed = pack(folder, sealed);
+        Cli.Run packed = pack(folder, sealed);
         assertThat(packed.exit()).as(packed.err()).isEqualTo(ExitCodes.INPUT);
         assertThat(packed.err()).contains("control character").doesNotContain("\u001b");
         Files.delete(folder.resolve("evil\u001b[2J\u001b]0;pwned\u0007.txt"));
         Files.writeString(folder.resolve("\u202Etxt.exe"), "x");
         assertThat(pack(folder, sealed).exit()).isZero();
-        Run opened = cli(open(sealed, dir.resolve("opened")));
+        Cli.Run opened = Cli.run(open(sealed, dir.resolve("opened")));
         assertThat(opened.exit()).as(opened.err()).isZero();
         assertThat(opened.out()).contains("\\u202E").doesNotContain("\u202E");
         assertThat(Terminal.safe("a\u001b[31mb")).isEqualTo("a\\u001B[31mb");

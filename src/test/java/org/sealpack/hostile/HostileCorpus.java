@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -135,15 +134,5 @@ class HostileCorpus {
             entries.add(1, Crafted.file(String.format("bag/data/e%06d", i), ""));
         }
         return Crafted.tar(entries);
-    }
-
-    static Map<String, String> expectations(Path expect) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(expect)) {
-            if (!line.startsWith("#") && line.contains(": ")) {
-                m.put(line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2));
-            }
-        }
-        return m;
     }
 }

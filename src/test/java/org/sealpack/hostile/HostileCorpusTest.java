@@ -3,8 +3,6 @@ package org.sealpack.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpack.cli.Main;
+import org.sealpack.Cli;
 
 /**
  * Replays the committed hostile corpus through the CLI: each vector must fail with its documented exit
@@ -28,17 +26,7 @@ class HostileCorpusTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    Run open(Path sealed, Path dest, String... extra) {
+    Cli.Run open(Path sealed, Path dest, String... extra) {
         List<String> args = new ArrayList<>(List.of("open", sealed.toString(),
                 "--key", KEYS.resolve("recipient.key.asc").toString(),
                 "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
@@ -46,11 +34,11 @@ class HostileCorpusTest {
                 "--signer", KEYS.resolve("other.cert.asc").toString(),
                 "--home", dir.resolve("empty-home").toString(), "-o", dest.toString()));
         args.addAll(List.of(extra));
-        return cli(args.toArray(String[]::new));
+        return Cli.run(args.toArray(String[]::new));
     }
 
-    Run verify(Path sealed) {
-        return cli("verify", sealed.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
+    Cli.Run verify(Path sealed) {
+        return Cli.run("verify", sealed.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
                 "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
                 "--signer", KEYS.resolve("signer.cert.asc").toString(), "--signer", KEYS.resolve("other.cert.asc").toString(),
                 "--home", dir.resolve("empty-home").toString());
@@ -64,12 +52,12 @@ class HostileCorpusTest {
         }
         assertThat(vectors).hasSizeGreaterThanOrEqualTo(HostileCorpus.vectors().size());
         return vectors.stream().map(v -> DynamicTest.dynamicTest(v.getFileName().toString(), () -> {
-            Map<String, String> expect = HostileCorpus.expectations(
+            Map<String, String> expect = Cli.expectations(
                     Path.of(v.toString().replace(".sealed", ".expect")));
             int exit = Integer.parseInt(expect.get("exit"));
             Path parent = Files.createDirectories(dir.resolve(v.getFileName().toString() + ".d"));
             Path dest = parent.resolve("opened");
-            Run r = open(v, dest);
+            Cli.Run r = open(v, dest);
             assertFailure(r, exit, expect.get("message"));
             assertThat(dest).doesNotExist();
             try (Stream<Path> s = Files.list(parent)) {
@@ -94,7 +82,7 @@ class HostileCorpusTest {
         }
     }
 
-    static void assertFailure(Run r, int exit, String message) {
+    static void assertFailure(Cli.Run r, int exit, String message) {
         assertThat(r.exit()).as(r.err()).isEqualTo(exit);
         assertThat(r.err().lines().count()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).startsWith("sealpack: error: ").contains(message).doesNotContain("Exception");

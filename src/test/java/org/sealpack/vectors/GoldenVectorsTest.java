@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,16 +21,6 @@ class GoldenVectorsTest {
     @TempDir
     Path dir;
 
-    static Map<String, String> expectations(Path file) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.startsWith("#") && line.contains(": ")) {
-                m.put(line.substring(0, line.indexOf(": ")), line.substring(line.indexOf(": ") + 2));
-            }
-        }
-        return m;
-    }
-
     @TestFactory
     Stream<DynamicTest> everyVectorHasItsStatedOutcome() throws IOException {
         List<Path> vectors;
@@ -40,7 +29,7 @@ class GoldenVectorsTest {
         }
         assertThat(vectors).hasSizeGreaterThanOrEqualTo(10);
         return vectors.stream().map(v -> DynamicTest.dynamicTest(v.getFileName().toString(), () -> {
-            Map<String, String> expect = expectations(Path.of(v.toString().replace(".sealed", ".expect")));
+            Map<String, String> expect = org.sealpack.Cli.expectations(Path.of(v.toString().replace(".sealed", ".expect")));
             String key = expect.get("key");
             int exit = Integer.parseInt(expect.get("exit"));
             Path out = dir.resolve(v.getFileName() + ".opened");
