@@ -19,7 +19,7 @@ public final class Main {
     /** Runs one command line and returns its exit code; tests call this too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return commandLine(out, err).execute(args);
+            return commandLine(out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();
@@ -42,8 +42,24 @@ public final class Main {
         }
     }
 
+    /** The whole command tree (for --help, man pages and completion). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new String[0]);
+    }
+
+    /**
+     * The command tree for one command line: when its first argument names a subcommand, only that one
+     * is built (its help, errors and behaviour are the same as in the whole tree); otherwise all.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cmd = new CommandLine(new SealpackCommand());
+        String first = args.length > 0 ? args[0] : null;
+        var only = first == null || "help".equals(first) ? null : SealpackCommand.SUBCOMMANDS.get(first);
+        if (only != null) {
+            cmd.addSubcommand(first, only.get());
+        } else {
+            SealpackCommand.SUBCOMMANDS.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
+        }
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new FailureHandler());

@@ -73,6 +73,7 @@ final class HashOnce {
         return (signatureType, privateKey) -> {
             if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || jdkName(hashAlgorithm) == null
                     || !(privateKey.getPrivateKeyDataPacket() instanceof EdSecretBCPGKey secret)) {
+                Crypto.bouncyCastle();
                 return new JcaPGPContentSignerBuilder(keyAlgorithm, hashAlgorithm).build(signatureType, privateKey);
             }
             return new Signer(signatureType, hashAlgorithm, privateKey, BigIntegers.asUnsignedByteArray(32, secret.getX()));
@@ -151,6 +152,7 @@ final class HashOnce {
             PGPContentVerifierBuilder other = fallback.get(keyAlgorithm, hashAlgorithm);
             return key -> {
                 if (!handles(key, hashAlgorithm)) {
+                    Crypto.bouncyCastle();
                     return other.build(key);
                 }
                 Verifier v = new Verifier(key, hashAlgorithm);

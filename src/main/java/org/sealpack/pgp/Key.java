@@ -61,7 +61,9 @@ public final class Key {
      * a key whose secret parts are all missing (a gpg stub) is a {@link KeyException}.
      */
     public UnlockedKey unlock(char[] passphrase) {
-        Crypto.init();
+        if (ring.getPublicKey().getVersion() >= 6) {
+            Crypto.bouncyCastle(); // AEAD (OCB) secret key protection
+        }
         PBESecretKeyDecryptor decryptor;
         try {
             decryptor = new JcePBESecretKeyDecryptorBuilder(Crypto.digests())

@@ -47,6 +47,7 @@ public final class KeyEditor {
     }
 
     private static PGPSignature revocationSignature(UnlockedKey key, Reason reason, String description, Instant at) {
+        Crypto.bouncyCastle();
         try {
             PGPPublicKey primary = key.certificate().ring.getPublicKey();
             PGPSignatureGenerator generator = new PGPSignatureGenerator(
@@ -86,6 +87,7 @@ public final class KeyEditor {
     /** The key protected by a new passphrase (same protection scheme as before: CFB for v4, AEAD for v6). */
     public static Key changePassphrase(Key key, char[] oldPassphrase, char[] newPassphrase) {
         key.unlock(oldPassphrase);
+        Crypto.bouncyCastle();
         try {
             PBESecretKeyDecryptor decryptor = new JcePBESecretKeyDecryptorBuilder(Crypto.digests()).build(oldPassphrase);
             List<PGPSecretKey> changed = new ArrayList<>();

@@ -50,7 +50,7 @@ public final class KeyGenerator {
 
     public static Key generate(Profile profile, String userId, char[] passphrase, Instant created,
                                      Duration validity) {
-        Crypto.init();
+        Crypto.bouncyCastle();
         if (profile == Profile.RFC9580) {
             return generateV6(userId, passphrase, created, validity);
         }

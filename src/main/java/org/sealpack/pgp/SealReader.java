@@ -26,7 +26,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyDataDecryptorFactoryBuilder;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.NotRecipientException;
@@ -75,7 +75,6 @@ public final class SealReader implements AutoCloseable {
     }
 
     private SealReader(InputStream in, List<Certificate> trusted) throws IOException, PGPException {
-        Crypto.init();
         // Mark support below the counter, so the OpenPGP decoder never buffers ahead above it (the
         // outer signature packet is recorded byte for byte as it is read).
         this.file = new CountingInputStream(in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16));
@@ -109,7 +108,6 @@ public final class SealReader implements AutoCloseable {
                     PGPOnePassSignature copy = new PGPOnePassSignature(
                             new BCPGInputStream(new ByteArrayInputStream(onePassBytes)));
                     var fast = new java.util.concurrent.atomic.AtomicReference<HashOnce.Verifier>();
-                    Crypto.init();
                     copy.init(HashOnce.verifiers(new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider(),
                             fast::set), key);
                     candidates.add(new Candidate(cert, key, copy, fast));
@@ -218,7 +216,7 @@ public final class SealReader implements AutoCloseable {
                         UnlockedKey unlocked = unlock.apply(key);
                         for (PGPPrivateKey candidate : unlocked.privateKeys()) {
                             try {
-                                pk.getSessionKey(new JcePublicKeyDataDecryptorFactoryBuilder().build(candidate));
+                                pk.getSessionKey(new BcPublicKeyDataDecryptorFactory(candidate));
                             } catch (PGPException | RuntimeException wrongKey) {
                                 continue;
                             }
@@ -244,7 +242,9 @@ public final class SealReader implements AutoCloseable {
 
     private InputStream open(PGPPublicKeyEncryptedData match, UnlockedKey key, PGPPrivateKey privateKey)
             throws IOException, PGPException {
-        PublicKeyDataDecryptorFactory factory = new JcePublicKeyDataDecryptorFactoryBuilder().build(privateKey);
+        // Session key recovery (a few hundred bytes) on Bouncy Castle's own code, which needs no JCA
+        // provider; the bulk decryption on the JDK's AES.
+        PublicKeyDataDecryptorFactory factory = BulkCfb.wrap(new BcPublicKeyDataDecryptorFactory(privateKey));
         if (!match.isIntegrityProtected()) {
             throw new WeakCryptoException("the inner message is encrypted without integrity protection",
                     "ask the sender to seal it again with sealpack");
@@ -279,7 +279,7 @@ public final class SealReader implements AutoCloseable {
             throw new IllegalStateException("nothing was decrypted");
         }
         try {
-            plaintext.transferTo(OutputStreams.NULL);
+            drain(plaintext);
             if (plainFactory.nextObject() != null) {
                 throw new MalformedSealException("the inner message has data after its literal data", ALTERED_HINT);
             }
@@ -310,7 +310,7 @@ public final class SealReader implements AutoCloseable {
                     "verify it with your secret key (--key), or open it");
         }
         try {
-            body.transferTo(OutputStreams.NULL);
+            drain(body);
             file.record();
             Object o = outerFactory.nextObject();
             if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
@@ -367,14 +367,14 @@ public final class SealReader implements AutoCloseable {
     public ClaimedSignature skipToEnd() {
         if (anonymous) {
             try {
-                file.transferTo(OutputStreams.NULL);
+                drain(file);
                 return null;
             } catch (IOException e) {
                 throw failure(e, "the file cannot be read to its end");
             }
         }
         try {
-            body.transferTo(OutputStreams.NULL);
+            drain(body);
             Object o = outerFactory.nextObject();
             if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
                 throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
@@ -400,6 +400,14 @@ public final class SealReader implements AutoCloseable {
             file.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads a stream to its end in large blocks (each layer below then does its work in large runs). */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 18];
+        while (in.read(buffer, 0, buffer.length) >= 0) {
+            // hashed by the layers below
         }
     }
 

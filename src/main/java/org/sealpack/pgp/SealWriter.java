@@ -22,7 +22,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePublicKeyKeyEncryptionMethodGenerator;
+import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.sealpack.failure.KeyException;
 
 /**
@@ -66,7 +66,6 @@ public final class SealWriter {
      */
     public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
                                     String innerName, Instant now, boolean compress, boolean anonymous) throws IOException {
-        Crypto.init();
         Date at = Date.from(now);
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
@@ -81,6 +80,7 @@ public final class SealWriter {
                     .setWithIntegrityPacket(true)
                     .setSecureRandom(new SecureRandom());
             if (all.stream().allMatch(c -> c.version() == 6)) {
+                Crypto.bouncyCastle(); // the JDK has no OCB
                 data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, AEAD_CHUNK_SIZE);
                 data.setUseV6AEAD();
             }
@@ -88,7 +88,7 @@ public final class SealWriter {
             for (Certificate recipient : all) {
                 PGPPublicKey key = recipient.encryptionKey(at);
                 Policy.checkKey(key, "the encryption key of " + recipient.describe());
-                encryption.addMethod(new JcePublicKeyKeyEncryptionMethodGenerator(key)
+                encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key)
                         .setSecureRandom(new SecureRandom()).setUseWildcardRecipient(anonymous));
             }
 

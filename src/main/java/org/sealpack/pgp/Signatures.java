@@ -49,7 +49,6 @@ public final class Signatures {
      */
     public static byte[] signDetached(UnlockedKey signer, byte[] data, List<Certificate> intendedRecipients,
                                       Instant now) {
-        Crypto.init();
         Date at = Date.from(now);
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
@@ -81,7 +80,6 @@ public final class Signatures {
      */
     public static SignatureCheck verifyDetached(byte[] signatureBytes, byte[] data, List<Certificate> trusted,
                                                 String what) {
-        Crypto.init();
         PGPSignature signature = readSingleSignature(signatureBytes, what);
         if (signature.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
             throw new BadSignatureException(what + " is not a binary document signature",

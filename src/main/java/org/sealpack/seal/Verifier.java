@@ -29,8 +29,13 @@ public final class Verifier {
     }
 
     public static Reports.Outer verifyOuter(Path file, List<Certificate> trusted, Progress progress) {
-        try (InputStream in = openInput(file, progress, "verifying")) {
-            return verifyOuter(in, trusted);
+        ChunkPipe pipe = new ChunkPipe();
+        try (InputStream file_ = openInput(file, progress, "verifying")) {
+            pipe.fillFrom(file_, "sealpack-read");
+            return verifyOuter(new BufferedInputStream(pipe.input(), 1 << 16), trusted);
+        } catch (RuntimeException e) {
+            pipe.cancel(e);
+            throw e;
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }
