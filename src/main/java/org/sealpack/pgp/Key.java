@@ -61,6 +61,23 @@ public final class Key {
      * a key whose secret parts are all missing (a gpg stub) is a {@link KeyException}.
      */
     public UnlockedKey unlock(char[] passphrase) {
+        return unlock(passphrase, keyId -> true);
+    }
+
+    /** The key IDs of the parts that can sign at the given time: what {@code pack} needs unlocked. */
+    public java.util.function.LongPredicate signingParts(java.time.Instant at) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (var k : certificate.signingKeys(java.util.Date.from(at))) {
+            ids.add(k.getKeyID());
+        }
+        return ids::contains;
+    }
+
+    /**
+     * As {@link #unlock(char[])}, decrypting only the secret parts whose key IDs {@code wanted} accepts:
+     * each part costs one passphrase derivation (about 50 ms), and a command needs one part.
+     */
+    public UnlockedKey unlock(char[] passphrase, java.util.function.LongPredicate wanted) {
         if (ring.getPublicKey().getVersion() >= 6) {
             Crypto.bouncyCastle(); // AEAD (OCB) secret key protection
         }
@@ -73,7 +90,7 @@ public final class Key {
         }
         Map<Long, PGPPrivateKey> privates = new HashMap<>();
         for (PGPSecretKey k : ring) {
-            if (k.isPrivateKeyEmpty()) {
+            if (k.isPrivateKeyEmpty() || !wanted.test(k.getKeyID())) {
                 continue;
             }
             try {

@@ -196,14 +196,16 @@ public final class SealReader implements AutoCloseable {
      * one; for hidden recipients (wildcard key IDs) each key is unlocked and tried in turn. Returns the
      * plaintext (the tar), unverified until {@link #checkIntegrity()} and {@link #verifyOuter(List)} pass.
      */
-    public InputStream decrypt(List<Key> keys, java.util.function.Function<Key, UnlockedKey> unlock) {
+    public InputStream decrypt(List<Key> keys,
+                               java.util.function.BiFunction<Key, java.util.function.LongPredicate, UnlockedKey> unlock) {
         try {
             for (PGPEncryptedData d : encrypted) {
                 if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
                     for (Key key : keys) {
                         if (key.hasSecretFor(pk.getKeyID())) {
-                            UnlockedKey unlocked = unlock.apply(key);
-                            return open(pk, unlocked, unlocked.privateKey(pk.getKeyID()));
+                            long part = pk.getKeyID();
+                            UnlockedKey unlocked = unlock.apply(key, id -> id == part);
+                            return open(pk, unlocked, unlocked.privateKey(part));
                         }
                     }
                 }
@@ -213,7 +215,7 @@ public final class SealReader implements AutoCloseable {
                 if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
                     hidden = true;
                     for (Key key : keys) {
-                        UnlockedKey unlocked = unlock.apply(key);
+                        UnlockedKey unlocked = unlock.apply(key, id -> true);
                         for (PGPPrivateKey candidate : unlocked.privateKeys()) {
                             try {
                                 pk.getSessionKey(new BcPublicKeyDataDecryptorFactory(candidate));

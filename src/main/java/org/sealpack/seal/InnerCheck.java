@@ -39,7 +39,7 @@ final class InnerCheck {
         Thread producer = null;
         ChunkPipe pipe = new ChunkPipe();
         try {
-            InputStream plaintext = reader.decrypt(keys, k -> Passphrases.unlock(k, passphrases));
+            InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted));
             // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar,
             // hashes the payload and writes it.
             producer = pipe.fillFrom(plaintext, "sealpack-decrypt");

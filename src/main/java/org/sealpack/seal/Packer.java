@@ -136,7 +136,7 @@ public final class Packer {
         Metadata metadata = request.existingBag() == null ? readMetadata(request.metadata()) : null;
         List<PayloadFile> files = request.existingBag() == null ? Payload.collect(request.payload()) : List.of();
         org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
-        UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases);
+        UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
         List<Certificate> intended = new ArrayList<>(request.recipients());
         if (!intended.contains(signer.certificate())) {
             intended.add(signer.certificate());

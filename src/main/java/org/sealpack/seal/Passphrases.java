@@ -16,10 +16,15 @@ public interface Passphrases {
 
     /** Unlocks the key, asking for its passphrase only if it has one, up to {@link #attempts()} times. */
     static UnlockedKey unlock(Key key, Passphrases source) {
+        return unlock(key, source, keyId -> true);
+    }
+
+    /** As {@link #unlock(Key, Passphrases)}, decrypting only the parts {@code wanted} accepts. */
+    static UnlockedKey unlock(Key key, Passphrases source, java.util.function.LongPredicate wanted) {
         for (int attempt = 1; ; attempt++) {
             char[] passphrase = key.needsPassphrase() ? source.passphraseFor(key) : new char[0];
             try {
-                return key.unlock(passphrase);
+                return key.unlock(passphrase, wanted);
             } catch (org.sealpack.failure.PassphraseException e) {
                 if (attempt >= source.attempts()) {
                     throw e;

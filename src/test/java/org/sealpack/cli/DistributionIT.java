@@ -17,7 +17,7 @@ class DistributionIT {
     @Test
     void theArchiveHasAWorkingLauncherCompletionAndSbom() {
         Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
-        Proc.Result r = Proc.bash(dir, Map.of(), "tar -xzf " + archive + " && sealpack-0.1.0/bin/sealpack --version"
+        Proc.Result r = Proc.bash(dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), "tar -xzf " + archive + " && sealpack-0.1.0/bin/sealpack --version"
                 + " && bash -c 'source sealpack-0.1.0/share/bash-completion/completions/sealpack && complete -p sealpack'"
                 + " && grep -q '\"name\" : \"bcpg-jdk18on\"' sealpack-0.1.0/share/doc/sealpack/sbom.cyclonedx.json"
                 + " && sealpack-0.1.0/bin/sealpack inspect " + Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed")
@@ -26,5 +26,43 @@ class DistributionIT {
         assertThat(r.out()).contains("sealpack 0.1.0", "-F _complete_sealpack sealpack", "UNVERIFIED",
                 "sealpack-keys-generate.1", "sealpack-verify.1", "sealpack.1", "EXIT STATUS", "--metadata-template",
                 "sealpack pack examples/statement");
+    }
+
+    /**
+     * The launcher makes its class-data sharing archive on the first run, in the cache directory, and
+     * uses it after: the output is byte for byte what it is without (SEALPACK_CDS=0), nothing is
+     * written to standard output by the JVM, and a damaged archive is ignored.
+     */
+    @Test
+    void theLauncherMakesAndUsesAClassDataArchiveWithoutChangingAnyOutput() throws java.io.IOException {
+        Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
+        Path vector = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        assertThat(Proc.bash(dir, env, "tar -xzf " + archive).exit()).isZero();
+        String inspect = "sealpack-0.1.0/bin/sealpack inspect " + vector;
+        Proc.Result without = Proc.bash(dir, Map.of("XDG_CACHE_HOME", cache.toString(), "SEALPACK_CDS", "0"), inspect);
+        assertThat(without.exit()).as(without.toString()).isZero();
+        assertThat(cache).as("SEALPACK_CDS=0 makes no archive").doesNotExist();
+
+        Proc.Result first = Proc.bash(dir, env, inspect);
+        assertThat(first).as("first run, which makes the archive").isEqualTo(without);
+        java.util.List<Path> archives;
+        try (var files = java.nio.file.Files.list(cache.resolve("sealpack"))) {
+            archives = files.toList();
+        }
+        assertThat(archives).hasSize(1);
+        assertThat(archives.get(0).getFileName().toString()).startsWith("classes-").endsWith("jsa");
+        assertThat(java.nio.file.Files.size(archives.get(0))).isGreaterThan(1_000_000);
+
+        Proc.Result shared = Proc.bash(dir, env, "SEALPACK_JAVA_OPTS='-Xmx128m -Xlog:class+load' sealpack-0.1.0/bin/sealpack "
+                + "inspect " + vector + " | grep -c 'org.sealpack.cli.Main source: shared objects file'");
+        assertThat(shared.out().trim()).as("the second run loads sealpack's classes from the archive: " + shared).isEqualTo("1");
+        assertThat(Proc.bash(dir, env, inspect)).as("later runs").isEqualTo(without);
+
+        assertThat(archives.get(0).toFile().setWritable(true)).isTrue();
+        java.nio.file.Files.write(archives.get(0), new byte[4096]);
+        Proc.Result damaged = Proc.bash(dir, env, inspect);
+        assertThat(damaged).as("a damaged archive is ignored").isEqualTo(without);
     }
 }
