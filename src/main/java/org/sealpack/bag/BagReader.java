@@ -1,6 +1,5 @@
 package org.sealpack.bag;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,7 +57,7 @@ public final class BagReader {
                             "do not open this archive; report it to the sender");
                 }
             }
-            ByteArrayOutputStream kept = isPayload ? null : new ByteArrayOutputStream((int) e.size());
+            Kept kept = isPayload ? null : new Kept((int) e.size());
             try (OutputStream out = sink.file(e.path())) {
                 long copied = copy(tar.content(), out, kept, digest, buffer);
                 if (copied != e.size()) {
@@ -72,13 +71,29 @@ public final class BagReader {
                 sizes.put(e.path(), e.size());
                 payloadBytes += e.size();
             } else {
-                tags.put(e.path(), kept.toByteArray());
+                tags.put(e.path(), kept.bytes);
             }
         }
         return new ReadBag(tar.root(), tags, payload, payloadBytes, sizes);
     }
 
-    private static long copy(InputStream in, OutputStream out, ByteArrayOutputStream kept, MessageDigest digest,
+    /** A tag file's bytes, into an array of the size its header gives (more bytes fail the size check). */
+    private static final class Kept {
+        final byte[] bytes;
+        private int length;
+
+        Kept(int size) {
+            bytes = new byte[size];
+        }
+
+        void write(byte[] b, int off, int len) {
+            int n = Math.min(len, bytes.length - length);
+            System.arraycopy(b, off, bytes, length, Math.max(n, 0));
+            length += Math.max(n, 0);
+        }
+    }
+
+    private static long copy(InputStream in, OutputStream out, Kept kept, MessageDigest digest,
                              byte[] buffer) throws IOException {
         long total = 0;
         int n;

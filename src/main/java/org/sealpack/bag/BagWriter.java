@@ -52,7 +52,7 @@ public final class BagWriter {
             tar.directory(root + dir, now);
         }
 
-        Map<String, String> checksums = new LinkedHashMap<>();
+        LinkedHashMap<String, String> checksums = new LinkedHashMap<>();
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
         for (PayloadFile f : files) {
@@ -63,7 +63,7 @@ public final class BagWriter {
             checksums.put(f.bagPath(), Digests.hex(digest.digest()));
             bytes += f.size();
         }
-        Manifest manifest = new Manifest(checksums);
+        Manifest manifest = Manifest.owning(checksums);
         byte[] manifestBytes = BagIt.utf8(manifest.format());
 
         Metadata info = metadata

@@ -12,7 +12,17 @@ public final class Manifest {
     private final Map<String, String> checksums;
 
     public Manifest(Map<String, String> checksums) {
-        this.checksums = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checksums));
+        this(new LinkedHashMap<>(checksums), true);
+    }
+
+    /** Takes the map as it is (no copy: a manifest of 100,000 files is some 10 MB of entries). */
+    private Manifest(LinkedHashMap<String, String> owned, boolean owning) {
+        this.checksums = java.util.Collections.unmodifiableMap(owned);
+    }
+
+    /** A manifest over a map that nobody else changes. */
+    static Manifest owning(LinkedHashMap<String, String> checksums) {
+        return new Manifest(checksums, true);
     }
 
     /** Path to lower-case hex checksum, in file order. */
@@ -33,12 +43,15 @@ public final class Manifest {
      * @param hexLength the length of a checksum of this algorithm in hex digits
      */
     public static Manifest parse(String text, String name, int hexLength) {
-        Map<String, String> entries = new LinkedHashMap<>();
+        LinkedHashMap<String, String> entries = new LinkedHashMap<>();
         if (!text.isEmpty() && !text.endsWith("\n")) {
             throw new BagFormatException(name + " does not end with a line break");
         }
         int number = 0;
-        for (String line : text.isEmpty() ? new String[0] : text.substring(0, text.length() - 1).split("\n", -1)) {
+        // Line by line, without splitting the whole text into an array of lines first.
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            String line = text.substring(start, end);
             number++;
             if (line.endsWith("\r")) {
                 line = line.substring(0, line.length() - 1);
@@ -51,7 +64,11 @@ public final class Manifest {
             if (!hash.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new BagFormatException(name + " line " + number + " has a checksum that is not hex");
             }
-            String rest = line.substring(split).replaceFirst("^[ \\t]+", "");
+            int from = split;
+            while (from < line.length() && (line.charAt(from) == ' ' || line.charAt(from) == '\t')) {
+                from++;
+            }
+            String rest = line.substring(from);
             if (rest.startsWith("*")) {
                 rest = rest.substring(1);
             }
@@ -60,7 +77,7 @@ public final class Manifest {
                 throw new BagFormatException(name + " lists " + path + " twice");
             }
         }
-        return new Manifest(entries);
+        return owning(entries);
     }
 
     static String encode(String path) {

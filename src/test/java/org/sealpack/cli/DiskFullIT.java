@@ -1,0 +1,58 @@
+package org.sealpack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Proc;
+
+/**
+ * A full disk while packing: one line naming it, exit code 5, and nothing left behind. Packing runs on
+ * two threads (payload; encryption and file): the failure of the writing one must be what is said.
+ */
+class DiskFullIT {
+    static final Path ROOT = Proc.root();
+    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
+    static final String SIGNER = " --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
+            + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void packingToAFullStreamSaysSo() throws IOException {
+        Files.write(dir.resolve("video.bin"), new byte[4 << 20]);
+        Proc.Result r = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + " pack video.bin" + SIGNER + " -o - > /dev/full");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
+        assertThat(r.err().strip()).doesNotContain("\n", "Exception")
+                .startsWith("sealpack: error: writing the sealed stream failed: No space left on device");
+    }
+
+    /** Needs a small file system: a tmpfs mounted for the test (root only; skipped elsewhere). */
+    @Test
+    void packingOntoAFullFileSystemLeavesNothing() throws IOException {
+        Path small = dir.resolve("small");
+        Files.createDirectory(small);
+        Proc.Result mount = Proc.bash(dir, Map.of(), "mount -t tmpfs -o size=2m tmpfs " + small);
+        assumeTrue(mount.exit() == 0, "cannot mount a tmpfs here: " + mount.err());
+        try {
+            Files.write(dir.resolve("video.bin"), new byte[5 << 20]);
+            Proc.Result r = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + " pack video.bin" + SIGNER
+                    + " -o small/video.sealed");
+            assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
+            assertThat(r.err().strip()).doesNotContain("\n", "Exception")
+                    .startsWith("sealpack: error: writing small/video.sealed failed: No space left on device");
+            try (var left = Files.list(small)) {
+                assertThat(left.toList()).as("no sealed file and no temporary file").isEmpty();
+            }
+        } finally {
+            Proc.bash(dir, Map.of(), "umount " + small);
+        }
+    }
+}
