@@ -35,6 +35,13 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
             return commandLine(out, err, args).execute(args);
+        } catch (OutOfMemoryError e) {
+            // By now the stack is unwound and what filled the heap is garbage: there is room to say so.
+            err.println(FailureHandler.outOfMemory(Runtime.getRuntime().maxMemory()));
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.OUT_OF_MEMORY;
         } finally {
             out.flush();
             err.flush();

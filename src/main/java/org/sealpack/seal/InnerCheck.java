@@ -100,6 +100,9 @@ final class InnerCheck {
         if (e instanceof ChunkPipe.PipeFailure p && p.getCause() instanceof Exception cause) {
             return asFailure(cause);
         }
+        if (e instanceof ChunkPipe.PipeFailure p && p.getCause() instanceof Error error) {
+            throw error; // out of memory on the other thread: not a corrupt archive
+        }
         if (e instanceof SealpackException s) {
             return s;
         }

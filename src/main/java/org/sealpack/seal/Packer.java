@@ -183,6 +183,9 @@ public final class Packer {
         } catch (IOException | RuntimeException e) {
             pipe.fail(e);
             ChunkPipe.join(encryptor);
+            if (pipe.consumerFailure() instanceof Error error) {
+                throw error; // out of memory on the encrypting thread: not a write failure
+            }
             if (pipe.consumerFailure() instanceof IOException io && !(e instanceof SealpackException)) {
                 throw io;
             }
@@ -194,6 +197,8 @@ public final class Packer {
             throw io;
         } else if (pipe.consumerFailure() instanceof RuntimeException r) {
             throw r;
+        } else if (pipe.consumerFailure() instanceof Error error) {
+            throw error;
         } else if (pipe.consumerFailure() != null) {
             throw new IOException(pipe.consumerFailure());
         }

@@ -1,0 +1,61 @@
+package org.sealpack.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.Proc;
+
+/**
+ * A bag with more files than the heap holds (about 1 KB each) fails with one line naming the heap and
+ * how to raise it, exit code 6, and nothing left behind, whichever thread ran out: never a stack trace,
+ * never "corrupt" or "disk full". 20,000 files against a 16 MiB heap stand in for millions against 128.
+ */
+class OutOfMemoryIT {
+    static final Path ROOT = Proc.root();
+    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tooManyFilesForTheHeapIsSaidAndLeavesNothing() throws IOException {
+        Path payload = dir.resolve("notes");
+        for (int d = 0; d < 10; d++) {
+            Files.createDirectories(payload.resolve("d" + d));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            Files.writeString(payload.resolve("d" + i % 10).resolve("note-" + i + ".txt"), "note " + i + "\n");
+        }
+        String pack = " pack notes --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
+                + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h";
+        String open = " open notes.sealed --signer " + KEYS.resolve("signer.cert.asc") + " --key "
+                + KEYS.resolve("recipient.key.asc") + " --passphrase-file " + KEYS.resolve("recipient.passphrase")
+                + " --home h -o opened";
+        String small = "java -Xmx16m -XX:+UseSerialGC -jar " + Proc.jar();
+
+        Proc.Result packed = Proc.bash(dir, Map.of(), small + pack + " -o small.sealed");
+        expectOutOfMemory(packed);
+        Proc.Result opened = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + pack + " -q -o notes.sealed && "
+                + small + open);
+        expectOutOfMemory(opened);
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()).filter(name -> !name.equals("h")).sorted().toList())
+                    .as("no sealed file, no opened bag, no temporary file or directory (h is sealpack's home)")
+                    .containsExactly("notes", "notes.sealed");
+        }
+    }
+
+    private static void expectOutOfMemory(Proc.Result r) {
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OUT_OF_MEMORY);
+        assertThat(r.err().strip()).doesNotContain("\n", "Exception", "corrupt", "disk")
+                .startsWith("sealpack: error: out of memory: the Java heap (")
+                .contains("SEALPACK_JAVA_OPTS=-Xmx1g");
+        assertThat(r.out()).isEmpty();
+    }
+}
