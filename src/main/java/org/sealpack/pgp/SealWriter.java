@@ -84,7 +84,8 @@ public final class SealWriter {
                 data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, AEAD_CHUNK_SIZE);
                 data.setUseV6AEAD();
             }
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(data);
+            boolean aead = all.stream().allMatch(c -> c.version() == 6);
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(aead ? data : new BackgroundMdc(data));
             for (Certificate recipient : all) {
                 PGPPublicKey key = recipient.encryptionKey(at);
                 Policy.checkKey(key, "the encryption key of " + recipient.describe());
