@@ -1,28 +1,23 @@
 package org.sealpack.pgp;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
+import org.sealpack.io.ChunkPipe;
 
 /**
  * SEIPD v1's integrity tag (the MDC: SHA-1 over the plaintext) computed on a thread of its own. When
  * packing, the encrypting thread was the one the others waited for: AES-CFB encryption is serial
  * (each block needs the previous ciphertext), and the SHA-1 beside it cost another 0.5 s per GiB.
  * Bouncy Castle writes every plaintext byte to the calculator's stream and asks for the digest once,
- * at the end; here the stream copies the bytes into chunks that a second thread hashes.
+ * at the end; here the stream hands the bytes through a {@link ChunkPipe} to a thread that hashes them.
  */
 final class BackgroundMdc implements PGPDataEncryptorBuilder {
-    private static final int CHUNK = 1 << 18;
-    private static final int CHUNKS = 8;
-
     private final PGPDataEncryptorBuilder builder;
 
     BackgroundMdc(PGPDataEncryptorBuilder builder) {
@@ -106,97 +101,28 @@ final class BackgroundMdc implements PGPDataEncryptorBuilder {
         return this;
     }
 
-    private record Piece(byte[] data, int length) {
-    }
-
-    /** The calculator: bytes in chunks to a daemon thread that feeds the real one. */
+    /** The calculator: the bytes go through a pipe to a thread that feeds the real one. */
     private static final class Digest implements PGPDigestCalculator {
-        private static final Piece END = new Piece(new byte[0], 0);
         private final PGPDigestCalculator real;
-        private final BlockingQueue<Piece> full = new ArrayBlockingQueue<>(CHUNKS);
-        private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS + 2);
+        private final ChunkPipe pipe = new ChunkPipe();
+        private final OutputStream stream = pipe.output();
         private final Thread hasher;
-        private volatile Throwable failure;
-        /** The thread that last handed a chunk over. */
-        private volatile Thread writer;
-        private byte[] chunk = new byte[CHUNK];
-        private int used;
         private byte[] digest;
-        private final OutputStream stream = new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                while (len > 0) {
-                    if (used == chunk.length) {
-                        hand();
-                    }
-                    int n = Math.min(len, chunk.length - used);
-                    System.arraycopy(b, off, chunk, used, n);
-                    used += n;
-                    off += n;
-                    len -= n;
-                }
-            }
-        };
 
         Digest(PGPDigestCalculator real) {
             this.real = real;
-            this.hasher = new Thread(this::hash, "sealpack-mdc");
-            hasher.setDaemon(true);
-            hasher.start();
-        }
-
-        private void hash() {
-            try {
-                OutputStream out = real.getOutputStream();
-                while (true) {
-                    Piece p = full.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    if (p == END) {
-                        return;
-                    }
-                    if (p == null) {
-                        Thread last = writer;
-                        if (last != null && !last.isAlive()) {
-                            return; // the packing failed and its thread ended: nothing will come
-                        }
-                        continue;
-                    }
-                    out.write(p.data(), 0, p.length());
-                    free.offer(p.data());
+            OutputStream into = real.getOutputStream();
+            this.hasher = pipe.drainInto(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    into.write(b);
                 }
-            } catch (Throwable t) {
-                failure = t;
-                full.clear();
-            }
-        }
 
-        /** Hands the current chunk to the hashing thread. */
-        private void hand() throws IOException {
-            if (used == 0) {
-                return;
-            }
-            writer = Thread.currentThread();
-            put(new Piece(chunk, used));
-            byte[] recycled = free.poll();
-            chunk = recycled != null ? recycled : new byte[CHUNK];
-            used = 0;
-        }
-
-        private void put(Piece b) throws IOException {
-            try {
-                while (!full.offer(b, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    if (failure != null || !hasher.isAlive()) {
-                        throw new IOException("the integrity tag could not be computed", failure);
-                    }
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    into.write(b, off, len);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted");
-            }
+            }, "sealpack-mdc");
         }
 
         @Override
@@ -213,17 +139,13 @@ final class BackgroundMdc implements PGPDataEncryptorBuilder {
         public byte[] getDigest() {
             if (digest == null) {
                 try {
-                    hand();
-                    put(END);
-                    hasher.join();
+                    stream.close();
                 } catch (IOException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
+                    throw new IllegalStateException("the integrity tag could not be computed: " + e.getMessage(), e);
                 }
-                if (failure != null) {
-                    throw new IllegalStateException("the integrity tag could not be computed", failure);
+                ChunkPipe.join(hasher);
+                if (pipe.consumerFailure() != null) {
+                    throw new IllegalStateException("the integrity tag could not be computed", pipe.consumerFailure());
                 }
                 digest = real.getDigest();
             }

@@ -15,6 +15,7 @@ import org.sealpack.bag.BagValidator;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.SealpackException;
+import org.sealpack.io.ChunkPipe;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;

@@ -25,6 +25,7 @@ import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.ChunkPipe;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealWriter;
 import org.sealpack.pgp.Signatures;

@@ -11,6 +11,7 @@ import java.util.List;
 import org.sealpack.archive.EntrySink;
 import org.sealpack.archive.Limits;
 import org.sealpack.failure.InputException;
+import org.sealpack.io.ChunkPipe;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.Key;
