@@ -3,7 +3,6 @@ package org.sealpack.pgp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
@@ -85,15 +84,14 @@ final class BulkCfb {
 
     static PGPDataDecryptor decryptor(byte[] key) throws PGPException {
         Cipher aes;
-        MessageDigest sha1;
         try {
             aes = Cipher.getInstance("AES/ECB/NoPadding");
             aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
-            sha1 = MessageDigest.getInstance("SHA-1");
         } catch (GeneralSecurityException e) {
-            throw new PGPException("AES or SHA-1 is not available: " + e.getMessage(), e);
+            throw new PGPException("AES is not available: " + e.getMessage(), e);
         }
-        PGPDigestCalculator mdc = new Sha1Calculator(sha1);
+        // The running SHA-1 of the plaintext that the Modification Detection Code packet must match.
+        PGPDigestCalculator mdc = Crypto.digests().get(HashAlgorithmTags.SHA1);
         return new PGPDataDecryptor() {
             @Override
             public InputStream getInputStream(InputStream in) {
@@ -110,47 +108,6 @@ final class BulkCfb {
                 return mdc;
             }
         };
-    }
-
-    /** The running SHA-1 of the plaintext that the Modification Detection Code packet must match. */
-    private static final class Sha1Calculator implements PGPDigestCalculator {
-        private final MessageDigest digest;
-        private final java.io.OutputStream stream;
-
-        Sha1Calculator(MessageDigest digest) {
-            this.digest = digest;
-            this.stream = new java.io.OutputStream() {
-                @Override
-                public void write(int b) {
-                    digest.update((byte) b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    digest.update(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public int getAlgorithm() {
-            return HashAlgorithmTags.SHA1;
-        }
-
-        @Override
-        public java.io.OutputStream getOutputStream() {
-            return stream;
-        }
-
-        @Override
-        public byte[] getDigest() {
-            return digest.digest();
-        }
-
-        @Override
-        public void reset() {
-            digest.reset();
-        }
     }
 
     /**
