@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.sealpack.failure.UnsafeArchiveException;
+import org.sealpack.failure.WriteFailedException;
 
 /**
  * Writes entries below one directory. Each path is resolved with {@link Path#normalize()} and checked
@@ -27,7 +28,16 @@ public final class DirectoryExtractor implements EntrySink {
     }
 
     private Path resolve(String path) {
-        Path target = root.resolve(path).normalize();
+        Path target;
+        try {
+            target = root.resolve(path).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            // Not the archive's fault: in the C locale (or with no locale set) the JVM encodes file
+            // names as ASCII, so it cannot create a file named in Cyrillic, say.
+            throw new WriteFailedException("cannot create '" + path + "' here: file names are written as "
+                    + System.getProperty("sun.jnu.encoding") + " in this locale, which cannot hold that name",
+                    "open it in a UTF-8 locale, for example with LC_ALL=C.UTF-8; nothing was left behind");
+        }
         if (!target.startsWith(root) || target.equals(root) && !path.isEmpty()) {
             throw new UnsafeArchiveException("'" + path + "' would be written outside the destination",
                     "do not open this archive; report it to the sender");

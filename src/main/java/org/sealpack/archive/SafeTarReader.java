@@ -113,11 +113,15 @@ public final class SafeTarReader {
             throw new UnsafeArchiveException("the archive holds a file '" + name + "' outside the bag directory",
                     HINT);
         }
-        if (!seen.add(EntryNames.fold(trimmed))) {
+        String path = segments.length == 1 ? "" : trimmed.substring(root.length() + 1);
+        // Below the one root, so the path alone is the key; the same string when folding changes nothing
+        // (most names), which the bag reader then keeps as its key too: one string per file, not two.
+        String key = EntryNames.fold(path);
+        if (!seen.add(key.equals(path) ? path : key)) {
             throw new UnsafeArchiveException("the archive holds '" + name
                     + "' twice, or two names that differ only in case or Unicode form", HINT);
         }
-        return segments.length == 1 ? "" : trimmed.substring(root.length() + 1);
+        return path;
     }
 
     private static String kind(TarArchiveEntry e) {

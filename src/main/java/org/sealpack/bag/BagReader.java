@@ -25,18 +25,16 @@ public final class BagReader {
     private BagReader() {
     }
 
-    /** A bag as read: its root name, its tag files' bytes, and its payload files' checksums and sizes. */
-    public record ReadBag(String root, Map<String, byte[]> tagFiles, Map<String, String> payloadChecksums,
-                          long payloadBytes, Map<String, Long> payloadSizes) {
-        public ReadBag(String root, Map<String, byte[]> tagFiles, Map<String, String> payloadChecksums, long payloadBytes) {
-            this(root, tagFiles, payloadChecksums, payloadBytes, Map.of());
-        }
+    /**
+     * A bag as read: its root name, its tag files' bytes, and its payload files (SHA-512 and size of
+     * each, as found, in the order of the tar) with their total size.
+     */
+    public record ReadBag(String root, Map<String, byte[]> tagFiles, Manifest payload, long payloadBytes) {
     }
 
     public static ReadBag read(SafeTarReader tar, EntrySink sink) throws IOException {
         Map<String, byte[]> tags = new LinkedHashMap<>();
-        Map<String, String> payload = new LinkedHashMap<>();
-        Map<String, Long> sizes = new LinkedHashMap<>();
+        Manifest.Builder payload = new Manifest.Builder();
         long payloadBytes = 0;
         long tagBytes = 0;
         MessageDigest digest = Digests.sha512();
@@ -65,16 +63,15 @@ public final class BagReader {
                             "the file is truncated or damaged; ask the sender for a new copy");
                 }
             }
-            String checksum = Digests.hex(digest.digest());
+            byte[] checksum = digest.digest();
             if (isPayload) {
-                payload.put(e.path(), checksum);
-                sizes.put(e.path(), e.size());
+                payload.add(e.path(), checksum, e.size()); // the tar reader refuses a path twice
                 payloadBytes += e.size();
             } else {
                 tags.put(e.path(), kept.bytes);
             }
         }
-        return new ReadBag(tar.root(), tags, payload, payloadBytes, sizes);
+        return new ReadBag(tar.root(), tags, payload.build(), payloadBytes);
     }
 
     /** A tag file's bytes, into an array of the size its header gives (more bytes fail the size check). */

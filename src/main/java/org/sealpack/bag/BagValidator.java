@@ -4,10 +4,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.sealpack.failure.BagInvalidException;
 
@@ -19,13 +23,14 @@ import org.sealpack.failure.BagInvalidException;
  */
 public final class BagValidator {
     private static final String HINT = "the bag is damaged or was altered; do not rely on it, ask the sender for a new copy";
+    /** A bag with a million wrong files gets a readable message, not a million clauses. */
+    static final int MAX_PROBLEMS_SHOWN = 12;
 
     private BagValidator() {
     }
 
-    /** A bag that passed: its metadata and manifest. */
-    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes, List<String> warnings,
-                           Map<String, Long> payloadSizes) {
+    /** A bag that passed: its metadata and payload (as listed in its manifest and found, with sizes, in tar order). */
+    public record ValidBag(String root, Metadata bagInfo, Manifest manifest, long payloadBytes, List<String> warnings) {
     }
 
     /** bagit.txt of a BagIt 0.97 bag, accepted when an existing bag was sealed as it is. */
@@ -53,13 +58,11 @@ public final class BagValidator {
             problems.add(e.getMessage());
         }
 
-        Manifest manifest = null;
         if (!tags.containsKey(BagIt.MANIFEST)) {
             problems.add("manifest-sha512.txt is missing");
         } else {
             try {
-                manifest = Manifest.parse(text(tags, BagIt.MANIFEST, problems), BagIt.MANIFEST, BagIt.HEX_LENGTH);
-                checkPayload(manifest, bag, problems);
+                checkPayload(tags.get(BagIt.MANIFEST), bag.payload(), problems);
             } catch (BagFormatException e) {
                 problems.add(e.getMessage());
             }
@@ -82,11 +85,9 @@ public final class BagValidator {
         checkTagManifest(tags, problems);
 
         if (!problems.isEmpty()) {
-            String summary = problems.size() == 1 ? problems.get(0)
-                    : problems.size() + " problems: " + String.join("; ", problems);
-            throw new BagInvalidException("the bag is invalid: " + summary, HINT);
+            throw new BagInvalidException("the bag is invalid: " + summary(problems), HINT);
         }
-        return new ValidBag(bag.root(), info, manifest, bag.payloadBytes(), warnings, bag.payloadSizes());
+        return new ValidBag(bag.root(), info, bag.payload(), bag.payloadBytes(), warnings);
     }
 
     /**
@@ -118,13 +119,13 @@ public final class BagValidator {
             });
             return;
         }
-        for (String file : bag.payloadChecksums().keySet()) {
+        for (String file : bag.payload().entries().keySet()) {
             if (!other.checksums().containsKey(file)) {
                 problems.add("payload file '" + file + "' is not listed in " + name);
             }
         }
         for (String file : other.checksums().keySet()) {
-            if (!bag.payloadChecksums().containsKey(file)) {
+            if (bag.payload().entry(file) == null) {
                 problems.add(name + " lists '" + file + "', which is missing");
             }
         }
@@ -132,26 +133,49 @@ public final class BagValidator {
                 + algorithm + " checksums");
     }
 
-    private static void checkPayload(Manifest manifest, BagReader.ReadBag bag, List<String> problems) {
-        Map<String, String> actual = bag.payloadChecksums();
-        for (Map.Entry<String, String> listed : manifest.checksums().entrySet()) {
-            String path = listed.getKey();
-            if (!path.startsWith(BagIt.PAYLOAD_DIR + "/")) {
-                problems.add("manifest-sha512.txt lists '" + path + "', which is outside data/");
-                continue;
+    /**
+     * Every line of manifest-sha512.txt against the payload found, line by line (the manifest of a
+     * million files is not turned into a second map): each listed file present with the same SHA-512,
+     * listed once, under data/; then every file found must have been listed.
+     */
+    private static void checkPayload(byte[] manifest, Manifest found, List<String> problems) {
+        BitSet listed = new BitSet(found.size());
+        Set<String> listedMissing = new HashSet<>();
+        Manifest.forEachLine(manifest, BagIt.MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
+            Manifest.Entry file = found.entry(path);
+            if (file == null) {
+                if (!listedMissing.add(path)) {
+                    throw new BagFormatException(BagIt.MANIFEST + " lists " + path + " twice");
+                }
+                problems.add(path.startsWith(BagIt.PAYLOAD_DIR + "/")
+                        ? "payload file '" + path + "' is listed in the manifest but missing"
+                        : "manifest-sha512.txt lists '" + path + "', which is outside data/");
+                return;
             }
-            String found = actual.get(path);
-            if (found == null) {
-                problems.add("payload file '" + path + "' is listed in the manifest but missing");
-            } else if (!found.equals(listed.getValue())) {
+            if (listed.get(file.index())) {
+                throw new BagFormatException(BagIt.MANIFEST + " lists " + path + " twice");
+            }
+            listed.set(file.index());
+            if (!MessageDigest.isEqual(digest, file.digest())) {
                 problems.add("checksum mismatch for '" + path + "'");
             }
-        }
-        for (String path : actual.keySet()) {
-            if (!manifest.checksums().containsKey(path)) {
-                problems.add("payload file '" + path + "' is not listed in the manifest");
+        });
+        for (Map.Entry<String, Manifest.Entry> file : found.entries().entrySet()) {
+            if (!listed.get(file.getValue().index())) {
+                problems.add("payload file '" + file.getKey() + "' is not listed in the manifest");
             }
         }
+    }
+
+    /** The problems in one line: all of them up to a dozen, else the first dozen and how many more. */
+    static String summary(List<String> problems) {
+        if (problems.size() == 1) {
+            return problems.get(0);
+        }
+        int shown = Math.min(problems.size(), MAX_PROBLEMS_SHOWN);
+        String listed = String.join("; ", problems.subList(0, shown));
+        return problems.size() + " problems: " + listed
+                + (shown < problems.size() ? "; and " + (problems.size() - shown) + " more" : "");
     }
 
     private static void checkOxum(Metadata info, BagReader.ReadBag bag, List<String> problems) {
@@ -159,7 +183,7 @@ public final class BagValidator {
         if (oxum.isEmpty()) {
             return;
         }
-        String expected = bag.payloadBytes() + "." + bag.payloadChecksums().size();
+        String expected = bag.payloadBytes() + "." + bag.payload().size();
         if (!oxum.get().strip().equals(expected)) {
             problems.add("Payload-Oxum says " + oxum.get().strip() + " (bytes.files) but the payload holds " + expected);
         }

@@ -52,7 +52,7 @@ public final class BagWriter {
             tar.directory(root + dir, now);
         }
 
-        LinkedHashMap<String, String> checksums = new LinkedHashMap<>();
+        Manifest.Builder checksums = new Manifest.Builder();
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
         for (PayloadFile f : files) {
@@ -60,11 +60,10 @@ public final class BagWriter {
                 tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
             }
             progress.accept(f.size());
-            checksums.put(f.bagPath(), Digests.hex(digest.digest()));
+            checksums.add(f.bagPath(), digest.digest(), f.size());
             bytes += f.size();
         }
-        Manifest manifest = Manifest.owning(checksums);
-        byte[] manifestBytes = BagIt.utf8(manifest.format());
+        Manifest manifest = checksums.build();
 
         Metadata info = metadata
                 .plus("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())
@@ -73,13 +72,17 @@ public final class BagWriter {
                 .plus("Bag-Software-Agent", softwareAgent);
         byte[] infoBytes = BagIt.utf8(info.toBagInfo());
 
-        tar.file(root + BagIt.MANIFEST, manifestBytes, now);
+        // The manifest goes into the tar as it is made, line by line, and is hashed on the way.
+        try (InputStream lines = manifest.formatted()) {
+            tar.file(root + BagIt.MANIFEST, manifest.formattedLength(), now, lines, Digests.into(digest));
+        }
+        String manifestChecksum = Digests.hex(digest.digest());
         tar.file(root + BagIt.BAG_INFO, infoBytes, now);
 
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(BagIt.DECLARATION, Digests.sha512Hex(BagIt.utf8(BagIt.DECLARATION_TEXT)));
         tags.put(BagIt.BAG_INFO, Digests.sha512Hex(infoBytes));
-        tags.put(BagIt.MANIFEST, Digests.sha512Hex(manifestBytes));
+        tags.put(BagIt.MANIFEST, manifestChecksum);
         byte[] tagManifest = BagIt.utf8(new Manifest(tags).format());
         tar.file(root + BagIt.TAG_MANIFEST, tagManifest, now);
         tar.directory(root + BagIt.SIGNATURE_DIR, now);
@@ -101,9 +104,11 @@ public final class BagWriter {
         tar.file(root + BagIt.DECLARATION, Files.readAllBytes(dir.resolve(BagIt.DECLARATION)), now);
         tar.directory(root + BagIt.PAYLOAD_DIR, now);
         java.util.List<PayloadFile> files = new java.util.ArrayList<>();
+        java.nio.file.Path data = dir.resolve(BagIt.PAYLOAD_DIR);
         for (String path : sha512.checksums().keySet()) {
             java.nio.file.Path source = dir.resolve(path);
-            files.add(new PayloadFile(source, path, Files.size(source), Files.getLastModifiedTime(source).toInstant()));
+            files.add(new PayloadFile(data, path, Files.size(source),
+                    Files.getLastModifiedTime(source).toInstant().getEpochSecond()));
         }
         for (String d : directories(files)) {
             tar.directory(root + d, now);
@@ -113,7 +118,7 @@ public final class BagWriter {
             try (InputStream in = Files.newInputStream(f.source())) {
                 tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
             }
-            if (!Digests.hex(digest.digest()).equals(sha512.checksums().get(f.bagPath()))) {
+            if (!MessageDigest.isEqual(digest.digest(), sha512.entry(f.bagPath()).digest())) {
                 throw new org.sealpack.failure.InputException(f.bagPath() + " changed after the bag was validated",
                         "seal the bag again when nothing is writing to it");
             }

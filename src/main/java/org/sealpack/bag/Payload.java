@@ -49,7 +49,7 @@ public final class Payload {
                 throw new InputException(given + " is a symbolic link", "name the file it points to instead");
             }
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                walk(path, BagIt.PAYLOAD_DIR + "/" + name, files);
+                walk(path, name, files);
             } else {
                 files.add(describe(path, BagIt.PAYLOAD_DIR + "/" + name));
             }
@@ -74,19 +74,22 @@ public final class Payload {
         return files;
     }
 
-    private static void walk(Path dir, String bagPrefix, List<PayloadFile> files) {
+    private static void walk(Path dir, String name, List<PayloadFile> files) {
+        Path base = dir.getParent();
+        String bagPrefix = BagIt.PAYLOAD_DIR + "/" + name;
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String relative = bagPrefix + "/" + toBagPath(dir.relativize(file));
+                    requireText(file, base, relative);
                     if (attrs.isSymbolicLink()) {
                         throw new InputException(file + " is a symbolic link", "replace it with the file it points to, or remove it");
                     }
                     if (!attrs.isRegularFile()) {
                         throw new InputException(file + " is not a regular file", "remove it from the payload");
                     }
-                    files.add(new PayloadFile(file, relative, attrs.size(), attrs.lastModifiedTime().toInstant()));
+                    files.add(new PayloadFile(base, relative, attrs.size(), attrs.lastModifiedTime().toInstant().getEpochSecond()));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -109,11 +112,37 @@ public final class Payload {
             if (!Files.isReadable(file)) {
                 throw new InputException("cannot read " + file, "check its permissions");
             }
-            return new PayloadFile(file, bagPath, attrs.size(), attrs.lastModifiedTime().toInstant());
+            requireText(file, file.getParent(), bagPath);
+            return new PayloadFile(file.getParent(), bagPath, attrs.size(), attrs.lastModifiedTime().toInstant().getEpochSecond());
         } catch (NoSuchFileException e) {
             throw new InputException("payload not found: " + file, "check the path");
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+
+    /**
+     * The file's name must be text: a name that is not valid UTF-8, or any non-ASCII name when the
+     * JVM's file-name encoding is not UTF-8 (the C locale, or no locale set at all), reaches Java with
+     * U+FFFD in place of its bytes. Packing it would rename the evidence in the bag, so it is refused.
+     */
+    private static void requireText(Path file, Path base, String bagPath) {
+        if (bagPath.indexOf('\uFFFD') >= 0 && !namesItself(base, bagPath.substring(BagIt.PAYLOAD_DIR.length() + 1), file)) {
+            String encoding = System.getProperty("sun.jnu.encoding", "");
+            throw new InputException("the name of " + file + " cannot be read as text"
+                    + (encoding.equalsIgnoreCase("UTF-8") ? " (it is not valid UTF-8)"
+                    : " in this locale (file names are read as " + encoding + ")"),
+                    encoding.equalsIgnoreCase("UTF-8") ? "rename it to a UTF-8 name"
+                            : "run sealpack in a UTF-8 locale, for example with LC_ALL=C.UTF-8");
+        }
+    }
+
+    /** Whether the name, turned back into a path, is the file's own (false when it cannot even be encoded). */
+    private static boolean namesItself(Path base, String name, Path file) {
+        try {
+            return base.resolve(name).equals(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

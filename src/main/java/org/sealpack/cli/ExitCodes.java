@@ -86,7 +86,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         "  3  an input is missing, unreadable or malformed",
         "  4  the output exists (add --force to replace it)",
         "  5  writing failed (disk full, permissions); nothing was left behind",
-        "  6  out of memory: too many files for the Java heap (raise it with SEALPACK_JAVA_OPTS=-Xmx1g)",
+        "  6  out of memory: too many files for the Java heap (raise it with SEALPACK_JAVA_OPTS=-Xmx4g)",
         " 10  a key or certificate is unusable (corrupt, wrong kind, no usable subkey)",
         " 11  wrong or missing passphrase",
         " 12  the key is not a recipient of the sealed file",

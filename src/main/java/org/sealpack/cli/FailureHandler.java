@@ -25,8 +25,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     /** The line for an exhausted heap: what the heap is, and how to raise it. */
     static String outOfMemory(long maxHeapBytes) {
         return "sealpack: error: out of memory: the Java heap (" + (maxHeapBytes >> 20) + " MiB) cannot hold the"
-                + " list of files (about 1 KB per file); nothing was left behind. hint: run it again with a larger"
-                + " heap, for example SEALPACK_JAVA_OPTS=-Xmx1g (or java -Xmx1g -jar sealpack.jar)";
+                + " list of files (a few hundred bytes per file); nothing was left behind. hint: run it again with a"
+                + " larger heap, for example SEALPACK_JAVA_OPTS=-Xmx4g (or java -Xmx4g -jar sealpack.jar)";
     }
 
     static String line(Throwable e) {

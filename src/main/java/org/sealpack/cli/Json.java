@@ -106,7 +106,7 @@ final class Json {
         full.manifest().checksums().forEach((path, sum) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", path);
-            m.put("bytes", full.payloadSizes().getOrDefault(path, -1L));
+            m.put("bytes", full.manifest().sizeOf(path));
             m.put("sha512", sum);
             files.add(m);
         });

@@ -100,7 +100,7 @@ final class Receipt {
             r.line("").line("## Payload files (" + full.manifest().checksums().size() + " files, " + full.payloadBytes()
                     + " bytes)").line("").line("| File | Bytes | SHA-512 |").line("|---|---:|---|");
             full.manifest().checksums().forEach((path, sum) -> r.line("| " + cell(path) + " | "
-                    + full.payloadSizes().getOrDefault(path, -1L) + " | `" + sum + "` |"));
+                    + full.manifest().sizeOf(path) + " | `" + sum + "` |"));
         }
         try {
             Files.writeString(receipt, r.md.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

@@ -70,7 +70,7 @@ final class InnerCheck {
         warnings.addAll(valid.warnings());
         return new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), valid.root(), valid.bagInfo(), valid.manifest(),
-                valid.payloadBytes(), warnings, valid.payloadSizes());
+                valid.payloadBytes(), warnings);
     }
 
     private static SignatureCheck checkBagSignature(BagReader.ReadBag bag, List<Certificate> trusted,

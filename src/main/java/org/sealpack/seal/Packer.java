@@ -146,7 +146,7 @@ public final class Packer {
     }
 
     private static Result result(PackRequest request, Prepared prepared, BagWriter.Written written, long size) {
-        return new Result(request.output(), written.bagName(), written.manifest().checksums().size(), written.payloadBytes(),
+        return new Result(request.output(), written.bagName(), written.manifest().size(), written.payloadBytes(),
                 size, prepared.signer().certificate(), request.recipients());
     }
 

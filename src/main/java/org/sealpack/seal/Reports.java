@@ -24,11 +24,12 @@ public final class Reports {
     /**
      * Everything, after decryption: the outer check, the bag signature, and the bag.
      *
+     * @param manifest the payload files, each with its SHA-512 and size
      * @param warnings things that passed but deserve a word (for example no intended recipients listed)
      */
     public record Full(Outer outer, Certificate openedBy, Instant bagSigned, List<String> intendedRecipients,
                        String bagName, Metadata bagInfo, Manifest manifest, long payloadBytes,
-                       List<String> warnings, java.util.Map<String, Long> payloadSizes) {
+                       List<String> warnings) {
     }
 
     /** What can be learnt with no key: all of it unverified. */

@@ -26,7 +26,7 @@ class BagParsersFuzzTest {
         try {
             BagValidator.validate(new BagReader.ReadBag("bag", Map.of("manifest-sha512.txt", manifest.getBytes(),
                     "bag-info.txt", info.getBytes(), "bagit.txt", BagIt.DECLARATION_TEXT.getBytes()),
-                    Map.of("data/a", "00"), 1));
+                    new Manifest(Map.of("data/a", "00")), 1));
         } catch (SealpackException expected) {
             // refused
         }

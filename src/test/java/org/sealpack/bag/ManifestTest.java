@@ -33,4 +33,47 @@ class ManifestTest {
         assertThatThrownBy(() -> Manifest.parse(H + "  data/x", "m", 128)).hasMessageContaining("line break");
         assertThatThrownBy(() -> Manifest.parse("g".repeat(128) + "  data/x\n", "m", 128)).hasMessageContaining("hex");
     }
+
+    @Test
+    void theStreamedFormIsTheTextInUtf8AndItsLengthIsKnownBeforehand() throws Exception {
+        Manifest.Builder builder = new Manifest.Builder();
+        String[] paths = {"data/a.txt", "data/100%.txt", "data/two\nlines\r.txt", "data/Баёнот.txt", "data/日本.txt",
+                "data/emoji-\uD83D\uDCF7.jpg", "data/" + "x".repeat(5000)};
+        for (int i = 0; i < paths.length; i++) {
+            byte[] digest = new byte[64];
+            digest[0] = (byte) i;
+            digest[63] = (byte) 0xff;
+            assertThat(builder.add(paths[i], digest, i * 10L)).isTrue();
+        }
+        assertThat(builder.add("data/a.txt", new byte[64], 1)).as("a path twice").isFalse();
+        Manifest m = builder.build();
+        byte[] expected = m.format().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(m.formattedLength()).isEqualTo(expected.length);
+        assertThat(m.formatted().readAllBytes()).isEqualTo(expected);
+        java.io.InputStream oneByOne = m.formatted();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int b; (b = oneByOne.read()) >= 0; ) {
+            out.write(b);
+        }
+        assertThat(out.toByteArray()).isEqualTo(expected);
+        assertThat(m.sizeOf("data/Баёнот.txt")).isEqualTo(30);
+        assertThat(m.sizeOf("data/none")).isEqualTo(-1);
+        assertThat(Manifest.parse(expected, "m", 128).checksums()).isEqualTo(m.checksums());
+        assertThat(Manifest.parse(expected, "m", 128).entry("data/a.txt").size()).as("a parsed manifest has no sizes").isEqualTo(-1);
+    }
+
+    @Test
+    void upperCaseHexCrLfAndAStarAreReadAsSha512sumDoes() {
+        Manifest m = Manifest.parse(H.toUpperCase() + "  data/x\r\n" + H + " *data/y\n", "m", 128);
+        assertThat(m.checksums()).containsEntry("data/x", H).containsEntry("data/y", H);
+        assertThat(m.entry("data/y").index()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesBytesThatAreNotUtf8() {
+        byte[] bad = (H + "  data/\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> Manifest.parse(bad, "m", 128)).hasMessageContaining("not valid UTF-8");
+        assertThatThrownBy(() -> Manifest.parse(H + "\n", "m", 128)).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> Manifest.parse(H + " \n" + H + "  data/x\n", "m", 128)).hasMessageContaining("line 1");
+    }
 }

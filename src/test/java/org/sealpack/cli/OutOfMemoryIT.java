@@ -12,13 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
 
 /**
- * A bag with more files than the heap holds (about 1 KB each) fails with one line naming the heap and
- * how to raise it, exit code 6, and nothing left behind, whichever thread ran out: never a stack trace,
- * never "corrupt" or "disk full". 20,000 files against a 16 MiB heap stand in for millions against 128.
+ * A bag with more files than the heap holds (a few hundred bytes each, more with long names) fails
+ * with one line naming the heap and how to raise it, exit code 6, and nothing left behind, whichever
+ * thread ran out: never a stack trace, never "corrupt" or "disk full". 40,000 files with 130-character
+ * names against a 16 MiB heap stand in for millions against 128.
  */
 class OutOfMemoryIT {
     static final Path ROOT = Proc.root();
     static final Path KEYS = ROOT.resolve("src/test/resources/keys");
+    static final int FILES = 40_000;
 
     @TempDir
     Path dir;
@@ -29,8 +31,9 @@ class OutOfMemoryIT {
         for (int d = 0; d < 10; d++) {
             Files.createDirectories(payload.resolve("d" + d));
         }
-        for (int i = 0; i < 20_000; i++) {
-            Files.writeString(payload.resolve("d" + i % 10).resolve("note-" + i + ".txt"), "note " + i + "\n");
+        String longName = "witness-statement-translated-from-tajik-".repeat(3);
+        for (int i = 0; i < FILES; i++) {
+            Files.writeString(payload.resolve("d" + i % 10).resolve(longName + i + ".txt"), "note " + i + "\n");
         }
         String pack = " pack notes --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
                 + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h";
@@ -55,7 +58,7 @@ class OutOfMemoryIT {
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OUT_OF_MEMORY);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception", "corrupt", "disk")
                 .startsWith("sealpack: error: out of memory: the Java heap (")
-                .contains("SEALPACK_JAVA_OPTS=-Xmx1g");
+                .contains("SEALPACK_JAVA_OPTS=-Xmx4g");
         assertThat(r.out()).isEmpty();
     }
 }
