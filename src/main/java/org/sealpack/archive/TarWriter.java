@@ -14,15 +14,25 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
  * Writes a POSIX (pax) tar: regular files and directories only, owner 0:0 without names, modes 0644
- * and 0755, long and non-ASCII names in pax headers (UTF-8).
+ * and 0755, long and non-ASCII names in pax headers (UTF-8). It refuses to write past the limits that
+ * {@link SafeTarReader} applies, so that what is written can be read with the same limits.
  */
 public final class TarWriter implements Closeable {
     private static final int COPY_BUFFER = 1 << 16;
     private final TarArchiveOutputStream tar;
     /** One copy buffer for every file: a new one per file cost 6.4 GB of allocation for 100,000 files. */
     private final byte[] buffer = new byte[COPY_BUFFER];
+    private final Limits limits;
+    private long entries;
+    private long total;
 
+    /** A tar that stays within the limits a reader applies by default. */
     public TarWriter(OutputStream out) {
+        this(out, Limits.DEFAULT);
+    }
+
+    public TarWriter(OutputStream out, Limits limits) {
+        this.limits = limits;
         tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -30,7 +40,9 @@ public final class TarWriter implements Closeable {
     }
 
     public void directory(String path, Instant modified) throws IOException {
-        TarArchiveEntry entry = new TarArchiveEntry(path.endsWith("/") ? path : path + "/", TarConstants.LF_DIR);
+        String name = path.endsWith("/") ? path : path + "/";
+        admit(name, 0);
+        TarArchiveEntry entry = new TarArchiveEntry(name, TarConstants.LF_DIR);
         entry.setMode(0755);
         stamp(entry, modified);
         tar.putArchiveEntry(entry);
@@ -68,7 +80,31 @@ public final class TarWriter implements Closeable {
         tar.closeArchiveEntry();
     }
 
-    private static TarArchiveEntry fileEntry(String path, long size, Instant modified) {
+    /** Counts an entry, refusing it if a reader with the same limits would refuse the archive. */
+    private void admit(String name, long size) throws LimitException {
+        if (++entries > limits.maxEntries()) {
+            throw new LimitException("it would hold more than " + limits.maxEntries() + " files and directories",
+                    "--max-entries");
+        }
+        if (size > limits.maxFileSize()) {
+            throw new LimitException(name + " is " + size + " bytes, more than " + limits.maxFileSize()
+                    + " in one file", "--max-file-size");
+        }
+        total += size;
+        if (total > limits.maxTotalSize()) {
+            throw new LimitException("it would hold more than " + limits.maxTotalSize() + " bytes", "--max-total-size");
+        }
+        if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
+            throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", null);
+        }
+        long depth = name.chars().filter(c -> c == '/').count() - (name.endsWith("/") ? 1 : 0);
+        if (depth > limits.maxDepth()) {
+            throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), "--max-depth");
+        }
+    }
+
+    private TarArchiveEntry fileEntry(String path, long size, Instant modified) throws LimitException {
+        admit(path, size);
         TarArchiveEntry entry = new TarArchiveEntry(path, TarConstants.LF_NORMAL);
         entry.setSize(size);
         entry.setMode(0644);
@@ -93,6 +129,25 @@ public final class TarWriter implements Closeable {
     public void close() throws IOException {
         tar.finish();
         tar.close();
+    }
+
+    /**
+     * The archive would exceed the limits a reader applies (by default: sealpack's defaults), so a
+     * recipient could not open it without raising them.
+     *
+     * @see #option() the option that raises the limit, or null if there is none
+     */
+    public static final class LimitException extends IOException {
+        private final String option;
+
+        public LimitException(String problem, String option) {
+            super(problem);
+            this.option = option;
+        }
+
+        public String option() {
+            return option;
+        }
     }
 
     /** A file changed size while it was being read. */

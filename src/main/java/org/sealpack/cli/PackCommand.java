@@ -79,6 +79,10 @@ final class PackCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    /** What the archive may hold: by default what a recipient's sealpack opens without options. */
+    @Mixin
+    LimitOptions limits;
+
     @Override
     public Integer call() {
         if (metadataTemplate) {
@@ -92,7 +96,7 @@ final class PackCommand implements Callable<Integer> {
         boolean stdout = StandardStreams.isStdout(output);
         PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
                 Keys.certificates(recipients, common.keyring()), output, stdout && bagName == null ? "bag" : bagName,
-                force, Instant.now(), anonymous, compress, existingBag);
+                force, Instant.now(), anonymous, compress, existingBag, limits.limits());
         var progress = TerminalProgress.forCommand(common, false, spec.commandLine().getErr());
         Packer.Result result;
         try {

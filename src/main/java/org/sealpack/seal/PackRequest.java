@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.sealpack.archive.Limits;
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
@@ -23,16 +24,26 @@ import org.sealpack.pgp.Key;
  * @param anonymous   seizure mode: no outer signature, hidden recipients (docs/FORMAT.md section 8)
  * @param compress    a ZLIB packet inside the encryption
  * @param existingBag an existing bag directory to seal as it is, instead of payload and metadata
+ * @param limits      what the archive may hold: those a recipient's sealpack applies when opening it
+ *                    (by default its defaults), so that what is packed can be opened
  */
 public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
                           Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
-                          Path existingBag) {
+                          Path existingBag, Limits limits) {
     public PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
                        Path output, String bagName, boolean force, Instant now) {
         this(payload, metadata, signer, recipients, output, bagName, force, now, false, false, null);
     }
 
+    public PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
+                       Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
+                       Path existingBag) {
+        this(payload, metadata, signer, recipients, output, bagName, force, now, anonymous, compress, existingBag,
+                Limits.DEFAULT);
+    }
+
     public PackRequest {
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(signer, "signer");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(now, "now");

@@ -136,6 +136,12 @@ public final class Packer {
         }
         Metadata metadata = request.existingBag() == null ? readMetadata(request.metadata()) : null;
         List<PayloadFile> files = request.existingBag() == null ? Payload.collect(request.payload()) : List.of();
+        // The tar holds the files, their directories and eight entries of the bag: over the limit on
+        // files alone, say so now rather than after sealing them (the tar writer checks every limit).
+        if (files.size() + 8L > request.limits().maxEntries()) {
+            throw overLimit(new TarWriter.LimitException("it would hold more than " + request.limits().maxEntries()
+                    + " files and directories (" + files.size() + " files)", "--max-entries"));
+        }
         org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
         List<Certificate> intended = new ArrayList<>(request.recipients());
@@ -155,8 +161,19 @@ public final class Packer {
         if (cause instanceof TarWriter.SizeChangedException changed) {
             return new InputException(changed.getMessage(), "pack again when nothing is writing to the payload");
         }
+        if (cause instanceof TarWriter.LimitException limit) {
+            return overLimit(limit);
+        }
         return new WriteFailedException("writing " + target + " failed: " + cause.getMessage(),
                 "check free disk space and permissions; " + consequence, e);
+    }
+
+    /** A payload a recipient's sealpack would refuse to open with the limits given (by default its own). */
+    private static InputException overLimit(TarWriter.LimitException e) {
+        return new InputException("cannot seal this payload: " + e.getMessage()
+                + ", and sealpack refuses to open such an archive with the same limits",
+                "split it into several archives" + (e.option() == null ? ""
+                        : ", or raise the limit with " + e.option() + " here and tell the recipients to open it with the same option"));
     }
 
     /**
@@ -171,7 +188,7 @@ public final class Packer {
                 tagManifest -> Signatures.signDetached(p.signer(), tagManifest, p.intended(), request.now());
         ChunkPipe pipe = new ChunkPipe();
         Thread encryptor = pipe.drainInto(sealed, "sealpack-encrypt");
-        TarWriter tar = new TarWriter(pipe.output());
+        TarWriter tar = new TarWriter(pipe.output(), request.limits());
         progress.start("sealing", p.existing() != null ? p.existing().payloadBytes()
                 : p.files().stream().mapToLong(PayloadFile::size).sum());
         BagWriter.Written written;
@@ -184,10 +201,14 @@ public final class Packer {
         } catch (IOException | RuntimeException e) {
             pipe.fail(e);
             ChunkPipe.join(encryptor);
-            if (pipe.consumerFailure() instanceof Error error) {
+            Throwable consumer = pipe.consumerFailure();
+            if (consumer instanceof Error error) {
                 throw error; // out of memory on the encrypting thread: not a write failure
             }
-            if (pipe.consumerFailure() instanceof IOException io && !(e instanceof SealpackException)) {
+            // The encrypting side's own failure (a full disk) is what stopped this one; a PipeFailure
+            // is only this side's failure handed back through the pipe.
+            if (consumer instanceof IOException io && !(consumer instanceof ChunkPipe.PipeFailure)
+                    && !(e instanceof SealpackException)) {
                 throw io;
             }
             throw e;
