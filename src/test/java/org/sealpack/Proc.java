@@ -31,6 +31,25 @@ public final class Proc {
         return Path.of(System.getProperty("sealpack.root", ".")).toAbsolutePath().normalize();
     }
 
+    /** The test keys (src/test/resources/keys). */
+    public static Path testKeys() {
+        return root().resolve("src/test/resources/keys");
+    }
+
+    /** pack's key options with the test keys: the test signer, to the test recipient, keyring in ./h. */
+    public static String packKeys() {
+        Path k = testKeys();
+        return " --signer " + k.resolve("signer.key.asc") + " --passphrase-file " + k.resolve("signer.passphrase")
+                + " --recipient " + k.resolve("recipient.cert.asc") + " --home h";
+    }
+
+    /** open's (and verify's) key options with the test keys: the test recipient opens what the test signer sealed. */
+    public static String openKeys() {
+        Path k = testKeys();
+        return " --signer " + k.resolve("signer.cert.asc") + " --key " + k.resolve("recipient.key.asc")
+                + " --passphrase-file " + k.resolve("recipient.passphrase") + " --home h";
+    }
+
     /** Runs the sealpack jar with the arguments, in the working directory. */
     public static Result sealpack(Path cwd, String... args) {
         List<String> command = new ArrayList<>();

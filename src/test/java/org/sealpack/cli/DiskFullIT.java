@@ -17,10 +17,7 @@ import org.sealpack.Proc;
  * two threads (payload; encryption and file): the failure of the writing one must be what is said.
  */
 class DiskFullIT {
-    static final Path ROOT = Proc.root();
-    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
-    static final String SIGNER = " --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
-            + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h";
+    static final String SIGNER = Proc.packKeys();
 
     @TempDir
     Path dir;

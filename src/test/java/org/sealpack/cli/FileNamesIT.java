@@ -19,11 +19,8 @@ import org.sealpack.Proc;
  */
 class FileNamesIT {
     static final Path ROOT = Proc.root();
-    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
-    static final String PACK = " --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
-            + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h";
-    static final String OPEN = " --signer " + KEYS.resolve("signer.cert.asc") + " --key " + KEYS.resolve("recipient.key.asc")
-            + " --passphrase-file " + KEYS.resolve("recipient.passphrase") + " --home h";
+    static final String PACK = Proc.packKeys();
+    static final String OPEN = Proc.openKeys();
     static final String NAME = "Баёнот.txt";
 
     @TempDir

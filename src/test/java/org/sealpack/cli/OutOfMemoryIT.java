@@ -18,8 +18,6 @@ import org.sealpack.Proc;
  * names against a 16 MiB heap stand in for millions against 128.
  */
 class OutOfMemoryIT {
-    static final Path ROOT = Proc.root();
-    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
     static final int FILES = 40_000;
 
     @TempDir
@@ -35,11 +33,8 @@ class OutOfMemoryIT {
         for (int i = 0; i < FILES; i++) {
             Files.writeString(payload.resolve("d" + i % 10).resolve(longName + i + ".txt"), "note " + i + "\n");
         }
-        String pack = " pack notes --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
-                + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h";
-        String open = " open notes.sealed --signer " + KEYS.resolve("signer.cert.asc") + " --key "
-                + KEYS.resolve("recipient.key.asc") + " --passphrase-file " + KEYS.resolve("recipient.passphrase")
-                + " --home h -o opened";
+        String pack = " pack notes" + Proc.packKeys();
+        String open = " open notes.sealed" + Proc.openKeys() + " -o opened";
         String small = "java -Xmx16m -XX:+UseSerialGC -jar " + Proc.jar();
 
         Proc.Result packed = Proc.bash(dir, Map.of(), small + pack + " -o small.sealed");

@@ -18,11 +18,8 @@ import org.sealpack.Proc;
  * packing a million files, which pack sealed and open then refused (1,000,010 entries).
  */
 class PackLimitsIT {
-    static final Path KEYS = Proc.root().resolve("src/test/resources/keys");
-    static final String PACK = " pack in --signer " + KEYS.resolve("signer.key.asc") + " --passphrase-file "
-            + KEYS.resolve("signer.passphrase") + " --recipient " + KEYS.resolve("recipient.cert.asc") + " --home h -o s.sealed";
-    static final String OPEN = " open s.sealed --signer " + KEYS.resolve("signer.cert.asc") + " --key "
-            + KEYS.resolve("recipient.key.asc") + " --passphrase-file " + KEYS.resolve("recipient.passphrase") + " --home h -o out";
+    static final String PACK = " pack in" + Proc.packKeys() + " -o s.sealed";
+    static final String OPEN = " open s.sealed" + Proc.openKeys() + " -o out";
 
     @TempDir
     Path dir;
