@@ -83,8 +83,7 @@ public final class TarWriter implements Closeable {
     /** Counts an entry, refusing it if a reader with the same limits would refuse the archive. */
     private void admit(String name, long size) throws LimitException {
         if (++entries > limits.maxEntries()) {
-            throw new LimitException("it would hold more than " + limits.maxEntries() + " files and directories",
-                    "--max-entries");
+            throw LimitException.tooManyEntries(limits, "");
         }
         if (size > limits.maxFileSize()) {
             throw new LimitException(name + " is " + size + " bytes, more than " + limits.maxFileSize()
@@ -97,7 +96,10 @@ public final class TarWriter implements Closeable {
         if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
             throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", null);
         }
-        long depth = name.chars().filter(c -> c == '/').count() - (name.endsWith("/") ? 1 : 0);
+        int depth = name.endsWith("/") ? -1 : 0;
+        for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
+            depth++;
+        }
         if (depth > limits.maxDepth()) {
             throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), "--max-depth");
         }
@@ -147,6 +149,12 @@ public final class TarWriter implements Closeable {
 
         public String option() {
             return option;
+        }
+
+        /** More files and directories than the limit; {@code detail} is added in parentheses if not empty. */
+        public static LimitException tooManyEntries(Limits limits, String detail) {
+            return new LimitException("it would hold more than " + limits.maxEntries() + " files and directories"
+                    + (detail.isEmpty() ? "" : " (" + detail + ")"), "--max-entries");
         }
     }
 

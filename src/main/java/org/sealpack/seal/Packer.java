@@ -139,8 +139,7 @@ public final class Packer {
         // The tar holds the files, their directories and eight entries of the bag: over the limit on
         // files alone, say so now rather than after sealing them (the tar writer checks every limit).
         if (files.size() + 8L > request.limits().maxEntries()) {
-            throw overLimit(new TarWriter.LimitException("it would hold more than " + request.limits().maxEntries()
-                    + " files and directories (" + files.size() + " files)", "--max-entries"));
+            throw overLimit(TarWriter.LimitException.tooManyEntries(request.limits(), files.size() + " files"));
         }
         org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
