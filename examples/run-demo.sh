@@ -7,7 +7,10 @@ jar=target/sealpack.jar
 [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
 sealpack() { java -Xmx128m -XX:+UseSerialGC -jar "$jar" "$@"; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sealpack-demo.XXXXXX")
-echo "== working in $work"
+echo "== working in $work (the sealed file stays there; the decrypted copy is removed at the end)"
+# The decrypted statement is removed when the demo ends, however it ends: plaintext is not left lying
+# in a temporary directory. (Only what this script made: the directory mktemp just created.)
+trap 'rm -rf "$work/opened" && echo "== removed the decrypted copy $work/opened"' EXIT
 
 echo; echo "== pack: the statement and its metadata, signed by the demo signer, sealed to the demo recipient"
 sealpack pack examples/statement.txt --metadata examples/statement.metadata \

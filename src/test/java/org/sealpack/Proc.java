@@ -52,12 +52,23 @@ public final class Proc {
 
     /** Runs the sealpack jar with the arguments, in the working directory. */
     public static Result sealpack(Path cwd, String... args) {
+        return sealpack(cwd, Map.of(), List.of(), args);
+    }
+
+    /** As {@link #sealpack(Path, String...)}, with environment variables set and options for the JVM. */
+    public static Result sealpack(Path cwd, Map<String, String> env, List<String> jvmOptions, String... args) {
+        return run(cwd, env, command(jvmOptions, args));
+    }
+
+    /** The command line that runs the sealpack jar. */
+    public static List<String> command(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toString());
         command.addAll(List.of(args));
-        return run(cwd, Map.of(), command);
+        return command;
     }
 
     /** Runs a bash command line (for pipelines of stock tools). */

@@ -21,10 +21,23 @@ final class CommonOptions {
     }
 
     @Option(names = "--home", paramLabel = "DIR",
-            description = "The keyring's directory (default: $SEALPACK_HOME, else ~/.local/share/sealpack).")
+            description = "The keyring's directory (default: " + Home.DEFAULT + ").")
     Path home;
 
     private Keyring keyring;
+
+    /** The user's home directory ($HOME). */
+    static Path userHome() {
+        return Path.of(Home.userHome(System.getenv(), System.getProperty("user.home")));
+    }
+
+    /** Tells the user, on stderr, of things done beside the output (an interrupted run cleaned up). */
+    static java.util.function.Consumer<String> notices(picocli.CommandLine.Model.CommandSpec spec) {
+        return text -> {
+            spec.commandLine().getErr().println("sealpack: note: " + Terminal.safe(text));
+            spec.commandLine().getErr().flush();
+        };
+    }
 
     /** The keyring, opened on first use. */
     Keyring keyring() {

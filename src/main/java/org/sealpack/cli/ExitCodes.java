@@ -76,6 +76,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         CODES.put(UnsafeArchiveException.class, UNSAFE_ARCHIVE);
         CODES.put(WeakCryptoException.class, WEAK_CRYPTO);
         CODES.put(org.sealpack.failure.NotVerifiableException.class, NOT_VERIFIABLE);
+        CODES.put(org.sealpack.failure.UsageException.class, USAGE);
+        CODES.put(org.sealpack.failure.CancelledException.class, INTERRUPTED);
     }
 
     /** The table as --help shows it. */
@@ -84,7 +86,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         "  1  internal error (a bug: please report it with --debug output)",
         "  2  usage error: a wrong option or argument",
         "  3  an input is missing, unreadable or malformed",
-        "  4  the output exists (add --force to replace it)",
+        "  4  the output exists (--force replaces only an earlier output of the same kind)",
         "  5  writing failed (disk full, permissions); nothing was left behind",
         "  6  out of memory: too many files for the Java heap (raise it with SEALPACK_JAVA_OPTS=-Xmx4g)",
         " 10  a key or certificate is unusable (corrupt, wrong kind, no usable subkey)",
@@ -104,7 +106,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         " 25  the archive holds an unsafe entry (path escape, link, device)",
         " 26  a refused weak algorithm (SHA-1, MD5, unprotected encryption)",
         " 27  an anonymous file has no outer signature: only a recipient can verify it (--key)",
-        "130  interrupted (Ctrl-C, SIGINT); nothing was left behind",
+        "130  interrupted (Ctrl-C, SIGINT) or cancelled at a prompt; nothing was left behind",
     };
 
     @Override

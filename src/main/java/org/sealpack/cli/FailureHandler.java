@@ -22,6 +22,26 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         return ExitCodes.codeOf(e);
     }
 
+    /**
+     * A usage error (a wrong, missing or unknown option or argument): one line in the form of every other
+     * error, naming what is wrong and where to read more; not the whole help text.
+     */
+    static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        String message = e.getMessage() == null ? "wrong usage" : e.getMessage().strip();
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        err.println("sealpack: error: " + Terminal.safe(message.replace('\n', ' ')) + ". hint: see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help'");
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     /** The line for an exhausted heap: what the heap is, and how to raise it. */
     static String outOfMemory(long maxHeapBytes) {
         return "sealpack: error: out of memory: the Java heap (" + (maxHeapBytes >> 20) + " MiB) cannot hold the"

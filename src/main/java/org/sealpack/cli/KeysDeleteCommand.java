@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Keyring;
+import org.sealpack.failure.UsageException;
 import org.sealpack.seal.KeySelector;
 
 import picocli.CommandLine.Command;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "delete", mixinStandardHelpOptions = true,
-        description = "Remove a certificate from the keyring (it is no longer trusted). A secret key is removed only with --secret.",
+        description = {"Remove a certificate from the keyring (it is no longer trusted). A secret key is removed only with --secret.",
+            "On a terminal, sealpack shows the key and asks you to confirm; without one (a script), ID must be the "
+                + "full fingerprint."},
         footerHeading = "%nExample:%n", footer = "  sealpack keys delete 15C6E52324F018516E63CA8B0DC067D1877D13C3")
 final class KeysDeleteCommand implements Callable<Integer> {
     @Spec
@@ -32,7 +35,16 @@ final class KeysDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Keyring keyring = common.keyring();
+        if (!Confirmation.possible() && !KeySelector.isFingerprint(id)) {
+            throw new UsageException("without a terminal to confirm it, 'keys delete' needs the full fingerprint, not '"
+                    + id + "'", "see 'sealpack keys list' for the fingerprint");
+        }
         Certificate cert = KeySelector.certificate(id, keyring);
+        boolean hasSecret = keyring.secretKey(cert).isPresent();
+        Confirmation.require("delete",
+                "Deleting " + Terminal.safe(cert.describe()) + " from the keyring " + keyring.home() + ".",
+                secret && hasSecret ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
+                        : "Its signatures will no longer be trusted until you import it again.");
         keyring.delete(cert, secret);
         keyring.save();
         common.out(spec).println("deleted " + cert.fingerprint() + " " + Terminal.safe(cert.primaryUserId()));

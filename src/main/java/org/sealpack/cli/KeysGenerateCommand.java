@@ -69,6 +69,10 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Mixin
     PassphraseOptions passphrase;
 
+    @Option(names = "--no-passphrase",
+            description = "Store the secret key UNPROTECTED, without a passphrase. Never the default.")
+    boolean noPassphrase;
+
     @Override
     public Integer call() {
         String userId = email == null || email.isBlank() ? name : name + " <" + email + ">";
@@ -91,7 +95,11 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 throw new InputException("the directory " + directory + " does not exist", "create it first");
             }
         }
-        char[] secret = passphrase.forNewKey();
+        if (noPassphrase && (passphrase.file != null || passphrase.env != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--no-passphrase contradicts --passphrase-file and --passphrase-env");
+        }
+        char[] secret = noPassphrase ? new char[0] : passphrase.forNewKey();
         Instant now = Instant.now();
         Key key = KeyGenerator.generate(chosen, userId, secret, now, validity);
         String revocation = KeyEditor.revocationCertificate(key.unlock(secret), KeyEditor.Reason.UNSPECIFIED,
@@ -118,6 +126,9 @@ final class KeysGenerateCommand implements Callable<Integer> {
         out.println("Generated " + Terminal.safe(userId) + " (" + (chosen == Profile.RFC9580 ? "rfc9580 profile, v6" : "default profile, v4")
                 + (validity == null ? ", no expiry" : ", expires " + now.plus(validity)) + ")");
         out.println("  fingerprint: " + key.fingerprint());
+        if (noPassphrase) {
+            out.println("  protection:  UNPROTECTED (no passphrase): anyone who copies the key file can use it");
+        }
         if (directory != null) {
             out.println("  secret key:  " + keyFile + " (keep it private; back it up)");
             out.println("  certificate: " + certFile + " (give this to others)");

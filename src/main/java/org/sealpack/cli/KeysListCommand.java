@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.Keyring;
 
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ final class KeysListCommand implements Callable<Integer> {
                 k.put("expires", c.expires().map(Object::toString).orElse(null));
                 k.put("revoked", c.revocation().map(r -> r.at() + " (" + r.reasonName() + ")").orElse(null));
                 k.put("secretKey", keyring.secretKey(c).isPresent());
+                k.put("secretKeyProtected", keyring.secretKey(c).map(Key::needsPassphrase).orElse(null));
                 keys.add(k);
             }
             Json.print(out, Json.keyring(keys));
@@ -49,7 +51,8 @@ final class KeysListCommand implements Callable<Integer> {
         }
         Instant now = Instant.now();
         for (Certificate c : keyring.certificates()) {
-            boolean secret = keyring.secretKey(c).isPresent();
+            var secretKey = keyring.secretKey(c);
+            boolean secret = secretKey.isPresent();
             out.println((secret ? "key  " : "cert ") + c.fingerprint());
             for (String uid : c.userIds()) {
                 out.println("  user ID:    " + Terminal.safe(uid));
@@ -58,7 +61,8 @@ final class KeysListCommand implements Callable<Integer> {
             out.println("  created:    " + c.created());
             out.println("  expires:    " + c.expires().map(e -> e + (e.isBefore(now) ? " (EXPIRED)" : "")).orElse("never"));
             c.revocation().ifPresent(r -> out.println("  REVOKED:    " + r.at() + " (" + r.reasonName() + ")"));
-            out.println("  secret key: " + (secret ? "present" : "absent"));
+            out.println("  secret key: " + secretKey.map(k -> k.needsPassphrase() ? "present, protected"
+                    : "present, UNPROTECTED (no passphrase)").orElse("absent"));
         }
         return ExitCodes.OK;
     }

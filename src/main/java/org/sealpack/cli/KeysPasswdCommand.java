@@ -35,17 +35,28 @@ final class KeysPasswdCommand implements Callable<Integer> {
             description = "Read the new passphrase from FILE (default: asked twice at the terminal).")
     Path newFile;
 
+    @Option(names = "--no-passphrase",
+            description = "Remove the passphrase: the secret key is then stored UNPROTECTED. Never the default.")
+    boolean noPassphrase;
+
     @Override
     public Integer call() {
         Keyring keyring = common.keyring();
         Key key = KeySelector.secretKey(id, keyring);
         char[] old = key.needsPassphrase() ? passphrase.forUnlocking().passphraseFor(key) : new char[0];
-        char[] fresh = newFile != null ? PassphraseOptions.fromFile(newFile) : new PassphraseOptions().forNewKey();
+        if (noPassphrase && newFile != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--no-passphrase and --new-passphrase-file contradict each other");
+        }
+        PassphraseOptions fresh_ = new PassphraseOptions().prompting("New passphrase for " + Terminal.safe(key.describe()) + ": ");
+        fresh_.file = newFile;
+        char[] fresh = noPassphrase ? new char[0] : fresh_.forNewKey();
         keyring.put(KeyEditor.changePassphrase(key, old, fresh));
         keyring.save();
         java.util.Arrays.fill(old, '\0');
         java.util.Arrays.fill(fresh, '\0');
-        common.out(spec).println("changed the passphrase of " + key.fingerprint());
+        common.out(spec).println((noPassphrase ? "removed the passphrase of " + key.fingerprint()
+                + ": its secret key is now UNPROTECTED" : "changed the passphrase of " + key.fingerprint()));
         return ExitCodes.OK;
     }
 }

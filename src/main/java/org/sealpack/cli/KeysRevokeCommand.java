@@ -1,10 +1,8 @@
 package org.sealpack.cli;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.sealpack.failure.InputException;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Key;
@@ -20,8 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "revoke", mixinStandardHelpOptions = true,
         description = {"Revoke your key. Export the certificate afterwards and send it to everyone who holds it.",
-            "Reasons: 'compromised' and 'unspecified' void every signature the key ever made; 'superseded' and "
-                + "'retired' void only signatures made after the revocation."},
+            "--reason is required, because it decides what happens to everything the key signed before: "
+                + "'compromised' and 'unspecified' void every signature the key ever made (every archive it "
+                + "sealed stops verifying); 'superseded' and 'retired' void only signatures made after the "
+                + "revocation. On a terminal, sealpack says which and asks you to confirm."},
         footerHeading = "%nExample:%n",
         footer = "  sealpack keys revoke jane@example.org --reason superseded --description 'new key 0x...'")
 final class KeysRevokeCommand implements Callable<Integer> {
@@ -34,9 +34,21 @@ final class KeysRevokeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Full fingerprint, or a name or e-mail that matches one secret key.")
     String id;
 
-    @Option(names = "--reason", defaultValue = "unspecified",
-            description = "compromised, superseded, retired or unspecified. Default: ${DEFAULT-VALUE}.")
-    String reason;
+    /** The reasons of RFC 9580 5.2.3.31, as typed. */
+    enum Why {
+        compromised(KeyEditor.Reason.COMPROMISED), superseded(KeyEditor.Reason.SUPERSEDED),
+        retired(KeyEditor.Reason.RETIRED), unspecified(KeyEditor.Reason.UNSPECIFIED);
+
+        final KeyEditor.Reason reason;
+
+        Why(KeyEditor.Reason reason) {
+            this.reason = reason;
+        }
+    }
+
+    @Option(names = "--reason", required = true, paramLabel = "REASON",
+            description = "Required: ${COMPLETION-CANDIDATES}.")
+    Why reason;
 
     @Option(names = "--description", description = "A short human-readable explanation.")
     String description;
@@ -46,19 +58,21 @@ final class KeysRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeyEditor.Reason why;
-        try {
-            why = KeyEditor.Reason.valueOf(reason.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InputException("unknown reason '" + reason + "'", "use compromised, superseded, retired or unspecified");
-        }
+        KeyEditor.Reason why = reason.reason;
         Keyring keyring = common.keyring();
         Key key = KeySelector.secretKey(id, keyring);
+        boolean voidsAll = why == KeyEditor.Reason.COMPROMISED || why == KeyEditor.Reason.UNSPECIFIED;
+        Confirmation.require("revoke",
+                "Revoking " + Terminal.safe(key.describe()) + " as '" + reason + "'.",
+                voidsAll ? "This voids EVERY signature the key ever made: every archive it sealed will fail verification"
+                        + " wherever this revocation reaches."
+                        : "Signatures made before now stay valid; any made after now are void.",
+                "A revocation cannot be taken back.");
         Key revoked = KeyEditor.revoke(key, Passphrases.unlock(key, passphrase.forUnlocking()), why,
                 description, Instant.now());
         keyring.put(revoked);
         keyring.save();
-        common.out(spec).println("revoked " + key.fingerprint() + " (" + why.name().toLowerCase(Locale.ROOT)
+        common.out(spec).println("revoked " + key.fingerprint() + " (" + reason
                 + "); export it with 'sealpack keys export " + key.fingerprint() + "' and send it to your correspondents");
         return ExitCodes.OK;
     }

@@ -2,7 +2,7 @@ package org.sealpack.cli;
 
 import java.io.PrintWriter;
 
-import org.sealpack.seal.TemporaryFiles;
+import org.sealpack.io.Staging;
 
 import picocli.CommandLine;
 
@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         fastLocaleData();
-        Runtime.getRuntime().addShutdownHook(new Thread(TemporaryFiles::eraseAll, "sealpack-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(Staging::abortAll, "sealpack-cleanup"));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
@@ -85,6 +85,7 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new FailureHandler());
+        cmd.setParameterExceptionHandler(FailureHandler::usage);
         cmd.setExitCodeExceptionMapper(new ExitCodes());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         addExitCodes(cmd);

@@ -45,7 +45,8 @@ final class OpenCommand implements Callable<Integer> {
             description = "Where to place the opened bag (must not exist).")
     Path output;
 
-    @Option(names = "--force", description = "Replace DIR if it exists.")
+    @Option(names = "--force", description = "Replace DIR if it is a bag opened earlier with nothing added to it (never any other "
+                    + "directory, nor the current one, a parent of it, your home or the keyring's).")
     boolean force;
 
     @Mixin
@@ -71,13 +72,15 @@ final class OpenCommand implements Callable<Integer> {
                     "name your secret key with --key, or import it with 'sealpack keys import'");
         }
         var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
+        Opener.Destination destination = new Opener.Destination(output, force,
+                List.of(CommonOptions.userHome(), common.keyring().home()), CommonOptions.notices(spec));
         Reports.Full full;
         try {
             full = stdin
                     ? Opener.open(StandardStreams.stdin(), trust.trusted(common), candidates, passphrase.forUnlocking(),
-                            output, force, limitOptions.limits())
+                            destination, limitOptions.limits())
                     : Opener.open(file, trust.trusted(common), candidates,
-                            passphrase.forUnlocking(), output, force, limitOptions.limits(), progress);
+                            passphrase.forUnlocking(), destination, limitOptions.limits(), progress);
         } finally {
             progress.done();
         }

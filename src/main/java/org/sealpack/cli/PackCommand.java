@@ -64,7 +64,7 @@ final class PackCommand implements Callable<Integer> {
             description = "The bag directory's name (default: OUT's name without .sealed).")
     String bagName;
 
-    @Option(names = "--force", description = "Replace OUT if it exists.")
+    @Option(names = "--force", description = "Replace OUT if it is a sealed file made earlier (never any other file).")
     boolean force;
 
     @Option(names = "--anonymous",
@@ -101,7 +101,7 @@ final class PackCommand implements Callable<Integer> {
         Packer.Result result;
         try {
             result = stdout ? Packer.packTo(StandardStreams.stdout(), request, passphrase.forUnlocking(), progress)
-                    : Packer.pack(request, passphrase.forUnlocking(), progress);
+                    : Packer.pack(request, passphrase.forUnlocking(), progress, CommonOptions.notices(spec));
         } finally {
             progress.done();
         }

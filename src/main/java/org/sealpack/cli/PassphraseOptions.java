@@ -45,14 +45,20 @@ final class PassphraseOptions {
         };
     }
 
-    /** The passphrase for a new key: the file, the variable, or a prompt asked twice. */
+    /**
+     * The passphrase for a new key: the file, the variable, or a prompt asked twice. Never empty: an
+     * unprotected key is made only with --no-passphrase, which does not call this.
+     */
     char[] forNewKey() {
         return obtain(null, true);
     }
 
+    private static final String EMPTY_HINT = "give a passphrase, or add --no-passphrase to leave the secret key "
+            + "unprotected on purpose";
+
     private char[] obtain(Key key, boolean confirm) {
         if (file != null) {
-            return fromFile(file);
+            return nonEmpty(fromFile(file), "the passphrase file " + file + " is empty", confirm);
         }
         if (env != null) {
             String value = System.getenv(env);
@@ -60,7 +66,7 @@ final class PassphraseOptions {
                 throw new InputException("the environment variable " + env + " is not set",
                         "set it, or use --passphrase-file");
             }
-            return value.toCharArray();
+            return nonEmpty(value.toCharArray(), "the environment variable " + env + " is empty", confirm);
         }
         Console console = System.console();
         if (console == null) {
@@ -68,11 +74,12 @@ final class PassphraseOptions {
                     + " needs a passphrase and there is no terminal to ask for it",
                     "give --passphrase-file FILE or --passphrase-env NAME");
         }
-        String prompt = key == null ? "Passphrase for the new key: " : "Passphrase for " + Terminal.safe(key.describe()) + ": ";
+        String prompt = key == null ? newPrompt : "Passphrase for " + Terminal.safe(key.describe()) + ": ";
         char[] first = console.readPassword("%s", prompt);
         if (first == null) {
             throw new PassphraseException("no passphrase was entered", "type the passphrase at the prompt");
         }
+        nonEmpty(first, "no passphrase was entered", confirm);
         if (confirm) {
             char[] second = console.readPassword("%s", "Repeat the passphrase: ");
             if (second == null || !java.util.Arrays.equals(first, second)) {
@@ -82,9 +89,27 @@ final class PassphraseOptions {
         return first;
     }
 
+    /** What the prompt for a new passphrase says ("the new key", or "the new passphrase of KEY"). */
+    private String newPrompt = "Passphrase for the new key: ";
+
+    PassphraseOptions prompting(String prompt) {
+        this.newPrompt = prompt;
+        return this;
+    }
+
+    private static char[] nonEmpty(char[] passphrase, String what, boolean forNewKey) {
+        if (passphrase.length == 0) {
+            throw new PassphraseException(what, forNewKey ? EMPTY_HINT : "give the key's passphrase");
+        }
+        return passphrase;
+    }
+
     static char[] fromFile(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // the byte-order mark some editors (Windows Notepad) write
+            }
             int end = text.indexOf('\n');
             String line = end < 0 ? text : text.substring(0, end);
             if (line.endsWith("\r")) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.sealpack.bag.Metadata;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.Staging;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.seal.FileDigest;
 import org.sealpack.seal.Reports;
@@ -102,8 +103,11 @@ final class Receipt {
             full.manifest().checksums().forEach((path, sum) -> r.line("| " + cell(path) + " | "
                     + full.manifest().sizeOf(path) + " | `" + sum + "` |"));
         }
-        try {
-            Files.writeString(receipt, r.md.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        try (Staging staging = Staging.file(receipt)) {
+            Files.writeString(staging.path(), r.md.toString(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+            staging.commit();
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the receipt " + receipt + ": " + e.getMessage(),
                     "check the directory and free space");

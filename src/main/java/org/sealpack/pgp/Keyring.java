@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -28,12 +27,13 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.Staging;
 
 /**
  * The user's keyring: certificates they chose to trust and their own secret keys, in one file,
  * {@code HOME/keyring.pgp} (mode 0600; the directory 0700), a plain sequence of OpenPGP transferable
- * keys that gpg can also read. Every change is written to a temporary file and renamed over the old
- * one, so an interrupted write leaves the previous keyring intact.
+ * keys that gpg can also read. Every change is written to a temporary file beside it and renamed over
+ * the old one, so an interrupted write leaves the previous keyring intact.
  */
 public final class Keyring {
     public static final String FILE = "keyring.pgp";
@@ -207,16 +207,16 @@ public final class Keyring {
                     e.getValue().ring.encode(bytes, true);
                 }
             }
-            Path tmp = home.resolve(FILE + ".tmp");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                out.write(bytes.toByteArray());
-                out.flush();
-                channel.force(true);
+            Staging.recoverBeside(home.resolve(FILE)); // what a killed run left: its staged copy
+            try (Staging staging = Staging.file(home.resolve(FILE))) {
+                try (FileChannel channel = FileChannel.open(staging.path(), StandardOpenOption.WRITE);
+                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                    out.write(bytes.toByteArray());
+                    out.flush();
+                    channel.force(true);
+                }
+                staging.commitReplacing();
             }
-            Files.move(tmp, home.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the keyring in " + home + ": " + e.getMessage(),
                     "check free disk space and permissions; the previous keyring is intact");

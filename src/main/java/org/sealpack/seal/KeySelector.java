@@ -27,6 +27,11 @@ public final class KeySelector {
     private KeySelector() {
     }
 
+    /** Whether the selector is a full fingerprint (v4 or v6; spaces allowed), not a name or file. */
+    public static boolean isFingerprint(String selector) {
+        return FINGERPRINT.matcher(selector.replace(" ", "")).matches();
+    }
+
     public static Certificate certificate(String selector, Keyring keyring) {
         Path file = Path.of(selector);
         if (Files.isRegularFile(file)) {

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.sealpack.archive.DirectoryExtractor;
 import org.sealpack.archive.EntrySink;
@@ -14,6 +14,7 @@ import org.sealpack.archive.Limits;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.Key;
@@ -26,21 +27,36 @@ public final class Opener {
     private Opener() {
     }
 
-    public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
-                                    Path destination, boolean force, Limits limits) {
-        return open(file, trusted, keys, passphrases, destination, force, limits, Progress.NONE);
+    /**
+     * Where the bag goes: the directory, whether an earlier opened bag there may be replaced, the
+     * directories never to replace (the home and keyring directories), and who is told of the
+     * clean-up of runs that were cut short.
+     */
+    public record Destination(Path directory, boolean force, List<Path> protect, Consumer<String> notices) {
+        public Destination {
+            protect = List.copyOf(protect);
+        }
+
+        public static Destination of(Path directory) {
+            return new Destination(directory, false, List.of(), n -> { });
+        }
     }
 
     public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
-                                    Path destination, boolean force, Limits limits, Progress progress) {
+                                    Destination destination, Limits limits) {
+        return open(file, trusted, keys, passphrases, destination, limits, Progress.NONE);
+    }
+
+    public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
+                                    Destination destination, Limits limits, Progress progress) {
         return open(() -> Verifier.openInput(file, progress, "opening"), file.toString(), trusted, keys, passphrases,
-                destination, force, limits);
+                destination, limits);
     }
 
     /** Opens a sealed file read from a stream (standard input). */
     public static Reports.Full open(InputStream in, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
-                                    Path destination, boolean force, Limits limits) {
-        return open(() -> in, "the input", trusted, keys, passphrases, destination, force, limits);
+                                    Destination destination, Limits limits) {
+        return open(() -> in, "the input", trusted, keys, passphrases, destination, limits);
     }
 
     private interface Source {
@@ -48,49 +64,41 @@ public final class Opener {
     }
 
     private static Reports.Full open(Source source, String name, List<Certificate> trusted, List<Key> keys,
-                                     Passphrases passphrases, Path destination, boolean force, Limits limits) {
-        Path target = destination.toAbsolutePath().normalize();
-        if (Files.exists(target) && !force) {
-            throw new OutputExistsException(destination + " exists", "choose another directory, or add --force to replace it");
-        }
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new InputException("the directory for " + destination + " does not exist", "create it first");
-        }
-        TemporaryFiles.eraseLeftoversBeside(target);
-        Path tmp;
+                                     Passphrases passphrases, Destination destination, Limits limits) {
+        Path target = destination.directory().toAbsolutePath().normalize();
+        boolean replace = Outputs.checkBagDestination(destination.directory(), destination.force(),
+                destination.protect());
+        Staging.recoverBeside(target).forEach(destination.notices());
+        Staging staging;
         try {
-            tmp = TemporaryFiles.newDirectoryBeside(target);
+            staging = Staging.directory(target);
         } catch (IOException e) {
-            throw new WriteFailedException("cannot create a directory beside " + destination + ": " + e.getMessage(),
-                    "check that the directory is writable");
+            throw new WriteFailedException("cannot create a directory beside " + destination.directory() + ": "
+                    + e.getMessage(), "check that the directory is writable");
         }
-        try (InputStream in = source.open(); SealReader reader = SealReader.open(in, trusted)) {
+        try (staging; InputStream in = source.open(); SealReader reader = SealReader.open(in, trusted)) {
             Reports.Full report = InnerCheck.run(reader, keys, passphrases, trusted,
-                    new WriteFailures(new DirectoryExtractor(tmp)), limits);
-            place(tmp, target, force);
+                    new WriteFailures(new DirectoryExtractor(staging.path())), limits);
+            place(staging, destination.directory(), replace);
             return report;
         } catch (IOException e) {
             throw new InputException("cannot read " + name + ": " + e.getMessage(), "check the path and permissions");
-        } finally {
-            TemporaryFiles.erase(tmp);
         }
     }
 
-    private static void place(Path tmp, Path target, boolean force) {
+    private static void place(Staging staging, Path destination, boolean replace) {
         try {
-            if (force && Files.exists(target)) {
-                Path old = TemporaryFiles.newDirectoryBeside(target);
-                Files.delete(old);
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                TemporaryFiles.release(tmp);
-                TemporaryFiles.erase(old);
+            if (replace) {
+                Outputs.recheckReplaceable(destination);
+                staging.commitReplacing();
             } else {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                TemporaryFiles.release(tmp);
+                staging.commit();
             }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new OutputExistsException(destination + " appeared while the file was being opened",
+                    "nothing was replaced; open it again into a new directory");
         } catch (IOException e) {
-            throw new WriteFailedException("cannot move the opened bag to " + target + ": " + e.getMessage(),
+            throw new WriteFailedException("cannot move the opened bag to " + destination + ": " + e.getMessage(),
                     "check permissions; nothing was left behind");
         }
     }
@@ -98,7 +106,7 @@ public final class Opener {
     /** Turns the sink's I/O errors (disk full) into a write failure, so they are not taken for corrupt input. */
     private record WriteFailures(EntrySink sink) implements EntrySink {
         private static void checkRunning() {
-            if (TemporaryFiles.shuttingDown()) {
+            if (Staging.aborting()) {
                 throw new WriteFailedException("interrupted", "nothing was left behind");
             }
         }

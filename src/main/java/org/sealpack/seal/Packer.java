@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.ChunkPipe;
+import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealWriter;
 import org.sealpack.pgp.Signatures;
@@ -51,47 +51,57 @@ public final class Packer {
     }
 
     public static Result pack(PackRequest request, Passphrases passphrases, Progress progress) {
+        return pack(request, passphrases, progress, notice -> { });
+    }
+
+    /** As above; {@code notices} hears of the clean-up of earlier runs that were cut short beside the output. */
+    public static Result pack(PackRequest request, Passphrases passphrases, Progress progress,
+                              java.util.function.Consumer<String> notices) {
         Path output = request.output().toAbsolutePath();
-        if (Files.exists(output) && !request.force()) {
-            throw new OutputExistsException(request.output() + " exists", "choose another name, or add --force to replace it");
-        }
-        if (Files.isDirectory(output)) {
-            throw new OutputExistsException(request.output() + " is a directory", "give a file name for the sealed file");
-        }
-        if (!Files.isDirectory(output.getParent())) {
-            throw new InputException("the directory for " + request.output() + " does not exist", "create it first");
-        }
+        boolean replace = Outputs.checkSealedOutput(request.output(), request.force(), inputs(request));
         Prepared prepared = prepare(request, passphrases);
-        TemporaryFiles.eraseLeftoversBeside(output);
-        Path tmp;
+        Staging.recoverBeside(output).forEach(notices);
+        Staging staging;
         try {
-            tmp = TemporaryFiles.newFileBeside(output);
+            staging = Staging.file(output);
         } catch (IOException e) {
             throw new WriteFailedException("cannot create a file beside " + request.output() + ": " + e.getMessage(),
                     "check that the directory is writable");
         }
-        try {
+        try (staging) {
             BagWriter.Written written;
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            try (FileChannel channel = FileChannel.open(staging.path(), StandardOpenOption.WRITE);
                  OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                          FILE_BUFFER)) {
                 written = seal(prepared, request, file, progress);
                 file.flush();
                 channel.force(true);
             }
-            long size = Files.size(tmp);
-            if (request.force()) {
-                Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            long size = Files.size(staging.path());
+            if (replace) {
+                staging.commitReplacing();
             } else {
-                Files.move(tmp, output, StandardCopyOption.ATOMIC_MOVE);
+                staging.commit();
             }
-            TemporaryFiles.release(tmp);
             return result(request, prepared, written, size);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new OutputExistsException(request.output() + " appeared while it was being sealed",
+                    "nothing was replaced; choose another name");
         } catch (IOException | UncheckedIOException e) {
             throw writeFailure(request.output().toString(), e, "nothing was written");
-        } finally {
-            TemporaryFiles.erase(tmp);
         }
+    }
+
+    /** What pack reads: its output may be none of them, nor lie inside one. */
+    private static List<Path> inputs(PackRequest request) {
+        List<Path> inputs = new ArrayList<>(request.payload());
+        if (request.existingBag() != null) {
+            inputs.add(request.existingBag());
+        }
+        if (request.metadata() != null) {
+            inputs.add(request.metadata());
+        }
+        return inputs;
     }
 
     /**

@@ -102,23 +102,33 @@ class CliIT {
     }
 
     @Test
-    void anExistingOutputIsReplacedOnlyWithForce() throws IOException {
+    void anExistingOutputIsReplacedOnlyWithForceAndOnlyIfItIsOfTheSameKind() throws IOException {
         Path out = dir.resolve("x.sealed");
         Files.writeString(out, "keep me");
         Proc.Result refused = Proc.sealpack(dir, pack(out));
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
         assertThat(out).hasContent("keep me");
+        Proc.Result notSealed = Proc.sealpack(dir, pack(out, "--force"));
+        assertThat(notSealed.exit()).as(notSealed.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(out).hasContent("keep me");
+        Files.delete(out);
+        assertThat(Proc.sealpack(dir, pack(out)).exit()).isZero();
+        byte[] earlier = Files.readAllBytes(out);
         Proc.Result forced = Proc.sealpack(dir, pack(out, "--force"));
         assertThat(forced.exit()).as(forced.toString()).isZero();
+        assertThat(Files.readAllBytes(out)).isNotEqualTo(earlier);
 
-        Path bag = Files.createDirectories(dir.resolve("bag"));
-        Files.writeString(bag.resolve("mine.txt"), "mine");
-        Proc.Result openRefused = Proc.sealpack(dir, open(out, bag));
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Files.writeString(folder.resolve("mine.txt"), "mine");
+        Proc.Result openRefused = Proc.sealpack(dir, open(out, folder));
         assertThat(openRefused.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
-        assertThat(bag.resolve("mine.txt")).hasContent("mine");
+        Proc.Result notABag = Proc.sealpack(dir, open(out, folder, "--force"));
+        assertThat(notABag.exit()).as(notABag.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(folder.resolve("mine.txt")).hasContent("mine");
+        Path bag = dir.resolve("bag");
+        assertThat(Proc.sealpack(dir, open(out, bag)).exit()).isZero();
         Proc.Result openForced = Proc.sealpack(dir, open(out, bag, "--force"));
         assertThat(openForced.exit()).as(openForced.toString()).isZero();
-        assertThat(bag.resolve("mine.txt")).doesNotExist();
         assertThat(bag.resolve("data/statement.txt")).exists();
         assertNoLeftovers(dir);
     }

@@ -65,4 +65,32 @@ class DistributionIT {
         Proc.Result damaged = Proc.bash(dir, env, inspect);
         assertThat(damaged).as("a damaged archive is ignored").isEqualTo(without);
     }
+
+    /**
+     * Each installation keeps its own class-data archive: a second installation's first run does not
+     * delete the first one's, and a new jar in one installation replaces only that installation's.
+     */
+    @Test
+    void oneInstallationNeverDeletesAnothersClassDataArchive() throws java.io.IOException {
+        Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        assertThat(Proc.bash(dir, env, "mkdir a b && tar -xzf " + archive + " -C a && tar -xzf " + archive + " -C b").exit()).isZero();
+        assertThat(Proc.bash(dir, env, "a/sealpack-0.1.0/bin/sealpack --version && b/sealpack-0.1.0/bin/sealpack --version").exit()).isZero();
+        java.util.Set<Path> both = archives(cache);
+        assertThat(both).as("one archive per installation").hasSize(2);
+        // A new copy of the jar in installation a (an upgrade): a's archive is made again, b's is kept.
+        assertThat(Proc.bash(dir, env, "cp a/sealpack-0.1.0/lib/sealpack.jar a/new.jar && mv a/new.jar a/sealpack-0.1.0/lib/sealpack.jar"
+                + " && a/sealpack-0.1.0/bin/sealpack --version").exit()).isZero();
+        java.util.Set<Path> after = archives(cache);
+        assertThat(after).hasSize(2);
+        assertThat(java.util.Collections.disjoint(after, both)).isFalse();
+        assertThat(after).isNotEqualTo(both);
+    }
+
+    static java.util.Set<Path> archives(Path cache) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(cache.resolve("sealpack"))) {
+            return files.collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }

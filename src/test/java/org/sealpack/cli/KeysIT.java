@@ -112,7 +112,10 @@ class KeysIT {
         assertThat(gen.exit()).as(gen.toString()).isZero();
         assertThat(gen.out()).contains("fingerprint:", "revocation:");
         assertThat(Files.getPosixFilePermissions(home.resolve("keyring.pgp"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(sp(home, "keys", "import", f("good.cert.asc")).out()).contains("Compare each fingerprint");
+        Proc.Result imported = sp(home, "keys", "import", f("good.cert.asc"));
+        assertThat(imported.out()).contains("Compare each fingerprint");
+        String ownerFingerprint = gen.out().replaceAll("(?s).*fingerprint: *([0-9A-F]{40}).*", "$1");
+        String goodFingerprint = imported.out().replaceAll("(?s).*imported certificate ([0-9A-F]{40}).*", "$1");
 
         Path sealed = dir.resolve("ring.sealed");
         assertThat(pack(home, "owner@example.org", "good@example.org", sealed).exit()).isZero();
@@ -139,9 +142,10 @@ class KeysIT {
         assertThat(sp(home, "verify", sealed.toString(), "--key", "owner@example.org", "--passphrase-file",
                 newPass.toString()).exit()).isZero();
 
-        Proc.Result delete = sp(home, "keys", "delete", "owner@example.org");
+        expect(sp(home, "keys", "delete", "owner@example.org"), ExitCodes.USAGE, "needs the full fingerprint");
+        Proc.Result delete = sp(home, "keys", "delete", ownerFingerprint);
         expect(delete, ExitCodes.KEY, "add --secret");
-        assertThat(sp(home, "keys", "delete", "good@example.org").exit()).isZero();
+        assertThat(sp(home, "keys", "delete", goodFingerprint).exit()).isZero();
         expect(sp(home, "verify", dir.resolve("never-made.sealed").toString()), ExitCodes.INPUT, "not found");
     }
 

@@ -3,12 +3,13 @@ package org.sealpack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.Tmux;
 
 /**
  * The interactive passphrase prompt, driven through a real pseudo-terminal (tmux): nothing typed is
@@ -16,59 +17,38 @@ import org.sealpack.Proc;
  */
 class PromptIT {
     static final Path KEYS = Proc.root().resolve("src/test/resources/keys");
-    final String socket = "sealpack-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     @TempDir
     Path dir;
+    Tmux tmux;
 
-    Proc.Result tmux(String args) {
-        return Proc.bash(dir, Map.of(), "tmux -L " + socket + " " + args);
-    }
-
-    String screen() {
-        return tmux("capture-pane -p -S -100 -t sp").out();
-    }
-
-    void waitFor(String text, int expectedCount) throws InterruptedException {
-        for (int i = 0; i < 300; i++) {
-            String s = screen();
-            if (s.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= expectedCount) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never saw '" + text + "' x" + expectedCount + " on the screen:\n" + screen());
-    }
-
-    void type(String text) {
-        assertThat(tmux("send-keys -t sp -l '" + text + "'").exit()).isZero();
-        assertThat(tmux("send-keys -t sp Enter").exit()).isZero();
-    }
-
-    String start() {
-        Path sealed = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
-        String command = "java -jar " + Proc.jar() + " verify " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
-                + " --signer " + KEYS.resolve("signer.cert.asc") + " --home " + dir + "; echo EXIT=\\$?; sleep 60";
-        assertThat(tmux("new-session -d -s sp -x 220 -y 60 \"" + command + "\"").exit()).isZero();
-        return command;
+    @BeforeEach
+    void terminal() {
+        tmux = new Tmux(dir);
     }
 
     @AfterEach
     void stop() {
-        tmux("kill-server");
+        tmux.close();
+    }
+
+    void start() {
+        Path sealed = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
+        tmux.start("java -jar " + Proc.jar() + " verify " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
+                + " --signer " + KEYS.resolve("signer.cert.asc") + " --home " + dir);
     }
 
     @Test
     void twoWrongPassphrasesThenTheRightOneAndNothingIsEchoed() throws Exception {
         start();
-        waitFor("Passphrase for", 1);
-        type("first-wrong-guess");
-        waitFor("Passphrase for", 2);
-        type("second-wrong-guess");
-        waitFor("Passphrase for", 3);
-        type("test-only-recipient");
-        waitFor("EXIT=", 1);
-        String s = screen();
+        tmux.waitFor("Passphrase for", 1);
+        tmux.type("first-wrong-guess");
+        tmux.waitFor("Passphrase for", 2);
+        tmux.type("second-wrong-guess");
+        tmux.waitFor("Passphrase for", 3);
+        tmux.type("test-only-recipient");
+        tmux.waitFor("EXIT=", 1);
+        String s = tmux.screen();
         assertThat(s).contains("Wrong passphrase, try again.", "EXIT=0", "Verdict: GOOD")
                 .doesNotContain("first-wrong-guess", "second-wrong-guess", "test-only-recipient");
     }
@@ -77,11 +57,49 @@ class PromptIT {
     void threeWrongPassphrasesEndWithExit11() throws Exception {
         start();
         for (int i = 1; i <= 3; i++) {
-            waitFor("Passphrase for", i);
-            type("wrong-" + i);
+            tmux.waitFor("Passphrase for", i);
+            tmux.type("wrong-" + i);
         }
-        waitFor("EXIT=", 1);
-        String s = screen();
+        tmux.waitFor("EXIT=", 1);
+        String s = tmux.screen();
         assertThat(s).contains("EXIT=11", "wrong passphrase").doesNotContain("wrong-1", "wrong-2", "wrong-3");
+    }
+
+    /** Enter twice at the prompt for a new key's passphrase makes no unprotected key: it is refused. */
+    @Test
+    void anEmptyPassphraseAtThePromptIsRefused() throws Exception {
+        tmux.start("java -jar " + Proc.jar() + " keys generate --name Jane --home " + dir.resolve("home"));
+        tmux.waitFor("Passphrase for the new key");
+        tmux.type("");
+        tmux.waitFor("EXIT=");
+        assertThat(tmux.screen()).contains("sealpack: error: no passphrase was entered. hint: give a passphrase, or add "
+                + "--no-passphrase", "EXIT=11");
+        assertThat(dir.resolve("home")).doesNotExist();
+    }
+
+    /** keys revoke and keys delete at a terminal: they say what they will do and need the word typed. */
+    @Test
+    void revokeAndDeleteAskForConfirmationAtATerminal() throws Exception {
+        Path home = dir.resolve("home");
+        assertThat(Proc.sealpack(dir, "keys", "import", KEYS.resolve("other.key.asc").toString(), "--home", home.toString()).exit()).isZero();
+        byte[] before = java.nio.file.Files.readAllBytes(home.resolve("keyring.pgp"));
+        String revoke = "java -jar " + Proc.jar() + " keys revoke other@test.sealpack.invalid --reason compromised --passphrase-file "
+                + KEYS.resolve("other.passphrase") + " --home " + home;
+        tmux.start(revoke);
+        tmux.waitFor("Type 'revoke' to go on");
+        assertThat(tmux.screen()).contains("as 'compromised'", "This voids EVERY signature the key ever made");
+        tmux.type("no");
+        tmux.waitFor("EXIT=");
+        assertThat(tmux.screen()).contains("sealpack: error: cancelled at the prompt: nothing was changed", "EXIT=130");
+        assertThat(java.nio.file.Files.readAllBytes(home.resolve("keyring.pgp"))).isEqualTo(before);
+        tmux.close();
+
+        tmux = new Tmux(dir);
+        tmux.start("java -jar " + Proc.jar() + " keys delete other --secret --home " + home);
+        tmux.waitFor("Type 'delete' to go on");
+        assertThat(tmux.screen()).contains("This deletes your SECRET KEY too");
+        tmux.type("delete");
+        tmux.waitFor("EXIT=");
+        assertThat(tmux.screen()).contains("deleted A2529FF8D6A9CE22658273F4CA3195154BB8B663", "EXIT=0");
     }
 }

@@ -21,4 +21,23 @@ class ReadmeTest {
         List<Integer> table = java.util.Arrays.stream(ExitCodes.TABLE).map(l -> Integer.parseInt(l.trim().split(" ")[0])).toList();
         assertThat(documented).isEqualTo(table);
     }
+
+    /** The table of what each command may write or delete names every command. */
+    @Test
+    void readmeSaysWhatEveryCommandMayWriteOrDelete() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("### What each command may write or delete");
+        assertThat(start).isPositive();
+        String section = readme.substring(start, readme.indexOf("\n## ", start));
+        assertThat(section).contains("no command deletes or replaces anything it did not create in this run");
+        List<String> rows = section.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| command")).toList();
+        for (String command : new String[] {"`pack -o OUT`", "`open -o DIR`", "`verify`", "`inspect`", "`validate`",
+            "`keys generate`", "`keys import`", "`keys revoke`", "`keys passwd`", "`keys delete ID`", "`keys export -o FILE`",
+            "`--receipt FILE`", "`bin/sealpack`"}) {
+            assertThat(rows).as(command).anyMatch(row -> row.substring(0, row.indexOf(" |", 2)).contains(command));
+        }
+        for (String sub : SealpackCommand.SUBCOMMANDS.keySet().stream().filter(c -> !c.equals("help")).toList()) {
+            assertThat(section).as("the command '" + sub + "' has a row").contains("`" + sub);
+        }
+    }
 }

@@ -42,16 +42,27 @@ class OpenFuzzTest {
     static void open(Path sealed) throws IOException {
         Path dest = WORK.resolve("opened");
         try {
-            Opener.open(sealed, List.of(CERT), List.of(KEY), k -> new char[0], dest, false,
+            Opener.open(sealed, List.of(CERT), List.of(KEY), k -> new char[0], Opener.Destination.of(dest),
                     new Limits(1000, 1 << 20, 1 << 22, 16, 1024));
         } catch (SealpackException expected) {
             // a clear failure is the right answer to bad input
         } finally {
-            TemporaryFiles.erase(dest);
+            erase(dest);
         }
         try (var leftovers = Files.list(WORK)) {
-            if (leftovers.anyMatch(p -> p.getFileName().toString().startsWith(TemporaryFiles.PREFIX))) {
+            if (leftovers.anyMatch(p -> p.getFileName().toString().startsWith(org.sealpack.io.Staging.PREFIX))) {
                 throw new AssertionError("a temporary directory was left behind");
+            }
+        }
+    }
+
+    /** Erases what a fuzzed open placed (a test's own directory). */
+    static void erase(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }

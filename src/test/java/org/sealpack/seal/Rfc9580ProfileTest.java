@@ -34,7 +34,7 @@ class Rfc9580ProfileTest {
         Reports.Outer outer = Verifier.verifyOuter(sealed, List.of(SENDER.certificate()));
         assertThat(outer.signer()).isEqualTo(SENDER.certificate());
         Reports.Full full = Opener.open(sealed, List.of(SENDER.certificate()), List.of(RECIPIENT), k -> "r6".toCharArray(),
-                dir.resolve("out"), false, Limits.DEFAULT);
+                Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT);
         assertThat(full.intendedRecipients()).contains(RECIPIENT.certificate().fingerprint());
         assertThat(Files.readAllBytes(dir.resolve("out/data/statement.txt")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("statement.txt")));
@@ -48,7 +48,7 @@ class Rfc9580ProfileTest {
         Packer.pack(new PackRequest(List.of(SealFixture.statement(dir)), null, SENDER,
                 List.of(org.sealpack.TestKeys.cert("alice")), sealed, null, false, Instant.now()), k -> "s6".toCharArray());
         Opener.open(sealed, List.of(SENDER.certificate()), List.of(org.sealpack.TestKeys.key("alice")),
-                org.sealpack.TestKeys.passphrases("alice"), dir.resolve("out"), false, Limits.DEFAULT);
+                org.sealpack.TestKeys.passphrases("alice"), Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT);
         assertThat(dir.resolve("out/data/statement.txt")).exists();
     }
 

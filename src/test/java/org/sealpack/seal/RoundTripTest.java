@@ -116,14 +116,24 @@ class RoundTripTest {
                 .isInstanceOf(OutputExistsException.class);
         assertThat(Files.readString(sealed)).isEqualTo("precious");
 
+        PackRequest forced = new PackRequest(List.of(payload), null, TestKeys.key(TestKeys.SIGNER),
+                List.of(TestKeys.cert("alice")), sealed, null, true, java.time.Instant.now());
+        assertThatThrownBy(() -> Packer.pack(forced, TestKeys.passphrases(TestKeys.SIGNER)))
+                .as("--force replaces only an earlier sealed file").isInstanceOf(OutputExistsException.class)
+                .hasMessageContaining("is not a sealed file");
+        assertThat(Files.readString(sealed)).isEqualTo("precious");
+
+        Path earlier = dir.resolve("earlier.sealed");
+        SealFixture.pack(List.of(payload), null, TestKeys.SIGNER, List.of("alice"), earlier);
+        byte[] before = Files.readAllBytes(earlier);
         Packer.pack(new PackRequest(List.of(payload), null, TestKeys.key(TestKeys.SIGNER),
-                List.of(TestKeys.cert("alice")), sealed, null, true, java.time.Instant.now()),
+                List.of(TestKeys.cert("alice")), earlier, null, true, java.time.Instant.now()),
                 TestKeys.passphrases(TestKeys.SIGNER));
-        assertThat(Files.readString(sealed, StandardCharsets.ISO_8859_1)).isNotEqualTo("precious");
+        assertThat(Files.readAllBytes(earlier)).isNotEqualTo(before);
 
         Path existing = Files.createDirectories(dir.resolve("existing"));
         Files.writeString(existing.resolve("keep.txt"), "mine");
-        assertThatThrownBy(() -> SealFixture.open(sealed, "alice", TestKeys.SIGNER, existing))
+        assertThatThrownBy(() -> SealFixture.open(earlier, "alice", TestKeys.SIGNER, existing))
                 .isInstanceOf(OutputExistsException.class);
         assertThat(existing.resolve("keep.txt")).hasContent("mine");
         assertThat(existing.resolve("data")).doesNotExist();
@@ -159,7 +169,7 @@ class RoundTripTest {
 
     static void assertNoTemporaryLeftIn(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            assertThat(s.filter(p -> p.getFileName().toString().startsWith(TemporaryFiles.PREFIX)).toList()).isEmpty();
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(org.sealpack.io.Staging.PREFIX)).toList()).isEmpty();
         }
     }
 

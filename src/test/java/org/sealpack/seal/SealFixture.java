@@ -47,7 +47,7 @@ final class SealFixture {
 
     static Reports.Full open(Path sealed, String key, String trustedSigner, Path destination) {
         return Opener.open(sealed, List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
-                TestKeys.passphrases(key), destination, false, Limits.DEFAULT);
+                TestKeys.passphrases(key), Opener.Destination.of(destination), Limits.DEFAULT);
     }
 
     static Reports.Full verifyFull(Path sealed, String key, String trustedSigner) {
