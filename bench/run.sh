@@ -44,7 +44,7 @@ if command -v age >/dev/null && command -v age-keygen >/dev/null; then
 fi
 
 # --- corpus
-if [ $SMOKE = 1 ]; then BIG_MIB=8; SMALL=1000; MIXED_BIG=3; else BIG_MIB=1024; SMALL=100000; MIXED_BIG=8; fi
+if [ $SMOKE = 1 ]; then BIG_MIB=4; SMALL=300; MIXED_BIG=2; EXAMPLE_RUNS=1; else BIG_MIB=1024; SMALL=100000; MIXED_BIG=8; EXAMPLE_RUNS=3; fi
 corpus() {
   local c="$WORK/corpus"
   mkdir -p "$c"
@@ -100,7 +100,7 @@ measure() { # [--clean "shell command run before each run"] name command...
 echo "== example (the statement in examples/, $(stat -c %s "$ROOT/examples/statement.txt") bytes)"
 RUNS=1 measure "first run (makes the class-data archive)" "${SEALPACK[@]}" --version
 ex="$WORK/out-example"; rm -rf "$ex"; mkdir -p "$ex"
-for i in 1 2 3; do
+for i in $(seq "$EXAMPLE_RUNS"); do
   rm -rf "$ex/s.sealed" "$ex/opened"
   RUNS=1 measure "example sealpack pack #$i" "${SEALPACK[@]}" pack "$ROOT/examples/statement.txt" --metadata "$ROOT/examples/statement.metadata" \
     --signer "$KEYS/signer.key.asc" --passphrase-file "$KEYS/signer.passphrase" --recipient "$KEYS/recipient.cert.asc" -o "$ex/s.sealed"

@@ -34,18 +34,16 @@ public final class Tmux implements AutoCloseable {
     }
 
     /** Waits until the text is on the screen at least that many times. */
-    public void waitFor(String text, int count) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            String s = screen();
-            if (s.split(java.util.regex.Pattern.quote(text), -1).length - 1 >= count) {
-                return;
-            }
-            Thread.sleep(100); // polling for an event; the bound is only a guard against a hang
+    public void waitFor(String text, int count) throws Exception {
+        try {
+            Await.until("'" + text + "' x" + count + " on the screen",
+                    () -> screen().split(java.util.regex.Pattern.quote(text), -1).length - 1 >= count);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ":\n" + screen(), e);
         }
-        throw new AssertionError("never saw '" + text + "' x" + count + " on the screen:\n" + screen());
     }
 
-    public void waitFor(String text) throws InterruptedException {
+    public void waitFor(String text) throws Exception {
         waitFor(text, 1);
     }
 

@@ -81,10 +81,15 @@ public final class Verifier {
     /** The sealed file, buffered, telling {@code progress} how much of it was read. */
     static InputStream openInput(Path file, Progress progress, String what) {
         try {
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
             if (Files.isDirectory(file)) {
                 throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
             }
-            InputStream in = Files.newInputStream(file);
+            // A named pipe or a process substitution (<(...)) is read as a stream: the channel a
+            // Files.newInputStream gives fails on them ("Illegal seek").
+            InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
             if (progress != Progress.NONE) {
                 progress.start(what, Files.size(file));
                 in = new java.io.FilterInputStream(in) {

@@ -22,7 +22,7 @@ import org.sealpack.Cli;
  * never 1), no output and nothing at the destination.
  */
 class CorruptionTest {
-    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final Path KEYS = org.sealpack.Proc.testKeys();
     static final Set<Integer> DOCUMENTED = Arrays.stream(ExitCodes.TABLE)
             .map(l -> Integer.parseInt(l.trim().split(" ")[0])).collect(Collectors.toSet());
 

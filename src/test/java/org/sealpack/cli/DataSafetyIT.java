@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sealpack.Await;
 import org.sealpack.Proc;
 import org.sealpack.Requires;
 import org.sealpack.Trees;
@@ -285,10 +286,9 @@ class DataSafetyIT {
 
         /** Waits for the event: its staging directory exists (the lock taken, extraction under way). */
         void awaitStaging(Path dir) throws Exception {
-            while (staging(dir).stream().noneMatch(p -> p.toString().endsWith(".tmp") && Files.isDirectory(p))) {
-                assertThat(process.isAlive()).as("the held run ended early").isTrue();
-                Thread.onSpinWait();
-            }
+            Await.until("the held run makes its staging directory",
+                    () -> staging(dir).stream().anyMatch(p -> p.toString().endsWith(".tmp") && Files.isDirectory(p)),
+                    process::isAlive);
         }
 
         int finish() throws Exception {

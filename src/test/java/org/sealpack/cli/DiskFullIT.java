@@ -1,7 +1,6 @@
 package org.sealpack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ class DiskFullIT {
     @Test
     void packingToAFullStreamSaysSo() throws IOException {
         Files.write(dir.resolve("video.bin"), new byte[4 << 20]);
-        Proc.Result r = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + " pack video.bin" + SIGNER + " -o - > /dev/full");
+        Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + " pack video.bin" + SIGNER + " -o - > /dev/full");
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception")
                 .startsWith("sealpack: error: writing the sealed stream failed: No space left on device");
@@ -37,10 +36,11 @@ class DiskFullIT {
         Path small = dir.resolve("small");
         Files.createDirectory(small);
         Proc.Result mount = Proc.bash(dir, Map.of(), "mount -t tmpfs -o size=2m tmpfs " + small);
-        assumeTrue(mount.exit() == 0, "cannot mount a tmpfs here: " + mount.err());
+        org.sealpack.Requires.that(mount.exit() == 0, "mounting a tmpfs (" + mount.err().strip() + ")",
+                "run the tests as root");
         try {
             Files.write(dir.resolve("video.bin"), new byte[5 << 20]);
-            Proc.Result r = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + " pack video.bin" + SIGNER
+            Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + " pack video.bin" + SIGNER
                     + " -o small/video.sealed");
             assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
             assertThat(r.err().strip()).doesNotContain("\n", "Exception")

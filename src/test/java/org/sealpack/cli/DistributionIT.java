@@ -16,6 +16,7 @@ class DistributionIT {
 
     @Test
     void theArchiveHasAWorkingLauncherCompletionAndSbom() {
+        org.sealpack.Requires.tool("man", "apt-get install man-db");
         Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
         Proc.Result r = Proc.bash(dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), "tar -xzf " + archive + " && sealpack-0.1.0/bin/sealpack --version"
                 + " && bash -c 'source sealpack-0.1.0/share/bash-completion/completions/sealpack && complete -p sealpack'"

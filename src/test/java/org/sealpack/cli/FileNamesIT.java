@@ -49,15 +49,15 @@ class FileNamesIT {
     /** The JVM started directly in the C locale cannot represent the name: refused, nothing written. */
     @Test
     void withoutTheLauncherInTheCLocaleNamesAreRefusedNotMangled() throws IOException {
-        Proc.Result pack = Proc.bash(dir, Map.of("LC_ALL", "C"), "java -jar " + Proc.jar() + " pack in" + PACK + " -o c.sealed");
+        Proc.Result pack = Proc.bash(dir, Map.of("LC_ALL", "C"), Proc.javaJar() + " pack in" + PACK + " -o c.sealed");
         assertThat(pack.exit()).as(pack.toString()).isEqualTo(ExitCodes.INPUT);
         assertThat(pack.err().strip()).doesNotContain("\n", "Exception")
                 .contains("cannot be read as text in this locale", "LC_ALL=C.UTF-8");
         assertThat(dir.resolve("c.sealed")).doesNotExist();
 
-        Proc.Result made = Proc.bash(dir, Map.of("LC_ALL", "C.UTF-8"), "java -jar " + Proc.jar() + " pack -q in" + PACK + " -o u.sealed");
+        Proc.Result made = Proc.bash(dir, Map.of("LC_ALL", "C.UTF-8"), Proc.javaJar() + " pack -q in" + PACK + " -o u.sealed");
         assertThat(made.exit()).as(made.toString()).isZero();
-        Proc.Result open = Proc.bash(dir, Map.of("LC_ALL", "C"), "java -jar " + Proc.jar() + " open u.sealed" + OPEN + " -o out");
+        Proc.Result open = Proc.bash(dir, Map.of("LC_ALL", "C"), Proc.javaJar() + " open u.sealed" + OPEN + " -o out");
         assertThat(open.exit()).as(open.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
         assertThat(open.err().strip()).doesNotContain("\n", "Exception", "corrupt")
                 .contains("cannot create 'data/in/", "LC_ALL=C.UTF-8");

@@ -57,7 +57,7 @@ class HelpExamplesIT {
             assertThat(examples).as(command + " --help has an example").isNotEmpty();
             for (String example : examples) {
                 assertThat(example).startsWith("sealpack " + command);
-                Proc.Result r = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + example.substring("sealpack".length())
+                Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + example.substring("sealpack".length())
                         + " --home " + dir.resolve("home"));
                 assertThat(r.exit()).as(example + "\n" + r).isZero();
                 run.add(example);

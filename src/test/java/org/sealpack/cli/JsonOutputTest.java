@@ -23,7 +23,7 @@ import com.networknt.schema.ValidationMessage;
 
 /** Every --json document validates against docs/sealpack.schema.json and carries the right values. */
 class JsonOutputTest {
-    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final Path KEYS = org.sealpack.Proc.testKeys();
     static final ObjectMapper MAPPER = new ObjectMapper();
     static JsonSchema schema;
 

@@ -27,8 +27,9 @@ class KeysIT {
     static Path dir;
     static Path pass;
 
+    /** Writes the key's files, the secret key under the cheapest S2K (what is tested here is not the unlocking). */
     static void write(Key key, String name) throws IOException {
-        Files.writeString(dir.resolve(name + ".key.asc"), key.armored());
+        Files.writeString(dir.resolve(name + ".key.asc"), org.sealpack.pgp.CheapKeys.reprotect(key, "pw".toCharArray()).armored());
         Files.writeString(dir.resolve(name + ".cert.asc"), key.certificate().armored());
     }
 
@@ -46,11 +47,13 @@ class KeysIT {
         write(KeyGenerator.generate("Good <good@example.org>", "pw".toCharArray(), now.minusSeconds(60), null), "good");
     }
 
+    /** The CLI run in this JVM (what is tested is the keyring, not a separate process). */
     static Proc.Result sp(Path home, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(home.toString());
-        return Proc.sealpack(dir, all.toArray(String[]::new));
+        org.sealpack.Cli.Run r = org.sealpack.Cli.run(all.toArray(String[]::new));
+        return new Proc.Result(r.exit(), r.out(), r.err());
     }
 
     static String f(String name) {

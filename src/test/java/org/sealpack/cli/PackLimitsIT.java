@@ -34,7 +34,7 @@ class PackLimitsIT {
     }
 
     private Proc.Result sealpack(String args) {
-        return Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + args);
+        return Proc.bash(dir, Map.of(), Proc.javaJar() + args);
     }
 
     private void refused(Proc.Result r, String... expected) throws IOException {
@@ -74,7 +74,7 @@ class PackLimitsIT {
     /** A file whose size changes while it is read (here: one of /proc's, which claim 0 bytes). */
     @Test
     void aFileThatChangesWhileItIsReadIsSaidSo() {
-        Proc.Result r = Proc.bash(dir, Map.of(), "java -jar " + Proc.jar() + PACK.replace(" pack in ", " pack /proc/self/status "));
+        Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + PACK.replace(" pack in ", " pack /proc/self/status "));
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.INPUT);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception", "disk space")
                 .contains("status changed while it was being read", "pack again when nothing is writing to the payload");

@@ -2,63 +2,84 @@ package org.sealpack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.Tmux;
 
-/** Progress shows on a terminal (tmux) during a long open, and never in a pipe. */
+/**
+ * Progress shows on a terminal (tmux) during a long open, and never in a pipe. The sealed file comes
+ * through a named pipe that the test feeds a little at a time until the line is on the screen, so the
+ * test waits for what it wants to see, not for a time.
+ */
 class ProgressIT {
-    static final Path KEYS = Proc.root().resolve("src/test/resources/keys");
-    final String socket = "sealpack-progress-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    static final String LINE = "opening +(\\d+% \\(\\d+ of \\d+ MiB\\)|\\d+ MiB)";
 
     @TempDir
     static Path dir;
     static Path sealed;
+    Tmux tmux;
 
     @BeforeAll
-    static void bigFile() {
-        assertThat(Proc.bash(dir, Map.of(), "head -c 300000000 /dev/urandom > video.bin").exit()).isZero();
+    static void bigFile() throws Exception {
+        org.sealpack.Requires.tool("tmux", "apt-get install tmux");
+        byte[] random = new byte[48 << 20];
+        new java.util.Random(3).nextBytes(random);
+        Files.write(dir.resolve("video.bin"), random);
         sealed = dir.resolve("big.sealed");
-        Proc.Result r = Proc.sealpack(dir, "pack", dir.resolve("video.bin").toString(),
-                "--signer", KEYS.resolve("signer.key.asc").toString(), "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
-                "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", sealed.toString(), "--home", dir.toString());
+        Proc.Result r = Proc.sealpack(dir, ("pack video.bin" + Proc.packKeys() + " -o " + sealed).split(" "));
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).as("no progress in a pipe").isEmpty();
     }
 
-    @AfterEach
-    void stop() {
-        Proc.bash(dir, Map.of(), "tmux -L " + socket + " kill-server");
+    @BeforeEach
+    void terminal() {
+        tmux = new Tmux(dir);
     }
 
-    String[] open(Path out) {
-        return new String[] {"open", sealed.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
-                "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
-                "--signer", KEYS.resolve("signer.cert.asc").toString(), "-o", out.toString(), "--home", dir.toString()};
+    @AfterEach
+    void stop() {
+        if (tmux != null) {
+            tmux.close();
+        }
     }
 
     @Test
     void progressAppearsOnATerminalAndNotInAPipe() throws Exception {
-        Proc.Result piped = Proc.sealpack(dir, open(dir.resolve("piped")));
+        Proc.Result piped = Proc.sealpack(dir, ("open " + sealed + Proc.openKeys() + " -o piped").split(" "));
         assertThat(piped.exit()).as(piped.toString()).isZero();
         assertThat(piped.err()).isEmpty();
 
-        String command = "java -jar " + Proc.jar() + " " + String.join(" ", open(dir.resolve("tty"))) + "; echo EXIT=\\$?; sleep 60";
-        assertThat(Proc.bash(dir, Map.of(), "tmux -L " + socket + " new-session -d -s sp -x 200 -y 50 \"" + command + "\"").exit()).isZero();
+        Path fifo = dir.resolve("fifo.sealed");
+        assertThat(Proc.bash(dir, Map.of(), "mkfifo " + fifo).exit()).isZero();
+        tmux.start("cd " + dir + " && java -jar " + Proc.jar() + " open " + fifo + Proc.openKeys() + " -o tty");
+        byte[] bytes = Files.readAllBytes(sealed);
+        int sent = 0;
         boolean seen = false;
-        String screen = "";
-        for (int i = 0; i < 600 && !screen.contains("EXIT="); i++) {
-            screen = Proc.bash(dir, Map.of(), "tmux -L " + socket + " capture-pane -p -t sp").out();
-            seen |= screen.matches("(?s).*opening +\\d+% \\(\\d+ of \\d+ MiB\\).*");
-            Thread.sleep(50);
+        try (OutputStream out = Files.newOutputStream(fifo)) {
+            while (sent < bytes.length) {
+                int n = Math.min(64 << 10, bytes.length - sent);
+                out.write(bytes, sent, n);
+                out.flush();
+                sent += n;
+                if (!seen && tmux.screen().matches("(?s).*" + LINE + ".*")) {
+                    seen = true;
+                    assertThat(sent).as("the line appeared while the file was still being read").isLessThan(bytes.length);
+                }
+            }
         }
+        tmux.waitFor("EXIT=");
+        String screen = tmux.screen();
         assertThat(screen).contains("EXIT=0");
         assertThat(seen).as("a progress line was drawn while opening").isTrue();
-        assertThat(screen).as("and erased when done").doesNotContainPattern("opening +\\d+%");
+        assertThat(screen).as("and erased when done").doesNotContainPattern(LINE);
     }
 }

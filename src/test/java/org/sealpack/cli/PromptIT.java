@@ -16,7 +16,7 @@ import org.sealpack.Tmux;
  * echoed, a wrong passphrase gets two more tries, three wrong ones end with exit 11.
  */
 class PromptIT {
-    static final Path KEYS = Proc.root().resolve("src/test/resources/keys");
+    static final Path KEYS = Proc.testKeys();
 
     @TempDir
     Path dir;
@@ -29,12 +29,14 @@ class PromptIT {
 
     @AfterEach
     void stop() {
-        tmux.close();
+        if (tmux != null) {
+            tmux.close();
+        }
     }
 
     void start() {
         Path sealed = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
-        tmux.start("java -jar " + Proc.jar() + " verify " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
+        tmux.start(Proc.javaJar() + " verify " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
                 + " --signer " + KEYS.resolve("signer.cert.asc") + " --home " + dir);
     }
 
@@ -68,7 +70,7 @@ class PromptIT {
     /** Enter twice at the prompt for a new key's passphrase makes no unprotected key: it is refused. */
     @Test
     void anEmptyPassphraseAtThePromptIsRefused() throws Exception {
-        tmux.start("java -jar " + Proc.jar() + " keys generate --name Jane --home " + dir.resolve("home"));
+        tmux.start(Proc.javaJar() + " keys generate --name Jane --home " + dir.resolve("home"));
         tmux.waitFor("Passphrase for the new key");
         tmux.type("");
         tmux.waitFor("EXIT=");
@@ -83,7 +85,7 @@ class PromptIT {
         Path home = dir.resolve("home");
         assertThat(Proc.sealpack(dir, "keys", "import", KEYS.resolve("other.key.asc").toString(), "--home", home.toString()).exit()).isZero();
         byte[] before = java.nio.file.Files.readAllBytes(home.resolve("keyring.pgp"));
-        String revoke = "java -jar " + Proc.jar() + " keys revoke other@test.sealpack.invalid --reason compromised --passphrase-file "
+        String revoke = Proc.javaJar() + " keys revoke other@test.sealpack.invalid --reason compromised --passphrase-file "
                 + KEYS.resolve("other.passphrase") + " --home " + home;
         tmux.start(revoke);
         tmux.waitFor("Type 'revoke' to go on");
@@ -95,7 +97,7 @@ class PromptIT {
         tmux.close();
 
         tmux = new Tmux(dir);
-        tmux.start("java -jar " + Proc.jar() + " keys delete other --secret --home " + home);
+        tmux.start(Proc.javaJar() + " keys delete other --secret --home " + home);
         tmux.waitFor("Type 'delete' to go on");
         assertThat(tmux.screen()).contains("This deletes your SECRET KEY too");
         tmux.type("delete");

@@ -14,7 +14,7 @@ import org.sealpack.bag.Digests;
 
 /** The receipt of the example lists every file with the right hash; names from archives never reach the terminal raw. */
 class ReceiptAndEscapingTest {
-    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final Path KEYS = org.sealpack.Proc.testKeys();
 
     @TempDir
     Path dir;

@@ -12,14 +12,14 @@ import org.sealpack.Proc;
 /** '-' for standard input and output, so sealpack fits in pipes. */
 class StdioIT {
     static final Path ROOT = Proc.root();
-    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
+    static final Path KEYS = Proc.testKeys();
 
     @TempDir
     Path dir;
 
     @Test
     void packToAPipeThenInspectVerifyAndOpenFromPipes() {
-        String sp = "java -jar " + Proc.jar();
+        String sp = Proc.javaJar();
         String signer = " --signer " + KEYS.resolve("signer.cert.asc");
         String key = " --key " + KEYS.resolve("recipient.key.asc") + " --passphrase-file " + KEYS.resolve("recipient.passphrase");
         Proc.Result r = Proc.bash(dir, Map.of(), sp + " pack " + ROOT.resolve("examples/statement.txt") + " --name statement"
@@ -29,6 +29,9 @@ class StdioIT {
                 + " && cat piped.sealed | " + sp + " verify -" + signer + " --home h"
                 + " && cat piped.sealed | " + sp + " verify -" + signer + key + " --home h"
                 + " && cat piped.sealed | " + sp + " open -" + signer + key + " -o opened --home h"
+                + " && " + sp + " verify <(cat piped.sealed)" + signer + " --home h"
+                + " && " + sp + " open <(cat piped.sealed)" + signer + key + " -o from-fifo --home h"
+                + " && cmp from-fifo/data/statement.txt " + ROOT.resolve("examples/statement.txt")
                 + " && cmp opened/data/statement.txt " + ROOT.resolve("examples/statement.txt"));
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).contains("Sealed - (");

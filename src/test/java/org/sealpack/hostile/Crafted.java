@@ -31,7 +31,7 @@ import org.sealpack.pgp.UnlockedKey;
  * between them and the disk.
  */
 final class Crafted {
-    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final Path KEYS = org.sealpack.Proc.testKeys();
     static final Instant TIME = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     /** One raw tar entry; {@code paxPath}, when set, is a pax extended header that renames it. */

@@ -128,11 +128,13 @@ class HostileCorpus {
 
     /** 100,000 empty files: built at test time (a committed copy would be megabytes), compressed inside. */
     static byte[] manyEntries(int count) throws IOException {
-        List<Crafted.Entry> entries = new ArrayList<>(validBag(Crafted.unlocked("signer"),
-                List.of(Crafted.cert("recipient"), Crafted.cert("signer"))));
-        for (int i = 0; i < count; i++) {
-            entries.add(1, Crafted.file(String.format("bag/data/e%06d", i), ""));
+        List<Crafted.Entry> bag = validBag(Crafted.unlocked("signer"), List.of(Crafted.cert("recipient"), Crafted.cert("signer")));
+        List<Crafted.Entry> entries = new ArrayList<>(bag.size() + count);
+        entries.add(bag.get(0));
+        for (int i = count - 1; i >= 0; i--) {
+            entries.add(Crafted.file(String.format("bag/data/e%06d", i), ""));
         }
+        entries.addAll(bag.subList(1, bag.size()));
         return Crafted.tar(entries);
     }
 }

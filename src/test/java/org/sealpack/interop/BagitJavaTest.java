@@ -25,7 +25,7 @@ import gov.loc.repository.bagit.verify.BagVerifier;
  * writes validate with it, and the bags it writes validate with sealpack and can be sealed as they are.
  */
 class BagitJavaTest {
-    static final Path KEYS = Path.of("src/test/resources/keys");
+    static final Path KEYS = org.sealpack.Proc.testKeys();
 
     @TempDir
     Path dir;

@@ -44,11 +44,13 @@ class GpgKeysIT {
         gpg.close();
     }
 
+    /** sealpack's CLI in this JVM (what crosses to gpg here are files; the jar runs elsewhere). */
     static Proc.Result sealpack(Path home, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--home");
         all.add(home.toString());
-        return Proc.sealpack(dir, all.toArray(String[]::new));
+        org.sealpack.Cli.Run r = org.sealpack.Cli.run(all.toArray(String[]::new));
+        return new Proc.Result(r.exit(), r.out(), r.err());
     }
 
     @Test

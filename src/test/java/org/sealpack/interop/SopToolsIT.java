@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.Requires;
 
 /**
  * Independent OpenPGP implementations read what sealpack writes, each layer: Sequoia (sq and sqop),
@@ -20,7 +21,7 @@ import org.sealpack.Proc;
  */
 class SopToolsIT {
     static final Path ROOT = Proc.root();
-    static final Path KEYS = ROOT.resolve("src/test/resources/keys");
+    static final Path KEYS = Proc.testKeys();
 
     @TempDir
     static Path dir;
@@ -64,6 +65,7 @@ class SopToolsIT {
 
     @Test
     void sqopReadsEveryLayer() throws IOException {
+        Requires.tool("sqop", "apt-get install sqop");
         readsAllLayers("sqop", "sqop inline-verify " + q(KEYS.resolve("signer.cert.asc")) + " < " + q(sealed) + " > inner.pgp",
                 "sqop decrypt " + q(KEYS.resolve("fuzz.key.asc")) + " < inner.pgp > bag.tar",
                 "sqop verify signatures/tagmanifest-sha512.txt.asc " + q(KEYS.resolve("signer.cert.asc")) + " < tagmanifest-sha512.txt");
@@ -71,6 +73,7 @@ class SopToolsIT {
 
     @Test
     void pgpainlessReadsEveryLayer() throws IOException {
+        Requires.tool("pgpainless-cli", "apt-get install pgpainless-cli");
         readsAllLayers("pgpainless", "pgpainless-cli inline-verify " + q(KEYS.resolve("signer.cert.asc")) + " < " + q(sealed) + " > inner.pgp",
                 "pgpainless-cli decrypt " + q(KEYS.resolve("fuzz.key.asc")) + " < inner.pgp > bag.tar",
                 "pgpainless-cli verify signatures/tagmanifest-sha512.txt.asc " + q(KEYS.resolve("signer.cert.asc")) + " < tagmanifest-sha512.txt");
@@ -78,6 +81,7 @@ class SopToolsIT {
 
     @Test
     void sqReadsEveryLayer() throws IOException {
+        Requires.tool("sq", "apt-get install sq");
         readsAllLayers("sq", "sq verify --signer-cert " + q(KEYS.resolve("signer.cert.asc")) + " " + q(sealed) + " > inner.pgp",
                 "sq decrypt --recipient-key " + q(KEYS.resolve("fuzz.key.asc")) + " inner.pgp > bag.tar",
                 "sq verify --detached signatures/tagmanifest-sha512.txt.asc --signer-cert " + q(KEYS.resolve("signer.cert.asc"))
@@ -87,6 +91,8 @@ class SopToolsIT {
     /** Documented limitation: Debian 12's gpg 2.2, sqop 0.27 and pgpainless-cli 1.3 cannot read RFC 9580 (v6) data. */
     @Test
     void theRfc9580ProfileIsUnreadableByDebian12Tools() {
+        Requires.tool("sqop", "apt-get install sqop");
+        Requires.tool("pgpainless-cli", "apt-get install pgpainless-cli");
         Path vector = ROOT.resolve("src/test/resources/vectors/v1-rfc9580.sealed");
         Path cert = KEYS.resolve("v6-signer.cert.asc");
         GnuPG gpg = new GnuPG();
@@ -105,6 +111,7 @@ class SopToolsIT {
 
     @Test
     void gosopDecryptsAndVerifiesTheBagButHasNoInlineVerifyForTheOuterLayer() throws IOException {
+        Requires.tool("gosop", "apt-get install gosop");
         Proc.Result inline = sh(dir, "gosop inline-verify " + q(KEYS.resolve("signer.cert.asc")) + " < " + q(sealed));
         assertThat(inline.exit()).as("documented limitation: gosop (Debian 12) has no inline-verify").isNotZero();
         assertThat(inline.err()).contains("Unsupported subcommand");
