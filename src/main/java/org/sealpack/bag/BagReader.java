@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.sealpack.archive.EntrySink;
 import org.sealpack.archive.SafeTarReader;
@@ -15,7 +19,7 @@ import org.sealpack.failure.MalformedSealException;
 /**
  * Reads a bag out of a tar in one pass: payload files (under data/) are hashed with SHA-512 as they
  * stream to the sink; tag files are kept in memory (bounded) for validation and also go to the sink.
- * Nothing here decides whether the bag is valid: see {@link BagValidator}.
+ * Nothing here decides whether the bag is valid: see {@link BagRules}.
  */
 public final class BagReader {
     /** Tag files larger than this in total are refused (a manifest of a million files fits). */
@@ -29,11 +33,40 @@ public final class BagReader {
      * A bag as read: its root name, its tag files' bytes, and its payload files (SHA-512 and size of
      * each, as found, in the order of the tar) with their total size.
      */
-    public record ReadBag(String root, Map<String, byte[]> tagFiles, Manifest payload, long payloadBytes) {
+    public record ReadBag(String root, Map<String, byte[]> tagFiles, Manifest payload, long payloadBytes,
+                          List<String> directories) implements BagContent {
+        @Override
+        public String name() {
+            return "the bag '" + root + "'";
+        }
+
+        @Override
+        public Collection<Item> items() {
+            List<Item> items = new ArrayList<>(directories.size() + payload.size() + tagFiles.size());
+            directories.forEach(d -> items.add(new Item(d, Kind.DIRECTORY, 0)));
+            payload.entries().forEach((path, e) -> items.add(new Item(path, Kind.FILE, e.size())));
+            tagFiles.forEach((path, bytes) -> items.add(new Item(path, Kind.FILE, bytes.length)));
+            return items;
+        }
+
+        @Override
+        public byte[] tagFile(String path) {
+            return tagFiles.get(path);
+        }
+
+        /** Only SHA-512 was computed as the tar was read: the one algorithm of a sealed bag. */
+        @Override
+        public Map<String, Manifest> digestPayload(Set<String> algorithms, List<String> unreadable) {
+            if (!Set.of("sha512").containsAll(algorithms)) {
+                throw new UnsupportedOperationException("a bag read from a sealed file has SHA-512 checksums only");
+            }
+            return algorithms.isEmpty() ? Map.of() : Map.of("sha512", payload);
+        }
     }
 
     public static ReadBag read(SafeTarReader tar, EntrySink sink) throws IOException {
         Map<String, byte[]> tags = new LinkedHashMap<>();
+        List<String> directories = new ArrayList<>();
         Manifest.Builder payload = new Manifest.Builder();
         long payloadBytes = 0;
         long tagBytes = 0;
@@ -44,6 +77,7 @@ public final class BagReader {
             if (e.directory()) {
                 if (!e.path().isEmpty()) {
                     sink.directory(e.path());
+                    directories.add(e.path());
                 }
                 continue;
             }
@@ -71,7 +105,7 @@ public final class BagReader {
                 tags.put(e.path(), kept.bytes);
             }
         }
-        return new ReadBag(tar.root(), tags, payload.build(), payloadBytes);
+        return new ReadBag(tar.root(), tags, payload.build(), payloadBytes, directories);
     }
 
     /** A tag file's bytes, into an array of the size its header gives (more bytes fail the size check). */

@@ -44,14 +44,7 @@ public final class BagWriter {
     public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
                                 Instant now, String softwareAgent, TagManifestSigner signer,
                                 java.util.function.LongConsumer progress) throws IOException {
-        String root = bagName + "/";
-        tar.directory(root, now);
-        tar.file(root + BagIt.DECLARATION, BagIt.utf8(BagIt.DECLARATION_TEXT), now);
-        tar.directory(root + BagIt.PAYLOAD_DIR, now);
-        for (String dir : directories(files)) {
-            tar.directory(root + dir, now);
-        }
-
+        String root = start(tar, bagName, files, now);
         Manifest.Builder checksums = new Manifest.Builder();
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
@@ -63,22 +56,87 @@ public final class BagWriter {
             checksums.add(f.bagPath(), digest.digest(), f.size());
             bytes += f.size();
         }
-        Manifest manifest = checksums.build();
-
         Metadata info = metadata
                 .plus("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())
                 .plus("Payload-Oxum", bytes + "." + files.size())
                 .plus("Bag-Size", humanSize(bytes))
                 .plus("Bag-Software-Agent", softwareAgent);
-        byte[] infoBytes = BagIt.utf8(info.toBagInfo());
+        return tags(tar, root, checksums.build(), info, bytes, now, signer);
+    }
 
+    /**
+     * Streams an existing, validated bag directory into the tar as a sealed bag (docs/FORMAT.md section 4):
+     * its payload, each file hashed again as it is copied, in SHA-512 for the new manifest and in the
+     * algorithm it was validated with, which must give the same digest (a change after validation is
+     * refused); its bag-info.txt re-encoded in UTF-8 with LF line ends and a Payload-Oxum; a new
+     * bagit.txt (BagIt 1.0), SHA-512 manifests and the signature. Its other manifests are not carried:
+     * the SHA-512 ones replace them, checked against them on the way.
+     */
+    public static Written writeExisting(TarWriter tar, String bagName, java.nio.file.Path dir, BagRules.Verdict bag,
+                                        Instant now, TagManifestSigner signer, java.util.function.LongConsumer progress)
+            throws IOException {
+        Manifest validated = bag.payload();
+        String algorithm = bag.payloadAlgorithm();
+        java.util.List<PayloadFile> files = new java.util.ArrayList<>();
+        for (String path : validated.entries().keySet()) {
+            java.nio.file.Path source = dir.resolve(path);
+            files.add(new PayloadFile(dir.resolve(BagIt.PAYLOAD_DIR), path, validated.sizeOf(path),
+                    Files.getLastModifiedTime(source).toInstant().getEpochSecond()));
+        }
+        String root = start(tar, bagName, files, now);
+        Manifest.Builder checksums = new Manifest.Builder();
+        MessageDigest sha512 = Digests.sha512();
+        MessageDigest check = algorithm.equals("sha512") ? null : Algorithms.digest(algorithm);
+        long bytes = 0;
+        for (PayloadFile f : files) {
+            try (InputStream in = Files.newInputStream(f.source())) {
+                tar.file(root + f.bagPath(), f.size(), f.modified(), in, check == null ? Digests.into(sha512)
+                        : Digests.into(sha512, check));
+            }
+            byte[] digest = sha512.digest();
+            byte[] checked = check == null ? digest : check.digest();
+            if (!MessageDigest.isEqual(checked, validated.entry(f.bagPath()).digest())) {
+                throw new org.sealpack.failure.InputException(f.bagPath() + " changed after the bag was validated",
+                        "seal the bag again when nothing is writing to it");
+            }
+            progress.accept(f.size());
+            checksums.add(f.bagPath(), digest, f.size());
+            bytes += f.size();
+        }
+        java.util.List<Metadata.Element> elements = new java.util.ArrayList<>();
+        String oxum = bytes + "." + files.size();
+        for (Metadata.Element e : bag.bagInfo().elements()) {
+            if (!e.label().equalsIgnoreCase("Payload-Oxum")) {
+                elements.add(e);
+            }
+        }
+        elements.add(new Metadata.Element("Payload-Oxum", oxum));
+        return tags(tar, root, checksums.build(), new Metadata(elements), bytes, now, signer);
+    }
+
+    /** The bag root, bagit.txt, data/ and the directories that hold payload files; returns "BAG/". */
+    private static String start(TarWriter tar, String bagName, List<PayloadFile> files, Instant now) throws IOException {
+        String root = bagName + "/";
+        tar.directory(root, now);
+        tar.file(root + BagIt.DECLARATION, BagIt.utf8(BagIt.DECLARATION_TEXT), now);
+        tar.directory(root + BagIt.PAYLOAD_DIR, now);
+        for (String dir : directories(files)) {
+            tar.directory(root + dir, now);
+        }
+        return root;
+    }
+
+    /** The tag files, after the payload they depend on: manifest, bag-info.txt, tag manifest, signature. */
+    private static Written tags(TarWriter tar, String root, Manifest manifest, Metadata info, long bytes, Instant now,
+                                TagManifestSigner signer) throws IOException {
+        MessageDigest digest = Digests.sha512();
+        byte[] infoBytes = BagIt.utf8(info.toBagInfo());
         // The manifest goes into the tar as it is made, line by line, and is hashed on the way.
         try (InputStream lines = manifest.formatted()) {
             tar.file(root + BagIt.MANIFEST, manifest.formattedLength(), now, lines, Digests.into(digest));
         }
         String manifestChecksum = Digests.hex(digest.digest());
         tar.file(root + BagIt.BAG_INFO, infoBytes, now);
-
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(BagIt.DECLARATION, Digests.sha512Hex(BagIt.utf8(BagIt.DECLARATION_TEXT)));
         tags.put(BagIt.BAG_INFO, Digests.sha512Hex(infoBytes));
@@ -87,61 +145,7 @@ public final class BagWriter {
         tar.file(root + BagIt.TAG_MANIFEST, tagManifest, now);
         tar.directory(root + BagIt.SIGNATURE_DIR, now);
         tar.file(root + BagIt.SIGNATURE, signer.sign(tagManifest), now);
-        return new Written(bagName, manifest, info, bytes);
-    }
-
-    /**
-     * Streams an existing, validated bag directory into the tar as it is: bagit.txt, the payload (each
-     * file hashed again with SHA-512 as it is copied and compared with the manifest, so a change after
-     * validation is caught), then every tag file, and a new signature over tagmanifest-sha512.txt
-     * (replacing any signature the bag had).
-     */
-    public static Written writeExisting(TarWriter tar, String bagName, java.nio.file.Path dir, DirectoryBag.Result bag,
-                                        Instant now, TagManifestSigner signer) throws IOException {
-        Manifest sha512 = bag.manifests().get("sha512");
-        String root = bagName + "/";
-        tar.directory(root, now);
-        tar.file(root + BagIt.DECLARATION, Files.readAllBytes(dir.resolve(BagIt.DECLARATION)), now);
-        tar.directory(root + BagIt.PAYLOAD_DIR, now);
-        java.util.List<PayloadFile> files = new java.util.ArrayList<>();
-        java.nio.file.Path data = dir.resolve(BagIt.PAYLOAD_DIR);
-        for (String path : sha512.checksums().keySet()) {
-            java.nio.file.Path source = dir.resolve(path);
-            files.add(new PayloadFile(data, path, Files.size(source),
-                    Files.getLastModifiedTime(source).toInstant().getEpochSecond()));
-        }
-        for (String d : directories(files)) {
-            tar.directory(root + d, now);
-        }
-        MessageDigest digest = Digests.sha512();
-        for (PayloadFile f : files) {
-            try (InputStream in = Files.newInputStream(f.source())) {
-                tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
-            }
-            if (!MessageDigest.isEqual(digest.digest(), sha512.entry(f.bagPath()).digest())) {
-                throw new org.sealpack.failure.InputException(f.bagPath() + " changed after the bag was validated",
-                        "seal the bag again when nothing is writing to it");
-            }
-        }
-        byte[] tagManifest = null;
-        try (var entries = Files.list(dir)) {
-            for (java.nio.file.Path p : entries.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (!Files.isRegularFile(p) || name.equals(BagIt.DECLARATION) || name.equals(BagIt.SIGNATURE)) {
-                    continue;
-                }
-                byte[] content = Files.readAllBytes(p);
-                if (name.equals(BagIt.TAG_MANIFEST)) {
-                    tagManifest = content;
-                    continue;
-                }
-                tar.file(root + name, content, Files.getLastModifiedTime(p).toInstant());
-            }
-        }
-        tar.file(root + BagIt.TAG_MANIFEST, tagManifest, now);
-        tar.directory(root + BagIt.SIGNATURE_DIR, now);
-        tar.file(root + BagIt.SIGNATURE, signer.sign(tagManifest), now);
-        return new Written(bagName, sha512, bag.bagInfo(), bag.payloadBytes());
+        return new Written(root.substring(0, root.length() - 1), manifest, info, bytes);
     }
 
     /** Every directory below data/ that holds a payload file, parents first. */

@@ -26,17 +26,21 @@ public final class Digests {
         return hex(sha512().digest(data));
     }
 
-    /** An output stream that only feeds a digest. */
-    public static OutputStream into(MessageDigest digest) {
+    /** An output stream that only feeds the digests. */
+    public static OutputStream into(MessageDigest... digests) {
         return new OutputStream() {
             @Override
             public void write(int b) {
-                digest.update((byte) b);
+                for (MessageDigest d : digests) {
+                    d.update((byte) b);
+                }
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
-                digest.update(b, off, len);
+                for (MessageDigest d : digests) {
+                    d.update(b, off, len);
+                }
             }
         };
     }

@@ -95,7 +95,10 @@ public final class Metadata {
         return new Metadata(elements);
     }
 
-    /** Parses bag-info.txt as written into a bag (strict: no comments, no blank lines). */
+    /**
+     * Parses bag-info.txt as a sealed bag holds it (strict: LF line ends, a final line break, no blank
+     * line, every line {@code Label: value} or a continuation).
+     */
     public static Metadata parseBagInfo(String text) {
         List<Element> elements = new ArrayList<>();
         if (text.isEmpty()) {
@@ -104,7 +107,13 @@ public final class Metadata {
         if (!text.endsWith("\n")) {
             throw new BagFormatException("bag-info.txt does not end with a line break");
         }
+        if (text.indexOf('\r') >= 0) {
+            throw new BagFormatException("bag-info.txt has CR line ends: a sealed bag's tag files end lines with LF only");
+        }
         for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
+            if (line.isEmpty()) {
+                throw new BagFormatException("bag-info.txt has a blank line");
+            }
             if (line.startsWith(" ") || line.startsWith("\t")) {
                 if (elements.isEmpty()) {
                     throw new BagFormatException("bag-info.txt starts with a continuation line");
@@ -120,6 +129,42 @@ public final class Metadata {
             elements.add(new Element(line.substring(0, colon), line.substring(colon + 2)));
         }
         return new Metadata(elements);
+    }
+
+    /**
+     * Parses any bag's bag-info.txt as RFC 8493 and the BagIt tools read it: LF, CR LF or CR line ends,
+     * a final line break or none, blank lines skipped, {@code Label: value} or {@code Label:value}, and
+     * continuation lines that start with a space or tab.
+     */
+    public static Metadata parseAnyBagInfo(String text) {
+        List<Element> elements = new ArrayList<>();
+        int number = 0;
+        for (String line : text.split("\r\n|\n|\r", -1)) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith(" ") || line.startsWith("\t")) {
+                if (elements.isEmpty()) {
+                    throw new BagFormatException("bag-info.txt starts with a continuation line");
+                }
+                Element last = elements.remove(elements.size() - 1);
+                elements.add(new Element(last.label(), last.value() + "\n" + line));
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                throw new BagFormatException("bag-info.txt line " + number + " is not 'Label: value'");
+            }
+            elements.add(new Element(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+        }
+        return new Metadata(elements);
+    }
+
+    /** Every value of the label (labels compare without regard to case), unfolded. */
+    public List<String> all(String label) {
+        return elements.stream().filter(e -> e.label().equalsIgnoreCase(label)).map(Element::value)
+                .map(Metadata::unfold).toList();
     }
 
     /** bag-info.txt text: {@code Label: value} lines, LF line ends, UTF-8 when encoded. */

@@ -51,6 +51,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int UNSAFE_ARCHIVE = 25;
     public static final int WEAK_CRYPTO = 26;
     public static final int NOT_VERIFIABLE = 27;
+    public static final int BAG_INCOMPLETE = 28;
     public static final int INTERRUPTED = 130;
 
     private static final Map<Class<? extends Exception>, Integer> CODES = new LinkedHashMap<>();
@@ -77,6 +78,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         CODES.put(WeakCryptoException.class, WEAK_CRYPTO);
         CODES.put(org.sealpack.failure.NotVerifiableException.class, NOT_VERIFIABLE);
         CODES.put(org.sealpack.failure.UsageException.class, USAGE);
+        CODES.put(org.sealpack.failure.BagIncompleteException.class, BAG_INCOMPLETE);
         CODES.put(org.sealpack.failure.CancelledException.class, INTERRUPTED);
     }
 
@@ -106,6 +108,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         " 25  the archive holds an unsafe entry (path escape, link, device)",
         " 26  a refused weak algorithm (SHA-1, MD5, unprotected encryption)",
         " 27  an anonymous file has no outer signature: only a recipient can verify it (--key)",
+        " 28  a holey bag: valid, but files its fetch.txt lists are not there (sealpack never fetches)",
         "130  interrupted (Ctrl-C, SIGINT) or cancelled at a prompt; nothing was left behind",
     };
 

@@ -139,15 +139,19 @@ final class Json {
     }
 
     static Map<String, Object> atRest(String kind, AtRest.Report report) {
+        var verdict = report.verdict();
         Map<String, Object> d = document(kind);
-        d.put("verdict", report.bag().valid() ? "good" : "invalid");
-        d.put("bag", report.bag().root().toString());
-        d.put("bagitVersion", report.bag().version());
-        d.put("payloadFiles", report.bag().payloadFiles());
-        d.put("payloadBytes", report.bag().payloadBytes());
-        d.put("manifests", new ArrayList<>(report.bag().manifests().keySet()));
+        d.put("verdict", !verdict.valid() ? "invalid" : !verdict.complete() ? "holey" : "good");
+        d.put("level", verdict.level() == org.sealpack.bag.BagRules.Level.SEALED ? "sealed" : "any-bag");
+        d.put("bag", report.bag().toString());
+        d.put("bagitVersion", verdict.version());
+        d.put("payloadFiles", verdict.payload().size());
+        d.put("payloadBytes", verdict.payloadBytes());
+        d.put("manifests", verdict.algorithms());
         d.put("signer", report.signature() == null ? null : certificate(report.signature().signer()));
-        d.put("problems", report.bag().problems());
+        d.put("problems", verdict.problems());
+        d.put("warnings", verdict.warnings());
+        d.put("toFetch", verdict.toFetch());
         return d;
     }
 

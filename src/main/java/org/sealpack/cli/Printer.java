@@ -75,20 +75,28 @@ final class Printer {
     }
 
     void atRest(org.sealpack.seal.AtRest.Report report) {
-        var bag = report.bag();
-        heading("Bag " + Terminal.safe(bag.root().toString()) + ": " + (bag.valid() ? "VALID" : "INVALID"));
-        field("BagIt version", String.valueOf(bag.version()));
-        field("payload", bag.payloadFiles() + " file(s), " + bag.payloadBytes() + " bytes");
-        field("manifests", String.join(", ", bag.manifests().keySet()));
+        var verdict = report.verdict();
+        String state = !verdict.valid() ? "INVALID" : !verdict.complete() ? "VALID but HOLEY (files to fetch)" : "VALID";
+        heading("Bag " + Terminal.safe(report.bag().toString()) + ": " + state
+                + (verdict.level() == org.sealpack.bag.BagRules.Level.SEALED ? " (as a sealed bag)" : ""));
+        field("BagIt version", String.valueOf(verdict.version()));
+        field("payload", verdict.payload().size() + " file(s), " + verdict.payloadBytes() + " bytes");
+        field("manifests", String.join(", ", verdict.algorithms()));
         if (report.signature() != null) {
             signer("signed by", report.signature().signer());
             field("signed", report.signature().created().toString());
         } else {
-            field("signature", java.nio.file.Files.exists(bag.root().resolve(org.sealpack.bag.BagIt.SIGNATURE))
+            field("signature", java.nio.file.Files.exists(report.bag().resolve(org.sealpack.bag.BagIt.SIGNATURE))
                     ? "present, not checked (give --signer, or use 'sealpack verify DIR')" : "none");
         }
-        for (String problem : bag.problems()) {
+        for (String path : verdict.toFetch()) {
+            out.println("  to fetch: " + Terminal.safe(path));
+        }
+        for (String problem : verdict.problems()) {
             out.println("  problem: " + Terminal.safe(problem));
+        }
+        for (String warning : verdict.warnings()) {
+            out.println("  warning: " + Terminal.safe(warning));
         }
     }
 

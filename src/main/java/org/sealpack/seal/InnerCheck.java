@@ -11,7 +11,7 @@ import org.sealpack.archive.Limits;
 import org.sealpack.archive.SafeTarReader;
 import org.sealpack.bag.BagIt;
 import org.sealpack.bag.BagReader;
-import org.sealpack.bag.BagValidator;
+import org.sealpack.bag.BagRules;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.SealpackException;
@@ -66,11 +66,16 @@ final class InnerCheck {
                         reader.fileBytesRead(), reader.innerBytesRead(), true)
                 : new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
                         reader.fileBytesRead(), reader.innerBytesRead(), false);
-        BagValidator.ValidBag valid = BagValidator.validate(bag);
+        BagRules.Verdict valid;
+        try {
+            valid = BagRules.check(bag, BagRules.Level.SEALED).requireValid("the bag");
+        } catch (java.io.IOException e) {
+            throw asFailure(e);
+        }
         warnings.addAll(valid.warnings());
         return new Reports.Full(outerReport, openedBy, bagSignature.created(),
-                bagSignature.intendedRecipients(), valid.root(), valid.bagInfo(), valid.manifest(),
-                valid.payloadBytes(), warnings);
+                bagSignature.intendedRecipients(), bag.root(), valid.bagInfo(), bag.payload(),
+                bag.payloadBytes(), warnings);
     }
 
     private static SignatureCheck checkBagSignature(BagReader.ReadBag bag, List<Certificate> trusted,

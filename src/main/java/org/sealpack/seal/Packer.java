@@ -135,7 +135,7 @@ public final class Packer {
     }
 
     /** What is checked and read before anything is written. */
-    private record Prepared(Metadata metadata, List<PayloadFile> files, org.sealpack.bag.DirectoryBag.Result existing,
+    private record Prepared(Metadata metadata, List<PayloadFile> files, org.sealpack.bag.BagRules.Verdict existing,
                             UnlockedKey signer, List<Certificate> intended) {
     }
 
@@ -151,7 +151,7 @@ public final class Packer {
         if (files.size() + 8L > request.limits().maxEntries()) {
             throw overLimit(TarWriter.LimitException.tooManyEntries(request.limits(), files.size() + " files"));
         }
-        org.sealpack.bag.DirectoryBag.Result existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
+        org.sealpack.bag.BagRules.Verdict existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
         List<Certificate> intended = new ArrayList<>(request.recipients());
         if (!intended.contains(signer.certificate())) {
@@ -203,7 +203,8 @@ public final class Packer {
         BagWriter.Written written;
         try {
             written = p.existing() != null
-                    ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), p.existing(), request.now(), bagSigner)
+                    ? BagWriter.writeExisting(tar, request.bagName(), request.existingBag(), p.existing(), request.now(), bagSigner,
+                            progress::advance)
                     : BagWriter.write(tar, request.bagName(), p.files(), p.metadata(), request.now(),
                             "sealpack " + Version.get(), bagSigner, progress::advance);
             tar.close();
@@ -236,25 +237,36 @@ public final class Packer {
         return written;
     }
 
-    /** An existing bag must be valid, carry SHA-512 manifests, and keep its tag files at the top level. */
-    static org.sealpack.bag.DirectoryBag.Result validateExisting(Path dir) {
+    /**
+     * An existing bag to seal: any valid, complete bag (BagIt 0.93 to 1.0, any manifest algorithm), which
+     * is written as a sealed bag (docs/FORMAT.md section 4: BagIt 1.0, UTF-8, SHA-512 manifests). What a
+     * sealed bag cannot carry is refused with a hint rather than left out: a tag directory, a tag file
+     * other than bagit.txt, bag-info.txt and the manifests, and fetch.txt.
+     */
+    static org.sealpack.bag.BagRules.Verdict validateExisting(Path dir) {
         AtRest.Report report = AtRest.validate(dir, List.of(), false).requireValid();
-        if (!report.bag().manifests().containsKey("sha512") || !Files.isRegularFile(dir.resolve("tagmanifest-sha512.txt"))) {
-            throw new InputException("the bag " + dir + " has no manifest-sha512.txt and tagmanifest-sha512.txt",
-                    "add SHA-512 manifests (for example 'bagit.py --sha512 ...'), or pack its data/ as new payload");
-        }
         try (var entries = Files.list(dir)) {
-            for (Path p : entries.toList()) {
+            for (Path p : entries.sorted().toList()) {
                 String name = p.getFileName().toString();
-                if (Files.isDirectory(p) && !name.equals("data") && !name.equals(org.sealpack.bag.BagIt.SIGNATURE_DIR)) {
-                    throw new InputException("the bag " + dir + " has a tag directory '" + name + "', which a sealed bag does not carry",
-                            "move its files into data/, or to the bag's top level");
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (!name.equals(org.sealpack.bag.BagIt.PAYLOAD_DIR) && !name.equals(org.sealpack.bag.BagIt.SIGNATURE_DIR)) {
+                        throw new InputException("the bag " + dir + " has a tag directory '" + name
+                                + "', which a sealed bag does not carry", "move its files into data/");
+                    }
+                } else if (name.equals(org.sealpack.bag.BagIt.FETCH)) {
+                    throw new InputException("the bag " + dir + " has a fetch.txt, which a sealed bag does not carry",
+                            "every file it lists is here: remove fetch.txt (keep a copy in data/ if it matters)");
+                } else if (!name.equals(org.sealpack.bag.BagIt.DECLARATION) && !name.equals(org.sealpack.bag.BagIt.BAG_INFO)
+                        && !name.matches("(tag)?manifest-.+\\.txt")) {
+                    throw new InputException("the bag " + dir + " has a tag file '" + name
+                            + "', which a sealed bag does not carry (only bagit.txt, bag-info.txt and manifests)",
+                            "move it into data/");
                 }
             }
         } catch (IOException e) {
             throw new InputException("cannot read the bag " + dir + ": " + e.getMessage(), "check its permissions");
         }
-        return report.bag();
+        return report.verdict();
     }
 
     static Metadata readMetadata(Path file) {

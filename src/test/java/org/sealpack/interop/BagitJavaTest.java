@@ -62,11 +62,12 @@ class BagitJavaTest {
     }
 
     @Test
-    void bagsBagitJavaWritesValidateWithSealpackAndSealAsTheyAre() throws Exception {
+    void bagsBagitJavaWritesValidateWithSealpackAndSealAsSealedBags() throws Exception {
         Path bagDir = Files.createDirectories(dir.resolve("loc-bag"));
         Files.writeString(bagDir.resolve("report.txt"), "A report.\n", StandardCharsets.UTF_8);
         Files.createDirectories(bagDir.resolve("photos"));
-        Files.writeString(bagDir.resolve("photos/Баёнот 100%.txt"), "caption\n", StandardCharsets.UTF_8);
+        // (A '%' in a name is where bagit-java 5.2.0 and RFC 8493 part: BagCorpusTest covers it.)
+        Files.writeString(bagDir.resolve("photos/Баёнот 100 percent.txt"), "caption\n", StandardCharsets.UTF_8);
         BagCreator.bagInPlace(bagDir, List.of(StandardSupportedAlgorithms.SHA512, StandardSupportedAlgorithms.MD5), false);
 
         StringWriter out = new StringWriter();
@@ -85,7 +86,9 @@ class BagitJavaTest {
                 "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
                 "--signer", KEYS.resolve("signer.cert.asc").toString(), "-o", opened.toString(),
                 "--home", dir.resolve("h").toString())).as(err.toString()).isZero();
-        assertThat(openOut.toString()).contains("manifest-md5.txt was checked for completeness only");
+        assertThat(opened.resolve("manifest-md5.txt")).as("pack --bag writes a sealed bag: SHA-512 manifests only").doesNotExist();
+        assertThat(opened.resolve("tagmanifest-md5.txt")).doesNotExist();
+        assertThat(Files.readString(opened.resolve("bagit.txt"))).isEqualTo("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         try (BagVerifier verifier = new BagVerifier()) {
             verifier.isValid(new BagReader().read(opened), false);
         }

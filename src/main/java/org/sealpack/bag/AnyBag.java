@@ -1,0 +1,344 @@
+package org.sealpack.bag;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rules for any bag (RFC 8493, and BagIt 0.93 to 0.97, as the Library of Congress's bagit-java and
+ * bagit-python read them): bagit.txt declares the version and the tag files' encoding; every payload
+ * file is in every payload manifest exactly once with a matching checksum, in any algorithm the JDK
+ * has (md5 and sha1 are accepted, with a warning); tag manifests' files match; Payload-Oxum matches;
+ * fetch.txt is read and its paths checked, and files it lists that are not here make the bag holey.
+ * Lenient where the readers are: CR LF line ends, upper-case hex, a leading "./" or '*' before a path,
+ * no final line break.
+ */
+final class AnyBag {
+    private static final Set<String> VERSIONS = Set.of("0.93", "0.94", "0.95", "0.96", "0.97", "1.0");
+    private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-(.+)\\.txt");
+    private static final Pattern OXUM = Pattern.compile("([0-9]{1,19})\\.([0-9]{1,10})");
+
+    private AnyBag() {
+    }
+
+    private record Declaration(String version, Charset charset) {
+    }
+
+    static BagRules.Verdict check(BagContent bag) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        if (bag instanceof DirectoryContent directory) {
+            directory.unreadable().forEach(p -> problems.add("cannot read '" + p + "'"));
+        }
+        for (BagContent.Item item : bag.items()) {
+            if (item.kind() == BagContent.Kind.OTHER) {
+                problems.add("'" + item.path() + "' is a link or special file, not a regular file");
+            }
+        }
+        byte[] declaration = bag.tagFile(BagIt.DECLARATION);
+        if (declaration == null) {
+            problems.add("bagit.txt is missing: this is not a BagIt bag");
+            return new BagRules.Verdict(BagRules.Level.ANY_BAG, null, List.of(), null, new Manifest.Builder().build(), 0,
+                    problems, warnings, List.of());
+        }
+        Declaration declared = declaration(declaration, problems);
+        Charset charset = declared.charset() == null ? StandardCharsets.UTF_8 : declared.charset();
+
+        Metadata info = new Metadata(List.of());
+        byte[] infoBytes = bag.tagFile(BagIt.BAG_INFO);
+        if (infoBytes != null) {
+            try {
+                info = Metadata.parseAnyBagInfo(decode(infoBytes, charset, BagIt.BAG_INFO));
+            } catch (BagFormatException e) {
+                problems.add(e.getMessage());
+                info = null;
+            }
+        }
+        if (bag.items().stream().noneMatch(i -> i.path().equals(BagIt.PAYLOAD_DIR) && i.kind() == BagContent.Kind.DIRECTORY)) {
+            problems.add("data/ is missing");
+        }
+
+        Map<String, Map<String, byte[]>> payloadManifests = new TreeMap<>();
+        Map<String, Map<String, byte[]>> tagManifests = new TreeMap<>();
+        for (BagContent.Item item : bag.items()) {
+            Matcher m = MANIFEST.matcher(item.path());
+            if (item.kind() != BagContent.Kind.FILE || !m.matches()) {
+                continue;
+            }
+            String algorithm = m.group(2);
+            if (!Algorithms.known(algorithm)) {
+                problems.add(item.path() + " names a checksum algorithm sealpack does not know ('" + algorithm + "')");
+                continue;
+            }
+            if (Algorithms.weak(algorithm)) {
+                warnings.add(item.path() + " uses " + algorithm + ", which no longer protects against deliberate changes");
+            }
+            try {
+                Map<String, byte[]> lines = parseManifest(decode(bag.tagFile(item.path()), charset, item.path()),
+                        item.path(), Algorithms.hexLength(algorithm), problems);
+                (m.group(1) == null ? payloadManifests : tagManifests).put(algorithm, lines);
+            } catch (BagFormatException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (payloadManifests.isEmpty()) {
+            problems.add("no payload manifest (manifest-ALGORITHM.txt)");
+        }
+
+        Map<String, FetchFile.Entry> fetch = new LinkedHashMap<>();
+        byte[] fetchBytes = bag.tagFile(BagIt.FETCH);
+        if (fetchBytes != null) {
+            try {
+                FetchFile.parse(decode(fetchBytes, charset, BagIt.FETCH), problems).forEach(e -> fetch.put(e.path(), e));
+            } catch (BagFormatException e) {
+                problems.add(e.getMessage());
+            }
+        }
+
+        Map<String, Long> files = new TreeMap<>();
+        for (BagContent.Item item : bag.items()) {
+            if (item.kind() == BagContent.Kind.FILE && item.path().startsWith(BagIt.PAYLOAD_DIR + "/")) {
+                files.put(item.path(), item.size());
+            }
+        }
+        List<String> unreadable = new ArrayList<>();
+        Map<String, Manifest> found = bag.digestPayload(payloadManifests.keySet(), unreadable);
+        unreadable.forEach(p -> problems.add("cannot read '" + p + "'"));
+        TreeSet<String> toFetch = new TreeSet<>();
+        payloadManifests.forEach((algorithm, listed) -> compare(algorithm, listed, found.get(algorithm), files, fetch,
+                toFetch, problems));
+        fetch.forEach((path, entry) -> {
+            if (payloadManifests.values().stream().noneMatch(m -> m.containsKey(path))) {
+                problems.add("fetch.txt lists '" + path + "', which no payload manifest lists");
+            } else if (files.containsKey(path) && entry.length() >= 0 && files.get(path) != entry.length()) {
+                problems.add("fetch.txt says '" + path + "' is " + entry.length() + " bytes, but it is " + files.get(path));
+            }
+        });
+
+        long bytes = files.values().stream().mapToLong(Long::longValue).sum();
+        if (info != null) {
+            oxum(info, files.size(), bytes, toFetch, fetch, problems);
+        }
+        tagManifests.forEach((algorithm, listed) -> listed.forEach((path, digest) -> {
+            try {
+                byte[] content = path.startsWith(BagIt.PAYLOAD_DIR + "/") ? null : bag.tagFile(path);
+                if (content == null) {
+                    problems.add("tagmanifest-" + algorithm + ".txt lists '" + path + "', which is not a tag file here");
+                } else if (!MessageDigest.isEqual(digest, Algorithms.digest(algorithm).digest(content))) {
+                    problems.add(algorithm + " checksum mismatch for tag file '" + path + "'");
+                }
+            } catch (IOException e) {
+                problems.add("cannot read the tag file '" + path + "': " + e.getMessage());
+            }
+        }));
+        List<String> algorithms = List.copyOf(payloadManifests.keySet());
+        BagRules.Verdict verdict = new BagRules.Verdict(BagRules.Level.ANY_BAG, declared.version(), algorithms, info,
+                new Manifest.Builder().build(), bytes, problems, warnings, List.copyOf(toFetch));
+        Manifest payload = found.getOrDefault(verdict.payloadAlgorithm(), withoutDigests(files));
+        return new BagRules.Verdict(BagRules.Level.ANY_BAG, declared.version(), algorithms, info, payload, bytes,
+                problems, warnings, List.copyOf(toFetch));
+    }
+
+    /** The files found, with their sizes, when no manifest gave an algorithm to compute. */
+    private static Manifest withoutDigests(Map<String, Long> files) {
+        Manifest.Builder builder = new Manifest.Builder();
+        files.forEach((path, size) -> builder.add(path, new byte[0], size));
+        return builder.build();
+    }
+
+    /** One payload manifest against the files found: each listed file here (or to fetch) and equal, each file listed. */
+    private static void compare(String algorithm, Map<String, byte[]> listed, Manifest computed, Map<String, Long> files,
+                                Map<String, FetchFile.Entry> fetch, Set<String> toFetch, List<String> problems) {
+        String name = "manifest-" + algorithm + ".txt";
+        listed.forEach((path, digest) -> {
+            Manifest.Entry entry = computed.entry(path);
+            if (!path.startsWith(BagIt.PAYLOAD_DIR + "/")) {
+                problems.add(name + " lists '" + path + "', which is outside data/");
+            } else if (entry != null) {
+                if (!MessageDigest.isEqual(digest, entry.digest())) {
+                    problems.add(algorithm + " checksum mismatch for file '" + path + "'");
+                }
+            } else if (!files.containsKey(path)) {
+                if (fetch.containsKey(path)) {
+                    toFetch.add(path);
+                } else {
+                    problems.add("payload file '" + path + "' is listed in " + name + " but missing");
+                }
+            }
+        });
+        for (String file : files.keySet()) {
+            if (!listed.containsKey(file)) {
+                problems.add("payload file '" + file + "' is not listed in " + name);
+            }
+        }
+    }
+
+    /**
+     * Each Payload-Oxum against what the payload holds; with files still to fetch, against what it will
+     * hold once they are fetched, when fetch.txt gives all their lengths.
+     */
+    private static void oxum(Metadata info, int files, long bytes, Set<String> toFetch, Map<String, FetchFile.Entry> fetch,
+                             List<String> problems) {
+        long expectedBytes = bytes;
+        for (String path : toFetch) {
+            long length = fetch.get(path).length();
+            if (length < 0) {
+                return; // the complete payload's size is not known: nothing to compare
+            }
+            expectedBytes += length;
+        }
+        String found = expectedBytes + "." + (files + toFetch.size());
+        for (String value : info.all("Payload-Oxum")) {
+            Matcher m = OXUM.matcher(value);
+            if (!m.matches()) {
+                problems.add("Payload-Oxum '" + value + "' is not OCTETS.FILES");
+            } else if (!value.equals(found)) {
+                problems.add("Payload-Oxum says " + value + " (octets.files) but data/ holds " + found
+                        + (toFetch.isEmpty() ? "" : " with the files still to fetch"));
+            }
+        }
+    }
+
+    /** bagit.txt: exactly two lines, the version (0.93 to 1.0) and the tag files' encoding, UTF-8 with no byte-order mark. */
+    private static Declaration declaration(byte[] bytes, List<String> problems) {
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            problems.add("bagit.txt starts with a byte-order mark, which RFC 8493 forbids");
+            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+        }
+        String text;
+        try {
+            text = decode(bytes, StandardCharsets.UTF_8, BagIt.DECLARATION);
+        } catch (BagFormatException e) {
+            problems.add(e.getMessage());
+            return new Declaration(null, null);
+        }
+        String version = null;
+        String encoding = null;
+        int lines = 0;
+        for (String line : text.split("\\r\\n|\\n|\\r")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            lines++;
+            int colon = line.indexOf(':');
+            String key = colon < 0 ? line : line.substring(0, colon).strip();
+            String value = colon < 0 ? "" : line.substring(colon + 1).strip();
+            if (key.equals("BagIt-Version")) {
+                version = value;
+            } else if (key.equals("Tag-File-Character-Encoding")) {
+                encoding = value;
+            }
+        }
+        if (version == null || encoding == null || lines != 2) {
+            problems.add("bagit.txt is not the two lines 'BagIt-Version: M.N' and 'Tag-File-Character-Encoding: ENCODING'");
+        }
+        if (version != null && !VERSIONS.contains(version)) {
+            problems.add("bagit.txt declares BagIt " + version + "; sealpack reads BagIt 0.93 to 1.0");
+        }
+        Charset charset = null;
+        if (encoding != null) {
+            try {
+                charset = Charset.forName(encoding);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                problems.add("bagit.txt declares the tag file encoding '" + encoding + "', which this Java does not know");
+            }
+        }
+        return new Declaration(version, charset);
+    }
+
+    /** A manifest as the BagIt readers take it; each line that cannot be used is a problem. */
+    static Map<String, byte[]> parseManifest(String text, String name, int hexLength, List<String> problems) {
+        Map<String, byte[]> lines = new LinkedHashMap<>();
+        int number = 0;
+        for (String line : text.split("\\r\\n|\\n|\\r", -1)) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String where = name + " line " + number;
+            Matcher m = Pattern.compile("([^ \\t]+)[ \\t]+(.+)").matcher(line);
+            if (!m.matches()) {
+                problems.add(where + " is not 'CHECKSUM PATH'");
+                continue;
+            }
+            String checksum = m.group(1);
+            if (checksum.length() != hexLength || !checksum.matches("[0-9a-fA-F]+")) {
+                problems.add(where + " has a checksum that is not " + hexLength + " hex digits");
+                continue;
+            }
+            String path = m.group(2);
+            if (path.startsWith("*")) {
+                path = path.substring(1); // the binary-mode marker sha512sum -b writes
+            }
+            path = decodePercent(path);
+            if (path.startsWith("./")) {
+                path = path.substring(2);
+            }
+            String wrong = relativePathProblem(path);
+            if (wrong != null) {
+                problems.add(where + " names '" + path + "', " + wrong);
+                continue;
+            }
+            if (lines.put(path, HexFormat.of().parseHex(checksum)) != null) {
+                problems.add(name + " lists '" + path + "' twice");
+            }
+        }
+        return lines;
+    }
+
+    /** Why a path a manifest names cannot be inside the bag, or null if it can. */
+    private static String relativePathProblem(String path) {
+        String problem = FetchFile.pathProblem(path);
+        return problem == null || problem.equals("which is outside data/") ? null : problem;
+    }
+
+    /** RFC 8493 section 2.1.3: %0A, %0D and %25 (either case) decoded; any other '%' is taken as it is. */
+    static String decodePercent(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            String code = c == '%' && path.length() >= i + 3 ? path.substring(i + 1, i + 3).toUpperCase(java.util.Locale.ROOT) : "";
+            switch (code) {
+                case "25" -> out.append('%');
+                case "0D" -> out.append('\r');
+                case "0A" -> out.append('\n');
+                default -> {
+                    out.append(c);
+                    continue;
+                }
+            }
+            i += 2;
+        }
+        return out.toString();
+    }
+
+    /** A tag file's text in the bag's declared encoding (a leading byte-order mark dropped). */
+    static String decode(byte[] bytes, Charset charset, String name) {
+        try {
+            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new BagFormatException(name + " is not valid " + charset.name() + ", the encoding bagit.txt declares");
+        }
+    }
+}
