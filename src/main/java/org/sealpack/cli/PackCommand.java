@@ -36,7 +36,8 @@ final class PackCommand implements Callable<Integer> {
     List<Path> payload;
 
     @Option(names = "--bag", paramLabel = "DIR",
-            description = "Seal an existing BagIt bag as it is (after validating it) instead of PATHs; it needs SHA-512 manifests.")
+            description = "Seal an existing valid BagIt bag (any version) instead of PATHs, as a sealed bag: BagIt 1.0, "
+                    + "SHA-512 manifests, UTF-8 bag-info.txt; each file checked against the bag's own manifest as it is copied.")
     Path existingBag;
 
     @Option(names = "--metadata", paramLabel = "FILE",

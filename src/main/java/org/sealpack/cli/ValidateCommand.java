@@ -16,9 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Validate a plain BagIt directory from any tool (bagit-python, bagit-java, Archivematica, sealpack).",
-            "BagIt 0.97 and 1.0: bagit.txt and bag-info.txt syntax, Payload-Oxum, every payload file in every "
-                + "manifest exactly once, every md5, sha1, sha256 and sha512 checksum, every tag manifest; and, "
-                + "with --signer, sealpack's signature over the tag manifest. Lists every problem."},
+            "BagIt 0.93 to 1.0 (RFC 8493): bagit.txt and bag-info.txt in their declared encoding, Payload-Oxum, "
+                + "every payload file in every manifest exactly once, every checksum (md5, sha1, sha224, sha256, "
+                + "sha384, sha512, SHA-3; md5 and sha1 warned as weak), every tag manifest, fetch.txt (never "
+                + "followed: files it lists that are missing make the bag holey, exit 28); and, with --signer, "
+                + "sealpack's signature over the tag manifest. Lists every problem."},
         footerHeading = "%nExample:%n", footer = "  sealpack validate ~/archive/statement-2018")
 final class ValidateCommand implements Callable<Integer> {
     @Spec

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Without --key: the outer signature (origin and integrity of the whole file); no secret needed.",
             "With --key: also decrypts in memory and checks the bag signature, the intended recipients "
                 + "and every checksum. Nothing is written.",
-            "Given a directory (an opened bag): its signature by a trusted signer and every checksum."},
+            "Given a directory (an opened bag): its signature by a trusted signer, and the rules open used: "
+                + "every checksum, and nothing in the bag that its signature does not cover."},
         footerHeading = "%nExamples:%n",
         footer = {"  sealpack verify statement.sealed --signer keys/signer.cert.asc",
             "  sealpack verify statement.sealed --signer keys/signer.cert.asc \\",

@@ -109,6 +109,44 @@ final class Crafted {
         return entries;
     }
 
+    /**
+     * The entries of a bag whose tag files are exactly the texts given (which may break the sealed form),
+     * then the unlisted entries (planted: no manifest lists them), the tag manifest over bagit.txt,
+     * bag-info.txt, the manifest and the listed extra tag files, and the bag signature over it.
+     */
+    static List<Entry> bag(String root, String declaration, Map<String, String> payload, String manifest, String info,
+                           Map<String, String> listedExtraTags, List<Entry> unlisted, UnlockedKey bagSigner,
+                           List<Certificate> intended) {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(dir(root + "/"));
+        entries.add(file(root + "/bagit.txt", declaration));
+        entries.add(dir(root + "/data/"));
+        payload.forEach((path, content) -> entries.add(file(root + "/" + path, content)));
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("bagit.txt", declaration);
+        tags.put("bag-info.txt", info);
+        tags.put("manifest-sha512.txt", manifest);
+        tags.putAll(listedExtraTags);
+        StringBuilder tagManifest = new StringBuilder();
+        tags.forEach((k, v) -> tagManifest.append(Digests.sha512Hex(v.getBytes(StandardCharsets.UTF_8))).append("  ")
+                .append(k).append('\n'));
+        entries.add(file(root + "/manifest-sha512.txt", manifest));
+        entries.add(file(root + "/bag-info.txt", info));
+        listedExtraTags.forEach((k, v) -> entries.add(file(root + "/" + k, v)));
+        entries.addAll(unlisted);
+        entries.add(file(root + "/tagmanifest-sha512.txt", tagManifest.toString()));
+        byte[] signature = Signatures.signDetached(bagSigner, tagManifest.toString().getBytes(StandardCharsets.UTF_8),
+                intended, TIME);
+        entries.add(dir(root + "/signatures/"));
+        entries.add(new Entry(root + "/" + BagIt.SIGNATURE, (char) TarConstants.LF_NORMAL, signature, null, -1));
+        return entries;
+    }
+
+    /** The manifest line of a payload file, as a sealed bag writes it. */
+    static String line(String path, String content) {
+        return Digests.sha512Hex(content.getBytes(StandardCharsets.UTF_8)) + "  " + path + "\n";
+    }
+
     static byte[] tar(List<Entry> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         TarArchiveOutputStream out = new TarArchiveOutputStream(bytes, "UTF-8");
@@ -146,8 +184,14 @@ final class Crafted {
     /** Seals the tar as sealpack would: outer signature by the signer, encrypted to the recipients. */
     static void seal(Path out, byte[] tar, UnlockedKey outerSigner, List<Certificate> recipients, boolean compress)
             throws IOException {
+        seal(out, tar, outerSigner, recipients, compress, false);
+    }
+
+    /** As above; {@code anonymous}: seizure mode (no outer signature, hidden recipients). */
+    static void seal(Path out, byte[] tar, UnlockedKey outerSigner, List<Certificate> recipients, boolean compress,
+                     boolean anonymous) throws IOException {
         try (OutputStream file = Files.newOutputStream(out);
-             OutputStream sealed = SealWriter.open(file, outerSigner, recipients, "crafted.tar", TIME, compress)) {
+             OutputStream sealed = SealWriter.open(file, outerSigner, recipients, "crafted.tar", TIME, compress, anonymous)) {
             sealed.write(tar);
         }
     }

@@ -25,7 +25,10 @@ class HostileCorpus {
     static final Path DIR = Path.of("src/test/resources/hostile");
 
     /** One vector: how to build its tar, and what opening it must say. */
-    record Vector(String name, String description, int exit, String message, Builder builder) {
+    record Vector(String name, String description, int exit, String message, Builder builder, boolean anonymous) {
+        Vector(String name, String description, int exit, String message, Builder builder) {
+            this(name, description, exit, message, builder, false);
+        }
     }
 
     interface Builder {
@@ -105,7 +108,67 @@ class HostileCorpus {
                 (signer, intended) -> Crafted.bag("bag", PAYLOAD, PAYLOAD, Map.of(), signer, List.of(Crafted.cert("other")))));
         v.add(new Vector("bag-signer-not-outer-signer", "a bag signed by another trusted key", 21, "must be the same key",
                 (signer, intended) -> Crafted.bag("bag", PAYLOAD, PAYLOAD, Map.of(), Crafted.unlocked("other"), intended)));
+        sealedBagRules(v);
         return v;
+    }
+
+    static final String TEXT = "The statement.\n";
+    static final String LINE = Crafted.line("data/statement.txt", TEXT);
+    static final String INFO = "Title: crafted\nPayload-Oxum: 15.1\n";
+
+    /** A bag whose tag files are these texts, with these planted entries (no manifest lists them). */
+    static Builder sealed(String declaration, String manifest, String info, Map<String, String> listedExtra,
+                          Crafted.Entry... unlisted) {
+        return (signer, intended) -> Crafted.bag("bag", declaration, Map.of("data/statement.txt", TEXT), manifest, info,
+                listedExtra, List.of(unlisted), signer, intended);
+    }
+
+    static Builder planted(Crafted.Entry... unlisted) {
+        return sealed(org.sealpack.bag.BagIt.DECLARATION_TEXT, LINE, INFO, Map.of(), unlisted);
+    }
+
+    /**
+     * Issue 14: what the bag signature does not cover is refused by open and verify --key (the rules of
+     * a sealed bag, docs/FORMAT.md section 4), each validly signed and encrypted, so that only the bag
+     * rules stand between them and the user.
+     */
+    static void sealedBagRules(List<Vector> v) {
+        String declaration = org.sealpack.bag.BagIt.DECLARATION_TEXT;
+        v.add(new Vector("planted-tagmanifest-readme", "an unlisted tag file named like a tag manifest", 24,
+                "'tagmanifest-README.txt' is not part of a sealed bag", planted(Crafted.file("bag/tagmanifest-README.txt",
+                        "This statement is withdrawn.\n"))));
+        v.add(new Vector("planted-tagmanifest-bak", "an unlisted copy of the tag manifest", 24,
+                "'tagmanifest-sha512.txt.bak' is not part of a sealed bag", planted(Crafted.file("bag/tagmanifest-sha512.txt.bak",
+                        "old\n"))));
+        v.add(new Vector("planted-top-directory", "an extra top-level directory with a file in it", 24,
+                "'annex' is not part of a sealed bag", planted(Crafted.dir("bag/annex/"),
+                        Crafted.file("bag/annex/correction.txt", "The numbers above are false.\n"))));
+        v.add(new Vector("planted-second-tag-manifest", "a second tag manifest, in MD5, that nothing signed", 24,
+                "'tagmanifest-md5.txt' is not part of a sealed bag", planted(Crafted.file("bag/tagmanifest-md5.txt",
+                        "d41d8cd98f00b204e9800998ecf8427e  bagit.txt\n"))));
+        v.add(new Vector("planted-empty-directory-with-text", "an empty directory whose name carries a message", 24,
+                "'data/This statement is FAKE - see annex' is an empty directory",
+                planted(Crafted.dir("bag/data/This statement is FAKE - see annex/"))));
+        v.add(new Vector("planted-second-signature", "a second file under signatures/", 24,
+                "'signatures/other.asc' is not part of a sealed bag", planted(Crafted.file("bag/signatures/other.asc",
+                        "-----BEGIN PGP SIGNATURE-----\n"))));
+        v.add(new Vector("planted-listed-tag-file", "an extra tag file that the tag manifest lists (a sealed bag has none)", 24,
+                "'notes.txt' is not part of a sealed bag", sealed(declaration, LINE, INFO, Map.of("notes.txt", "a note\n"))));
+        v.add(new Vector("no-payload-oxum", "bag-info.txt without Payload-Oxum", 24, "has no Payload-Oxum",
+                sealed(declaration, LINE, "Title: crafted\n", Map.of())));
+        v.add(new Vector("second-lying-payload-oxum", "a second Payload-Oxum that lies", 24, "2 Payload-Oxum lines",
+                sealed(declaration, LINE, INFO + "Payload-Oxum: 999.9\n", Map.of())));
+        v.add(new Vector("manifest-crlf", "a manifest with CR LF line ends", 24, "CR LF",
+                sealed(declaration, LINE.replace("\n", "\r\n"), INFO, Map.of())));
+        v.add(new Vector("manifest-upper-hex", "a manifest in upper-case hex", 24, "lower-case hex",
+                sealed(declaration, LINE.substring(0, 128).toUpperCase() + LINE.substring(128), INFO, Map.of())));
+        v.add(new Vector("manifest-tab", "a tab between checksum and path", 24, "exactly two spaces",
+                sealed(declaration, LINE.replace("  ", "\t"), INFO, Map.of())));
+        v.add(new Vector("bagit-0.97", "bagit.txt of BagIt 0.97 (a sealed bag is 1.0)", 24, "bagit.txt is not exactly",
+                sealed("BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n", LINE, INFO, Map.of())));
+        v.add(new Vector("anonymous-planted-tag-file", "seizure mode: a co-recipient adds a tag file and re-encrypts", 24,
+                "'tagmanifest-README.txt' is not part of a sealed bag", planted(Crafted.file("bag/tagmanifest-README.txt",
+                        "This statement is withdrawn.\n")), true));
     }
 
     @Test
@@ -120,7 +183,7 @@ class HostileCorpus {
             if (Files.exists(sealed)) {
                 continue;
             }
-            Crafted.seal(sealed, Crafted.tar(v.builder().entries(signer, intended)), signer, recipients, false);
+            Crafted.seal(sealed, Crafted.tar(v.builder().entries(signer, intended)), signer, recipients, false, v.anonymous());
             Files.writeString(DIR.resolve(v.name() + ".expect"), "# " + v.description() + "\nexit: " + v.exit()
                     + "\nmessage: " + v.message() + "\n", StandardCharsets.UTF_8);
         }
