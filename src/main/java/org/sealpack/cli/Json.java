@@ -19,10 +19,46 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The --json documents: one per command, field names stable, described by docs/sealpack.schema.json.
- * Strings from archives and keys are passed as they are (JSON escapes control characters itself).
+ * Strings from archives and keys keep their value; every invisible or text-changing character in them is
+ * written as a \\u escape, which a terminal shows as text.
  */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new Hidden());
+    }
+
+    /**
+     * JSON escapes C0 controls itself; a terminal showing the document would still obey C1 controls
+     * (CSI, OSC, NEL), bidirectional overrides and other invisible characters: these are written as
+     * \\uXXXX too (the JSON value is the same; only its spelling changes).
+     */
+    private static final class Hidden extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private final int[] ascii;
+
+        Hidden() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            if (!Terminal.hidden(ch)) {
+                return null;
+            }
+            StringBuilder escape = new StringBuilder();
+            for (char c : Character.toChars(ch)) {
+                escape.append(String.format("\\u%04X", (int) c));
+            }
+            return new com.fasterxml.jackson.core.io.SerializedString(escape.toString());
+        }
+    }
 
     private Json() {
     }
@@ -68,6 +104,7 @@ final class Json {
         m.put("recipients", recipients(outer.recipients()));
         m.put("fileBytes", outer.fileBytes());
         m.put("encryptedBytes", outer.encryptedBytes());
+        m.put("notes", outer.notes());
         return m;
     }
 

@@ -36,6 +36,13 @@ final class Printer {
         field("signed", outer.signed().toString());
         recipients(outer.recipients());
         field("size", outer.fileBytes() + " bytes (encrypted message " + outer.encryptedBytes() + " bytes)");
+        notes(outer.notes());
+    }
+
+    void notes(List<String> notes) {
+        for (String note : notes) {
+            out.println("note: " + Terminal.safe(note));
+        }
     }
 
     void recipients(List<SealReader.Recipient> recipients) {
@@ -48,6 +55,7 @@ final class Printer {
             heading("Anonymous file: no outer signature and hidden recipients (seizure mode, by design)");
             recipients(full.outer().recipients());
             field("size", full.outer().fileBytes() + " bytes");
+            notes(full.outer().notes());
         } else {
             outer(full.outer());
         }

@@ -26,10 +26,23 @@ final class Receipt {
     private Receipt() {
     }
 
-    /** Markdown-safe: no line breaks, no table or emphasis characters taken for markup, no control characters. */
+    /**
+     * Text from an archive or a key, as Markdown that shows it literally: a code span (inside which
+     * nothing is markup: no link, image, HTML, emphasis or autolink), fenced with more backticks than the
+     * text holds in a row, with '|' escaped for the table, every invisible character shown (Terminal.safe).
+     */
     static String cell(String s) {
-        return Terminal.safe(s).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-                .replace("`", "\\`").replace("<", "&lt;");
+        String text = Terminal.safe(s).replace("|", "\\|");
+        if (text.isEmpty()) {
+            return "";
+        }
+        int longest = 0;
+        for (int i = 0, run = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        return fence + " " + text + " " + fence;
     }
 
     private Receipt line(String s) {
@@ -85,7 +98,7 @@ final class Receipt {
         r.line("");
         r.line("## Recipients").line("").line("| Key ID | Algorithm |").line("|---|---|");
         for (SealReader.Recipient rec : outer.recipients()) {
-            r.line("| `" + cell(rec.keyId()) + "` | " + cell(rec.algorithm()) + " |");
+            r.line("| " + cell(rec.keyId()) + " | " + cell(rec.algorithm()) + " |");
         }
         if (full != null) {
             r.line("").line("Opened with `" + full.openedBy().fingerprint() + "` (" + cell(full.openedBy().primaryUserId()) + ").");
@@ -93,7 +106,7 @@ final class Receipt {
                 r.line("Intended recipients named in the bag signature: "
                         + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + f + "`").toList()) + ".");
             }
-            r.line("").line("## Metadata (bag-info.txt of bag `" + cell(full.bagName()) + "`)").line("")
+            r.line("").line("## Metadata (bag-info.txt of bag " + cell(full.bagName()) + ")").line("")
                     .line("| Label | Value |").line("|---|---|");
             for (Metadata.Element e : full.bagInfo().elements()) {
                 r.line("| " + cell(e.label()) + " | " + cell(Metadata.unfold(e.value())) + " |");

@@ -42,6 +42,16 @@ final class Names {
         };
     }
 
+    static String compression(int id) {
+        return switch (id) {
+            case org.bouncycastle.bcpg.CompressionAlgorithmTags.UNCOMPRESSED -> "'uncompressed' (algorithm 0)";
+            case org.bouncycastle.bcpg.CompressionAlgorithmTags.ZIP -> "ZIP";
+            case org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB -> "ZLIB";
+            case org.bouncycastle.bcpg.CompressionAlgorithmTags.BZIP2 -> "BZip2";
+            default -> "compression algorithm " + id;
+        };
+    }
+
     static String publicKey(int id) {
         return switch (id) {
             case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_ENCRYPT,

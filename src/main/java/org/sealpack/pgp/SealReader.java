@@ -45,6 +45,8 @@ public final class SealReader implements AutoCloseable {
     private static final String ALTERED_HINT = "the file was altered or damaged in transit; ask the sender for a new copy";
 
     private final CountingInputStream file;
+    /** The file as OpenPGP packets (dearmored when armored), whose outer signature packet is recorded. */
+    private final CountingInputStream decoded;
     private final PGPObjectFactory outerFactory;
     private final boolean anonymous;
     private final PGPOnePassSignature onePass;
@@ -56,6 +58,9 @@ public final class SealReader implements AutoCloseable {
     private final PGPEncryptedDataList encrypted;
     private PGPPublicKeyEncryptedData chosen;
     private PGPObjectFactory plainFactory;
+    /** The decrypted inner message, and within it the inflated data when it is compressed. */
+    private InputStream clear;
+    private InputStream inflated;
     private InputStream plaintext;
     private UnlockedKey opener;
 
@@ -74,11 +79,14 @@ public final class SealReader implements AutoCloseable {
     public record Recipient(String keyId, String algorithm) {
     }
 
-    private SealReader(InputStream in, List<Certificate> trusted) throws IOException, PGPException {
+    private SealReader(InputStream in, List<Certificate> trusted, java.nio.file.Path path, boolean verifying)
+            throws IOException, PGPException {
         // Mark support below the counter, so the OpenPGP decoder never buffers ahead above it (the
         // outer signature packet is recorded byte for byte as it is read).
         this.file = new CountingInputStream(in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16));
-        InputStream decoded = PGPUtil.getDecoderStream(file);
+        // The packets are recorded above the armor decoder: an armored copy of a sealed file is checked
+        // over its dearmored bytes, as the signature covers them.
+        this.decoded = new CountingInputStream(PGPUtil.getDecoderStream(file));
         this.outerFactory = new PGPObjectFactory(decoded, Crypto.fingerprints());
         Object first = outerFactory.nextObject();
         if (first instanceof PGPEncryptedDataList anonymousList && !anonymousList.isEmpty()) {
@@ -114,6 +122,9 @@ public final class SealReader implements AutoCloseable {
                 }
             }
         }
+        if (verifying) {
+            preflight(path == null ? null : OuterTail.read(path), trusted);
+        }
         Object second = outerFactory.nextObject();
         if (!(second instanceof PGPLiteralData literal)) {
             throw new MalformedSealException("the outer layer holds no literal data", NOT_SEALED_HINT);
@@ -141,6 +152,24 @@ public final class SealReader implements AutoCloseable {
         listRecipients();
     }
 
+    /**
+     * Before anything is decrypted: the signer must be trusted. For a file on disk, its outer signature
+     * is read from its end: one that disagrees with the one-pass header is an alteration (21), one by a
+     * signer not trusted is refused (22), a weak one too (26), at the cost of reading the file's first
+     * and last kilobytes. For a stream, the one-pass header's key ID must be a trusted signer's. The
+     * signature itself is verified at the end, over the data, as always.
+     */
+    private void preflight(PGPSignature tail, List<Certificate> trusted) {
+        if (tail != null) {
+            checkHeaderAgrees(tail);
+            Signatures.resolve(tail, trusted, "the outer signature");
+        } else if (candidates.isEmpty()) {
+            throw new org.sealpack.failure.UntrustedSignerException("the file names key ID " + Hex.keyId(onePass.getKeyID())
+                    + " as its signer (in its one-pass signature header), which is none of the trusted signers' keys",
+                    "if you trust this sender, compare the fingerprint with them over another channel and name their certificate with --signer");
+        }
+    }
+
     private void listRecipients() {
         for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk) {
@@ -160,8 +189,26 @@ public final class SealReader implements AutoCloseable {
      * @param trusted the certificates whose signatures the caller will accept; may be empty to only look
      */
     public static SealReader open(InputStream in, List<Certificate> trusted) {
+        return open(in, trusted, null);
+    }
+
+    /** Starts reading a sealed file only to look at it (inspect): nothing is checked, nothing decrypted. */
+    public static SealReader inspect(InputStream in) {
         try {
-            return new SealReader(in, trusted);
+            return new SealReader(in, List.of(), null, false);
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw failure(e, "the file is not a readable sealed file");
+        }
+    }
+
+    /**
+     * As {@link #open(InputStream, List)}, the stream being the content of {@code file} (null for a
+     * stream that is no file): its outer signature is then looked at first, from the file's end, and a
+     * file whose signer is not trusted is refused before anything is decrypted.
+     */
+    public static SealReader open(InputStream in, List<Certificate> trusted, java.nio.file.Path file) {
+        try {
+            return new SealReader(in, trusted, file, true);
         } catch (IOException | PGPException | RuntimeException e) {
             throw failure(e, "the file is not a readable sealed file");
         }
@@ -251,7 +298,11 @@ public final class SealReader implements AutoCloseable {
             throw new WeakCryptoException("the inner message is encrypted without integrity protection",
                     "ask the sender to seal it again with sealpack");
         }
-        InputStream clear = match.getDataStream(factory);
+        if (match.isAEAD() && key.certificate().version() < 6) {
+            throw new MalformedSealException("the inner message is AEAD-encrypted (SEIPD v2) to a v4 key; a sealed file"
+                    + " uses SEIPD v1 unless every recipient holds a v6 key (docs/FORMAT.md section 7)", ALTERED_HINT);
+        }
+        clear = match.getDataStream(factory);
         if (!match.isAEAD()) {
             Policy.checkCipher(match.getSymmetricAlgorithm(factory));
         }
@@ -260,14 +311,41 @@ public final class SealReader implements AutoCloseable {
         plainFactory = new PGPObjectFactory(clear, Crypto.fingerprints());
         Object o = plainFactory.nextObject();
         if (o instanceof PGPCompressedData compressed) {
-            plainFactory = new PGPObjectFactory(compressed.getDataStream(), Crypto.fingerprints());
+            int algorithm = compressed.getAlgorithm();
+            if (algorithm != org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB
+                    && algorithm != org.bouncycastle.bcpg.CompressionAlgorithmTags.ZIP) {
+                throw new MalformedSealException("the inner message is compressed with " + Names.compression(algorithm)
+                        + "; a sealed file uses ZLIB or ZIP only (docs/FORMAT.md section 2)", ALTERED_HINT);
+            }
+            inflated = compressed.getDataStream();
+            plainFactory = new PGPObjectFactory(inflated, Crypto.fingerprints());
             o = plainFactory.nextObject();
         }
         if (!(o instanceof PGPLiteralData literal)) {
             throw new MalformedSealException("the inner message holds no literal data", ALTERED_HINT);
         }
+        checkInnerLiteral(literal);
         plaintext = literal.getInputStream();
         return plaintext;
+    }
+
+    /**
+     * The inner literal data's header (covered by the integrity tag, not by a signature): binary, and named
+     * NAME.tar (a plain name, no directory) or nothing in seizure mode. Its date is not used: gpg cannot
+     * write the 0 that sealpack writes.
+     */
+    private void checkInnerLiteral(PGPLiteralData literal) {
+        if (literal.getFormat() != PGPLiteralData.BINARY) {
+            throw new MalformedSealException("the inner literal data is in text mode ('" + (char) literal.getFormat()
+                    + "'); a sealed file's is binary ('b')", ALTERED_HINT);
+        }
+        String name = new String(literal.getRawFileName(), java.nio.charset.StandardCharsets.UTF_8);
+        boolean plain = name.isEmpty() || name.endsWith(".tar") && name.length() > 4 && !name.contains("/")
+                && !name.contains("\\") && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        if (!plain) {
+            throw new MalformedSealException("the inner literal data is named '" + name + "'; a sealed file's is"
+                    + " NAME.tar or empty", ALTERED_HINT);
+        }
     }
 
     /** The recipient key that decrypted the file, after {@link #decrypt(UnlockedKey)}. */
@@ -282,14 +360,19 @@ public final class SealReader implements AutoCloseable {
         }
         try {
             drain(plaintext);
-            if (plainFactory.nextObject() != null) {
+            // One byte is enough to tell: nothing may follow the literal data, inside the compression
+            // or after it (a second literal packet, junk), and reading no further bounds the work.
+            if (inflated != null && inflated.read() >= 0) {
+                throw new MalformedSealException("the compressed data has more after its literal data", ALTERED_HINT);
+            }
+            if (clear.read() >= 0) {
                 throw new MalformedSealException("the inner message has data after its literal data", ALTERED_HINT);
             }
             if (!chosen.isAEAD() && !chosen.verify()) {
                 throw new TamperedDataException("the encrypted data failed its integrity check (MDC): it was altered",
                         ALTERED_HINT);
             }
-            if (anonymous && outerFactory.nextObject() != null) {
+            if (anonymous ? decoded.read() >= 0 : body.read() >= 0) {
                 throw new MalformedSealException("the file has data after its encrypted message", ALTERED_HINT);
             }
         } catch (IOException | PGPException | RuntimeException e) {
@@ -313,7 +396,7 @@ public final class SealReader implements AutoCloseable {
         }
         try {
             drain(body);
-            file.record();
+            decoded.record();
             Object o = outerFactory.nextObject();
             if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
                 throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
@@ -323,11 +406,11 @@ public final class SealReader implements AutoCloseable {
             }
             PGPSignature signature = list.get(0);
             String what = "the outer signature";
-            if (!java.util.Arrays.equals(file.recorded(), signature.getEncoded())) {
+            if (!java.util.Arrays.equals(decoded.recorded(), signature.getEncoded())) {
                 throw new BadSignatureException(what + " is not encoded as it was made: it was altered", ALTERED_HINT);
             }
-            Signatures.Verified verified = Signatures.resolve(signature, trusted, what);
             checkHeaderAgrees(signature);
+            Signatures.Verified verified = Signatures.resolve(signature, trusted, what);
             long signed = signature.getCreationTime().getTime() / 1000;
             if (literalDate != 0 && literalDate != signed) {
                 throw new MalformedSealException("the outer literal data date is neither 0 nor the signature's time: "
@@ -345,9 +428,9 @@ public final class SealReader implements AutoCloseable {
                     } else {
                         Signatures.checkDigestPrefix(signature, digest, what);
                     }
-                    Signatures.checkKeyAt(verified, signature, what);
+                    List<String> notes = Signatures.checkKeyAt(verified, signature, what);
                     return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
-                            List.of());
+                            List.of(), notes);
                 }
             }
             throw new BadSignatureException(what + " does not match its one-pass header", ALTERED_HINT);

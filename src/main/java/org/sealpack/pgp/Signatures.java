@@ -100,13 +100,13 @@ public final class Signatures {
                 throw new BadSignatureException(what + " does not match the data: it was altered",
                         "do not trust this archive; ask the sender for a new copy");
             }
-            checkKeyAt(verified, signature, what);
+            List<String> notes = checkKeyAt(verified, signature, what);
+            return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
+                    intendedRecipients(signature), notes);
         } catch (PGPException | IOException e) {
             throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
                     "do not trust this archive; ask the sender for a new copy", e);
         }
-        return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
-                intendedRecipients(signature));
     }
 
     /**
@@ -135,7 +135,22 @@ public final class Signatures {
         return ((org.bouncycastle.bcpg.SignaturePacket) p).getSalt();
     }
 
+    private static final String ARMOR_BEGIN = "-----BEGIN PGP SIGNATURE-----";
+    private static final String ARMOR_END = "-----END PGP SIGNATURE-----";
+
+    /**
+     * One signature, ASCII-armored and nothing else (docs/FORMAT.md section 4): no text before the armor
+     * or after it (a line break ends it), not binary. Text beside the armor is shown by some tools and
+     * covered by nothing.
+     */
     private static PGPSignature readSingleSignature(byte[] bytes, String what) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.indexOf(ARMOR_END);
+        String after = end < 0 ? "" : text.substring(end + ARMOR_END.length());
+        if (!text.startsWith(ARMOR_BEGIN) || end < 0 || !(after.isEmpty() || after.equals("\n") || after.equals("\r\n"))) {
+            throw new BadSignatureException(what + " is not one ASCII-armored signature and nothing else (it is binary,"
+                    + " or has text before or after its armor)", "the archive was not made by sealpack, or was altered");
+        }
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(bytes))) {
             byte[] raw = in.readAllBytes();
             PGPObjectFactory factory = new PGPObjectFactory(raw, Crypto.fingerprints());
@@ -201,20 +216,42 @@ public final class Signatures {
         return found;
     }
 
+    /** How far in the future a signature's creation time may lie: clocks differ, by minutes. */
+    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(15);
+
     /**
-     * After the signature verified (so its creation time is authentic): the key must have been valid for
-     * signing then: not expired, not revoked for that time, bound with the signing flag, strong enough.
+     * After the signature verified (so its times are authentic): it must not have expired (its own
+     * Signature Expiration Time), nor be made in the future beyond the clock skew allowed; and the key
+     * must have been valid for signing then: not expired, not revoked for that time (the primary key or
+     * the signing subkey), bound with the signing flag, strong enough. A key that expired, or was
+     * retired or superseded, after it signed leaves the signature good: that is said in the notes.
      */
-    static void checkKeyAt(Verified verified, PGPSignature signature, String what) {
+    static List<String> checkKeyAt(Verified verified, PGPSignature signature, String what) {
         Date created = signature.getCreationTime();
+        Instant now = Instant.now();
+        if (created.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new BadSignatureException(what + " claims to be made on " + created.toInstant()
+                    + ", in the future (more than " + CLOCK_SKEW.toMinutes() + " minutes ahead of this computer's clock)",
+                    "check this computer's clock; if it is right, do not trust this archive");
+        }
+        PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+        long lifetime = hashed == null ? 0 : hashed.getSignatureExpirationTime();
+        if (lifetime > 0 && !created.toInstant().plusSeconds(lifetime).isAfter(now)) {
+            throw new BadSignatureException(what + " expired on " + created.toInstant().plusSeconds(lifetime)
+                    + " (its signer gave it a lifetime)", "ask the sender for a new copy");
+        }
         Certificate cert = verified.certificate();
         cert.checkUsableAt(created.toInstant(), Certificate.Role.SIGNER);
+        if (!verified.key().isMasterKey()) {
+            cert.checkSubkeyUsableAt(verified.key(), created.toInstant());
+        }
         if (cert.signingKey(verified.key().getKeyIdentifier(), created) == null) {
             throw new BadSignatureException(what + " was made by " + cert.describe()
                     + " with a key that was not valid for signing at " + created.toInstant(),
                     "the key was expired, revoked, not yet valid or not a signing key when it signed");
         }
         Policy.checkKey(verified.key(), "the signing key of " + cert.describe());
+        return cert.changesSince(created.toInstant(), now);
     }
 
     /**

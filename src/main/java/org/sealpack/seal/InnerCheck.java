@@ -63,9 +63,9 @@ final class InnerCheck {
         SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, openedBy, warnings);
         Reports.Outer outerReport = outer == null
                 ? new Reports.Outer(bagSignature.signer(), bagSignature.created(), reader.recipients(),
-                        reader.fileBytesRead(), reader.innerBytesRead(), true)
+                        reader.fileBytesRead(), reader.innerBytesRead(), true, bagSignature.notes())
                 : new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
-                        reader.fileBytesRead(), reader.innerBytesRead(), false);
+                        reader.fileBytesRead(), reader.innerBytesRead(), false, outer.notes());
         BagRules.Verdict valid;
         try {
             valid = BagRules.check(bag, BagRules.Level.SEALED).requireValid("the bag");

@@ -23,7 +23,7 @@ public final class Inspector {
 
     /** What anyone can learn from a sealed file read from a stream (standard input). */
     public static Reports.Inspection inspect(InputStream in) {
-        try (SealReader reader = SealReader.open(in, List.of())) {
+        try (SealReader reader = SealReader.inspect(in)) {
             String claimedKeyId = reader.claimedSignerKeyId();
             List<SealReader.Recipient> recipients = reader.recipients();
             SealReader.ClaimedSignature claimed = reader.skipToEnd();

@@ -49,21 +49,21 @@ public final class Opener {
 
     public static Reports.Full open(Path file, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
                                     Destination destination, Limits limits, Progress progress) {
-        return open(() -> Verifier.openInput(file, progress, "opening"), file.toString(), trusted, keys, passphrases,
-                destination, limits);
+        return open(() -> Verifier.openInput(file, progress, "opening"), file.toString(), Verifier.seekable(file),
+                trusted, keys, passphrases, destination, limits);
     }
 
     /** Opens a sealed file read from a stream (standard input). */
     public static Reports.Full open(InputStream in, List<Certificate> trusted, List<Key> keys, Passphrases passphrases,
                                     Destination destination, Limits limits) {
-        return open(() -> in, "the input", trusted, keys, passphrases, destination, limits);
+        return open(() -> in, "the input", null, trusted, keys, passphrases, destination, limits);
     }
 
     private interface Source {
         InputStream open();
     }
 
-    private static Reports.Full open(Source source, String name, List<Certificate> trusted, List<Key> keys,
+    private static Reports.Full open(Source source, String name, Path file, List<Certificate> trusted, List<Key> keys,
                                      Passphrases passphrases, Destination destination, Limits limits) {
         Path target = destination.directory().toAbsolutePath().normalize();
         boolean replace = Outputs.checkBagDestination(destination.directory(), destination.force(),
@@ -76,7 +76,7 @@ public final class Opener {
             throw new WriteFailedException("cannot create a directory beside " + destination.directory() + ": "
                     + e.getMessage(), "check that the directory is writable");
         }
-        try (staging; InputStream in = source.open(); SealReader reader = SealReader.open(in, trusted)) {
+        try (staging; InputStream in = source.open(); SealReader reader = SealReader.open(in, trusted, file)) {
             Reports.Full report = InnerCheck.run(reader, keys, passphrases, trusted,
                     new WriteFailures(new DirectoryExtractor(staging.path())), limits);
             place(staging, destination.directory(), replace);

@@ -16,9 +16,13 @@ public final class Reports {
     /**
      * The outer layer: who signed the file (verified), when, and to which keys it is encrypted. For an
      * anonymous file there is no outer signature: signer and time are then those of the bag signature.
+     * The notes say what changed about the signer's key since it signed without voiding the signature.
      */
     public record Outer(Certificate signer, Instant signed, List<SealReader.Recipient> recipients, long fileBytes,
-                        long encryptedBytes, boolean anonymous) {
+                        long encryptedBytes, boolean anonymous, List<String> notes) {
+        public Outer {
+            notes = List.copyOf(notes);
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ public final class Verifier {
         ChunkPipe pipe = new ChunkPipe();
         try (InputStream file_ = openInput(file, progress, "verifying")) {
             pipe.fillFrom(file_, "sealpack-read");
-            return verifyOuter(new BufferedInputStream(pipe.input(), 1 << 16), trusted);
+            return verifyOuter(new BufferedInputStream(pipe.input(), 1 << 16), trusted, seekable(file));
         } catch (RuntimeException e) {
             pipe.cancel(e);
             throw e;
@@ -44,17 +44,31 @@ public final class Verifier {
 
     /** The custodian's check of a sealed file read from a stream (standard input). */
     public static Reports.Outer verifyOuter(InputStream in, List<Certificate> trusted) {
-        try (SealReader reader = SealReader.open(in, trusted)) {
+        return verifyOuter(in, trusted, null);
+    }
+
+    /** A regular file, whose outer signature can be read from its end first; null for anything else. */
+    static Path seekable(Path file) {
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    private static Reports.Outer verifyOuter(InputStream in, List<Certificate> trusted, Path file) {
+        try (SealReader reader = SealReader.open(in, trusted, file)) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             return new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
-                    reader.innerBytesRead(), false);
+                    reader.innerBytesRead(), false, outer.notes());
         }
     }
 
     /** The recipient's check of a sealed file read from a stream (standard input). */
     public static Reports.Full verifyFull(InputStream in, List<Certificate> trusted, List<Key> keys,
                                           Passphrases passphrases, Limits limits) {
-        try (SealReader reader = SealReader.open(in, trusted)) {
+        return verifyFull(in, trusted, keys, passphrases, limits, (Path) null);
+    }
+
+    private static Reports.Full verifyFull(InputStream in, List<Certificate> trusted, List<Key> keys,
+                                           Passphrases passphrases, Limits limits, Path file) {
+        try (SealReader reader = SealReader.open(in, trusted, file)) {
             return InnerCheck.run(reader, keys, passphrases, trusted, EntrySink.DISCARD, limits);
         }
     }
@@ -68,7 +82,7 @@ public final class Verifier {
     public static Reports.Full verifyFull(Path file, List<Certificate> trusted, List<Key> keys,
                                           Passphrases passphrases, Limits limits, Progress progress) {
         try (InputStream in = openInput(file, progress, "verifying")) {
-            return verifyFull(in, trusted, keys, passphrases, limits);
+            return verifyFull(in, trusted, keys, passphrases, limits, seekable(file));
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check the path and permissions");
         }

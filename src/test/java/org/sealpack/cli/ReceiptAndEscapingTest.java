@@ -42,9 +42,9 @@ class ReceiptAndEscapingTest {
         assertThat(r.exit()).as(r.err()).isZero();
         String text = Files.readString(receipt, StandardCharsets.UTF_8);
         String sha512 = Digests.sha512Hex(Files.readAllBytes(Path.of("examples/statement.txt")));
-        assertThat(text).contains("**GOOD", "| data/statement.txt | 2985 | `" + sha512 + "` |",
+        assertThat(text).contains("**GOOD", "| ` data/statement.txt ` | 2985 | `" + sha512 + "` |",
                 "Archive SHA-256",
-                "| Source-Organization | National Alliance of Tajikistan |", "| Date-Issued | 2018-11-12 |",
+                "| ` Source-Organization ` | ` National Alliance of Tajikistan ` |", "| ` Date-Issued ` | ` 2018-11-12 ` |",
                 "Bag signature over the tag manifest | GOOD");
         Cli.Run quiet = Cli.run(open(sealed, dir.resolve("opened-quiet"), "--quiet"));
         assertThat(quiet.exit()).isZero();
@@ -81,5 +81,64 @@ class ReceiptAndEscapingTest {
         assertThat(opened.exit()).as(opened.err()).isZero();
         assertThat(opened.out()).contains("\\u202E").doesNotContain("\u202E");
         assertThat(Terminal.safe("a\u001b[31mb")).isEqualTo("a\\u001B[31mb");
+    }
+
+    /** Every class of character that a person cannot see, or that changes the text around it. */
+    static final String[] HIDDEN = {"\u2028", "\u2029", "\u200B", "\u200D", "\u00AD", "\uFEFF", "\u0085", "\u009B",
+        "\u009D", "\u202E", "\u2066", "\u061C", "\u115F", new String(Character.toChars(0xE0041)), "\u001B", "\u007F"};
+
+    @Test
+    void everyHiddenCharacterIsShownAsAnEscapeOnTheTerminalAndInJson() throws Exception {
+        for (String hidden : HIDDEN) {
+            String text = "before" + hidden + "after";
+            String shown = Terminal.safe(text);
+            assertThat(shown).as(escape(hidden)).doesNotContain(hidden).contains("\\u").startsWith("before").endsWith("after");
+            java.io.StringWriter json = new java.io.StringWriter();
+            Json.print(new java.io.PrintWriter(json), java.util.Map.of("value", text));
+            assertThat(json.toString()).as(escape(hidden)).doesNotContain(hidden);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("value").asText())
+                    .as("the JSON value is unchanged").isEqualTo(text);
+        }
+        assertThat(Terminal.safe("a\\u202Eb")).as("a backslash is shown doubled, so an escape reads one way").isEqualTo("a\\\\u202Eb");
+        assertThat(Terminal.safe("Баёнот 𝔸 🙂")).as("visible text stays as it is").isEqualTo("Баёнот 𝔸 🙂");
+    }
+
+    static String escape(String s) {
+        return s.codePoints().mapToObj(c -> String.format("U+%04X", c)).reduce("", String::concat);
+    }
+
+    /** A viewer of the Markdown receipt shows metadata and names as text: no link, image, HTML or emphasis. */
+    @Test
+    void theReceiptRendersMetadataAndNamesAsLiteralText() throws IOException {
+        Path metadata = dir.resolve("hostile.metadata");
+        Files.writeString(metadata, String.join("\n",
+                "Title: [click here](https://evil.example/phish) ![pixel](https://evil.example/track.png)",
+                "Source-Organization: <img src=https://evil.example/p.png onerror=alert(1)> <script>x()</script>",
+                "External-Description: *not emphasis* __nor this__ `nor code` https://autolink.example www.auto.example",
+                "Subject: | a | fake | table | row | \u202Etxt.exe \u2028 next line",
+                "Relation: ```fence``` \\ backslash &amp; entity &#x3c;tag&#x3e;", ""));
+        Path payload = Files.createDirectories(dir.resolve("payload"));
+        Files.writeString(payload.resolve("[link](https%3A%2F%2Fevil.example).txt"), "x");
+        Path sealed = dir.resolve("hostile.sealed");
+        Cli.Run packed = Cli.run("pack", payload.toString(), "--metadata", metadata.toString(),
+                "--signer", KEYS.resolve("signer.key.asc").toString(), "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
+                "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", sealed.toString(), "--home", dir.resolve("h").toString());
+        assertThat(packed.exit()).as(packed.err()).isZero();
+        Path receipt = dir.resolve("receipt.md");
+        Cli.Run opened = Cli.run(open(sealed, dir.resolve("opened"), "--receipt", receipt.toString()));
+        assertThat(opened.exit()).as(opened.err()).isZero();
+        for (String hidden : HIDDEN) {
+            assertThat(opened.out()).doesNotContain(hidden);
+        }
+        var extensions = java.util.List.of(org.commonmark.ext.gfm.tables.TablesExtension.create(),
+                org.commonmark.ext.autolink.AutolinkExtension.create());
+        String html = org.commonmark.renderer.html.HtmlRenderer.builder().extensions(extensions).build()
+                .render(org.commonmark.parser.Parser.builder().extensions(extensions).build()
+                        .parse(Files.readString(receipt, StandardCharsets.UTF_8)));
+        assertThat(html).doesNotContain("<a ", "<img", "<em>", "<script", "href=");
+        assertThat(html).contains("[click here](https://evil.example/phish)", "&lt;img src=https://evil.example/p.png",
+                "*not emphasis* __nor this__", "| a | fake | table | row |", "\\u202Etxt.exe", "\\u2028",
+                "&amp;amp; entity &amp;#x3c;tag&amp;#x3e;", "[link](https%3A%2F%2Fevil.example).txt");
+        assertThat(html.split("<strong>", -1).length - 1).as("the only emphasis is the receipt's own verdict").isEqualTo(1);
     }
 }

@@ -35,9 +35,14 @@ final class Crafted {
     static final Instant TIME = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     /** One raw tar entry; {@code paxPath}, when set, is a pax extended header that renames it. */
-    record Entry(String name, char type, byte[] content, String link, long claimedSize, String paxPath) {
+    record Entry(String name, char type, byte[] content, String link, long claimedSize, String paxPath,
+                 Map<String, String> pax) {
         Entry(String name, char type, byte[] content, String link, long claimedSize) {
-            this(name, type, content, link, claimedSize, null);
+            this(name, type, content, link, claimedSize, null, Map.of());
+        }
+
+        Entry(String name, char type, byte[] content, String link, long claimedSize, String paxPath) {
+            this(name, type, content, link, claimedSize, paxPath, Map.of());
         }
     }
 
@@ -117,6 +122,14 @@ final class Crafted {
     static List<Entry> bag(String root, String declaration, Map<String, String> payload, String manifest, String info,
                            Map<String, String> listedExtraTags, List<Entry> unlisted, UnlockedKey bagSigner,
                            List<Certificate> intended) {
+        return bag(root, declaration, payload, manifest, info, listedExtraTags, unlisted,
+                tagManifest -> Signatures.signDetached(bagSigner, tagManifest, intended, TIME));
+    }
+
+    /** As above, the bag signature made by {@code sign} from the tag manifest's bytes. */
+    static List<Entry> bag(String root, String declaration, Map<String, String> payload, String manifest, String info,
+                           Map<String, String> listedExtraTags, List<Entry> unlisted,
+                           java.util.function.Function<byte[], byte[]> sign) {
         List<Entry> entries = new ArrayList<>();
         entries.add(dir(root + "/"));
         entries.add(file(root + "/bagit.txt", declaration));
@@ -135,8 +148,7 @@ final class Crafted {
         listedExtraTags.forEach((k, v) -> entries.add(file(root + "/" + k, v)));
         entries.addAll(unlisted);
         entries.add(file(root + "/tagmanifest-sha512.txt", tagManifest.toString()));
-        byte[] signature = Signatures.signDetached(bagSigner, tagManifest.toString().getBytes(StandardCharsets.UTF_8),
-                intended, TIME);
+        byte[] signature = sign.apply(tagManifest.toString().getBytes(StandardCharsets.UTF_8));
         entries.add(dir(root + "/signatures/"));
         entries.add(new Entry(root + "/" + BagIt.SIGNATURE, (char) TarConstants.LF_NORMAL, signature, null, -1));
         return entries;
@@ -153,8 +165,15 @@ final class Crafted {
         out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         out.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         out.setAddPaxHeadersForNonAsciiNames(true);
+        Map<String, Character> patch = new LinkedHashMap<>();
         for (Entry e : entries) {
-            TarArchiveEntry entry = new TarArchiveEntry(e.name(), (byte) e.type(), true);
+            char type = e.type();
+            if ("gLKXS".indexOf(type) >= 0) {
+                // Types Commons Compress writes only its own way: written as a file, the type patched after.
+                patch.put(e.name(), type);
+                type = (char) TarConstants.LF_NORMAL;
+            }
+            TarArchiveEntry entry = new TarArchiveEntry(e.name(), (byte) type, true);
             entry.setModTime(java.util.Date.from(TIME));
             if (e.link() != null) {
                 entry.setLinkName(e.link());
@@ -162,6 +181,7 @@ final class Crafted {
             if (e.paxPath() != null) {
                 entry.addPaxHeader("path", e.paxPath());
             }
+            e.pax().forEach(entry::addPaxHeader);
             if (e.claimedSize() >= 0) {
                 // A header that claims more than follows: written by hand, then the archive just ends.
                 entry.setSize(e.claimedSize());
@@ -171,14 +191,42 @@ final class Crafted {
                 bytes.write(header);
                 return bytes.toByteArray();
             }
-            entry.setSize(e.type() == TarConstants.LF_NORMAL ? e.content().length : 0);
+            entry.setSize(e.type() == TarConstants.LF_DIR ? 0 : e.content().length);
             out.putArchiveEntry(entry);
             out.write(e.content());
             out.closeArchiveEntry();
         }
         out.finish();
         out.close();
-        return bytes.toByteArray();
+        return patchTypes(bytes.toByteArray(), patch);
+    }
+
+    /** Sets the type flag of the headers named, and their checksums. */
+    static byte[] patchTypes(byte[] tar, Map<String, Character> types) {
+        for (int at = 0; at + 512 <= tar.length; ) {
+            if (tar[at] == 0) {
+                break;
+            }
+            int end = at;
+            while (end < at + 100 && tar[end] != 0) {
+                end++;
+            }
+            String name = new String(tar, at, end - at, StandardCharsets.UTF_8);
+            long size = Long.parseLong(new String(tar, at + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+            Character type = types.get(name);
+            if (type != null && tar[at + 156] == '0') {
+                tar[at + 156] = (byte) type.charValue();
+                java.util.Arrays.fill(tar, at + 148, at + 156, (byte) ' ');
+                long sum = 0;
+                for (int i = at; i < at + 512; i++) {
+                    sum += tar[i] & 0xff;
+                }
+                byte[] checksum = String.format("%06o\0 ", sum).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(checksum, 0, tar, at + 148, 8);
+            }
+            at += 512 + (int) ((size + 511) / 512 * 512);
+        }
+        return tar;
     }
 
     /** Seals the tar as sealpack would: outer signature by the signer, encrypted to the recipients. */

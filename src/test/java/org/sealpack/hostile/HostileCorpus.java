@@ -25,10 +25,25 @@ class HostileCorpus {
     static final Path DIR = Path.of("src/test/resources/hostile");
 
     /** One vector: how to build its tar, and what opening it must say. */
-    record Vector(String name, String description, int exit, String message, Builder builder, boolean anonymous) {
+    record Vector(String name, String description, int exit, String message, Builder builder, boolean anonymous,
+                  Sealer sealer) {
         Vector(String name, String description, int exit, String message, Builder builder) {
-            this(name, description, exit, message, builder, false);
+            this(name, description, exit, message, builder, false, null);
         }
+
+        Vector(String name, String description, int exit, String message, Builder builder, boolean anonymous) {
+            this(name, description, exit, message, builder, anonymous, null);
+        }
+
+        /** A vector whose OpenPGP layers themselves are crafted, around a valid bag's tar. */
+        Vector(String name, String description, int exit, String message, Sealer sealer) {
+            this(name, description, exit, message, HostileCorpus::validBag, false, sealer);
+        }
+    }
+
+    /** Writes the whole sealed file around the tar: for vectors whose OpenPGP layers are what is hostile. */
+    interface Sealer {
+        byte[] seal(byte[] tar, UnlockedKey signer, List<Certificate> recipients) throws Exception;
     }
 
     interface Builder {
@@ -109,7 +124,133 @@ class HostileCorpus {
         v.add(new Vector("bag-signer-not-outer-signer", "a bag signed by another trusted key", 21, "must be the same key",
                 (signer, intended) -> Crafted.bag("bag", PAYLOAD, PAYLOAD, Map.of(), Crafted.unlocked("other"), intended)));
         sealedBagRules(v);
+        roundTwo(v);
         return v;
+    }
+
+    static List<Certificate> withSender(List<Certificate> recipients, UnlockedKey signer) {
+        List<Certificate> all = new ArrayList<>(recipients);
+        all.add(signer.certificate());
+        return all;
+    }
+
+    /** The inner message in another shape, signed outside as sealpack does. */
+    static Sealer inner(org.sealpack.pgp.InnerMessage.Shape shape, byte[] junkAfter) {
+        return (tar, signer, recipients) -> {
+            byte[] message = org.sealpack.pgp.InnerMessage.encrypt(tar, recipients, shape);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(message);
+            out.write(junkAfter);
+            java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+            org.sealpack.pgp.OuterLayer.sign(file, out.toByteArray(), signer);
+            return file.toByteArray();
+        };
+    }
+
+    /** A valid bag whose signature is made by {@code sign}. */
+    static Builder signedWith(SignatureMaker sign) {
+        return (signer, intended) -> Crafted.bag("bag", org.sealpack.bag.BagIt.DECLARATION_TEXT,
+                Map.of("data/statement.txt", TEXT), LINE, INFO, Map.of(), List.of(), tagManifest -> {
+                    try {
+                        return sign.sign(tagManifest, signer, intended);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    interface SignatureMaker {
+        byte[] sign(byte[] tagManifest, UnlockedKey signer, List<Certificate> intended) throws Exception;
+    }
+
+    /** A valid bag with these raw entries put right before its end (after the payload). */
+    static Builder withRaw(Crafted.Entry... raw) {
+        return (signer, intended) -> {
+            List<Crafted.Entry> entries = new ArrayList<>(validBag(signer, intended));
+            for (int i = 0; i < raw.length; i++) {
+                entries.add(3 + i, raw[i]);
+            }
+            return entries;
+        };
+    }
+
+    /**
+     * Issue 16: structure docs/FORMAT.md sections 1-4 pins, and signatures that should not count. Each
+     * is refused with its class: malformed (20), a bad signature (21), unsafe (25).
+     */
+    static void roundTwo(List<Vector> v) {
+        java.util.Date time = java.util.Date.from(Crafted.TIME);
+        org.sealpack.pgp.InnerMessage.Shape sealpack = org.sealpack.pgp.InnerMessage.Shape.sealpack();
+        v.add(new Vector("inner-literal-text-mode", "the inner literal data in text mode ('t')", 20, "text mode",
+                inner(new org.sealpack.pgp.InnerMessage.Shape('t', "crafted.tar", null, false, false), new byte[0])));
+        v.add(new Vector("inner-literal-utf8-mode", "the inner literal data in UTF-8 text mode ('u')", 20, "text mode",
+                inner(new org.sealpack.pgp.InnerMessage.Shape('u', "crafted.tar", null, false, false), new byte[0])));
+        v.add(new Vector("inner-literal-odd-name", "the inner literal data named like a path", 20, "is named",
+                inner(new org.sealpack.pgp.InnerMessage.Shape('b', "../../home/user/.bashrc", null, false, false), new byte[0])));
+        v.add(new Vector("compressed-bzip2", "a BZip2 Compressed Data packet (FORMAT allows ZLIB or ZIP)", 20, "BZip2",
+                inner(new org.sealpack.pgp.InnerMessage.Shape('b', "crafted.tar", 3, false, false), new byte[0])));
+        v.add(new Vector("compressed-uncompressed", "a Compressed Data packet of algorithm 0", 20, "'uncompressed'",
+                inner(new org.sealpack.pgp.InnerMessage.Shape('b', "crafted.tar", 0, false, false), new byte[0])));
+        v.add(new Vector("second-literal-after-compressed", "a second literal packet after the compressed one", 20,
+                "data after its literal data", inner(new org.sealpack.pgp.InnerMessage.Shape('b', "crafted.tar", 2, true, false),
+                        new byte[0])));
+        v.add(new Vector("junk-after-encrypted-message", "a marker packet after the SEIPD inside the outer literal", 20,
+                "data after its encrypted message", inner(sealpack, new byte[] {(byte) 0xCA, 3, 'P', 'G', 'P'})));
+        v.add(new Vector("seipd-v2-with-v4-keys", "AEAD (SEIPD v2) encryption to v4 keys", 20, "SEIPD v2",
+                inner(new org.sealpack.pgp.InnerMessage.Shape('b', "crafted.tar", null, false, true), new byte[0])));
+        v.add(new Vector("outer-signature-expired", "an outer signature whose own lifetime has ended", 21, "expired on",
+                (tar, signer, recipients) -> {
+                    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+                    org.sealpack.pgp.OuterLayer.sign(file, org.sealpack.pgp.InnerMessage.encrypt(tar, recipients, sealpack),
+                            signer, new java.util.Date(time.getTime() - 7L * 86_400_000), 86_400);
+                    return file.toByteArray();
+                }));
+        v.add(new Vector("outer-signature-in-2100", "an outer signature made in the year 2100", 21, "in the future",
+                (tar, signer, recipients) -> {
+                    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+                    org.sealpack.pgp.OuterLayer.sign(file, org.sealpack.pgp.InnerMessage.encrypt(tar, recipients, sealpack),
+                            signer, java.util.Date.from(java.time.Instant.parse("2100-01-01T00:00:00Z")), 0);
+                    return file.toByteArray();
+                }));
+        v.add(new Vector("bag-signature-expired", "a bag signature whose own lifetime has ended", 21, "expired on",
+                signedWith((tm, signer, intended) -> org.sealpack.pgp.InnerMessage.bagSignature(signer, tm, intended,
+                        new java.util.Date(time.getTime() - 7L * 86_400_000), 86_400, true))));
+        v.add(new Vector("bag-signature-in-2100", "a bag signature made in the year 2100", 21, "in the future",
+                signedWith((tm, signer, intended) -> org.sealpack.pgp.InnerMessage.bagSignature(signer, tm, intended,
+                        java.util.Date.from(java.time.Instant.parse("2100-01-01T00:00:00Z")), 0, true))));
+        v.add(new Vector("bag-signature-binary", "a bag signature in binary, not armored", 21, "not one ASCII-armored signature",
+                signedWith((tm, signer, intended) -> org.sealpack.pgp.InnerMessage.bagSignature(signer, tm, intended, time, 0, false))));
+        v.add(new Vector("bag-signature-text-before-armor", "text before the bag signature's armor", 21,
+                "not one ASCII-armored signature", signedWith((tm, signer, intended) -> {
+                    byte[] armored = org.sealpack.pgp.InnerMessage.bagSignature(signer, tm, intended, time, 0, true);
+                    return ("This statement was withdrawn on 1 December.\n" + new String(armored, StandardCharsets.US_ASCII))
+                            .getBytes(StandardCharsets.US_ASCII);
+                })));
+        v.add(new Vector("tar-type-X", "a tar entry of type 'X' (a Solaris extended header)", 25, "type 'X'",
+                withRaw(new Crafted.Entry("bag/data/x", 'X', "30 path=bag/data/elsewhere.txt\n".getBytes(StandardCharsets.UTF_8),
+                        null, -1))));
+        v.add(new Vector("tar-global-header", "a global pax header (applies to every later entry)", 25, "global pax header",
+                withRaw(new Crafted.Entry("bag/global", 'g', "18 uname=someone\n".getBytes(StandardCharsets.UTF_8), null, -1))));
+        v.add(new Vector("tar-gnu-long-name", "a GNU long-name entry", 25, "GNU long name",
+                withRaw(new Crafted.Entry("././@LongLink", 'L', "bag/data/long.txt\0".getBytes(StandardCharsets.UTF_8), null, -1))));
+        v.add(new Vector("tar-sparse-old-gnu", "an old GNU sparse entry (type 'S')", 25, "sparse",
+                withRaw(new Crafted.Entry("bag/data/sparse.bin", 'S', new byte[1], null, -1))));
+        v.add(new Vector("tar-sparse-pax", "a pax GNU sparse entry whose stored 1 byte would expand to 512 MiB", 25, "sparse",
+                withRaw(new Crafted.Entry("bag/data/sparse.bin", '0', new byte[1], null, -1, null,
+                        Map.of("GNU.sparse.major", "1", "GNU.sparse.minor", "0", "GNU.sparse.realsize", "536870912")))));
+        v.add(new Vector("tar-file-then-inside-it", "a file, then an entry inside it as if it were a directory", 25,
+                "inside a file", withRaw(Crafted.file("bag/data/notes", "a file"), Crafted.file("bag/data/notes/inside.txt", "x"))));
+        v.add(new Vector("tar-directory-then-file", "an entry inside a directory, then a file of the directory's name", 25,
+                "where a directory is", withRaw(Crafted.file("bag/data/sub/inside.txt", "x"), Crafted.file("bag/data/sub", "a file"))));
+        v.add(new Vector("tar-entry-after-end", "an entry hidden after the end-of-archive blocks", 25, "data after its end",
+                (tar, signer, recipients) -> {
+                    byte[] hidden = Crafted.tar(List.of(Crafted.file("bag/data/hidden.txt", "read by tar -i")));
+                    byte[] both = java.util.Arrays.copyOf(tar, tar.length + hidden.length);
+                    System.arraycopy(hidden, 0, both, tar.length, hidden.length);
+                    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+                    org.sealpack.pgp.OuterLayer.sign(file, org.sealpack.pgp.InnerMessage.encrypt(both, recipients, sealpack), signer);
+                    return file.toByteArray();
+                }));
     }
 
     static final String TEXT = "The statement.\n";
@@ -183,7 +324,16 @@ class HostileCorpus {
             if (Files.exists(sealed)) {
                 continue;
             }
-            Crafted.seal(sealed, Crafted.tar(v.builder().entries(signer, intended)), signer, recipients, false, v.anonymous());
+            byte[] tar = Crafted.tar(v.builder().entries(signer, intended));
+            if (v.sealer() != null) {
+                try {
+                    Files.write(sealed, v.sealer().seal(tar, signer, withSender(recipients, signer)));
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            } else {
+                Crafted.seal(sealed, tar, signer, recipients, false, v.anonymous());
+            }
             Files.writeString(DIR.resolve(v.name() + ".expect"), "# " + v.description() + "\nexit: " + v.exit()
                     + "\nmessage: " + v.message() + "\n", StandardCharsets.UTF_8);
         }

@@ -20,12 +20,22 @@ public final class OuterLayer {
     }
 
     public static void sign(OutputStream out, byte[] inner, UnlockedKey signer) throws IOException, PGPException {
-        Date now = new Date();
-        PGPPublicKey key = signer.signingKey(now);
+        sign(out, inner, signer, new Date(), 0);
+    }
+
+    /** As above, the signature made at {@code created}, with a lifetime in seconds (0: none). */
+    public static void sign(OutputStream out, byte[] inner, UnlockedKey signer, Date created, long lifetime)
+            throws IOException, PGPException {
+        Date now = created;
+        PGPPublicKey key = signer.signingKey(new Date());
         PGPSignatureGenerator generator = new PGPSignatureGenerator(
                 new JcaPGPContentSignerBuilder(key.getAlgorithm(), HashAlgorithmTags.SHA256), key);
         generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(key.getKeyID()));
-        generator.setHashedSubpackets(Signatures.baseSubpackets(key, now).generate());
+        PGPSignatureSubpacketGenerator hashed = Signatures.baseSubpackets(key, now);
+        if (lifetime > 0) {
+            hashed.setSignatureExpirationTime(false, lifetime);
+        }
+        generator.setHashedSubpackets(hashed.generate());
         generator.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
         generator.generateOnePassVersion(false).encode(out);
         PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();

@@ -45,7 +45,9 @@ class RevocationTest {
 
         Certificate superseded = KeyEditor.revoke(key, key.unlock("pw".toCharArray()), KeyEditor.Reason.SUPERSEDED,
                 "new key", NOW.minus(Duration.ofDays(1))).certificate();
-        assertThat(Verifier.verifyOuter(before, List.of(superseded)).signer()).isEqualTo(superseded);
+        Reports.Outer good = Verifier.verifyOuter(before, List.of(superseded));
+        assertThat(good.signer()).isEqualTo(superseded);
+        assertThat(good.notes()).singleElement().asString().contains("(superseded), after it signed");
         assertThatThrownBy(() -> Verifier.verifyOuter(after, List.of(superseded)))
                 .isInstanceOf(SignerRevokedException.class).hasMessageContaining("superseded");
 
@@ -62,8 +64,27 @@ class RevocationTest {
         Key key = KeyGenerator.generate("Exp <exp@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(10)),
                 Duration.ofDays(5));
         Path inTime = sealAt(key, NOW.minus(Duration.ofDays(8)), "in-time");
-        assertThat(Verifier.verifyOuter(inTime, List.of(key.certificate())).signer()).isEqualTo(key.certificate());
+        Reports.Outer outer = Verifier.verifyOuter(inTime, List.of(key.certificate()));
+        assertThat(outer.signer()).isEqualTo(key.certificate());
+        assertThat(outer.notes()).as("a key that expired after it signed: good, and said so")
+                .singleElement().asString().contains("expired on", "after it signed", "stays good");
         assertThatThrownBy(() -> sealAt(key, NOW, "late")).isInstanceOf(SignerExpiredException.class)
                 .hasMessageContaining("expired on");
+    }
+
+    /** A signing subkey revoked as compromised voids its signatures, even earlier ones: exit 14, as for a key. */
+    @Test
+    void aCompromisedSigningSubkeyIsARevokedSigner() throws Exception {
+        Key key = KeyGenerator.generate(org.sealpack.pgp.Profile.RFC9580, "Sub <sub@example.org>", "pw".toCharArray(),
+                NOW.minus(Duration.ofDays(3)), null);
+        Path sealed = sealAt(key, NOW.minus(Duration.ofDays(2)), "by-subkey");
+        assertThat(Verifier.verifyOuter(sealed, List.of(key.certificate())).signer()).isEqualTo(key.certificate());
+        Certificate revoked = org.sealpack.pgp.SubkeyRevocation.revokeSigningSubkey(key, "pw".toCharArray(),
+                KeyEditor.Reason.COMPROMISED, NOW.minus(Duration.ofHours(1)));
+        assertThatThrownBy(() -> Verifier.verifyOuter(sealed, List.of(revoked)))
+                .isInstanceOf(SignerRevokedException.class).hasMessageContaining("signing subkey", "compromised");
+        Certificate retired = org.sealpack.pgp.SubkeyRevocation.revokeSigningSubkey(key, "pw".toCharArray(),
+                KeyEditor.Reason.RETIRED, NOW.minus(Duration.ofHours(1)));
+        assertThat(Verifier.verifyOuter(sealed, List.of(retired)).signer()).as("retired after it signed").isEqualTo(retired);
     }
 }
