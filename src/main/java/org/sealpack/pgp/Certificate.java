@@ -59,9 +59,40 @@ public final class Certificate {
         return ring.getPublicKey().getCreationTime().toInstant();
     }
 
+    /**
+     * When the primary key expires, from its newest self-signature: the user ID's for a v4 key, the
+     * direct-key signature's for a v6 key (Bouncy Castle's certificate-wide expiry reads only the former,
+     * so every v6 key looked as if it never expired).
+     */
     public Optional<Instant> expires() {
-        Date expiry = evaluated.getExpirationTime();
-        return Optional.ofNullable(expiry).map(Date::toInstant);
+        if (version() >= 6) {
+            return directKeyExpiry();
+        }
+        return Optional.ofNullable(evaluated.getExpirationTime()).map(Date::toInstant);
+    }
+
+    /** A v6 key's expiry: the Key Expiration Time of its newest verified direct-key self-signature. */
+    private Optional<Instant> directKeyExpiry() {
+        PGPPublicKey primary = ring.getPublicKey();
+        org.bouncycastle.openpgp.PGPSignature newest = null;
+        for (java.util.Iterator<org.bouncycastle.openpgp.PGPSignature> it =
+                primary.getSignaturesOfType(org.bouncycastle.openpgp.PGPSignature.DIRECT_KEY); it.hasNext(); ) {
+            org.bouncycastle.openpgp.PGPSignature sig = it.next();
+            try {
+                sig.init(Crypto.verifiers(), primary);
+                if (!sig.verifyCertification(primary)) {
+                    continue;
+                }
+            } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+                continue;
+            }
+            if (newest == null || sig.getCreationTime().after(newest.getCreationTime())) {
+                newest = sig;
+            }
+        }
+        long seconds = newest == null || newest.getHashedSubPackets() == null ? 0
+                : newest.getHashedSubPackets().getKeyExpirationTime();
+        return seconds == 0 ? Optional.empty() : Optional.of(created().plusSeconds(seconds));
     }
 
     public boolean isRevoked() {

@@ -116,6 +116,8 @@ public final class KeyGenerator {
                         public org.bouncycastle.openpgp.api.SignatureParameters apply(
                                 org.bouncycastle.openpgp.api.SignatureParameters params) {
                             return params.setHashedSubpacketsFunction(sp -> {
+                                // Bouncy Castle's default is five years: --expires never means none.
+                                sp.removePacketsOfType(org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_EXPIRE_TIME);
                                 if (validity != null) {
                                     sp.setKeyExpirationTime(false, validity.toSeconds());
                                 }

@@ -57,6 +57,10 @@ public final class SealReader implements AutoCloseable {
     private final List<Recipient> recipients = new ArrayList<>();
     private final PGPEncryptedDataList encrypted;
     private PGPPublicKeyEncryptedData chosen;
+    /** Whether any encrypted data packet lacks integrity protection (old SED data). */
+    private boolean unprotected;
+    /** Whether the whole file was read with its structure complete: a failure after that is no truncation. */
+    private boolean complete;
     private PGPObjectFactory plainFactory;
     /** The decrypted inner message, and within it the inflated data when it is compressed. */
     private InputStream clear;
@@ -79,11 +83,9 @@ public final class SealReader implements AutoCloseable {
     public record Recipient(String keyId, String algorithm) {
     }
 
-    private SealReader(InputStream in, List<Certificate> trusted, java.nio.file.Path path, boolean verifying)
+    private SealReader(CountingInputStream file, List<Certificate> trusted, java.nio.file.Path path, boolean verifying)
             throws IOException, PGPException {
-        // Mark support below the counter, so the OpenPGP decoder never buffers ahead above it (the
-        // outer signature packet is recorded byte for byte as it is read).
-        this.file = new CountingInputStream(in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16));
+        this.file = file;
         // The packets are recorded above the armor decoder: an armored copy of a sealed file is checked
         // over its dearmored bytes, as the signature covers them.
         this.decoded = new CountingInputStream(PGPUtil.getDecoderStream(file));
@@ -172,6 +174,7 @@ public final class SealReader implements AutoCloseable {
 
     private void listRecipients() {
         for (PGPEncryptedData d : encrypted) {
+            unprotected |= !d.isIntegrityProtected();
             if (d instanceof PGPPublicKeyEncryptedData pk) {
                 var id = pk.getKeyIdentifier();
                 String shown = id.isWildcard() ? "hidden (anonymous recipient)"
@@ -194,11 +197,17 @@ public final class SealReader implements AutoCloseable {
 
     /** Starts reading a sealed file only to look at it (inspect): nothing is checked, nothing decrypted. */
     public static SealReader inspect(InputStream in) {
+        CountingInputStream file = counting(in);
         try {
-            return new SealReader(in, List.of(), null, false);
+            return new SealReader(file, List.of(), null, false);
         } catch (IOException | PGPException | RuntimeException e) {
-            throw failure(e, "the file is not a readable sealed file");
+            throw failure(e, file, false, false, "the file is not a readable sealed file");
         }
+    }
+
+    /** Mark support below the counter, so that the armor decoder's look-ahead is counted right. */
+    private static CountingInputStream counting(InputStream in) {
+        return new CountingInputStream(in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16));
     }
 
     /**
@@ -206,11 +215,12 @@ public final class SealReader implements AutoCloseable {
      * stream that is no file): its outer signature is then looked at first, from the file's end, and a
      * file whose signer is not trusted is refused before anything is decrypted.
      */
-    public static SealReader open(InputStream in, List<Certificate> trusted, java.nio.file.Path file) {
+    public static SealReader open(InputStream in, List<Certificate> trusted, java.nio.file.Path path) {
+        CountingInputStream file = counting(in);
         try {
-            return new SealReader(in, trusted, file, true);
+            return new SealReader(file, trusted, path, true);
         } catch (IOException | PGPException | RuntimeException e) {
-            throw failure(e, "the file is not a readable sealed file");
+            throw failure(e, file, false, false, "the file is not a readable sealed file");
         }
     }
 
@@ -375,6 +385,7 @@ public final class SealReader implements AutoCloseable {
             if (anonymous ? decoded.read() >= 0 : body.read() >= 0) {
                 throw new MalformedSealException("the file has data after its encrypted message", ALTERED_HINT);
             }
+            complete = anonymous;
         } catch (IOException | PGPException | RuntimeException e) {
             if (e instanceof SealpackException s) {
                 throw s;
@@ -404,6 +415,7 @@ public final class SealReader implements AutoCloseable {
             if (outerFactory.nextObject() != null) {
                 throw new MalformedSealException("the file has data after its outer signature", ALTERED_HINT);
             }
+            complete = true;
             PGPSignature signature = list.get(0);
             String what = "the outer signature";
             if (!java.util.Arrays.equals(decoded.recorded(), signature.getEncoded())) {
@@ -439,12 +451,22 @@ public final class SealReader implements AutoCloseable {
         }
     }
 
+    /**
+     * The signature must be the one its one-pass header announced: the same type and algorithms, and
+     * every issuer it names (the key ID, the fingerprint and the key ID within it) the header's key. A
+     * change in any of them is an alteration, reported as such rather than as an untrusted signer.
+     */
     private void checkHeaderAgrees(PGPSignature signature) {
-        if (signature.getSignatureType() != onePass.getSignatureType()
-                || signature.getHashAlgorithm() != onePass.getHashAlgorithm()
-                || signature.getKeyAlgorithm() != onePass.getKeyAlgorithm()
-                || signature.getKeyID() != onePass.getKeyID()) {
-            throw new BadSignatureException("the outer signature does not match its one-pass header", ALTERED_HINT);
+        boolean agrees = signature.getSignatureType() == onePass.getSignatureType()
+                && signature.getHashAlgorithm() == onePass.getHashAlgorithm()
+                && signature.getKeyAlgorithm() == onePass.getKeyAlgorithm();
+        org.bouncycastle.bcpg.KeyIdentifier header = onePass.getKeyIdentifier();
+        for (org.bouncycastle.bcpg.KeyIdentifier issuer : signature.getKeyIdentifiers()) {
+            agrees &= issuer.matches(header) || header.matches(issuer);
+        }
+        if (!agrees || signature.getKeyIdentifiers().isEmpty()) {
+            throw new BadSignatureException("the outer signature does not match its one-pass header: it was altered",
+                    ALTERED_HINT);
         }
     }
 
@@ -497,14 +519,24 @@ public final class SealReader implements AutoCloseable {
     }
 
     /** Maps what Bouncy Castle and the streams throw to sealpack's own failures. */
-    private static SealpackException failure(Exception e, String context) {
+    private SealpackException failure(Exception e, String context) {
+        return failure(e, file, unprotected, complete, context);
+    }
+
+    /**
+     * Maps what Bouncy Castle and the streams throw to sealpack's failures by type and by what was read,
+     * never by the words of a message: the file ended before its structure did (truncated), the data
+     * was encrypted without integrity protection (weak), or anything else (corrupt).
+     */
+    private static SealpackException failure(Exception e, CountingInputStream file, boolean unprotected, boolean complete,
+                                             String context) {
         if (e instanceof SealpackException s) {
             return s;
         }
-        if (e instanceof EOFException || (e.getMessage() != null && e.getMessage().contains("premature end"))) {
+        if (!complete && (e instanceof EOFException || file.ended)) {
             return new MalformedSealException(context + ": the file is truncated", ALTERED_HINT, e);
         }
-        if (e instanceof PGPException p && p.getMessage() != null && p.getMessage().contains("SED")) {
+        if (unprotected) {
             return new WeakCryptoException("the inner message is encrypted without integrity protection",
                     "ask the sender to seal it again with sealpack", e);
         }
@@ -518,6 +550,8 @@ public final class SealReader implements AutoCloseable {
 
     private static final class CountingInputStream extends FilterInputStream {
         long count;
+        /** Whether the end of the stream was met: a failure after that is a truncated file. */
+        boolean ended;
         private long marked;
         private java.io.ByteArrayOutputStream recording;
 
@@ -553,6 +587,8 @@ public final class SealReader implements AutoCloseable {
                 if (recording != null) {
                     recording.write(b);
                 }
+            } else {
+                ended = true;
             }
             return b;
         }
@@ -565,6 +601,8 @@ public final class SealReader implements AutoCloseable {
                 if (recording != null) {
                     recording.write(b, off, n);
                 }
+            } else if (n < 0) {
+                ended = true;
             }
             return n;
         }

@@ -38,8 +38,11 @@ import org.sealpack.failure.KeyException;
  */
 public final class SealWriter {
     private static final int BUFFER = 1 << 16;
-    /** AEAD chunk size octet: chunks of 2^(12+6) = 256 KiB. */
-    private static final int AEAD_CHUNK_SIZE = 12;
+    /**
+     * AEAD chunks of 256 KiB: 2^18 bytes, which Bouncy Castle takes as the exponent 18 and writes as the
+     * chunk size octet 12 (RFC 9580 5.13.2: 2^(c+6) bytes). Passing 12 here gave octet 6 (4 KiB chunks).
+     */
+    private static final int AEAD_CHUNK_EXPONENT = 18;
 
     private SealWriter() {
     }
@@ -81,7 +84,7 @@ public final class SealWriter {
                     .setSecureRandom(new SecureRandom());
             if (all.stream().allMatch(c -> c.version() == 6)) {
                 Crypto.bouncyCastle(); // the JDK has no OCB
-                data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, AEAD_CHUNK_SIZE);
+                data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, AEAD_CHUNK_EXPONENT);
                 data.setUseV6AEAD();
             }
             boolean aead = all.stream().allMatch(c -> c.version() == 6);

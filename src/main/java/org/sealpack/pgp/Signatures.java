@@ -34,12 +34,17 @@ public final class Signatures {
     private Signatures() {
     }
 
-    /** Hashed subpackets every sealpack signature carries: creation time, issuer fingerprint and key ID. */
+    /**
+     * Hashed subpackets every sealpack signature carries: creation time, issuer fingerprint, and for a v4
+     * key the issuer key ID (RFC 9580 5.2.3.12: a v6 signature MUST NOT carry one).
+     */
     static PGPSignatureSubpacketGenerator baseSubpackets(PGPPublicKey signingKey, Date at) {
         PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
         hashed.setSignatureCreationTime(false, at);
         hashed.setIssuerFingerprint(false, signingKey);
-        hashed.setIssuerKeyID(false, signingKey.getKeyID());
+        if (signingKey.getVersion() < 6) {
+            hashed.setIssuerKeyID(false, signingKey.getKeyID());
+        }
         return hashed;
     }
 
@@ -201,6 +206,19 @@ public final class Signatures {
         }
         String named = issuer.getFingerprint() != null ? Hex.of(issuer.getFingerprint())
                 : "key ID " + Hex.keyId(issuer.getKeyId());
+        // A fingerprint no trusted key has, beside a key ID one has: the fingerprint was changed (a real
+        // stranger's key sharing a trusted key's 64-bit key ID is not met by chance).
+        for (KeyIdentifier id : issuers) {
+            for (Certificate cert : trusted) {
+                for (PGPPublicKey key : cert.ring) {
+                    if (key.getKeyID() == id.getKeyId()) {
+                        throw new BadSignatureException(what + " names the issuer " + named + ", whose key ID is that of "
+                                + cert.describe() + " but not its fingerprint: it was altered",
+                                "the archive was altered; ask the sender for a new copy");
+                    }
+                }
+            }
+        }
         throw new UntrustedSignerException(what + " was made by " + named + ", which is not a trusted signer",
                 "if you trust this sender, compare the fingerprint with them over another channel and name their certificate with --signer");
     }

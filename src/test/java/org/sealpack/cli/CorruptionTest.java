@@ -54,13 +54,20 @@ class CorruptionTest {
                 "--home", dir.resolve("home").toString());
     }
 
-    void check(Path file, String what, TreeMap<Integer, Integer> codes) throws IOException {
+    /**
+     * Each run fails cleanly, with an exit code of the class the change deserves: {@code allowed} maps
+     * each acceptable exit code to words its message must hold.
+     */
+    void check(Path file, String what, TreeMap<Integer, Integer> codes, java.util.Map<Integer, String> allowed)
+            throws IOException {
         Path dest = dir.resolve("dest");
         for (Cli.Run r : new Cli.Run[] {open(file, dest), verify(file)}) {
             assertThat(r.exit()).as(what + ": " + r.err()).isNotIn(0, 1).isIn(DOCUMENTED);
             assertThat(r.out()).as(what).isEmpty();
             assertThat(r.err().lines().count()).as(what + ": " + r.err()).isEqualTo(1);
             assertThat(r.err()).as(what).startsWith("sealpack: error: ").doesNotContain("Exception", "\tat ");
+            assertThat(allowed).as(what + ": the class of " + r.err()).containsKey(r.exit());
+            assertThat(r.err()).as(what).containsAnyOf(allowed.get(r.exit()).split("\\|"));
             codes.merge(r.exit(), 1, Integer::sum);
         }
         assertThat(dest).as(what).doesNotExist();
@@ -76,7 +83,7 @@ class CorruptionTest {
         for (int i = 0; i < 64; i++) {
             int length = (int) ((long) original.length * i / 64);
             Files.write(file, Arrays.copyOf(original, length));
-            check(file, "truncated to " + length, codes);
+            check(file, "truncated to " + length, codes, java.util.Map.of(20, length == 0 ? "empty|not a sealed file" : "truncated"));
         }
         System.out.println("truncation exit codes: " + codes);
     }
@@ -90,7 +97,10 @@ class CorruptionTest {
             byte[] bytes = original.clone();
             bytes[offset] ^= (byte) (1 << (i % 8));
             Files.write(file, bytes);
-            check(file, "byte " + offset + " changed", codes);
+            // Altered: a signature that does not match (21), the integrity tag (23), or a structure the
+            // change broke (20); never "not trusted" (22) nor "weak" (26) for a file that was trusted.
+            check(file, "byte " + offset + " changed", codes, java.util.Map.of(21, "altered", 23, "altered",
+                    20, "altered|corrupt|not a sealed file|truncated"));
         }
         System.out.println("byte-change exit codes: " + codes);
     }

@@ -61,4 +61,27 @@ class KeyGeneratorTest {
                 .hasMessageContaining("wrong passphrase");
         assertThat(KEY.unlock("pw".toCharArray()).certificate()).isEqualTo(KEY.certificate());
     }
+
+    /** RFC 9580 keys carry the validity asked for, and none for "never" (Bouncy Castle's default is five years). */
+    @Test
+    void v6KeysExpireWhenAskedAndNeverWhenAskedNot() {
+        Instant created = Instant.parse("2026-06-01T00:00:00Z");
+        Key day = KeyGenerator.generate(Profile.RFC9580, "v6 day", new char[0], created, Duration.ofDays(1));
+        assertThat(day.certificate().expires()).contains(created.plus(Duration.ofDays(1)));
+        Key never = KeyGenerator.generate(Profile.RFC9580, "v6 never", new char[0], created, null);
+        assertThat(never.certificate().expires()).isEmpty();
+        Key v4never = KeyGenerator.generate("v4 never", new char[0], created, null);
+        assertThat(v4never.certificate().expires()).isEmpty();
+    }
+
+    /** An expired v6 signer or recipient gets the exit of an expired key (13, 18), not "no key material" (10). */
+    @Test
+    void anExpiredV6KeyIsSaidToBeExpired() {
+        Instant created = Instant.now().minus(Duration.ofDays(3));
+        Key expired = KeyGenerator.generate(Profile.RFC9580, "v6 expired", new char[0], created, Duration.ofDays(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> expired.certificate().checkUsableAt(Instant.now(),
+                Certificate.Role.SIGNER)).isInstanceOf(org.sealpack.failure.SignerExpiredException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> expired.certificate().checkUsableAt(Instant.now(),
+                Certificate.Role.RECIPIENT)).isInstanceOf(org.sealpack.failure.RecipientUnusableException.class);
+    }
 }

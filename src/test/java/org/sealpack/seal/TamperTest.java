@@ -36,6 +36,10 @@ class TamperTest {
         original = Files.readAllBytes(sealed);
     }
 
+    /** The failures that say "altered": a bad signature, a failed integrity tag, a broken structure. */
+    static final java.util.Set<String> ALTERED = java.util.Set.of("BadSignatureException", "TamperedDataException",
+            "MalformedSealException");
+
     static List<Integer> offsets() {
         List<Integer> offsets = new ArrayList<>();
         int n = original.length;
@@ -73,6 +77,9 @@ class TamperTest {
         }
         assertThat(passed).as("changes that verified").isEmpty();
         System.out.println("custodian check failures by kind: " + failures);
+        assertThat(failures.keySet()).as("every change is an alteration (a signature that does not match, or a"
+                + " structure the change broke), never an untrusted signer or a weak algorithm")
+                .isSubsetOf(ALTERED);
     }
 
     @Test
@@ -96,5 +103,6 @@ class TamperTest {
         }
         RoundTripTest.assertNoTemporaryLeftIn(dir);
         System.out.println("open failures by kind: " + failures);
+        assertThat(failures.keySet()).isSubsetOf(ALTERED);
     }
 }
