@@ -307,15 +307,15 @@ public final class SafeTarReader {
         if (segments.length - 1 > limits.maxDepth()) {
             throw new UnsafeArchiveException("'" + name + "' is nested deeper than " + limits.maxDepth(), HINT);
         }
+        if (segments.length == 1 && !directory) {
+            throw new UnsafeArchiveException("the archive holds a file '" + name + "' at its top level, outside the bag"
+                    + " directory", HINT);
+        }
         if (root == null) {
             root = segments[0];
         } else if (!root.equals(segments[0])) {
             throw new UnsafeArchiveException("the archive holds more than one top-level directory ('" + root
                     + "' and '" + segments[0] + "')", HINT);
-        }
-        if (segments.length == 1 && !directory) {
-            throw new UnsafeArchiveException("the archive holds a file '" + name + "' outside the bag directory",
-                    HINT);
         }
         String path = segments.length == 1 ? "" : trimmed.substring(root.length() + 1);
         // Below the one root, so the path alone is the key; the same string when folding changes nothing

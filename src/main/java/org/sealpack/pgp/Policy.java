@@ -21,7 +21,6 @@ final class Policy {
     private static final Set<Integer> KNOWN_CRITICAL = Set.of(
             org.bouncycastle.bcpg.SignatureSubpacketTags.CREATION_TIME, org.bouncycastle.bcpg.SignatureSubpacketTags.EXPIRE_TIME,
             org.bouncycastle.bcpg.SignatureSubpacketTags.ISSUER_FINGERPRINT, org.bouncycastle.bcpg.SignatureSubpacketTags.ISSUER_KEY_ID,
-            org.bouncycastle.bcpg.SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT,
             org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS);
 
     /** Smallest acceptable RSA, DSA and ElGamal modulus. */
@@ -38,6 +37,13 @@ final class Policy {
             return;
         }
         for (org.bouncycastle.bcpg.SignatureSubpacket p : hashed.toArray()) {
+            if (p.isCritical() && p.getType() == org.bouncycastle.bcpg.SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT) {
+                // docs/FORMAT.md section 4: non-critical, since GnuPG 2.2 calls such a signature bad, and a
+                // sealed file must verify with stock tools too.
+                throw new org.sealpack.failure.BadSignatureException(what + " marks an Intended Recipient Fingerprint"
+                        + " critical, which GnuPG rejects (a sealed file's are non-critical)",
+                        "the archive was made by an incompatible tool, or altered");
+            }
             if (p.isCritical() && !KNOWN_CRITICAL.contains(p.getType())) {
                 throw new org.sealpack.failure.BadSignatureException(what + " has a critical subpacket sealpack does not know ("
                         + p.getType() + ")", "the archive was made by an incompatible tool");

@@ -191,8 +191,9 @@ public final class Signatures {
         checkSubpacketAreas(signature, what);
         List<KeyIdentifier> issuers = signature.getHashedKeyIdentifiers();
         KeyIdentifier issuer = preferFingerprint(issuers);
-        if (issuer == null) {
-            throw new BadSignatureException(what + " names no issuer in its signed part",
+        if (issuer == null || issuer.getFingerprint() == null) {
+            throw new BadSignatureException(what + " names no issuer fingerprint in its signed part (docs/FORMAT.md"
+                    + " section 1 requires one; a key ID alone does not name a key)",
                     "the archive was not made by sealpack, or was altered");
         }
         for (Certificate cert : trusted) {

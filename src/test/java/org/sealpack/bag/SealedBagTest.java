@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.sealpack.failure.BagInvalidException;
+import org.sealpack.spec.Pins;
 
 /** The rules of a sealed bag (BagRules.Level.SEALED) over a bag as read from a tar. */
 class SealedBagTest {
@@ -54,6 +55,7 @@ class SealedBagTest {
     }
 
     @Test
+    @Pins("R5.3")
     void everyProblemIsReportedTogether() {
         Map<String, String> payload = new LinkedHashMap<>();
         payload.put("data/a.txt", B);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.TestKeys;
 import org.sealpack.pgp.Certificate;
+import org.sealpack.spec.Pins;
 
 /** Seizure mode through the CLI: the file names nobody, recipients open it with their keyrings. */
 class AnonymousTest {
@@ -109,6 +110,7 @@ class AnonymousTest {
     }
 
     @Test
+    @Pins("R8.2")
     void verifyWithoutAKeySaysOnlyARecipientCanVerifyIt() {
         Cli.Run run = Cli.run("verify", sealed.toString(), "--signer", TestKeys.certFile(TestKeys.SIGNER).toString(),
                 "--home", dir.resolve("sender-home").toString());

@@ -24,6 +24,7 @@ import org.sealpack.Await;
 import org.sealpack.Proc;
 import org.sealpack.Requires;
 import org.sealpack.Trees;
+import org.sealpack.spec.Pins;
 
 /**
  * The rule, through the real CLI: no command deletes or replaces anything it did not create in this
@@ -133,6 +134,7 @@ class DataSafetyIT {
     }
 
     @Test
+    @Pins({"R5.5", "R5.7"})
     void forceReplacesOnlyAnOpenedBagWithNothingAddedToIt() throws IOException {
         Path dir = work.resolve("only-bags");
         write(dir.resolve("folder/notes.txt"), "unrelated notes");
@@ -164,6 +166,7 @@ class DataSafetyIT {
     }
 
     @Test
+    @Pins({"R5.5", "R5.8"})
     void packNeverWritesOverItsInputsNorOverWhatIsNotASealedFile() throws IOException {
         Path dir = work.resolve("pack-inputs");
         write(dir.resolve("hi.txt"), "the evidence");
@@ -202,6 +205,7 @@ class DataSafetyIT {
     @ParameterizedTest
     @CsvSource({"swap-before,first,", "swap-aside,first,was undone: the previous bag is back in place",
         "swap-placed,second,was finished: the new bag was already in place", "swap-erased,second,"})
+    @Pins({"R5.4", "R5.7"})
     void aKillAtEveryStepOfAReplacementLeavesACompleteBag(String step, String expected, String note) throws IOException {
         Path dir = work.resolve("kill-" + step);
         write(dir.resolve("notes.txt"), "notes beside the bag");
@@ -300,6 +304,7 @@ class DataSafetyIT {
     }
 
     @Test
+    @Pins("R5.6")
     void aLiveRunInAnotherPidNamespaceIsNeverCleanedUp() throws Exception {
         Proc.Result probe = Proc.bash(work, Map.of(), "unshare --pid --fork --mount-proc true");
         Requires.that(probe.exit() == 0, "PID namespaces (root and unshare from util-linux)", "run the tests as root");

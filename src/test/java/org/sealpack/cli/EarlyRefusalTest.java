@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
+import org.sealpack.spec.Pins;
 
 /**
  * Work before the signer is known is bounded: a sealed file whose signer is not trusted is refused
@@ -71,6 +72,7 @@ class EarlyRefusalTest {
     }
 
     @Test
+    @Pins("R1.20")
     void anUntrustedEightGibFileIsRefusedBeforeAnythingIsDecrypted() throws IOException {
         Path hollow = hollow(byOther, "untrusted-8g.sealed");
         Path parent = Files.createDirectories(dir.resolve("untrusted"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.spec.Pins;
 
 /**
  * pack makes nothing that open would refuse: the limits open applies to a tar (entries, file size,
@@ -48,6 +49,7 @@ class PackLimitsIT {
     }
 
     @Test
+    @Pins("R3.9")
     void moreFilesThanTheLimitAreRefusedBeforeSealing() throws IOException {
         refused(sealpack(PACK + " --max-entries 10"), "more than 10 files and directories (20 files)",
                 "raise the limit with --max-entries here and tell the recipients");

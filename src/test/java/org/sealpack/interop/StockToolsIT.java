@@ -81,18 +81,6 @@ class StockToolsIT {
     }
 
     @Test
-    void gpgvAcceptsTheOuterSignatureAndTheReadmeStepsOpenTheFile() throws IOException {
-        Path out = Files.createDirectories(dir.resolve("readme-steps"));
-        Proc.Result r = gpg.sh(out, "gpgv --keyring " + GnuPG.q(dir.resolve("sender.gpg")) + " -o inner.pgp "
-                + GnuPG.q(sealed) + " && gpg" + pass() + " --decrypt inner.pgp | tar -x"
-                + " && cd statement && gpg --batch --verify signatures/tagmanifest-sha512.txt.asc tagmanifest-sha512.txt"
-                + " && sha512sum -c tagmanifest-sha512.txt && sha512sum -c manifest-sha512.txt");
-        assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("Good signature");
-        assertSameTree(out.resolve("statement"), dir.resolve("by-sealpack"));
-    }
-
-    @Test
     void gpgvRefusesAnAlteredFile() throws IOException {
         byte[] bytes = Files.readAllBytes(sealed);
         bytes[bytes.length / 2] ^= 0x01;

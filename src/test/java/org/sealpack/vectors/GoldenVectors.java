@@ -87,6 +87,11 @@ class GoldenVectors {
             pack(DIR.resolve("v1-rfc9580.sealed"), "v6-signer", List.of("v6-recipient"));
             expect("v1-rfc9580", "format 1, rfc9580 profile: v6 keys, SEIPD v2 (AES-256, OCB)", "v6-recipient", 0, null);
         }
+        if (fresh("v1-rfc9580-exact")) {
+            pack(DIR.resolve("v1-rfc9580-exact.sealed"), "v6-signer", List.of("v6-recipient"));
+            expect("v1-rfc9580-exact", "format 1, rfc9580 profile as RFC 9580 has it (sealpack 0.2): no Issuer Key ID"
+                    + " in v6 signatures, SEIPD v2 chunk size octet 12", "v6-recipient", 0, null);
+        }
         if (fresh("v1-not-a-recipient")) {
             pack(DIR.resolve("v1-not-a-recipient.sealed"), "signer", List.of("other"));
             expect("v1-not-a-recipient", "sealed to another key only", "recipient", 12, "not a recipient");
