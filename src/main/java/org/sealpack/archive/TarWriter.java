@@ -87,21 +87,21 @@ public final class TarWriter implements Closeable {
         }
         if (size > limits.maxFileSize()) {
             throw new LimitException(name + " is " + size + " bytes, more than " + limits.maxFileSize()
-                    + " in one file", "--max-file-size");
+                    + " in one file", org.sealpack.failure.Limit.FILE_SIZE);
         }
         total += size;
         if (total > limits.maxTotalSize()) {
-            throw new LimitException("it would hold more than " + limits.maxTotalSize() + " bytes", "--max-total-size");
+            throw new LimitException("it would hold more than " + limits.maxTotalSize() + " bytes", org.sealpack.failure.Limit.TOTAL_SIZE);
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
-            throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", null);
+            throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", org.sealpack.failure.Limit.PATH_BYTES);
         }
         int depth = name.endsWith("/") ? -1 : 0;
         for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
             depth++;
         }
         if (depth > limits.maxDepth()) {
-            throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), "--max-depth");
+            throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), org.sealpack.failure.Limit.DEPTH);
         }
     }
 
@@ -137,24 +137,25 @@ public final class TarWriter implements Closeable {
      * The archive would exceed the limits a reader applies (by default: sealpack's defaults), so a
      * recipient could not open it without raising them.
      *
-     * @see #option() the option that raises the limit, or null if there is none
+     * @see #limit() which limit
      */
     public static final class LimitException extends IOException {
-        private final String option;
+        private final org.sealpack.failure.Limit limit;
 
-        public LimitException(String problem, String option) {
+        public LimitException(String problem, org.sealpack.failure.Limit limit) {
             super(problem);
-            this.option = option;
+            this.limit = limit;
         }
 
-        public String option() {
-            return option;
+        /** Which limit was reached. */
+        public org.sealpack.failure.Limit limit() {
+            return limit;
         }
 
         /** More files and directories than the limit; {@code detail} is added in parentheses if not empty. */
         public static LimitException tooManyEntries(Limits limits, String detail) {
             return new LimitException("it would hold more than " + limits.maxEntries() + " files and directories"
-                    + (detail.isEmpty() ? "" : " (" + detail + ")"), "--max-entries");
+                    + (detail.isEmpty() ? "" : " (" + detail + ")"), org.sealpack.failure.Limit.ENTRIES);
         }
     }
 

@@ -19,7 +19,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         err.flush();
-        return ExitCodes.codeOf(e);
+        return ExitCode.of(e).code;
     }
 
     /**
@@ -39,7 +39,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         err.flush();
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code;
     }
 
     /** The line for an exhausted heap: what the heap is, and how to raise it. */
@@ -52,6 +52,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     static String line(Throwable e) {
         if (e instanceof SealpackException s) {
             String hint = s.hint() == null ? "" : ". hint: " + s.hint();
+            if (e instanceof org.sealpack.failure.OverLimitException over && LimitOptions.option(over.limit()) != null) {
+                hint += ", or raise the limit with " + LimitOptions.option(over.limit())
+                        + " here and tell the recipients to open it with the same option";
+            }
             return "sealpack: error: " + Terminal.safe(s.getMessage()) + Terminal.safe(hint);
         }
         return "sealpack: internal error: " + Terminal.safe(String.valueOf(e))

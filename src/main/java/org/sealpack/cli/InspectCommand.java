@@ -40,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
             if (!common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.inspection(i));
             }
-            return ExitCodes.OK;
+            return ExitCode.OK.code;
         }
         Printer p = new Printer(common.out(spec));
         p.heading("Sealed file (UNVERIFIED: nothing below has been checked)");
@@ -57,6 +57,6 @@ final class InspectCommand implements Callable<Integer> {
         }
         p.recipients(i.recipients());
         p.field("encrypted message", i.encryptedBytes() + " bytes");
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

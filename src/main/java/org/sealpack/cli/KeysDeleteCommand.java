@@ -48,6 +48,6 @@ final class KeysDeleteCommand implements Callable<Integer> {
         keyring.delete(cert, secret);
         keyring.save();
         common.out(spec).println("deleted " + cert.fingerprint() + " " + Terminal.safe(cert.primaryUserId()));
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

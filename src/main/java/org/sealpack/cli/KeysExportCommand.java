@@ -41,7 +41,7 @@ final class KeysExportCommand implements Callable<Integer> {
                 : KeySelector.certificate(id, common.keyring()).armored();
         if (output == null) {
             spec.commandLine().getOut().print(text);
-            return ExitCodes.OK;
+            return ExitCode.OK.code;
         }
         if (Files.exists(output)) {
             throw new OutputExistsException(output + " exists", "choose another file name");
@@ -51,6 +51,6 @@ final class KeysExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new WriteFailedException("cannot write " + output + ": " + e.getMessage(), "check the directory");
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

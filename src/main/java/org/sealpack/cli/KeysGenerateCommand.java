@@ -20,6 +20,7 @@ import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Profile;
 import org.sealpack.pgp.Key;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,11 +55,12 @@ final class KeysGenerateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "default",
             description = "default (GnuPG 2.2 compatible) or rfc9580 (v6 keys; GnuPG 2.2 cannot read them). Default: ${DEFAULT-VALUE}.")
-    String profile;
+    Profile profile;
 
     @Option(names = "--expires", paramLabel = "WHEN", defaultValue = "2y",
+            converter = ValidityConverter.class,
             description = "Validity: Ny (years), Nm (months), Nd (days), or 'never'. Default: ${DEFAULT-VALUE}.")
-    String expires;
+    Validity expires;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the key files to DIR instead of the keyring.")
     Path directory;
@@ -76,8 +78,8 @@ final class KeysGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String userId = email == null || email.isBlank() ? name : name + " <" + email + ">";
-        Duration validity = parseValidity(expires);
-        Profile chosen = parseProfile(profile);
+        Duration validity = expires.duration();
+        Profile chosen = profile;
         Path keyFile = null;
         Path certFile = null;
         Path revFile = null;
@@ -136,7 +138,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
             out.println("  stored in:   " + common.keyring().home().resolve(Keyring.FILE));
         }
         out.println("  revocation:  " + revFile + " (keep it offline; importing it revokes the key)");
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 
     /** Writes a new file (never over an existing one); a secret one is created with mode 0600 before any byte is in it. */
@@ -149,12 +151,15 @@ final class KeysGenerateCommand implements Callable<Integer> {
         }
     }
 
-    static Profile parseProfile(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "default" -> Profile.DEFAULT;
-            case "rfc9580" -> Profile.RFC9580;
-            default -> throw new InputException("unknown profile '" + text + "'", "use 'default' or 'rfc9580'");
-        };
+    /** A key's validity as typed: null for 'never'. A value that is not one is a usage error (2). */
+    record Validity(Duration duration) {
+    }
+
+    static final class ValidityConverter implements CommandLine.ITypeConverter<Validity> {
+        @Override
+        public Validity convert(String text) {
+            return new Validity(parseValidity(text));
+        }
     }
 
     static Duration parseValidity(String text) {
@@ -174,7 +179,8 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 default -> throw new NumberFormatException();
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new InputException("'" + text + "' is not a validity", "write for example 2y, 18m, 90d or never");
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a validity: write for example 2y, 18m,"
+                    + " 90d or never");
         }
     }
 

@@ -43,6 +43,6 @@ final class KeysImportCommand implements Callable<Integer> {
         }
         keyring.save();
         out.println("Compare each fingerprint with its owner over another channel before you trust it.");
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

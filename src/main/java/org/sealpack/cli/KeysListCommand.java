@@ -44,7 +44,7 @@ final class KeysListCommand implements Callable<Integer> {
                 keys.add(k);
             }
             Json.print(out, Json.keyring(keys));
-            return ExitCodes.OK;
+            return ExitCode.OK.code;
         }
         if (keyring.certificates().isEmpty()) {
             out.println("The keyring " + keyring.home() + " is empty.");
@@ -64,6 +64,6 @@ final class KeysListCommand implements Callable<Integer> {
             out.println("  secret key: " + secretKey.map(k -> k.needsPassphrase() ? "present, protected"
                     : "present, UNPROTECTED (no passphrase)").orElse("absent"));
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

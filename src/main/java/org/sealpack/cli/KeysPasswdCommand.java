@@ -57,6 +57,6 @@ final class KeysPasswdCommand implements Callable<Integer> {
         java.util.Arrays.fill(fresh, '\0');
         common.out(spec).println((noPassphrase ? "removed the passphrase of " + key.fingerprint()
                 + ": its secret key is now UNPROTECTED" : "changed the passphrase of " + key.fingerprint()));
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

@@ -74,6 +74,6 @@ final class KeysRevokeCommand implements Callable<Integer> {
         keyring.save();
         common.out(spec).println("revoked " + key.fingerprint() + " (" + reason
                 + "); export it with 'sealpack keys export " + key.fingerprint() + "' and send it to your correspondents");
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

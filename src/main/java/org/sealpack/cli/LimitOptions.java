@@ -18,6 +18,17 @@ final class LimitOptions {
     @Option(names = "--max-depth", paramLabel = "N", description = "Refuse paths nested deeper than N (default 64).")
     Integer depth;
 
+    /** The option that raises a limit, or null for one no option sets. */
+    static String option(org.sealpack.failure.Limit limit) {
+        return switch (limit) {
+            case ENTRIES -> "--max-entries";
+            case FILE_SIZE -> "--max-file-size";
+            case TOTAL_SIZE -> "--max-total-size";
+            case DEPTH -> "--max-depth";
+            case PATH_BYTES -> null;
+        };
+    }
+
     Limits limits() {
         Limits d = Limits.DEFAULT;
         return new Limits(entries != null ? entries : d.maxEntries(), fileSize != null ? fileSize : d.maxFileSize(),

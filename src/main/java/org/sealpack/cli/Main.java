@@ -41,7 +41,7 @@ public final class Main {
             if (java.util.Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(err);
             }
-            return ExitCodes.OUT_OF_MEMORY;
+            return ExitCode.OUT_OF_MEMORY.code;
         } finally {
             out.flush();
             err.flush();
@@ -57,7 +57,7 @@ public final class Main {
             footer.add("");
             footer.add("Exit codes:");
         }
-        footer.addAll(java.util.List.of(ExitCodes.TABLE));
+        footer.addAll(ExitCode.table());
         usage.footer(footer.toArray(String[]::new));
         for (CommandLine sub : cmd.getSubcommands().values()) {
             addExitCodes(sub);
@@ -86,7 +86,7 @@ public final class Main {
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new FailureHandler());
         cmd.setParameterExceptionHandler(FailureHandler::usage);
-        cmd.setExitCodeExceptionMapper(new ExitCodes());
+        cmd.setExitCodeExceptionMapper(ExitCode.MAPPER);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         addExitCodes(cmd);
         return cmd;

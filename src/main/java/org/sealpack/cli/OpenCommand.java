@@ -94,6 +94,6 @@ final class OpenCommand implements Callable<Integer> {
         }
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
         printer.files(full);
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

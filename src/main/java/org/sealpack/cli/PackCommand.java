@@ -88,7 +88,7 @@ final class PackCommand implements Callable<Integer> {
     public Integer call() {
         if (metadataTemplate) {
             spec.commandLine().getOut().print(MetadataTemplate.TEXT);
-            return ExitCodes.OK;
+            return ExitCode.OK.code;
         }
         if (signer == null || recipients == null || recipients.isEmpty() || output == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -108,7 +108,7 @@ final class PackCommand implements Callable<Integer> {
         }
         var out = stdout ? spec.commandLine().getErr() : common.out(spec);
         if (common.quiet) {
-            return ExitCodes.OK;
+            return ExitCode.OK.code;
         }
         out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
                 + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
@@ -119,6 +119,6 @@ final class PackCommand implements Callable<Integer> {
         for (var r : result.recipients()) {
             p.field("recipient", r.fingerprint() + " " + r.primaryUserId());
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

@@ -52,6 +52,6 @@ final class ValidateCommand implements Callable<Integer> {
             new Printer(common.out(spec)).atRest(report);
         }
         report.requireValid();
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

@@ -72,7 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             report.requireValid();
             printer.heading("Verdict: GOOD (the opened bag is signed by a trusted signer and every checksum matches)");
-            return ExitCodes.OK;
+            return ExitCode.OK.code;
         }
         if (key == null) {
             var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
@@ -111,6 +111,6 @@ final class VerifyCommand implements Callable<Integer> {
             }
             printer.heading("Verdict: GOOD (every check passed)");
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code;
     }
 }

@@ -1,7 +1,7 @@
 package org.sealpack.failure;
 
 /** An input named on the command line is missing, unreadable or malformed (payload, metadata file, option value). */
-public final class InputException extends SealpackException {
+public class InputException extends SealpackException {
     public InputException(String message, String hint) {
         super(message, hint);
     }

@@ -179,10 +179,9 @@ public final class Packer {
 
     /** A payload a recipient's sealpack would refuse to open with the limits given (by default its own). */
     private static InputException overLimit(TarWriter.LimitException e) {
-        return new InputException("cannot seal this payload: " + e.getMessage()
+        return new org.sealpack.failure.OverLimitException("cannot seal this payload: " + e.getMessage()
                 + ", and sealpack refuses to open such an archive with the same limits",
-                "split it into several archives" + (e.option() == null ? ""
-                        : ", or raise the limit with " + e.option() + " here and tell the recipients to open it with the same option"));
+                "split it into several archives", e.limit(), e);
     }
 
     /**

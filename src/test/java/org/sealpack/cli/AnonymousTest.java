@@ -104,7 +104,7 @@ class AnonymousTest {
         Path out = dir.resolve("stranger-out");
         Cli.Run run = Cli.run("open", sealed.toString(), "--passphrase-file", TestKeys.passphraseFile("stranger").toString(),
                 "-o", out.toString(), "--home", home.toString());
-        assertThat(run.exit()).isEqualTo(ExitCodes.NOT_RECIPIENT);
+        assertThat(run.exit()).isEqualTo(ExitCode.NOT_RECIPIENT.code);
         assertThat(run.err()).contains("none of your keys can open this file").doesNotContain("key IDs");
         assertThat(out).doesNotExist();
     }
@@ -114,7 +114,7 @@ class AnonymousTest {
     void verifyWithoutAKeySaysOnlyARecipientCanVerifyIt() {
         Cli.Run run = Cli.run("verify", sealed.toString(), "--signer", TestKeys.certFile(TestKeys.SIGNER).toString(),
                 "--home", dir.resolve("sender-home").toString());
-        assertThat(run.exit()).isEqualTo(ExitCodes.NOT_VERIFIABLE);
+        assertThat(run.exit()).isEqualTo(ExitCode.NOT_VERIFIABLE.code);
         assertThat(run.err()).contains("anonymous", "no outer signature", "only a recipient can verify it");
     }
 

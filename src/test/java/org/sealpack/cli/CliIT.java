@@ -106,10 +106,10 @@ class CliIT {
         Path out = dir.resolve("x.sealed");
         Files.writeString(out, "keep me");
         Proc.Result refused = Proc.sealpack(dir, pack(out));
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         assertThat(out).hasContent("keep me");
         Proc.Result notSealed = Proc.sealpack(dir, pack(out, "--force"));
-        assertThat(notSealed.exit()).as(notSealed.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(notSealed.exit()).as(notSealed.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         assertThat(out).hasContent("keep me");
         Files.delete(out);
         assertThat(Proc.sealpack(dir, pack(out)).exit()).isZero();
@@ -121,9 +121,9 @@ class CliIT {
         Path folder = Files.createDirectories(dir.resolve("folder"));
         Files.writeString(folder.resolve("mine.txt"), "mine");
         Proc.Result openRefused = Proc.sealpack(dir, open(out, folder));
-        assertThat(openRefused.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(openRefused.exit()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         Proc.Result notABag = Proc.sealpack(dir, open(out, folder, "--force"));
-        assertThat(notABag.exit()).as(notABag.toString()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(notABag.exit()).as(notABag.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         assertThat(folder.resolve("mine.txt")).hasContent("mine");
         Path bag = dir.resolve("bag");
         assertThat(Proc.sealpack(dir, open(out, bag)).exit()).isZero();
@@ -160,29 +160,29 @@ class CliIT {
         Path wrongPass = dir.resolve("wrong.pass");
         Files.writeString(wrongPass, "not the passphrase\n");
 
-        expect(ExitCodes.INPUT, "not found", "verify", dir.resolve("missing.sealed").toString(),
+        expect(ExitCode.INPUT.code, "not found", "verify", dir.resolve("missing.sealed").toString(),
                 "--signer", k("signer.cert.asc"));
-        expect(ExitCodes.MALFORMED, "truncated", "verify", truncated.toString(), "--signer", k("signer.cert.asc"));
-        expect(ExitCodes.MALFORMED, "not a sealed file", "verify", k("signer.cert.asc"), "--signer", k("signer.cert.asc"));
-        expect(ExitCodes.UNTRUSTED_SIGNER, SIGNER_FPR, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"));
-        expect(ExitCodes.PASSPHRASE, "wrong passphrase", "open", sealed.toString(), "--key", k("recipient.key.asc"),
+        expect(ExitCode.MALFORMED.code, "truncated", "verify", truncated.toString(), "--signer", k("signer.cert.asc"));
+        expect(ExitCode.MALFORMED.code, "not a sealed file", "verify", k("signer.cert.asc"), "--signer", k("signer.cert.asc"));
+        expect(ExitCode.UNTRUSTED_SIGNER.code, SIGNER_FPR, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"));
+        expect(ExitCode.PASSPHRASE.code, "wrong passphrase", "open", sealed.toString(), "--key", k("recipient.key.asc"),
                 "--passphrase-file", wrongPass.toString(), "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCodes.NOT_SECRET_KEY, "certificate", "open", sealed.toString(), "--key", k("recipient.cert.asc"),
+        expect(ExitCode.NOT_SECRET_KEY.code, "certificate", "open", sealed.toString(), "--key", k("recipient.cert.asc"),
                 "--signer", k("signer.cert.asc"), "-o", out.toString());
         TestKeys.key("stranger");
-        expect(ExitCodes.NOT_RECIPIENT, "not a recipient", "open", sealed.toString(),
+        expect(ExitCode.NOT_RECIPIENT.code, "not a recipient", "open", sealed.toString(),
                 "--key", TestKeys.keyFile("stranger").toString(),
                 "--passphrase-file", TestKeys.passphraseFile("stranger").toString(),
                 "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCodes.PASSPHRASE, "no terminal", "open", sealed.toString(), "--key", k("recipient.key.asc"),
+        expect(ExitCode.PASSPHRASE.code, "no terminal", "open", sealed.toString(), "--key", k("recipient.key.asc"),
                 "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCodes.INPUT, "payload not found", "pack", dir.resolve("nothing.txt").toString(),
+        expect(ExitCode.INPUT.code, "payload not found", "pack", dir.resolve("nothing.txt").toString(),
                 "--signer", k("signer.key.asc"), "--passphrase-file", k("signer.passphrase"),
                 "--recipient", k("recipient.cert.asc"), "-o", dir.resolve("n.sealed").toString());
         assertThat(out).doesNotExist();
 
         Proc.Result usage = Proc.sealpack(dir, "verify");
-        assertThat(usage.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(usage.exit()).isEqualTo(ExitCode.USAGE.code);
         assertThat(usage.err()).doesNotContain("\tat ");
         assertNoLeftovers(dir);
     }
@@ -190,7 +190,7 @@ class CliIT {
     @Test
     void debugAddsTheStackTrace() {
         Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"), "--debug");
-        assertThat(r.exit()).isEqualTo(ExitCodes.UNTRUSTED_SIGNER);
+        assertThat(r.exit()).isEqualTo(ExitCode.UNTRUSTED_SIGNER.code);
         assertThat(r.err()).startsWith("sealpack: error: ").contains("\tat org.sealpack");
     }
 
@@ -211,7 +211,7 @@ class CliIT {
     }
 
     static void assertOneLineFailure(Proc.Result r) {
-        assertThat(r.exit()).as(r.toString()).isNotZero().isNotEqualTo(ExitCodes.INTERNAL);
+        assertThat(r.exit()).as(r.toString()).isNotZero().isNotEqualTo(ExitCode.INTERNAL.code);
         assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).startsWith("sealpack: error: ").contains("hint: ").doesNotContain("Exception");
     }

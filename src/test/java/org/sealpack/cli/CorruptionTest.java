@@ -23,8 +23,8 @@ import org.sealpack.Cli;
  */
 class CorruptionTest {
     static final Path KEYS = org.sealpack.Proc.testKeys();
-    static final Set<Integer> DOCUMENTED = Arrays.stream(ExitCodes.TABLE)
-            .map(l -> Integer.parseInt(l.trim().split(" ")[0])).collect(Collectors.toSet());
+    static final Set<Integer> DOCUMENTED = Arrays.stream(ExitCode.values())
+            .map(c -> c.code).collect(Collectors.toSet());
 
     @TempDir
     static Path dir;

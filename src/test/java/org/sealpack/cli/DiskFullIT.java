@@ -25,7 +25,7 @@ class DiskFullIT {
     void packingToAFullStreamSaysSo() throws IOException {
         Files.write(dir.resolve("video.bin"), new byte[4 << 20]);
         Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + " pack video.bin" + SIGNER + " -o - > /dev/full");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.WRITE_FAILED.code);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception")
                 .startsWith("sealpack: error: writing the sealed stream failed: No space left on device");
     }
@@ -42,7 +42,7 @@ class DiskFullIT {
             Files.write(dir.resolve("video.bin"), new byte[5 << 20]);
             Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + " pack video.bin" + SIGNER
                     + " -o small/video.sealed");
-            assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
+            assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.WRITE_FAILED.code);
             assertThat(r.err().strip()).doesNotContain("\n", "Exception")
                     .startsWith("sealpack: error: writing small/video.sealed failed: No space left on device");
             try (var left = Files.list(small)) {

@@ -50,7 +50,7 @@ class FileNamesIT {
     @Test
     void withoutTheLauncherInTheCLocaleNamesAreRefusedNotMangled() throws IOException {
         Proc.Result pack = Proc.bash(dir, Map.of("LC_ALL", "C"), Proc.javaJar() + " pack in" + PACK + " -o c.sealed");
-        assertThat(pack.exit()).as(pack.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(pack.exit()).as(pack.toString()).isEqualTo(ExitCode.INPUT.code);
         assertThat(pack.err().strip()).doesNotContain("\n", "Exception")
                 .contains("cannot be read as text in this locale", "LC_ALL=C.UTF-8");
         assertThat(dir.resolve("c.sealed")).doesNotExist();
@@ -58,7 +58,7 @@ class FileNamesIT {
         Proc.Result made = Proc.bash(dir, Map.of("LC_ALL", "C.UTF-8"), Proc.javaJar() + " pack -q in" + PACK + " -o u.sealed");
         assertThat(made.exit()).as(made.toString()).isZero();
         Proc.Result open = Proc.bash(dir, Map.of("LC_ALL", "C"), Proc.javaJar() + " open u.sealed" + OPEN + " -o out");
-        assertThat(open.exit()).as(open.toString()).isEqualTo(ExitCodes.WRITE_FAILED);
+        assertThat(open.exit()).as(open.toString()).isEqualTo(ExitCode.WRITE_FAILED.code);
         assertThat(open.err().strip()).doesNotContain("\n", "Exception", "corrupt")
                 .contains("cannot create 'data/in/", "LC_ALL=C.UTF-8");
         try (var left = Files.list(dir)) {
@@ -73,7 +73,7 @@ class FileNamesIT {
     void aNameThatIsNotUtf8IsRefused() {
         Proc.Result r = Proc.bash(dir, Map.of("LC_ALL", "C.UTF-8"), "touch in/$'\\xff\\xfe'.txt && java -jar " + Proc.jar()
                 + " pack in" + PACK + " -o x.sealed");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.INPUT.code);
         assertThat(r.err()).contains("is not valid UTF-8", "rename it");
         assertThat(dir.resolve("x.sealed")).doesNotExist();
     }

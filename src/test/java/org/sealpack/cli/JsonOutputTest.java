@@ -81,7 +81,7 @@ class JsonOutputTest {
         JsonNode validate = valid(run(0, "validate", opened.toString(), "--json"));
         assertThat(validate.get("verdict").asText()).isEqualTo("good");
         Files.writeString(opened.resolve("data/extra.txt"), "x");
-        JsonNode invalid = valid(run(ExitCodes.BAG_INVALID, "validate", opened.toString(), "--json"));
+        JsonNode invalid = valid(run(ExitCode.BAG_INVALID.code, "validate", opened.toString(), "--json"));
         assertThat(invalid.get("problems").toString()).contains("data/extra.txt");
 
         run(0, "keys", "import", signer, KEYS.resolve("recipient.key.asc").toString(), "--home", dir.resolve("h").toString());

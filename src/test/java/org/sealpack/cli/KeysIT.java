@@ -75,34 +75,34 @@ class KeysIT {
     void eachKeyFailureHasItsOwnCodeAndWritesNothing() throws IOException {
         Path home = Files.createTempDirectory(dir, "home");
         Path out = dir.resolve("never.sealed");
-        expect(pack(home, f("expired.key.asc"), f("good.cert.asc"), out), ExitCodes.SIGNER_EXPIRED, "expired on");
-        expect(pack(home, f("revoked.key.asc"), f("good.cert.asc"), out), ExitCodes.SIGNER_REVOKED, "compromised");
-        expect(pack(home, f("good.key.asc"), f("expired.cert.asc"), out), ExitCodes.RECIPIENT_UNUSABLE, "expired on");
-        expect(pack(home, f("good.cert.asc"), f("good.cert.asc"), out), ExitCodes.NOT_SECRET_KEY, "secret key is needed");
+        expect(pack(home, f("expired.key.asc"), f("good.cert.asc"), out), ExitCode.SIGNER_EXPIRED.code, "expired on");
+        expect(pack(home, f("revoked.key.asc"), f("good.cert.asc"), out), ExitCode.SIGNER_REVOKED.code, "compromised");
+        expect(pack(home, f("good.key.asc"), f("expired.cert.asc"), out), ExitCode.RECIPIENT_UNUSABLE.code, "expired on");
+        expect(pack(home, f("good.cert.asc"), f("good.cert.asc"), out), ExitCode.NOT_SECRET_KEY.code, "secret key is needed");
 
         Path wrong = dir.resolve("wrong");
         Files.writeString(wrong, "nope\n");
         expect(sp(home, "pack", ROOT.resolve("examples/statement.txt").toString(), "--signer", f("good.key.asc"),
                 "--recipient", f("good.cert.asc"), "--passphrase-file", wrong.toString(), "-o", out.toString()),
-                ExitCodes.PASSPHRASE, "wrong passphrase");
+                ExitCode.PASSPHRASE.code, "wrong passphrase");
 
         byte[] cert = Files.readAllBytes(dir.resolve("good.cert.asc"));
         Path truncated = dir.resolve("truncated.cert.asc");
         Files.write(truncated, java.util.Arrays.copyOf(cert, cert.length / 2));
-        expect(pack(home, f("good.key.asc"), truncated.toString(), out), ExitCodes.KEY, "not a readable");
+        expect(pack(home, f("good.key.asc"), truncated.toString(), out), ExitCode.KEY.code, "not a readable");
         Path flipped = dir.resolve("flipped.cert.asc");
         String armored = Files.readString(dir.resolve("good.cert.asc"));
         int at = armored.indexOf("\n\n") + 40;
         char c = armored.charAt(at);
         Files.writeString(flipped, armored.substring(0, at) + (c == 'A' ? 'B' : 'A') + armored.substring(at + 1));
         Proc.Result r = pack(home, f("good.key.asc"), flipped.toString(), out);
-        assertThat(r.exit()).as(r.toString()).isIn(ExitCodes.KEY, ExitCodes.RECIPIENT_UNUSABLE);
+        assertThat(r.exit()).as(r.toString()).isIn(ExitCode.KEY.code, ExitCode.RECIPIENT_UNUSABLE.code);
         CliIT.assertOneLineFailure(r);
 
         assertThat(sp(home, "keys", "import", f("good.cert.asc"), f("expired.cert.asc")).exit()).isZero();
-        expect(pack(home, f("good.key.asc"), "example.org", out), ExitCodes.AMBIGUOUS_KEY, "matches 2 keys");
-        expect(pack(home, f("good.key.asc"), "nobody@example.org", out), ExitCodes.NO_SUCH_KEY, "matches 'nobody");
-        expect(pack(home, f("good.key.asc"), "0x1C76CFA628E08054", out), ExitCodes.NO_SUCH_KEY, "short key ID");
+        expect(pack(home, f("good.key.asc"), "example.org", out), ExitCode.AMBIGUOUS_KEY.code, "matches 2 keys");
+        expect(pack(home, f("good.key.asc"), "nobody@example.org", out), ExitCode.NO_SUCH_KEY.code, "matches 'nobody");
+        expect(pack(home, f("good.key.asc"), "0x1C76CFA628E08054", out), ExitCode.NO_SUCH_KEY.code, "short key ID");
         assertThat(out).doesNotExist();
         CliIT.assertNoLeftovers(dir);
     }
@@ -141,15 +141,15 @@ class KeysIT {
         assertThat(sp(home, "keys", "passwd", "owner@example.org", "--passphrase-file", pass.toString(),
                 "--new-passphrase-file", newPass.toString()).exit()).isZero();
         expect(sp(home, "verify", sealed.toString(), "--key", "owner@example.org", "--passphrase-file", pass.toString()),
-                ExitCodes.PASSPHRASE, "wrong passphrase");
+                ExitCode.PASSPHRASE.code, "wrong passphrase");
         assertThat(sp(home, "verify", sealed.toString(), "--key", "owner@example.org", "--passphrase-file",
                 newPass.toString()).exit()).isZero();
 
-        expect(sp(home, "keys", "delete", "owner@example.org"), ExitCodes.USAGE, "needs the full fingerprint");
+        expect(sp(home, "keys", "delete", "owner@example.org"), ExitCode.USAGE.code, "needs the full fingerprint");
         Proc.Result delete = sp(home, "keys", "delete", ownerFingerprint);
-        expect(delete, ExitCodes.KEY, "add --secret");
+        expect(delete, ExitCode.KEY.code, "add --secret");
         assertThat(sp(home, "keys", "delete", goodFingerprint).exit()).isZero();
-        expect(sp(home, "verify", dir.resolve("never-made.sealed").toString()), ExitCodes.INPUT, "not found");
+        expect(sp(home, "verify", dir.resolve("never-made.sealed").toString()), ExitCode.INPUT.code, "not found");
     }
 
     @Test
@@ -166,7 +166,7 @@ class KeysIT {
         Proc.Result revoked = sp(home, "keys", "import", keys.resolve("soon.rev.asc").toString());
         assertThat(revoked.exit()).as(revoked.toString()).isZero();
         assertThat(revoked.out()).contains("[REVOKED]");
-        expect(sp(home, "verify", sealed.toString()), ExitCodes.SIGNER_REVOKED, "voids all its signatures");
+        expect(sp(home, "verify", sealed.toString()), ExitCode.SIGNER_REVOKED.code, "voids all its signatures");
         Proc.Result export = sp(home, "keys", "export", "Soon Revoked");
         Path reimport = dir.resolve("revoked-export.asc");
         Files.writeString(reimport, export.out());

@@ -53,7 +53,7 @@ class OutOfMemoryIT {
     }
 
     private static void expectOutOfMemory(Proc.Result r) {
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.OUT_OF_MEMORY);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.OUT_OF_MEMORY.code);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception", "corrupt", "disk")
                 .startsWith("sealpack: error: out of memory: the Java heap (")
                 .contains("SEALPACK_JAVA_OPTS=-Xmx4g");

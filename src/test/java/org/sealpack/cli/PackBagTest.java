@@ -42,7 +42,7 @@ class PackBagTest {
                 "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
                 "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", out.toString(),
                 "--home", dir.resolve("home").toString());
-        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.INPUT);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.INPUT.code);
         assertThat(r.err()).contains(message, "hint: ", hint).doesNotContain("Exception");
         assertThat(r.err().lines().count()).isEqualTo(1);
         try (Stream<Path> s = Files.list(dir)) {

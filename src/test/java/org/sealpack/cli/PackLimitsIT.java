@@ -39,7 +39,7 @@ class PackLimitsIT {
     }
 
     private void refused(Proc.Result r, String... expected) throws IOException {
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.INPUT.code);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception", "disk space")
                 .startsWith("sealpack: error: cannot seal this payload: ").contains(expected);
         try (var left = Files.list(dir)) {
@@ -61,7 +61,7 @@ class PackLimitsIT {
         Proc.Result packed = sealpack(PACK + " -q --max-entries 31");
         assertThat(packed.exit()).as(packed.toString()).isZero();
         Proc.Result tooStrict = sealpack(OPEN + " --max-entries 30");
-        assertThat(tooStrict.exit()).as("open counts the same 31 entries: " + tooStrict).isEqualTo(ExitCodes.UNSAFE_ARCHIVE);
+        assertThat(tooStrict.exit()).as("open counts the same 31 entries: " + tooStrict).isEqualTo(ExitCode.UNSAFE_ARCHIVE.code);
         Proc.Result opened = sealpack(OPEN + " -q --max-entries 31");
         assertThat(opened.exit()).as(opened.toString()).isZero();
     }
@@ -77,7 +77,7 @@ class PackLimitsIT {
     @Test
     void aFileThatChangesWhileItIsReadIsSaidSo() {
         Proc.Result r = Proc.bash(dir, Map.of(), Proc.javaJar() + PACK.replace(" pack in ", " pack /proc/self/status "));
-        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCodes.INPUT);
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.INPUT.code);
         assertThat(r.err().strip()).doesNotContain("\n", "Exception", "disk space")
                 .contains("status changed while it was being read", "pack again when nothing is writing to the payload");
         assertThat(dir.resolve("s.sealed")).doesNotExist();

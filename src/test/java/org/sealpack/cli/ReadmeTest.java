@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The exit-code table in README.md is the one the code uses. */
 class ReadmeTest {
     @Test
-    void readmeListsExactlyTheExitCodesOfTheCode() throws IOException {
+    void readmeListsExactlyTheExitCodesOfTheCodeWithTheirMeanings() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\|").matcher(readme);
-        List<Integer> documented = m.results().map(r -> Integer.parseInt(r.group(1))).toList();
-        List<Integer> table = java.util.Arrays.stream(ExitCodes.TABLE).map(l -> Integer.parseInt(l.trim().split(" ")[0])).toList();
+        Matcher m = Pattern.compile("(?m)^\\| (\\d+) \\| (.*) \\|$").matcher(readme);
+        List<String> documented = m.results().map(r -> r.group(1) + " " + r.group(2).replace("`", "")).toList();
+        List<String> table = java.util.Arrays.stream(ExitCode.values()).map(c -> c.code + " " + c.meaning).toList();
         assertThat(documented).isEqualTo(table);
     }
 

@@ -50,7 +50,7 @@ class ReceiptAndEscapingTest {
         assertThat(quiet.exit()).isZero();
         assertThat(quiet.out()).isEmpty();
         Cli.Run again = Cli.run(open(sealed, dir.resolve("opened-2"), "--receipt", receipt.toString(), "-q"));
-        assertThat(again.exit()).isEqualTo(ExitCodes.OUTPUT_EXISTS);
+        assertThat(again.exit()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         assertThat(dir.resolve("opened-2")).doesNotExist();
     }
 
@@ -63,7 +63,7 @@ class ReceiptAndEscapingTest {
         Files.writeString(template, r.out().replace("Title: \n", "Title: A statement\n"));
         assertThat(org.sealpack.bag.Metadata.parseSenderFile(Files.readString(template), "template").first("Title"))
                 .contains("A statement");
-        assertThat(Cli.run("pack", "examples/statement.txt").exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Cli.run("pack", "examples/statement.txt").exit()).isEqualTo(ExitCode.USAGE.code);
     }
 
     @Test
@@ -72,7 +72,7 @@ class ReceiptAndEscapingTest {
         Files.writeString(folder.resolve("evil\u001b[2J\u001b]0;pwned\u0007.txt"), "x");
         Path sealed = dir.resolve("evil.sealed");
         Cli.Run packed = pack(folder, sealed);
-        assertThat(packed.exit()).as(packed.err()).isEqualTo(ExitCodes.INPUT);
+        assertThat(packed.exit()).as(packed.err()).isEqualTo(ExitCode.INPUT.code);
         assertThat(packed.err()).contains("control character").doesNotContain("\u001b");
         Files.delete(folder.resolve("evil\u001b[2J\u001b]0;pwned\u0007.txt"));
         Files.writeString(folder.resolve("\u202Etxt.exe"), "x");

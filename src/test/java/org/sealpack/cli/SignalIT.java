@@ -109,7 +109,7 @@ class SignalIT {
     void anInterruptLeavesNothing(Point point) throws Exception {
         Path where = dir.resolve("int-" + point);
         Process p = heldAt(point, where);
-        assertThat(signal(p, "INT")).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(signal(p, "INT")).isEqualTo(ExitCode.INTERRUPTED.code);
         assertThat(where.resolve("bag")).doesNotExist();
         assertThat(staging(where)).as("an interrupted run erases its staging directory and its lock").isEmpty();
     }

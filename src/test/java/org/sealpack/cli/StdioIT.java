@@ -37,6 +37,6 @@ class StdioIT {
         assertThat(r.err()).contains("Sealed - (");
         assertThat(r.out()).contains("UNVERIFIED", "Outer signature: GOOD", "Bag: VALID", "Opened into opened");
         Proc.Result receipt = Proc.bash(dir, Map.of(), "cat piped.sealed | " + sp + " verify -" + signer + " --receipt r.md --home h");
-        assertThat(receipt.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(receipt.exit()).isEqualTo(ExitCode.USAGE.code);
     }
 }

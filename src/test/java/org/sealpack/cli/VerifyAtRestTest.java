@@ -90,12 +90,12 @@ class VerifyAtRestTest {
             Files.writeString(bag.resolve(path), "planted\n");
         }
         Cli.Run r = verify(bag);
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.BAG_INVALID);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.BAG_INVALID.code);
         assertThat(r.out()).contains("INVALID", "problem: " + problem);
         assertThat(r.err().lines().count()).isEqualTo(1);
         assertThat(r.err()).startsWith("sealpack: error: the bag ").contains(problem);
         Cli.Run json = verify(bag, "--json");
-        assertThat(json.exit()).isEqualTo(ExitCodes.BAG_INVALID);
+        assertThat(json.exit()).isEqualTo(ExitCode.BAG_INVALID.code);
         assertThat(json.out()).contains("\"verdict\" : \"invalid\"", "\"level\" : \"sealed\"", problem.replace("'", "'"));
     }
 }

@@ -1,0 +1,132 @@
+package org.sealpack.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sealpack.failure.AmbiguousKeyException;
+import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.BagIncompleteException;
+import org.sealpack.failure.BagInvalidException;
+import org.sealpack.failure.CancelledException;
+import org.sealpack.failure.CertificateNotKeyException;
+import org.sealpack.failure.InputException;
+import org.sealpack.failure.KeyException;
+import org.sealpack.failure.MalformedSealException;
+import org.sealpack.failure.NoSuchKeyException;
+import org.sealpack.failure.NotRecipientException;
+import org.sealpack.failure.NotVerifiableException;
+import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.PassphraseException;
+import org.sealpack.failure.RecipientUnusableException;
+import org.sealpack.failure.SignerExpiredException;
+import org.sealpack.failure.SignerRevokedException;
+import org.sealpack.failure.TamperedDataException;
+import org.sealpack.failure.UnsafeArchiveException;
+import org.sealpack.failure.UntrustedSignerException;
+import org.sealpack.failure.UsageException;
+import org.sealpack.failure.WeakCryptoException;
+import org.sealpack.failure.WriteFailedException;
+
+import picocli.CommandLine;
+
+/**
+ * The one table of exit codes: each kind of failure, its code, what it means and what to do. Every
+ * command's --help, the man pages, JSON errors and README.md's table (checked by a test) come from it.
+ */
+public enum ExitCode {
+    OK(0, null, "success: everything was checked and is good", null),
+    INTERNAL(1, null, "internal error (a bug: please report it with --debug output)",
+            "run again with --debug and report the output"),
+    USAGE(2, UsageException.class, "usage error: a wrong option or argument", "see the command's --help"),
+    INPUT(3, InputException.class, "an input is missing, unreadable or malformed", "check the path and the file"),
+    OUTPUT_EXISTS(4, OutputExistsException.class,
+            "the output exists (--force replaces only an earlier output of the same kind)", "choose another output"),
+    WRITE_FAILED(5, WriteFailedException.class, "writing failed (disk full, permissions); nothing was left behind",
+            "free space or fix the permissions, then run again"),
+    OUT_OF_MEMORY(6, null, "out of memory: too many files for the Java heap (raise it with SEALPACK_JAVA_OPTS=-Xmx4g)",
+            "run again with a larger heap"),
+    KEY(10, KeyException.class, "a key or certificate is unusable (corrupt, wrong kind, no usable subkey)",
+            "check the key file"),
+    PASSPHRASE(11, PassphraseException.class, "wrong or missing passphrase", "give the key's passphrase"),
+    NOT_RECIPIENT(12, NotRecipientException.class, "the key is not a recipient of the sealed file",
+            "open it with a key it was sealed to"),
+    SIGNER_EXPIRED(13, SignerExpiredException.class,
+            "the signer's key had expired when it signed (one that expired later is accepted, with a note)",
+            "ask the sender to seal it again with a valid key"),
+    SIGNER_REVOKED(14, SignerRevokedException.class,
+            "the signer's key or signing subkey is revoked for the time it signed (compromised: for all time)",
+            "do not trust this file; ask the sender"),
+    NOT_SECRET_KEY(15, CertificateNotKeyException.class, "a certificate (public key) was given where a secret key is needed",
+            "give the secret key file"),
+    AMBIGUOUS_KEY(16, AmbiguousKeyException.class, "a key selector matches several keys: give the full fingerprint",
+            "give the full fingerprint"),
+    NO_SUCH_KEY(17, NoSuchKeyException.class, "no such key (or a short key ID, which is never enough)",
+            "list the keys with 'sealpack keys list'"),
+    RECIPIENT_UNUSABLE(18, RecipientUnusableException.class, "a recipient's certificate is expired or revoked",
+            "ask the recipient for a current certificate"),
+    MALFORMED(20, MalformedSealException.class, "not a sealed file, or truncated or corrupt",
+            "ask the sender for a new copy"),
+    BAD_SIGNATURE(21, BadSignatureException.class, "a signature is bad, missing, expired or made in the future",
+            "do not trust this file; ask the sender for a new copy"),
+    UNTRUSTED_SIGNER(22, UntrustedSignerException.class,
+            "the signer is not trusted (not in the keyring, nor named with --signer)",
+            "compare the fingerprint with the sender, then name their certificate with --signer"),
+    TAMPERED(23, TamperedDataException.class, "the encrypted data failed its integrity check (altered)",
+            "do not trust this file; ask the sender for a new copy"),
+    BAG_INVALID(24, BagInvalidException.class, "the bag is invalid (checksum mismatch, missing or extra file)",
+            "do not rely on it; ask the sender for a new copy"),
+    UNSAFE_ARCHIVE(25, UnsafeArchiveException.class, "the archive holds an unsafe entry (path escape, link, device)",
+            "do not open it; report it to the sender"),
+    WEAK_CRYPTO(26, WeakCryptoException.class, "a refused weak algorithm (SHA-1, MD5, unprotected encryption)",
+            "ask the sender to seal it again with sealpack"),
+    NOT_VERIFIABLE(27, NotVerifiableException.class,
+            "an anonymous file has no outer signature: only a recipient can verify it (--key)", "verify it with --key"),
+    BAG_INCOMPLETE(28, BagIncompleteException.class,
+            "a holey bag: valid, but files its fetch.txt lists are not there (sealpack never fetches)",
+            "fetch the files it lists, then validate again"),
+    INTERRUPTED(130, CancelledException.class,
+            "interrupted (Ctrl-C, SIGINT) or cancelled at a prompt; nothing was left behind", null);
+
+    /** The process exit code. */
+    public final int code;
+    private final Class<? extends Exception> failure;
+    /** What it means, one line, as --help and README.md show it. */
+    public final String meaning;
+    /** What to do in general (a failure's own hint is more precise, and comes first). */
+    public final String hint;
+
+    ExitCode(int code, Class<? extends Exception> failure, String meaning, String hint) {
+        this.code = code;
+        this.failure = failure;
+        this.meaning = meaning;
+        this.hint = hint;
+    }
+
+    /** The kind of a failure: by its exception type, never by its message. */
+    public static ExitCode of(Throwable exception) {
+        if (exception instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        if (exception instanceof OutOfMemoryError) {
+            return OUT_OF_MEMORY;
+        }
+        for (ExitCode c : values()) {
+            if (c.failure != null && c.failure.isInstance(exception)) {
+                return c;
+            }
+        }
+        return INTERNAL;
+    }
+
+    /** The table as --help shows it: the code right-aligned, then its meaning. */
+    public static List<String> table() {
+        List<String> lines = new ArrayList<>();
+        for (ExitCode c : values()) {
+            lines.add(String.format("%3d  %s", c.code, c.meaning));
+        }
+        return lines;
+    }
+
+    /** picocli's view: the exit code of an exception a command threw. */
+    static final CommandLine.IExitCodeExceptionMapper MAPPER = e -> of(e).code;
+}
