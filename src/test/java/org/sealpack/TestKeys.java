@@ -40,7 +40,7 @@ public final class TestKeys {
         return KEYS.computeIfAbsent(name, n -> {
             String userId = n + " (sealpack test key) <" + n + "@example.org>";
             // Re-protected under the cheapest S2K: unlocking is not what the tests that use these keys test.
-            Key key = org.sealpack.pgp.CheapKeys.reprotect(KeyGenerator.generate(userId, passphrase(n).toCharArray(),
+            Key key = org.sealpack.pgp.CheapKeys.reprotect(KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, userId, passphrase(n).toCharArray(),
                     Instant.now().minus(java.time.Duration.ofDays(30)), null), passphrase(n).toCharArray());
             try {
                 Files.writeString(DIR.resolve(n + ".key.asc"), key.armored());

@@ -1,16 +1,10 @@
 package org.sealpack.bag;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +24,10 @@ import java.util.regex.Pattern;
  * no final line break.
  */
 final class AnyBag {
-    private static final Set<String> VERSIONS = Set.of("0.93", "0.94", "0.95", "0.96", "0.97", "1.0");
     private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-(.+)\\.txt");
     private static final Pattern OXUM = Pattern.compile("([0-9]{1,19})\\.([0-9]{1,10})");
 
     private AnyBag() {
-    }
-
-    private record Declaration(String version, Charset charset) {
     }
 
     static BagRules.Verdict check(BagContent bag) throws IOException {
@@ -57,14 +47,14 @@ final class AnyBag {
             return new BagRules.Verdict(BagRules.Level.ANY_BAG, null, List.of(), null, new Manifest.Builder().build(), 0,
                     problems, warnings, List.of());
         }
-        Declaration declared = declaration(declaration, problems);
+        AnyBagText.Declaration declared = AnyBagText.declaration(declaration, problems);
         Charset charset = declared.charset() == null ? StandardCharsets.UTF_8 : declared.charset();
 
         Metadata info = new Metadata(List.of());
         byte[] infoBytes = bag.tagFile(BagIt.BAG_INFO);
         if (infoBytes != null) {
             try {
-                info = Metadata.parseAnyBagInfo(decode(infoBytes, charset, BagIt.BAG_INFO));
+                info = Metadata.parseAnyBagInfo(AnyBagText.decode(infoBytes, charset, BagIt.BAG_INFO));
             } catch (BagFormatException e) {
                 problems.add(e.getMessage());
                 info = null;
@@ -90,7 +80,7 @@ final class AnyBag {
                 warnings.add(item.path() + " uses " + algorithm + ", which no longer protects against deliberate changes");
             }
             try {
-                Map<String, byte[]> lines = parseManifest(decode(bag.tagFile(item.path()), charset, item.path()),
+                Map<String, byte[]> lines = AnyBagText.parseManifest(AnyBagText.decode(bag.tagFile(item.path()), charset, item.path()),
                         item.path(), Algorithms.hexLength(algorithm), problems);
                 (m.group(1) == null ? payloadManifests : tagManifests).put(algorithm, lines);
             } catch (BagFormatException e) {
@@ -105,7 +95,7 @@ final class AnyBag {
         byte[] fetchBytes = bag.tagFile(BagIt.FETCH);
         if (fetchBytes != null) {
             try {
-                FetchFile.parse(decode(fetchBytes, charset, BagIt.FETCH), problems).forEach(e -> fetch.put(e.path(), e));
+                FetchFile.parse(AnyBagText.decode(fetchBytes, charset, BagIt.FETCH), problems).forEach(e -> fetch.put(e.path(), e));
             } catch (BagFormatException e) {
                 problems.add(e.getMessage());
             }
@@ -212,133 +202,6 @@ final class AnyBag {
                 problems.add("Payload-Oxum says " + value + " (octets.files) but data/ holds " + found
                         + (toFetch.isEmpty() ? "" : " with the files still to fetch"));
             }
-        }
-    }
-
-    /** bagit.txt: exactly two lines, the version (0.93 to 1.0) and the tag files' encoding, UTF-8 with no byte-order mark. */
-    private static Declaration declaration(byte[] bytes, List<String> problems) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            problems.add("bagit.txt starts with a byte-order mark, which RFC 8493 forbids");
-            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
-        }
-        String text;
-        try {
-            text = decode(bytes, StandardCharsets.UTF_8, BagIt.DECLARATION);
-        } catch (BagFormatException e) {
-            problems.add(e.getMessage());
-            return new Declaration(null, null);
-        }
-        String version = null;
-        String encoding = null;
-        int lines = 0;
-        for (String line : text.split("\\r\\n|\\n|\\r")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            lines++;
-            int colon = line.indexOf(':');
-            String key = colon < 0 ? line : line.substring(0, colon).strip();
-            String value = colon < 0 ? "" : line.substring(colon + 1).strip();
-            if (key.equals("BagIt-Version")) {
-                version = value;
-            } else if (key.equals("Tag-File-Character-Encoding")) {
-                encoding = value;
-            }
-        }
-        if (version == null || encoding == null || lines != 2) {
-            problems.add("bagit.txt is not the two lines 'BagIt-Version: M.N' and 'Tag-File-Character-Encoding: ENCODING'");
-        }
-        if (version != null && !VERSIONS.contains(version)) {
-            problems.add("bagit.txt declares BagIt " + version + "; sealpack reads BagIt 0.93 to 1.0");
-        }
-        Charset charset = null;
-        if (encoding != null) {
-            try {
-                charset = Charset.forName(encoding);
-            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                problems.add("bagit.txt declares the tag file encoding '" + encoding + "', which this Java does not know");
-            }
-        }
-        return new Declaration(version, charset);
-    }
-
-    /** A manifest as the BagIt readers take it; each line that cannot be used is a problem. */
-    static Map<String, byte[]> parseManifest(String text, String name, int hexLength, List<String> problems) {
-        Map<String, byte[]> lines = new LinkedHashMap<>();
-        int number = 0;
-        for (String line : text.split("\\r\\n|\\n|\\r", -1)) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String where = name + " line " + number;
-            Matcher m = Pattern.compile("([^ \\t]+)[ \\t]+(.+)").matcher(line);
-            if (!m.matches()) {
-                problems.add(where + " is not 'CHECKSUM PATH'");
-                continue;
-            }
-            String checksum = m.group(1);
-            if (checksum.length() != hexLength || !checksum.matches("[0-9a-fA-F]+")) {
-                problems.add(where + " has a checksum that is not " + hexLength + " hex digits");
-                continue;
-            }
-            String path = m.group(2);
-            if (path.startsWith("*")) {
-                path = path.substring(1); // the binary-mode marker sha512sum -b writes
-            }
-            path = decodePercent(path);
-            if (path.startsWith("./")) {
-                path = path.substring(2);
-            }
-            String wrong = relativePathProblem(path);
-            if (wrong != null) {
-                problems.add(where + " names '" + path + "', " + wrong);
-                continue;
-            }
-            if (lines.put(path, HexFormat.of().parseHex(checksum)) != null) {
-                problems.add(name + " lists '" + path + "' twice");
-            }
-        }
-        return lines;
-    }
-
-    /** Why a path a manifest names cannot be inside the bag, or null if it can. */
-    private static String relativePathProblem(String path) {
-        String problem = FetchFile.pathProblem(path);
-        return problem == null || problem.equals("which is outside data/") ? null : problem;
-    }
-
-    /** RFC 8493 section 2.1.3: %0A, %0D and %25 (either case) decoded; any other '%' is taken as it is. */
-    static String decodePercent(String path) {
-        if (path.indexOf('%') < 0) {
-            return path;
-        }
-        StringBuilder out = new StringBuilder(path.length());
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            String code = c == '%' && path.length() >= i + 3 ? path.substring(i + 1, i + 3).toUpperCase(java.util.Locale.ROOT) : "";
-            switch (code) {
-                case "25" -> out.append('%');
-                case "0D" -> out.append('\r');
-                case "0A" -> out.append('\n');
-                default -> {
-                    out.append(c);
-                    continue;
-                }
-            }
-            i += 2;
-        }
-        return out.toString();
-    }
-
-    /** A tag file's text in the bag's declared encoding (a leading byte-order mark dropped). */
-    static String decode(byte[] bytes, Charset charset, String name) {
-        try {
-            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new BagFormatException(name + " is not valid " + charset.name() + ", the encoding bagit.txt declares");
         }
     }
 }

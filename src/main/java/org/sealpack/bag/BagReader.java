@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.sealpack.archive.EntrySink;
+import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.archive.SafeTarReader;
 import org.sealpack.failure.BagInvalidException;
 import org.sealpack.failure.MalformedSealException;
@@ -64,7 +64,7 @@ public final class BagReader {
         }
     }
 
-    public static ReadBag read(SafeTarReader tar, EntrySink sink) throws IOException {
+    public static ReadBag read(SafeTarReader tar, UnverifiedSink sink) throws IOException {
         Map<String, byte[]> tags = new LinkedHashMap<>();
         List<String> directories = new ArrayList<>();
         Manifest.Builder payload = new Manifest.Builder();

@@ -35,12 +35,7 @@ public final class BagWriter {
     private BagWriter() {
     }
 
-    public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
-                                Instant now, String softwareAgent, TagManifestSigner signer) throws IOException {
-        return write(tar, bagName, files, metadata, now, softwareAgent, signer, n -> { });
-    }
-
-    /** As above, telling {@code progress} how many payload bytes were copied. */
+    /** Writes the bag of the payload files into the tar, telling {@code progress} how many payload bytes were copied. */
     public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
                                 Instant now, String softwareAgent, TagManifestSigner signer,
                                 java.util.function.LongConsumer progress) throws IOException {

@@ -55,7 +55,7 @@ final class FetchFile {
                 problems.add(where + " has a length that is neither a number nor '-' ('" + parts[1] + "')");
                 continue;
             }
-            String path = AnyBag.decodePercent(parts[2]);
+            String path = AnyBagText.decodePercent(parts[2]);
             String wrong = pathProblem(path);
             if (wrong != null) {
                 problems.add(where + " names '" + path + "', " + wrong);

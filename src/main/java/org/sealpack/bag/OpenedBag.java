@@ -116,7 +116,7 @@ public final class OpenedBag {
         try {
             byte[] bytes = Files.readAllBytes(manifest);
             Set<String> paths = new HashSet<>();
-            Manifest.forEachLine(bytes, manifest.getFileName().toString(), BagIt.HEX_LENGTH,
+            ManifestLines.forEachLine(bytes, manifest.getFileName().toString(), BagIt.HEX_LENGTH,
                     (line, path, digest) -> paths.add(path));
             return paths;
         } catch (IOException | BagFormatException e) {

@@ -145,7 +145,7 @@ final class SealedBag {
         BitSet listed = new BitSet(found.size());
         Set<String> listedMissing = new HashSet<>();
         try {
-            Manifest.forEachLine(manifest, BagIt.MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
+            ManifestLines.forEachLine(manifest, BagIt.MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
                 Manifest.Entry file = found.entry(path);
                 if (file == null) {
                     if (!listedMissing.add(path)) {
@@ -186,7 +186,7 @@ final class SealedBag {
         }
         Set<String> expected = new LinkedHashSet<>(List.of(BagIt.DECLARATION, BagIt.BAG_INFO, BagIt.MANIFEST));
         try {
-            Manifest.forEachLine(bytes, BagIt.TAG_MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
+            ManifestLines.forEachLine(bytes, BagIt.TAG_MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
                 if (!expected.remove(path)) {
                     problems.add(BagIt.TAG_MANIFEST + " lists '" + path + "', which is not a tag file of a sealed bag"
                             + " (or lists it twice)");

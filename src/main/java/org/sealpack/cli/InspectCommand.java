@@ -34,8 +34,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reports.Inspection i = StandardStreams.isStdin(file) ? Inspector.inspect(StandardStreams.stdin())
-                : Inspector.inspect(file);
+        Reports.Inspection i = Inspector.inspect(StandardStreams.source(file));
         if (json) {
             if (!common.quiet) {
                 Json.print(spec.commandLine().getOut(), Json.inspection(i));

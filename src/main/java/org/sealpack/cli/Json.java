@@ -96,27 +96,28 @@ final class Json {
         return list;
     }
 
-    private static Map<String, Object> outerPart(Reports.Outer outer) {
+    private static Map<String, Object> outerPart(Reports.Outer outer, String sha256) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("anonymous", outer.anonymous());
         m.put("signer", certificate(outer.signer()));
         m.put("signed", outer.signed().toString());
         m.put("recipients", recipients(outer.recipients()));
         m.put("fileBytes", outer.fileBytes());
+        m.put("fileSha256", sha256);
         m.put("encryptedBytes", outer.encryptedBytes());
         m.put("notes", outer.notes());
         return m;
     }
 
-    static Map<String, Object> outer(Reports.Outer outer) {
+    static Map<String, Object> outer(Reports.Outer outer, String sha256) {
         Map<String, Object> d = document("verify");
         d.put("verdict", "good");
         d.put("checked", List.of("outer-signature"));
-        d.put("outer", outerPart(outer));
+        d.put("outer", outerPart(outer, sha256));
         return d;
     }
 
-    static Map<String, Object> full(String kind, Reports.Full full, String destination) {
+    static Map<String, Object> full(String kind, Reports.Full full, String destination, String sha256) {
         Map<String, Object> d = document(kind);
         d.put("verdict", "good");
         List<String> checked = new ArrayList<>();
@@ -125,7 +126,7 @@ final class Json {
         }
         checked.addAll(List.of("integrity", "bag-signature", "intended-recipient", "manifest", "tag-manifest"));
         d.put("checked", checked);
-        d.put("outer", outerPart(full.outer()));
+        d.put("outer", outerPart(full.outer(), sha256));
         d.put("openedBy", certificate(full.openedBy()));
         Map<String, Object> bag = new LinkedHashMap<>();
         bag.put("name", full.bagName());

@@ -8,6 +8,7 @@ import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.pgp.Key;
 import org.sealpack.seal.Opener;
 import org.sealpack.seal.Reports;
+import org.sealpack.seal.Verified;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,11 +62,6 @@ final class OpenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Receipt.checkAbsent(reporting.receipt);
-        boolean stdin = StandardStreams.isStdin(file);
-        if (stdin && reporting.receipt != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--receipt needs the archive as a file (its SHA-256 is read again), not standard input");
-        }
         List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
@@ -74,23 +70,21 @@ final class OpenCommand implements Callable<Integer> {
         var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
         Opener.Destination destination = new Opener.Destination(output, force,
                 List.of(CommonOptions.userHome(), common.keyring().home()), CommonOptions.notices(spec));
-        Reports.Full full;
+        Verified<Reports.Full> verified;
         try {
-            full = stdin
-                    ? Opener.open(StandardStreams.stdin(), trust.trusted(common), candidates, passphrase.forUnlocking(),
-                            destination, limitOptions.limits())
-                    : Opener.open(file, trust.trusted(common), candidates,
-                            passphrase.forUnlocking(), destination, limitOptions.limits(), progress);
+            verified = Opener.open(reporting.source(file).withProgress(progress), trust.trusted(common), candidates,
+                    passphrase.forUnlocking(), destination, limitOptions.limits());
         } finally {
             progress.done();
         }
+        Reports.Full full = verified.report();
         Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         printer.full(full);
         if (reporting.json && !common.quiet) {
-            Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString()));
+            Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString(), verified.sourceSha256()));
         }
         if (reporting.receipt != null) {
-            Receipt.write(reporting.receipt, file, "open", full.outer(), full);
+            Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full);
         }
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
         printer.files(full);

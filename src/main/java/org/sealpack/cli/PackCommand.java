@@ -95,9 +95,10 @@ final class PackCommand implements Callable<Integer> {
                     "pack needs --signer KEY, at least one --recipient CERT and -o OUT");
         }
         boolean stdout = StandardStreams.isStdout(output);
-        PackRequest request = new PackRequest(payload, metadata, KeySelector.secretKey(signer, common.keyring()),
-                Keys.certificates(recipients, common.keyring()), output, stdout && bagName == null ? "bag" : bagName,
-                force, Instant.now(), anonymous, compress, existingBag, limits.limits());
+        PackRequest request = PackRequest.to(output, KeySelector.secretKey(signer, common.keyring()))
+                .payload(payload).metadata(metadata).recipients(Keys.certificates(recipients, common.keyring()))
+                .bagName(stdout && bagName == null ? "bag" : bagName).force(force).at(Instant.now())
+                .anonymous(anonymous).compress(compress).existingBag(existingBag).limits(limits.limits()).build();
         var progress = TerminalProgress.forCommand(common, false, spec.commandLine().getErr());
         Packer.Result result;
         try {

@@ -12,7 +12,6 @@ import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.SealReader;
-import org.sealpack.seal.FileDigest;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Version;
 
@@ -57,7 +56,10 @@ final class Receipt {
         }
     }
 
-    static void write(Path receipt, Path archive, String command, Reports.Outer outer, Reports.Full full) {
+    /**
+     * @param sha256 the SHA-256 of the bytes that were verified (the source was hashed as it was read)
+     */
+    static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full) {
         if (Files.exists(receipt)) {
             throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
         }
@@ -67,9 +69,10 @@ final class Receipt {
         r.line("| Verdict | **GOOD: every check below passed** |");
         r.line("| Checked at | " + Instant.now() + " (UTC, this computer's clock) |");
         r.line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
-        r.line("| Archive | " + cell(archive.toAbsolutePath().toString()) + " |");
+        r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
+                : cell(archive.toAbsolutePath().toString())) + " |");
         r.line("| Archive size | " + outer.fileBytes() + " bytes |");
-        r.line("| Archive SHA-256 | `" + FileDigest.sha256(archive) + "` |");
+        r.line("| Archive SHA-256 | `" + java.util.Objects.requireNonNull(sha256, "the source was not hashed") + "` (of the bytes verified) |");
         r.line("");
         r.line("## Checks").line("").line("| Check | Result |").line("|---|---|");
         if (outer.anonymous()) {

@@ -12,4 +12,13 @@ final class ReportOptions {
     @Option(names = "--receipt", paramLabel = "FILE",
             description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
     Path receipt;
+
+    /**
+     * The sealed file as a source; hashed when a receipt or JSON will name it, so that both give the
+     * SHA-256 of the very bytes that were verified (standard input too).
+     */
+    org.sealpack.seal.Source source(Path file) {
+        org.sealpack.seal.Source source = StandardStreams.source(file);
+        return receipt != null || json ? source.hashed() : source;
+    }
 }

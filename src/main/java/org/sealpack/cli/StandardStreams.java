@@ -20,6 +20,12 @@ final class StandardStreams {
         return file != null && file.toString().equals("-");
     }
 
+    /** The sealed file named on the command line: a file, or standard input for "-". */
+    static org.sealpack.seal.Source source(java.nio.file.Path file) {
+        return isStdin(file) ? org.sealpack.seal.Source.stream(stdin(), "standard input")
+                : org.sealpack.seal.Source.file(file);
+    }
+
     static InputStream stdin() {
         return new FileInputStream(FileDescriptor.in);
     }

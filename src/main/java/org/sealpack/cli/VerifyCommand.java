@@ -8,6 +8,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.seal.AtRest;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Reports;
+import org.sealpack.seal.Verified;
 import org.sealpack.seal.Verifier;
 
 import picocli.CommandLine.Command;
@@ -57,11 +58,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Receipt.checkAbsent(reporting.receipt);
-        boolean stdin = StandardStreams.isStdin(file);
-        if (stdin && reporting.receipt != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--receipt needs the archive as a file (its SHA-256 is read again), not standard input");
-        }
         List<Certificate> trusted = trust.trusted(common);
         Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         if (java.nio.file.Files.isDirectory(file)) {
@@ -76,38 +72,38 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (key == null) {
             var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
-            Reports.Outer outer;
+            Verified<Reports.Outer> verified;
             try {
-                outer = stdin ? Verifier.verifyOuter(StandardStreams.stdin(), trusted)
-                        : Verifier.verifyOuter(file, trusted, progress);
+                verified = Verifier.custody(reporting.source(file).withProgress(progress), trusted);
             } finally {
                 progress.done();
             }
+            Reports.Outer outer = verified.report();
             printer.outer(outer);
             if (reporting.json && !common.quiet) {
-                Json.print(spec.commandLine().getOut(), Json.outer(outer));
+                Json.print(spec.commandLine().getOut(), Json.outer(outer, verified.sourceSha256()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify", outer, null);
+                Receipt.write(reporting.receipt, file, "verify", verified.sourceSha256(), outer, null);
             }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
             var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
-            Reports.Full full;
+            Verified<Reports.Full> verified;
             try {
                 List<org.sealpack.pgp.Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
-                full = stdin ? Verifier.verifyFull(StandardStreams.stdin(), trusted, keys, passphrase.forUnlocking(),
-                        limitOptions.limits())
-                        : Verifier.verifyFull(file, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), progress);
+                verified = Verifier.full(reporting.source(file).withProgress(progress), trusted, keys,
+                        passphrase.forUnlocking(), limitOptions.limits());
             } finally {
                 progress.done();
             }
+            Reports.Full full = verified.report();
             printer.full(full);
             if (reporting.json && !common.quiet) {
-                Json.print(spec.commandLine().getOut(), Json.full("verify", full, null));
+                Json.print(spec.commandLine().getOut(), Json.full("verify", full, null, verified.sourceSha256()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify --key", full.outer(), full);
+                Receipt.write(reporting.receipt, file, "verify --key", verified.sourceSha256(), full.outer(), full);
             }
             printer.heading("Verdict: GOOD (every check passed)");
         }

@@ -51,20 +51,16 @@ public final class ChunkPipe {
         queue.clear();
     }
 
-    public Throwable consumerFailure() {
-        return consumerFailure;
-    }
-
     private void put(Object item) throws IOException {
         writer = Thread.currentThread();
         try {
             while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
                 if (cancelled) {
-                    throw new IOException("the other side of the pipe stopped", consumerFailure);
+                    throw new Stopped(consumerFailure);
                 }
             }
             if (cancelled) {
-                throw new IOException("the other side of the pipe stopped", consumerFailure);
+                throw new Stopped(consumerFailure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,6 +124,13 @@ public final class ChunkPipe {
                 }
             }
         };
+    }
+
+    /** An I/O error on the writing side: the reading side stopped, for the reason it carries. */
+    public static final class Stopped extends IOException {
+        Stopped(Throwable why) {
+            super("the other side of the pipe stopped", why);
+        }
     }
 
     /** An I/O error on the reading side that carries the writing side's failure. */
@@ -208,40 +211,6 @@ public final class ChunkPipe {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** A thread that copies {@code from} into the pipe and ends it; a failure is handed to the reader. */
-    public Thread fillFrom(InputStream from, String name) {
-        return start(name, () -> {
-            try {
-                OutputStream out = output();
-                byte[] buffer = new byte[chunkSize];
-                int n;
-                while ((n = from.read(buffer)) > 0) {
-                    out.write(buffer, 0, n);
-                }
-                out.close();
-            } catch (Throwable t) {
-                fail(t);
-            }
-        });
-    }
-
-    /** A thread that copies the pipe into {@code to} and closes it; a failure stops the writer. */
-    public Thread drainInto(OutputStream to, String name) {
-        return start(name, () -> {
-            try {
-                InputStream in = input();
-                byte[] buffer = new byte[chunkSize];
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    to.write(buffer, 0, n);
-                }
-                to.close();
-            } catch (Throwable t) {
-                cancel(t);
-            }
-        });
     }
 
     /** Waits for the other side's thread (null: none was started). */

@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -23,7 +18,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,8 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class Staging implements AutoCloseable {
     public static final String PREFIX = ".sealpack-";
-    private static final Pattern LOCK = Pattern.compile(Pattern.quote(PREFIX) + "([0-9a-f]{24})\\.lock");
-    private static final String HEADER = "sealpack staging for:\n";
+    static final Pattern LOCK = Pattern.compile(Pattern.quote(PREFIX) + "([0-9a-f]{24})\\.lock");
+    static final String HEADER = "sealpack staging for:\n";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Lock files of this JVM's live stagings: never opened by the recovery (closing would drop the lock). */
     private static final Set<Staging> LIVE = ConcurrentHashMap.newKeySet();
@@ -175,7 +169,7 @@ public final class Staging implements AutoCloseable {
             }
             state = State.PLACED;
             checkpoint("swap-placed");
-            erase(old);
+            StagingRecovery.erase(old);
             state = State.COMMITTED;
             checkpoint("swap-erased");
         }
@@ -189,7 +183,7 @@ public final class Staging implements AutoCloseable {
                 return;
             }
             if (state == State.WRITING) {
-                erase(tmp);
+                StagingRecovery.erase(tmp);
             }
             release();
         }
@@ -222,19 +216,19 @@ public final class Staging implements AutoCloseable {
             for (int round = 0; round < 3 && !LIVE.isEmpty(); round++) {
                 for (Staging s : List.copyOf(LIVE)) {
                     if (s.state == State.WRITING) {
-                        erase(s.tmp);
+                        StagingRecovery.erase(s.tmp);
                         if (Files.exists(s.tmp, LinkOption.NOFOLLOW_LINKS)) {
                             continue; // a writer made something after the erase: next round
                         }
                     } else if (s.state == State.ASIDE) {
                         try {
                             Files.move(s.old, s.target, StandardCopyOption.ATOMIC_MOVE);
-                            erase(s.tmp);
+                            StagingRecovery.erase(s.tmp);
                         } catch (IOException e) {
                             continue; // left for the next run, which finishes or undoes it
                         }
                     } else if (s.state == State.PLACED) {
-                        erase(s.old);
+                        StagingRecovery.erase(s.old);
                     }
                     s.release();
                 }
@@ -272,97 +266,9 @@ public final class Staging implements AutoCloseable {
             if (LIVE.stream().anyMatch(s -> s.lockFile.equals(lockFile))) {
                 continue;
             }
-            recover(lockFile, done);
+            StagingRecovery.recover(lockFile, done);
         }
         return done;
-    }
-
-    private static void recover(Path lockFile, List<String> done) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            FileLock taken;
-            try {
-                taken = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                return; // held in this JVM
-            }
-            if (taken == null) {
-                return; // its owner is alive (running, or stopped)
-            }
-            Matcher m = LOCK.matcher(lockFile.getFileName().toString());
-            if (!m.matches()) {
-                return;
-            }
-            Path dir = lockFile.getParent();
-            String r = m.group(1);
-            Path tmp = dir.resolve(PREFIX + r + ".tmp");
-            Path old = dir.resolve(PREFIX + r + ".old");
-            String name = targetName(channel);
-            if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
-                if (name == null) {
-                    return; // cannot tell what it replaced: left for a person
-                }
-                Path target = dir.resolve(name);
-                boolean targetThere = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-                boolean tmpThere = Files.exists(tmp, LinkOption.NOFOLLOW_LINKS);
-                if (!targetThere) {
-                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-                    erase(tmp);
-                    done.add("an interrupted replacement of " + target + " was undone: the previous bag is back in place");
-                } else if (!tmpThere) {
-                    erase(old);
-                    done.add("an interrupted replacement of " + target + " was finished: the new bag was already in place,"
-                            + " and the previous one (" + old.getFileName() + ") is now erased");
-                } else {
-                    done.add("an interrupted replacement of " + target + " left " + old.getFileName() + " and "
-                            + tmp.getFileName() + " beside it, which sealpack cannot sort out safely: look at them and"
-                            + " move them away yourself");
-                    return;
-                }
-            } else if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
-                erase(tmp);
-            }
-            Files.deleteIfExists(lockFile);
-        } catch (NoSuchFileException e) {
-            // another run cleaned it up first
-        } catch (IOException e) {
-            // cannot clean up now: left for a later run
-        }
-    }
-
-    private static String targetName(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(1024);
-        channel.read(buffer, 0);
-        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-        if (!text.startsWith(HEADER) || text.length() == HEADER.length()) {
-            return null;
-        }
-        String name = text.substring(HEADER.length());
-        return name.contains("/") || name.equals(".") || name.equals("..") ? null : name;
-    }
-
-    /** Erases a file or directory tree that sealpack made, without following links; quietly. */
-    static void erase(Path path) {
-        try {
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.deleteIfExists(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                        Files.deleteIfExists(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } else {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // best effort: what is left carries sealpack's name and its lock file, for the next run
-        }
     }
 
     /**

@@ -8,14 +8,14 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
-import org.sealpack.io.ChunkPipe;
+import org.sealpack.io.Pipeline;
 
 /**
  * SEIPD v1's integrity tag (the MDC: SHA-1 over the plaintext) computed on a thread of its own. When
  * packing, the encrypting thread was the one the others waited for: AES-CFB encryption is serial
  * (each block needs the previous ciphertext), and the SHA-1 beside it cost another 0.5 s per GiB.
  * Bouncy Castle writes every plaintext byte to the calculator's stream and asks for the digest once,
- * at the end; here the stream hands the bytes through a {@link ChunkPipe} to a thread that hashes them.
+ * at the end; here the stream hands the bytes through a {@link Pipeline} to a thread that hashes them.
  */
 final class BackgroundMdc implements PGPDataEncryptorBuilder {
     private final PGPDataEncryptorBuilder builder;
@@ -104,25 +104,21 @@ final class BackgroundMdc implements PGPDataEncryptorBuilder {
     /** The calculator: the bytes go through a pipe to a thread that feeds the real one. */
     private static final class Digest implements PGPDigestCalculator {
         private final PGPDigestCalculator real;
-        private final ChunkPipe pipe = new ChunkPipe();
-        private final OutputStream stream = pipe.output();
-        private final Thread hasher;
+        private final Pipeline pipeline;
+        private final OutputStream stream;
         private byte[] digest;
 
         Digest(PGPDigestCalculator real) {
             this.real = real;
             OutputStream into = real.getOutputStream();
-            this.hasher = pipe.drainInto(new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    into.write(b);
+            this.pipeline = Pipeline.readingInBackground("sealpack-mdc", plaintext -> {
+                byte[] buffer = new byte[1 << 18];
+                int n;
+                while ((n = plaintext.read(buffer)) > 0) {
+                    into.write(buffer, 0, n);
                 }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    into.write(b, off, len);
-                }
-            }, "sealpack-mdc");
+            });
+            this.stream = pipeline.output();
         }
 
         @Override
@@ -140,12 +136,9 @@ final class BackgroundMdc implements PGPDataEncryptorBuilder {
             if (digest == null) {
                 try {
                     stream.close();
-                } catch (IOException e) {
+                    pipeline.finish();
+                } catch (IOException | RuntimeException e) {
                     throw new IllegalStateException("the integrity tag could not be computed: " + e.getMessage(), e);
-                }
-                ChunkPipe.join(hasher);
-                if (pipe.consumerFailure() != null) {
-                    throw new IllegalStateException("the integrity tag could not be computed", pipe.consumerFailure());
                 }
                 digest = real.getDigest();
             }

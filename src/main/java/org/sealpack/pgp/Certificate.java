@@ -147,78 +147,7 @@ public final class Certificate {
      * (a hard revocation covers all time, a soft one from its date on), and already created.
      */
     public void checkUsableAt(Instant at, Role role) {
-        String who = (role == Role.SIGNER ? "the signer's key " : "the recipient's certificate ") + describe();
-        Optional<Revocation> revoked = revocation();
-        if (revoked.isPresent() && (revoked.get().hard() || !revoked.get().at().isAfter(at))) {
-            Revocation r = revoked.get();
-            String message = who + " was revoked on " + r.at() + " (" + r.reasonName()
-                    + (r.description().isBlank() ? "" : ": " + r.description()) + ")"
-                    + (r.hard() ? ", which voids all its signatures" : "");
-            String hint = role == Role.SIGNER ? "do not trust what it signed; ask the sender for their current key"
-                    : "ask the recipient for their current certificate";
-            throw role == Role.SIGNER ? new org.sealpack.failure.SignerRevokedException(message, hint)
-                    : new org.sealpack.failure.RecipientUnusableException(message, hint);
-        }
-        Optional<Instant> expiry = expires();
-        if (expiry.isPresent() && !expiry.get().isAfter(at)) {
-            String message = who + " expired on " + expiry.get()
-                    + (role == Role.SIGNER && at.isBefore(Instant.now().minusSeconds(60)) ? ", before it signed at " + at : "");
-            String hint = role == Role.SIGNER ? "ask the sender to extend their key's validity and seal again"
-                    : "ask the recipient for a certificate with a later expiry date";
-            throw role == Role.SIGNER ? new org.sealpack.failure.SignerExpiredException(message, hint)
-                    : new org.sealpack.failure.RecipientUnusableException(message, hint);
-        }
-        if (created().isAfter(at.plusSeconds(60))) {
-            throw new KeyException(who + " was created on " + created() + ", after " + at,
-                    "check the computer's clock");
-        }
-    }
-
-    /**
-     * Fails unless the subkey was not revoked for the time: a revocation of the subkey itself (a
-     * subkey revocation signature by the primary key) counts as the primary key's would: a hard one
-     * (compromised, or no reason) for all time, a soft one from its date on.
-     */
-    void checkSubkeyUsableAt(PGPPublicKey subkey, Instant at) {
-        PGPPublicKey primary = ring.getPublicKey();
-        for (java.util.Iterator<org.bouncycastle.openpgp.PGPSignature> it =
-                subkey.getSignaturesOfType(org.bouncycastle.openpgp.PGPSignature.SUBKEY_REVOCATION); it.hasNext(); ) {
-            org.bouncycastle.openpgp.PGPSignature sig = it.next();
-            try {
-                sig.init(Crypto.verifiers(), primary);
-                if (!sig.verifyCertification(primary, subkey)) {
-                    continue;
-                }
-            } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
-                continue;
-            }
-            var reasonPacket = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
-            int reason = reasonPacket == null ? 0 : reasonPacket.getRevocationReason();
-            Revocation r = new Revocation(sig.getCreationTime().toInstant(), reason,
-                    reasonPacket == null ? "" : reasonPacket.getRevocationDescription(), reason != 1 && reason != 3);
-            if (r.hard() || !r.at().isAfter(at)) {
-                throw new org.sealpack.failure.SignerRevokedException("the signing subkey " + Hex.keyId(subkey.getKeyID())
-                        + " of " + describe() + " was revoked on " + r.at() + " (" + r.reasonName()
-                        + (r.description().isBlank() ? "" : ": " + r.description()) + ")"
-                        + (r.hard() ? ", which voids all its signatures" : ", before it signed at " + at),
-                        "do not trust what it signed; ask the sender for their current key");
-            }
-        }
-    }
-
-    /**
-     * What happened to the key after it signed at {@code signed} that leaves the signature good: it
-     * expired since, or was retired or superseded since. Sentences for the user, none when nothing did.
-     */
-    List<String> changesSince(Instant signed, Instant now) {
-        List<String> notes = new ArrayList<>();
-        expires().filter(e -> e.isAfter(signed) && !e.isAfter(now)).ifPresent(e -> notes.add("the signer's key "
-                + fingerprint() + " expired on " + e + ", after it signed on " + signed
-                + ": the signature was made while the key was valid and stays good"));
-        revocation().filter(r -> !r.hard() && r.at().isAfter(signed)).ifPresent(r -> notes.add("the signer's key "
-                + fingerprint() + " was revoked on " + r.at() + " (" + r.reasonName() + "), after it signed on "
-                + signed + ": a " + r.reasonName() + " key's earlier signatures stay good"));
-        return notes;
+        KeyValidity.checkUsableAt(this, at, role);
     }
 
     /** The algorithms of the primary key and subkeys, for people: "EdDSA, ECDH". */
@@ -228,25 +157,9 @@ public final class Certificate {
         return String.join(", ", names);
     }
 
-    /** Key IDs of every key in this certificate, primary and subkeys, as upper-case hex. */
-    public List<String> keyIds() {
-        List<String> ids = new ArrayList<>();
-        ring.getPublicKeys().forEachRemaining(k -> ids.add(Hex.keyId(k.getKeyID())));
-        return ids;
-    }
-
     /** A short description for messages: fingerprint and primary user ID. */
     public String describe() {
         return fingerprint() + " (" + primaryUserId() + ")";
-    }
-
-    /** The binary encoding (transferable public key). */
-    public byte[] encoded() {
-        try {
-            return ring.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String armored() {

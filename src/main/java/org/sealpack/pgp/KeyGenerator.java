@@ -44,10 +44,6 @@ public final class KeyGenerator {
      * @param created  the creation time of the keys
      * @param validity how long the key is valid, or null for no expiry
      */
-    public static Key generate(String userId, char[] passphrase, Instant created, Duration validity) {
-        return generate(Profile.DEFAULT, userId, passphrase, created, validity);
-    }
-
     public static Key generate(Profile profile, String userId, char[] passphrase, Instant created,
                                      Duration validity) {
         Crypto.bouncyCastle();

@@ -47,23 +47,10 @@ public final class SealWriter {
     private SealWriter() {
     }
 
-    public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
-                                    String innerName, Instant now) throws IOException {
-        return open(sink, signer, recipients, innerName, now, false);
-    }
-
     /**
-     * As {@link #open(OutputStream, UnlockedKey, List, String, Instant)}, with the inner literal data in
-     * a ZLIB Compressed Data packet when {@code compress} is set (inside the encryption, never around a
-     * signature).
-     */
-    public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
-                                    String innerName, Instant now, boolean compress) throws IOException {
-        return open(sink, signer, recipients, innerName, now, compress, false);
-    }
-
-    /**
-     * With {@code anonymous} set (seizure mode) there is no outer layer at all: the file is the inner
+     * Opens the stream a tar is written to; closing it completes the sealed file. With {@code compress},
+     * the inner literal data is in a ZLIB Compressed Data packet (inside the encryption, never around a
+     * signature). With {@code anonymous} set (seizure mode) there is no outer layer at all: the file is the inner
      * message alone, every recipient's key ID is the wildcard, and the inner literal data has no name.
      * Nothing in the unencrypted bytes names the sender, a recipient or the bag.
      */

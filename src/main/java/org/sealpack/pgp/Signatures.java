@@ -262,7 +262,7 @@ public final class Signatures {
         Certificate cert = verified.certificate();
         cert.checkUsableAt(created.toInstant(), Certificate.Role.SIGNER);
         if (!verified.key().isMasterKey()) {
-            cert.checkSubkeyUsableAt(verified.key(), created.toInstant());
+            KeyValidity.checkSubkeyUsableAt(cert, verified.key(), created.toInstant());
         }
         if (cert.signingKey(verified.key().getKeyIdentifier(), created) == null) {
             throw new BadSignatureException(what + " was made by " + cert.describe()
@@ -270,7 +270,7 @@ public final class Signatures {
                     "the key was expired, revoked, not yet valid or not a signing key when it signed");
         }
         Policy.checkKey(verified.key(), "the signing key of " + cert.describe());
-        return cert.changesSince(created.toInstant(), now);
+        return KeyValidity.changesSince(cert, created.toInstant(), now);
     }
 
     /**

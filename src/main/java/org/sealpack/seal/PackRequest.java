@@ -11,7 +11,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 
 /**
- * Everything {@link Packer#pack(PackRequest)} needs, checked when it is made.
+ * Everything {@link Packer#pack} needs, checked when it is made (use {@link #to(Path, Key)}).
  *
  * @param payload     files and directories to put under data/
  * @param metadata    the sender's metadata file (bag-info syntax)
@@ -30,16 +30,88 @@ import org.sealpack.pgp.Key;
 public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
                           Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
                           Path existingBag, Limits limits) {
-    public PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
-                       Path output, String bagName, boolean force, Instant now) {
-        this(payload, metadata, signer, recipients, output, bagName, force, now, false, false, null);
+    /** A request to seal into {@code output}, signed by {@code signer}: the rest is set on the builder. */
+    public static Builder to(Path output, Key signer) {
+        return new Builder(output, signer);
     }
 
-    public PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
-                       Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
-                       Path existingBag) {
-        this(payload, metadata, signer, recipients, output, bagName, force, now, anonymous, compress, existingBag,
-                Limits.DEFAULT);
+    /** Builds a request; {@link #build()} checks it (the record's constructor does). */
+    public static final class Builder {
+        private final Path output;
+        private final Key signer;
+        private List<Path> payload = List.of();
+        private Path metadata;
+        private List<Certificate> recipients = List.of();
+        private String bagName;
+        private boolean force;
+        private Instant now = Instant.now();
+        private boolean anonymous;
+        private boolean compress;
+        private Path existingBag;
+        private Limits limits = Limits.DEFAULT;
+
+        private Builder(Path output, Key signer) {
+            this.output = output;
+            this.signer = signer;
+        }
+
+        public Builder payload(List<Path> files) {
+            this.payload = files;
+            return this;
+        }
+
+        public Builder metadata(Path file) {
+            this.metadata = file;
+            return this;
+        }
+
+        public Builder recipients(List<Certificate> certificates) {
+            this.recipients = certificates;
+            return this;
+        }
+
+        /** The bag directory's name; by default the output's name without ".sealed". */
+        public Builder bagName(String name) {
+            this.bagName = name;
+            return this;
+        }
+
+        /** Whether an earlier sealed file at the output may be replaced. */
+        public Builder force(boolean replace) {
+            this.force = replace;
+            return this;
+        }
+
+        /** The time of sealing (by default, now). */
+        public Builder at(Instant time) {
+            this.now = time;
+            return this;
+        }
+
+        public Builder anonymous(boolean seizureMode) {
+            this.anonymous = seizureMode;
+            return this;
+        }
+
+        public Builder compress(boolean zlib) {
+            this.compress = zlib;
+            return this;
+        }
+
+        public Builder existingBag(Path dir) {
+            this.existingBag = dir;
+            return this;
+        }
+
+        public Builder limits(Limits bounds) {
+            this.limits = bounds;
+            return this;
+        }
+
+        public PackRequest build() {
+            return new PackRequest(payload, metadata, signer, recipients, output, bagName, force, now, anonymous,
+                    compress, existingBag, limits);
+        }
     }
 
     public PackRequest {
@@ -48,7 +120,7 @@ public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Ce
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(now, "now");
         payload = payload == null ? List.of() : List.copyOf(payload);
-        recipients = List.copyOf(recipients);
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
         if (existingBag != null && (!payload.isEmpty() || metadata != null)) {
             throw new InputException("--bag seals an existing bag as it is: give no other payload or metadata",
                     "either name files to pack, or --bag DIR");

@@ -24,7 +24,7 @@ import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
-import org.sealpack.io.ChunkPipe;
+import org.sealpack.io.Pipeline;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealWriter;
@@ -46,15 +46,10 @@ public final class Packer {
                          Certificate signer, List<Certificate> recipients) {
     }
 
-    public static Result pack(PackRequest request, Passphrases passphrases) {
-        return pack(request, passphrases, Progress.NONE);
-    }
-
-    public static Result pack(PackRequest request, Passphrases passphrases, Progress progress) {
-        return pack(request, passphrases, progress, notice -> { });
-    }
-
-    /** As above; {@code notices} hears of the clean-up of earlier runs that were cut short beside the output. */
+    /**
+     * Packs as the request says; {@code progress} hears how far it came, {@code notices} of the clean-up of
+     * earlier runs that were cut short beside the output.
+     */
     public static Result pack(PackRequest request, Passphrases passphrases, Progress progress,
                               java.util.function.Consumer<String> notices) {
         Path output = request.output().toAbsolutePath();
@@ -194,9 +189,15 @@ public final class Packer {
                 request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
         BagWriter.TagManifestSigner bagSigner =
                 tagManifest -> Signatures.signDetached(p.signer(), tagManifest, p.intended(), request.now());
-        ChunkPipe pipe = new ChunkPipe();
-        Thread encryptor = pipe.drainInto(sealed, "sealpack-encrypt");
-        TarWriter tar = new TarWriter(pipe.output(), request.limits());
+        Pipeline pipeline = Pipeline.readingInBackground("sealpack-encrypt", tarBytes -> {
+            byte[] buffer = new byte[1 << 18];
+            int n;
+            while ((n = tarBytes.read(buffer)) > 0) {
+                sealed.write(buffer, 0, n);
+            }
+            sealed.close();
+        });
+        TarWriter tar = new TarWriter(pipeline.output(), request.limits());
         progress.start("sealing", p.existing() != null ? p.existing().payloadBytes()
                 : p.files().stream().mapToLong(PayloadFile::size).sum());
         BagWriter.Written written;
@@ -208,31 +209,10 @@ public final class Packer {
                             "sealpack " + Version.get(), bagSigner, progress::advance);
             tar.close();
         } catch (IOException | RuntimeException e) {
-            pipe.fail(e);
-            ChunkPipe.join(encryptor);
-            Throwable consumer = pipe.consumerFailure();
-            if (consumer instanceof Error error) {
-                throw error; // out of memory on the encrypting thread: not a write failure
-            }
-            // The encrypting side's own failure (a full disk) is what stopped this one; a PipeFailure
-            // is only this side's failure handed back through the pipe.
-            if (consumer instanceof IOException io && !(consumer instanceof ChunkPipe.PipeFailure)
-                    && !(e instanceof SealpackException)) {
-                throw io;
-            }
-            throw e;
+            throw Pipeline.rethrow(pipeline.failed(e));
         }
-        ChunkPipe.join(encryptor);
+        pipeline.finish();
         progress.done();
-        if (pipe.consumerFailure() instanceof IOException io) {
-            throw io;
-        } else if (pipe.consumerFailure() instanceof RuntimeException r) {
-            throw r;
-        } else if (pipe.consumerFailure() instanceof Error error) {
-            throw error;
-        } else if (pipe.consumerFailure() != null) {
-            throw new IOException(pipe.consumerFailure());
-        }
         return written;
     }
 

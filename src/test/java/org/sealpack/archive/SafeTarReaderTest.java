@@ -53,7 +53,7 @@ class SafeTarReaderTest {
         return bytes.toByteArray();
     }
 
-    static List<String> readAll(byte[] tar, EntrySink sink) throws IOException {
+    static List<String> readAll(byte[] tar, UnverifiedSink sink) throws IOException {
         SafeTarReader reader = new SafeTarReader(new ByteArrayInputStream(tar), Limits.DEFAULT);
         List<String> paths = new ArrayList<>();
         SafeTarReader.Entry e;
@@ -77,7 +77,7 @@ class SafeTarReaderTest {
         Path out = dir.resolve("out");
         Files.createDirectory(out);
         List<String> paths = readAll(tar("bag/", "bag/bagit.txt", "bag/data/", "bag/data/Баёнот.txt",
-                "bag/data/" + "long".repeat(40) + ".txt"), new DirectoryExtractor(out));
+                "bag/data/" + "long".repeat(40) + ".txt"), new UnverifiedDirectory(out));
         assertThat(paths).contains("", "bagit.txt", "data/Баёнот.txt");
         assertThat(out.resolve("data/Баёнот.txt")).hasContent("bag/data/Баёнот.txt");
     }
@@ -98,7 +98,7 @@ class SafeTarReaderTest {
             {"bag/", "bag//double.txt"},
         };
         for (String[] c : cases) {
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> readAll(tar(c), EntrySink.DISCARD));
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> readAll(tar(c), UnverifiedSink.DISCARD));
             assertThat(t).as(String.join(" ", c)).isInstanceOf(UnsafeArchiveException.class);
         }
     }
@@ -122,7 +122,7 @@ class SafeTarReaderTest {
         Path out = Files.createDirectory(dir.resolve("dest"));
         Path outside = Files.createDirectory(dir.resolve("outside"));
         Files.createSymbolicLink(out.resolve("data"), outside);
-        DirectoryExtractor extractor = new DirectoryExtractor(out);
+        UnverifiedDirectory extractor = new UnverifiedDirectory(out);
         assertThatThrownBy(() -> extractor.file("data/x.txt")).isInstanceOf(UnsafeArchiveException.class);
         assertThat(outside.toFile().list()).isEmpty();
         Files.writeString(out.resolve("exists.txt"), "mine");

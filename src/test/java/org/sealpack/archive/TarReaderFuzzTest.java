@@ -14,7 +14,7 @@ class TarReaderFuzzTest {
     void readTar(byte[] data) {
         try {
             BagReader.read(new SafeTarReader(new ByteArrayInputStream(data), new Limits(1000, 1 << 20, 1 << 22, 16, 1024)),
-                    EntrySink.DISCARD);
+                    UnverifiedSink.DISCARD);
         } catch (SealpackException | IOException expected) {
             // refused: the right answer
         }

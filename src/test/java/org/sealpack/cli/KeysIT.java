@@ -38,13 +38,13 @@ class KeysIT {
         pass = dir.resolve("pass");
         Files.writeString(pass, "pw\n");
         Instant now = Instant.now();
-        write(KeyGenerator.generate("Expired <expired@example.org>", "pw".toCharArray(), now.minus(Duration.ofDays(10)),
+        write(KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Expired <expired@example.org>", "pw".toCharArray(), now.minus(Duration.ofDays(10)),
                 Duration.ofDays(1)), "expired");
-        Key revoked = KeyGenerator.generate("Revoked <revoked@example.org>", "pw".toCharArray(),
+        Key revoked = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Revoked <revoked@example.org>", "pw".toCharArray(),
                 now.minus(Duration.ofDays(10)), null);
         write(KeyEditor.revoke(revoked, revoked.unlock("pw".toCharArray()), KeyEditor.Reason.COMPROMISED, "lost laptop", now),
                 "revoked");
-        write(KeyGenerator.generate("Good <good@example.org>", "pw".toCharArray(), now.minusSeconds(60), null), "good");
+        write(KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Good <good@example.org>", "pw".toCharArray(), now.minusSeconds(60), null), "good");
     }
 
     /** The CLI run in this JVM (what is tested is the keyring, not a separate process). */

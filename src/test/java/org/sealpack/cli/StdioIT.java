@@ -18,7 +18,7 @@ class StdioIT {
     Path dir;
 
     @Test
-    void packToAPipeThenInspectVerifyAndOpenFromPipes() {
+    void packToAPipeThenInspectVerifyAndOpenFromPipes() throws java.io.IOException {
         String sp = Proc.javaJar();
         String signer = " --signer " + KEYS.resolve("signer.cert.asc");
         String key = " --key " + KEYS.resolve("recipient.key.asc") + " --passphrase-file " + KEYS.resolve("recipient.passphrase");
@@ -36,7 +36,16 @@ class StdioIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).contains("Sealed - (");
         assertThat(r.out()).contains("UNVERIFIED", "Outer signature: GOOD", "Bag: VALID", "Opened into opened");
-        Proc.Result receipt = Proc.bash(dir, Map.of(), "cat piped.sealed | " + sp + " verify -" + signer + " --receipt r.md --home h");
-        assertThat(receipt.exit()).isEqualTo(ExitCode.USAGE.code);
+        // Receipts and JSON name the SHA-256 of the bytes that were verified, read once, standard input too.
+        Proc.Result receipt = Proc.bash(dir, Map.of(), "cat piped.sealed | " + sp + " verify -" + signer + " --receipt r.md --home h"
+                + " && cat piped.sealed | " + sp + " open -" + signer + key + " -o again --receipt o.md --home h"
+                + " && " + sp + " verify <(cat piped.sealed)" + signer + key + " --json --home h"
+                + " && sha256sum < piped.sealed");
+        assertThat(receipt.exit()).as(receipt.toString()).isZero();
+        String sha256 = receipt.out().lines().reduce((a, b) -> b).orElseThrow().substring(0, 64);
+        assertThat(java.nio.file.Files.readString(dir.resolve("r.md"))).contains("| Archive | standard input |",
+                "| Archive SHA-256 | `" + sha256 + "` (of the bytes verified) |");
+        assertThat(java.nio.file.Files.readString(dir.resolve("o.md"))).contains("`" + sha256 + "`");
+        assertThat(receipt.out()).contains("\"fileSha256\" : \"" + sha256 + "\"");
     }
 }

@@ -304,7 +304,7 @@ class ConformanceVectors {
      */
     static byte[] history(Context c, String created, Duration validity, KeyEditor.Reason reason, String signedOn) throws Exception {
         Instant made = Instant.parse(created + "T00:00:00Z");
-        Key key = KeyGenerator.generate("Conformance <" + c.name() + "@example.org>", PASSPHRASE.toCharArray(), made, validity);
+        Key key = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Conformance <" + c.name() + "@example.org>", PASSPHRASE.toCharArray(), made, validity);
         UnlockedKey unlocked = key.unlock(PASSPHRASE.toCharArray());
         Certificate cert = key.certificate();
         if (reason != null) {

@@ -14,7 +14,15 @@ class ChunkPipeTest {
         ChunkPipe pipe = new ChunkPipe(2, 1000);
         byte[] data = new byte[10_001];
         new java.util.Random(1).nextBytes(data);
-        Thread writer = pipe.fillFrom(new java.io.ByteArrayInputStream(data), "test-writer");
+        Thread writer = ChunkPipe.start("test-writer", () -> {
+            try (var out = pipe.output()) {
+                for (int at = 0; at < data.length; at += 777) {
+                    out.write(data, at, Math.min(777, data.length - at));
+                }
+            } catch (IOException e) {
+                pipe.fail(e);
+            }
+        });
         assertThat(pipe.input().readAllBytes()).isEqualTo(data);
         ChunkPipe.join(writer);
     }

@@ -229,4 +229,16 @@ public final class Craft {
     public static PGPPublicKey primary(Certificate c) {
         return c.ring.getPublicKey();
     }
+
+    /** Key IDs of every key in the certificate, primary and subkeys, as upper-case hex (tests only). */
+    public static List<String> keyIds(Certificate c) {
+        List<String> ids = new java.util.ArrayList<>();
+        c.ring.getPublicKeys().forEachRemaining(k -> ids.add(Hex.keyId(k.getKeyID())));
+        return ids;
+    }
+
+    /** The certificate's binary encoding (tests only). */
+    public static byte[] encoded(Certificate c) throws IOException {
+        return c.ring.getEncoded();
+    }
 }

@@ -14,7 +14,7 @@ import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
 
 class KeyFilesTest {
-    static final Key KEY = KeyGenerator.generate("Files <f@example.org>", "pw".toCharArray(), Instant.now(), null);
+    static final Key KEY = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Files <f@example.org>", "pw".toCharArray(), Instant.now(), null);
 
     @TempDir
     Path dir;
@@ -25,7 +25,7 @@ class KeyFilesTest {
         Files.writeString(armored, KEY.armored());
         assertThat(KeyFiles.readSecretKey(armored).fingerprint()).isEqualTo(KEY.fingerprint());
         Path binary = dir.resolve("c.pgp");
-        Files.write(binary, KEY.certificate().encoded());
+        Files.write(binary, Craft.encoded(KEY.certificate()));
         assertThat(KeyFiles.readCertificate(binary)).isEqualTo(KEY.certificate());
         assertThat(KeyFiles.readCertificate(armored)).as("a secret key serves as its certificate").isEqualTo(KEY.certificate());
     }
@@ -42,7 +42,7 @@ class KeyFilesTest {
         Files.writeString(text, "hello\n");
         assertThatThrownBy(() -> KeyFiles.readCertificate(text)).isInstanceOf(KeyException.class);
 
-        byte[] binary = KEY.certificate().encoded();
+        byte[] binary = Craft.encoded(KEY.certificate());
         Path truncated = dir.resolve("t.pgp");
         Files.write(truncated, java.util.Arrays.copyOf(binary, binary.length / 2));
         assertThatThrownBy(() -> KeyFiles.readCertificate(truncated)).isInstanceOf(KeyException.class);

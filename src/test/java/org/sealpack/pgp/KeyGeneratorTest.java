@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.sealpack.failure.PassphraseException;
 
 class KeyGeneratorTest {
-    static final Key KEY = KeyGenerator.generate("Test <t@example.org>", "pw".toCharArray(),
+    static final Key KEY = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Test <t@example.org>", "pw".toCharArray(),
             Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(730));
 
     @Test
@@ -70,7 +70,7 @@ class KeyGeneratorTest {
         assertThat(day.certificate().expires()).contains(created.plus(Duration.ofDays(1)));
         Key never = KeyGenerator.generate(Profile.RFC9580, "v6 never", new char[0], created, null);
         assertThat(never.certificate().expires()).isEmpty();
-        Key v4never = KeyGenerator.generate("v4 never", new char[0], created, null);
+        Key v4never = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "v4 never", new char[0], created, null);
         assertThat(v4never.certificate().expires()).isEmpty();
     }
 

@@ -19,8 +19,8 @@ import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.UntrustedSignerException;
 
 class SignaturesTest {
-    static final Key SIGNER = KeyGenerator.generate("Signer", "a".toCharArray(), Instant.now().minusSeconds(10), null);
-    static final Key RECIPIENT = KeyGenerator.generate("Recipient", "b".toCharArray(), Instant.now().minusSeconds(10), null);
+    static final Key SIGNER = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Signer", "a".toCharArray(), Instant.now().minusSeconds(10), null);
+    static final Key RECIPIENT = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Recipient", "b".toCharArray(), Instant.now().minusSeconds(10), null);
     static final byte[] DATA = "tag manifest\n".getBytes();
 
     static byte[] sign() {

@@ -42,7 +42,7 @@ class OpenFuzzTest {
     static void open(Path sealed) throws IOException {
         Path dest = WORK.resolve("opened");
         try {
-            Opener.open(sealed, List.of(CERT), List.of(KEY), k -> new char[0], Opener.Destination.of(dest),
+            Opener.open(Source.file(sealed), List.of(CERT), List.of(KEY), k -> new char[0], Opener.Destination.of(dest),
                     new Limits(1000, 1 << 20, 1 << 22, 16, 1024));
         } catch (SealpackException expected) {
             // a clear failure is the right answer to bad input
@@ -80,7 +80,7 @@ class OpenFuzzTest {
     void openSealedTar(byte[] tar) throws IOException {
         Path sealed = WORK.resolve("tar.sealed");
         try (OutputStream file = Files.newOutputStream(sealed);
-             OutputStream out = SealWriter.open(file, UNLOCKED, List.of(CERT), "fuzz.tar", java.time.Instant.now())) {
+             OutputStream out = SealWriter.open(file, UNLOCKED, List.of(CERT), "fuzz.tar", java.time.Instant.now(), false, false)) {
             out.write(tar);
         }
         open(sealed);

@@ -26,34 +26,38 @@ class RevocationTest {
     @TempDir
     Path dir;
 
+    static Reports.Outer custody(Path sealed, List<Certificate> trusted) {
+        return Verifier.custody(Source.file(sealed), trusted).report();
+    }
+
     Path sealAt(Key signer, Instant when, String name) throws IOException {
         Path out = dir.resolve(name + ".sealed");
         Path payload = dir.resolve("statement.txt");
         if (!payload.toFile().exists()) {
             SealFixture.statement(dir);
         }
-        Packer.pack(new PackRequest(List.of(payload), null, signer, List.of(TestKeys.cert("alice")), out, null, false, when),
-                k -> "pw".toCharArray());
+        Packer.pack(PackRequest.to(out, signer).payload(List.of(payload)).recipients(List.of(TestKeys.cert("alice")))
+                .at(when).build(), k -> "pw".toCharArray(), Progress.NONE, n -> { });
         return out;
     }
 
     @Test
     void aSoftRevocationVoidsOnlyLaterSignaturesAndAHardOneVoidsAll() throws IOException {
-        Key key = KeyGenerator.generate("Rev <rev@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(3)), null);
+        Key key = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Rev <rev@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(3)), null);
         Path before = sealAt(key, NOW.minus(Duration.ofDays(2)), "before");
         Path after = sealAt(key, NOW.minus(Duration.ofHours(12)), "after");
 
         Certificate superseded = KeyEditor.revoke(key, key.unlock("pw".toCharArray()), KeyEditor.Reason.SUPERSEDED,
                 "new key", NOW.minus(Duration.ofDays(1))).certificate();
-        Reports.Outer good = Verifier.verifyOuter(before, List.of(superseded));
+        Reports.Outer good = custody(before, List.of(superseded));
         assertThat(good.signer()).isEqualTo(superseded);
         assertThat(good.notes()).singleElement().asString().contains("(superseded), after it signed");
-        assertThatThrownBy(() -> Verifier.verifyOuter(after, List.of(superseded)))
+        assertThatThrownBy(() -> custody(after, List.of(superseded)))
                 .isInstanceOf(SignerRevokedException.class).hasMessageContaining("superseded");
 
         Certificate compromised = KeyEditor.revoke(key, key.unlock("pw".toCharArray()), KeyEditor.Reason.COMPROMISED,
                 "stolen", NOW).certificate();
-        assertThatThrownBy(() -> Verifier.verifyOuter(before, List.of(compromised)))
+        assertThatThrownBy(() -> custody(before, List.of(compromised)))
                 .isInstanceOf(SignerRevokedException.class).hasMessageContaining("compromised");
         assertThatThrownBy(() -> SealFixture.open(before, "alice", TestKeys.SIGNER, dir.resolve("x")))
                 .isInstanceOf(RuntimeException.class);
@@ -61,10 +65,10 @@ class RevocationTest {
 
     @Test
     void expiryIsJudgedAtTheSignaturesTime() throws IOException {
-        Key key = KeyGenerator.generate("Exp <exp@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(10)),
+        Key key = KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, "Exp <exp@example.org>", "pw".toCharArray(), NOW.minus(Duration.ofDays(10)),
                 Duration.ofDays(5));
         Path inTime = sealAt(key, NOW.minus(Duration.ofDays(8)), "in-time");
-        Reports.Outer outer = Verifier.verifyOuter(inTime, List.of(key.certificate()));
+        Reports.Outer outer = custody(inTime, List.of(key.certificate()));
         assertThat(outer.signer()).isEqualTo(key.certificate());
         assertThat(outer.notes()).as("a key that expired after it signed: good, and said so")
                 .singleElement().asString().contains("expired on", "after it signed", "stays good");
@@ -78,13 +82,13 @@ class RevocationTest {
         Key key = KeyGenerator.generate(org.sealpack.pgp.Profile.RFC9580, "Sub <sub@example.org>", "pw".toCharArray(),
                 NOW.minus(Duration.ofDays(3)), null);
         Path sealed = sealAt(key, NOW.minus(Duration.ofDays(2)), "by-subkey");
-        assertThat(Verifier.verifyOuter(sealed, List.of(key.certificate())).signer()).isEqualTo(key.certificate());
+        assertThat(custody(sealed, List.of(key.certificate())).signer()).isEqualTo(key.certificate());
         Certificate revoked = org.sealpack.pgp.SubkeyRevocation.revokeSigningSubkey(key, "pw".toCharArray(),
                 KeyEditor.Reason.COMPROMISED, NOW.minus(Duration.ofHours(1)));
-        assertThatThrownBy(() -> Verifier.verifyOuter(sealed, List.of(revoked)))
+        assertThatThrownBy(() -> custody(sealed, List.of(revoked)))
                 .isInstanceOf(SignerRevokedException.class).hasMessageContaining("signing subkey", "compromised");
         Certificate retired = org.sealpack.pgp.SubkeyRevocation.revokeSigningSubkey(key, "pw".toCharArray(),
                 KeyEditor.Reason.RETIRED, NOW.minus(Duration.ofHours(1)));
-        assertThat(Verifier.verifyOuter(sealed, List.of(retired)).signer()).as("retired after it signed").isEqualTo(retired);
+        assertThat(custody(sealed, List.of(retired)).signer()).as("retired after it signed").isEqualTo(retired);
     }
 }

@@ -29,12 +29,12 @@ class Rfc9580ProfileTest {
     void v6KeysAreVersion6AndSealAndOpenEndToEnd() throws IOException {
         assertThat(SENDER.certificate().version()).isEqualTo(6);
         Path sealed = dir.resolve("v6.sealed");
-        Packer.pack(new PackRequest(List.of(SealFixture.statement(dir)), null, SENDER, List.of(RECIPIENT.certificate()),
-                sealed, null, false, Instant.now()), k -> "s6".toCharArray());
-        Reports.Outer outer = Verifier.verifyOuter(sealed, List.of(SENDER.certificate()));
+        Packer.pack(PackRequest.to(sealed, SENDER).payload(List.of(SealFixture.statement(dir)))
+                .recipients(List.of(RECIPIENT.certificate())).build(), k -> "s6".toCharArray(), Progress.NONE, n -> { });
+        Reports.Outer outer = Verifier.custody(Source.file(sealed), List.of(SENDER.certificate())).report();
         assertThat(outer.signer()).isEqualTo(SENDER.certificate());
-        Reports.Full full = Opener.open(sealed, List.of(SENDER.certificate()), List.of(RECIPIENT), k -> "r6".toCharArray(),
-                Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT);
+        Reports.Full full = Opener.open(Source.file(sealed), List.of(SENDER.certificate()), List.of(RECIPIENT), k -> "r6".toCharArray(),
+                Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT).report();
         assertThat(full.intendedRecipients()).contains(RECIPIENT.certificate().fingerprint());
         assertThat(Files.readAllBytes(dir.resolve("out/data/statement.txt")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("statement.txt")));
@@ -45,9 +45,10 @@ class Rfc9580ProfileTest {
     @Test
     void aV6SenderCanSealToAV4RecipientWithSeipdV1() throws IOException {
         Path sealed = dir.resolve("mixed.sealed");
-        Packer.pack(new PackRequest(List.of(SealFixture.statement(dir)), null, SENDER,
-                List.of(org.sealpack.TestKeys.cert("alice")), sealed, null, false, Instant.now()), k -> "s6".toCharArray());
-        Opener.open(sealed, List.of(SENDER.certificate()), List.of(org.sealpack.TestKeys.key("alice")),
+        Packer.pack(PackRequest.to(sealed, SENDER).payload(List.of(SealFixture.statement(dir)))
+                .recipients(List.of(org.sealpack.TestKeys.cert("alice"))).build(), k -> "s6".toCharArray(), Progress.NONE,
+                n -> { });
+        Opener.open(Source.file(sealed), List.of(SENDER.certificate()), List.of(org.sealpack.TestKeys.key("alice")),
                 org.sealpack.TestKeys.passphrases("alice"), Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT);
         assertThat(dir.resolve("out/data/statement.txt")).exists();
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -61,11 +60,11 @@ class RoundTripTest {
             SealFixture.open(sealed, r, TestKeys.SIGNER, out);
             assertThat(out.resolve("data/statement.txt")).exists();
         }
-        String ids = String.join(", ", TestKeys.cert("alice").keyIds());
+        String ids = String.join(", ", org.sealpack.pgp.Craft.keyIds(TestKeys.cert("alice")));
         assertThatThrownBy(() -> SealFixture.open(sealed, "mallory", TestKeys.SIGNER, dir.resolve("mallory")))
                 .isInstanceOf(NotRecipientException.class)
                 .hasMessageContaining("is not a recipient")
-                .hasMessageContaining(TestKeys.cert("alice").keyIds().get(1));
+                .hasMessageContaining(org.sealpack.pgp.Craft.keyIds(TestKeys.cert("alice")).get(1));
         assertThat(dir.resolve("mallory")).doesNotExist();
         assertThat(ids).isNotEmpty();
         assertNoTemporaryLeftIn(dir);
@@ -116,9 +115,9 @@ class RoundTripTest {
                 .isInstanceOf(OutputExistsException.class);
         assertThat(Files.readString(sealed)).isEqualTo("precious");
 
-        PackRequest forced = new PackRequest(List.of(payload), null, TestKeys.key(TestKeys.SIGNER),
-                List.of(TestKeys.cert("alice")), sealed, null, true, java.time.Instant.now());
-        assertThatThrownBy(() -> Packer.pack(forced, TestKeys.passphrases(TestKeys.SIGNER)))
+        PackRequest forced = PackRequest.to(sealed, TestKeys.key(TestKeys.SIGNER)).payload(List.of(payload))
+                .recipients(List.of(TestKeys.cert("alice"))).force(true).build();
+        assertThatThrownBy(() -> Packer.pack(forced, TestKeys.passphrases(TestKeys.SIGNER), Progress.NONE, n -> { }))
                 .as("--force replaces only an earlier sealed file").isInstanceOf(OutputExistsException.class)
                 .hasMessageContaining("is not a sealed file");
         assertThat(Files.readString(sealed)).isEqualTo("precious");
@@ -126,9 +125,9 @@ class RoundTripTest {
         Path earlier = dir.resolve("earlier.sealed");
         SealFixture.pack(List.of(payload), null, TestKeys.SIGNER, List.of("alice"), earlier);
         byte[] before = Files.readAllBytes(earlier);
-        Packer.pack(new PackRequest(List.of(payload), null, TestKeys.key(TestKeys.SIGNER),
-                List.of(TestKeys.cert("alice")), earlier, null, true, java.time.Instant.now()),
-                TestKeys.passphrases(TestKeys.SIGNER));
+        Packer.pack(PackRequest.to(earlier, TestKeys.key(TestKeys.SIGNER)).payload(List.of(payload))
+                .recipients(List.of(TestKeys.cert("alice"))).force(true).build(),
+                TestKeys.passphrases(TestKeys.SIGNER), Progress.NONE, n -> { });
         assertThat(Files.readAllBytes(earlier)).isNotEqualTo(before);
 
         Path existing = Files.createDirectories(dir.resolve("existing"));

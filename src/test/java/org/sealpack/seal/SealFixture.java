@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 
 import org.sealpack.TestKeys;
@@ -41,21 +40,21 @@ final class SealFixture {
 
     static Packer.Result pack(List<Path> payload, Path metadata, String signer, List<String> recipients, Path out) {
         List<Certificate> certs = recipients.stream().map(TestKeys::cert).toList();
-        return Packer.pack(new PackRequest(payload, metadata, TestKeys.key(signer), certs, out, null, false,
-                Instant.now()), TestKeys.passphrases(signer));
+        return Packer.pack(PackRequest.to(out, TestKeys.key(signer)).payload(payload).metadata(metadata)
+                .recipients(certs).build(), TestKeys.passphrases(signer), Progress.NONE, n -> { });
     }
 
     static Reports.Full open(Path sealed, String key, String trustedSigner, Path destination) {
-        return Opener.open(sealed, List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
-                TestKeys.passphrases(key), Opener.Destination.of(destination), Limits.DEFAULT);
+        return Opener.open(Source.file(sealed), List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
+                TestKeys.passphrases(key), Opener.Destination.of(destination), Limits.DEFAULT).report();
     }
 
     static Reports.Full verifyFull(Path sealed, String key, String trustedSigner) {
-        return Verifier.verifyFull(sealed, List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
-                TestKeys.passphrases(key), Limits.DEFAULT);
+        return Verifier.full(Source.file(sealed), List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
+                TestKeys.passphrases(key), Limits.DEFAULT).report();
     }
 
     static Reports.Outer verifyOuter(Path sealed, String trustedSigner) {
-        return Verifier.verifyOuter(sealed, List.of(TestKeys.cert(trustedSigner)));
+        return Verifier.custody(Source.file(sealed), List.of(TestKeys.cert(trustedSigner))).report();
     }
 }

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.sealpack.archive.EntrySink;
+import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.archive.Limits;
 import org.sealpack.archive.SafeTarReader;
 import org.sealpack.bag.BagIt;
@@ -15,7 +15,7 @@ import org.sealpack.bag.BagRules;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.SealpackException;
-import org.sealpack.io.ChunkPipe;
+import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
@@ -24,38 +24,45 @@ import org.sealpack.pgp.Key;
 
 /**
  * The full check of a sealed file, shared by {@code verify --key} and {@code open}, in the order of
- * docs/FORMAT.md: decrypt and read the bag into the sink (untrusted until the end), the integrity tag,
+ * docs/FORMAT.md: decrypt and read the bag into the sink for unverified data, the integrity tag,
  * the outer signature, the bag signature with its signer and intended recipients, then every manifest
  * line. If anything inside fails, the outer signature is still checked first: a file altered after it
  * was signed is reported as that.
  */
-final class InnerCheck {
+final class FullCheck {
     private static final String HINT = "do not trust this archive; ask the sender for a new copy";
-    private InnerCheck() {
+    private FullCheck() {
     }
 
-    static Reports.Full run(SealReader reader, List<Key> keys, Passphrases passphrases,
-                            List<Certificate> trusted, EntrySink sink, Limits limits) {
+    /**
+     * Runs every check on the file {@code reader} reads from {@code source}, the plaintext going into
+     * {@code sink} (unverified until this returns), and returns the verified result.
+     */
+    static Verified<Reports.Full> run(Source source, SealReader reader, List<Key> keys, Passphrases passphrases,
+                                      List<Certificate> trusted, UnverifiedSink sink, Limits limits) {
         BagReader.ReadBag bag;
-        Thread producer = null;
-        ChunkPipe pipe = new ChunkPipe();
+        InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted));
+        // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar, hashes
+        // the payload and writes it into the sink for unverified data.
+        Pipeline pipeline = Pipeline.writingInBackground("sealpack-decrypt", into -> {
+            byte[] buffer = new byte[1 << 18];
+            int n;
+            while ((n = plaintext.read(buffer)) > 0) {
+                into.write(buffer, 0, n);
+            }
+        });
         try {
-            InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted));
-            // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar,
-            // hashes the payload and writes it.
-            producer = pipe.fillFrom(plaintext, "sealpack-decrypt");
-            InputStream tar = pipe.input();
+            InputStream tar = pipeline.input();
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);
             tar.transferTo(OutputStream.nullOutputStream());
-            ChunkPipe.join(producer);
+            pipeline.finish();
             reader.checkIntegrity();
         } catch (IOException | RuntimeException inner) {
-            pipe.cancel(inner);
-            ChunkPipe.join(producer);
+            Throwable reported = pipeline.failed(inner);
             if (!reader.isAnonymous()) {
                 reader.verifyOuter(trusted);
             }
-            throw asFailure(inner);
+            throw asFailure(reported);
         }
         SignatureCheck outer = reader.isAnonymous() ? null : reader.verifyOuter(trusted);
         List<String> warnings = new ArrayList<>();
@@ -73,9 +80,10 @@ final class InnerCheck {
             throw asFailure(e);
         }
         warnings.addAll(valid.warnings());
-        return new Reports.Full(outerReport, openedBy, bagSignature.created(),
+        Reports.Full report = new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), bag.root(), valid.bagInfo(), bag.payload(),
                 bag.payloadBytes(), warnings);
+        return new Verified<>(report, source.sha256(), sink);
     }
 
     private static SignatureCheck checkBagSignature(BagReader.ReadBag bag, List<Certificate> trusted,
@@ -102,15 +110,12 @@ final class InnerCheck {
         return check;
     }
 
-    private static SealpackException asFailure(Exception e) {
-        if (e instanceof ChunkPipe.PipeFailure p && p.getCause() instanceof Exception cause) {
-            return asFailure(cause);
-        }
-        if (e instanceof ChunkPipe.PipeFailure p && p.getCause() instanceof Error error) {
-            throw error; // out of memory on the other thread: not a corrupt archive
-        }
+    private static SealpackException asFailure(Throwable e) {
         if (e instanceof SealpackException s) {
             return s;
+        }
+        if (e instanceof Error error) {
+            throw error;
         }
         return new MalformedSealException("the archive inside the sealed file is corrupt: " + e.getMessage(), HINT, e);
     }

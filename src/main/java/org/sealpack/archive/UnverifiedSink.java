@@ -3,8 +3,13 @@ package org.sealpack.archive;
 import java.io.IOException;
 import java.io.OutputStream;
 
-/** Where the entries of a tar go as they are read: a directory on disk, or nowhere (verification only). */
-public interface EntrySink {
+/**
+ * Where the entries of a decrypted tar go while nothing is verified yet: a fresh staging directory that
+ * only this run uses ({@link UnverifiedDirectory}), or nowhere (verification only). Every place that
+ * plaintext exists before it is verified is a sink of this type; only a verified result
+ * ({@code seal.Verified}) lets a staged bag be placed where the user will read it.
+ */
+public interface UnverifiedSink {
     /** Creates the directory at the path (relative to the bag root, '/'-separated). */
     void directory(String path) throws IOException;
 
@@ -12,7 +17,7 @@ public interface EntrySink {
     OutputStream file(String path) throws IOException;
 
     /** A sink that keeps nothing. */
-    EntrySink DISCARD = new EntrySink() {
+    UnverifiedSink DISCARD = new UnverifiedSink() {
         @Override
         public void directory(String path) {
         }

@@ -11,10 +11,11 @@ import org.sealpack.failure.UnsafeArchiveException;
 import org.sealpack.failure.WriteFailedException;
 
 /**
- * Writes entries below one directory. Each path is resolved with {@link Path#normalize()} and checked
- * with {@link Path#startsWith(Path)}; files are created new (never overwriting) without following links.
+ * Writes the unverified entries below one staging directory, which no one reads before the checks
+ * pass. Each path is resolved with {@link Path#normalize()} and checked with {@link Path#startsWith(Path)};
+ * files are created new (never overwriting) without following links.
  */
-public final class DirectoryExtractor implements EntrySink {
+public final class UnverifiedDirectory implements UnverifiedSink {
     private final Path root;
     /**
      * Directories this extractor made or found to be real directories (not links): their files need no
@@ -23,7 +24,7 @@ public final class DirectoryExtractor implements EntrySink {
      */
     private final java.util.Set<Path> directories = new java.util.HashSet<>();
 
-    public DirectoryExtractor(Path root) {
+    public UnverifiedDirectory(Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 

@@ -1,0 +1,166 @@
+package org.sealpack.seal;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.sealpack.failure.InputException;
+
+/**
+ * Where a sealed file is read from: a file (whose outer signature can then be read from its end before
+ * anything else), or a stream such as standard input. Asked to, it hashes the very bytes it hands out
+ * (SHA-256), so a receipt or a JSON report names the bytes that were verified, not a second reading.
+ */
+public final class Source {
+    static final int READ_BUFFER = 1 << 20;
+
+    private final Path file;
+    private final InputStream stream;
+    private final String name;
+    private final boolean hashing;
+    private final Progress progress;
+    private MessageDigest digest;
+    private Hashing opened;
+
+    private Source(Path file, InputStream stream, String name, boolean hashing, Progress progress) {
+        this.file = file;
+        this.stream = stream;
+        this.name = name;
+        this.hashing = hashing;
+        this.progress = progress;
+    }
+
+    /** A sealed file on disk (or a named pipe, or {@code <(...)}). */
+    public static Source file(Path file) {
+        return new Source(file, null, file.toString(), false, Progress.NONE);
+    }
+
+    /** A sealed file read from a stream (standard input). */
+    public static Source stream(InputStream in, String name) {
+        return new Source(null, in, name, false, Progress.NONE);
+    }
+
+    /** The same source, telling {@code progress} how much of a file was read. */
+    public Source withProgress(Progress progress) {
+        return new Source(file, stream, name, hashing, progress);
+    }
+
+    /** The same source, hashing what it hands out: see {@link #sha256()}. */
+    public Source hashed() {
+        return new Source(file, stream, name, true, progress);
+    }
+
+    /** How messages name it. */
+    public String name() {
+        return name;
+    }
+
+    /** A regular file, whose outer signature can be read from its end first; null for anything else. */
+    Path seekable() {
+        return file != null && Files.isRegularFile(file) ? file : null;
+    }
+
+    /** Opens it, once: buffered, counted for progress, hashed if asked. */
+    InputStream open(String what) {
+        if (opened != null) {
+            throw new IllegalStateException("a source is read once");
+        }
+        InputStream in = stream;
+        try {
+            if (file != null) {
+                if (!Files.exists(file)) {
+                    throw new NoSuchFileException(file.toString());
+                }
+                if (Files.isDirectory(file)) {
+                    throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
+                }
+                // A named pipe or a process substitution (<(...)) is read as a stream: the channel a
+                // Files.newInputStream gives fails on them ("Illegal seek").
+                in = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+                if (progress != Progress.NONE) {
+                    progress.start(what, Files.size(file));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException("file not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+        }
+        digest = hashing ? sha256Digest() : null;
+        opened = new Hashing(in, digest, progress);
+        return new BufferedInputStream(opened, READ_BUFFER);
+    }
+
+    /**
+     * The SHA-256 of every byte of the source, once it was read to its end (a verification reads it all:
+     * nothing may follow the signature); null if it was not asked for with {@link #hashed()}.
+     */
+    public String sha256() {
+        if (digest == null) {
+            return null;
+        }
+        if (!opened.ended) {
+            throw new IllegalStateException("the source was not read to its end");
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The raw bytes, hashed and counted as they are handed out. */
+    private static final class Hashing extends FilterInputStream {
+        private final MessageDigest digest;
+        private final Progress progress;
+        boolean ended;
+
+        Hashing(InputStream in, MessageDigest digest, Progress progress) {
+            super(in);
+            this.digest = digest;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                if (digest != null) {
+                    digest.update(b, off, n);
+                }
+                progress.advance(n);
+            } else if (n < 0) {
+                ended = true;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            return Math.max(0, read(new byte[(int) Math.min(n, 1 << 16)], 0, (int) Math.min(n, 1 << 16)));
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.sealpack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The structure the code promises, read from its sources: packages in layers with no upward or
+ * sideways import; Bouncy Castle in one package, picocli and exit codes in the command line only;
+ * classes small enough to read in one sitting; and unverified plaintext confined to the types that say so.
+ */
+class ArchitectureTest {
+    static final Path MAIN = Path.of("src/main/java/org/sealpack");
+    /** Each package's layer: a class may refer to its own package and to packages of lower layers only. */
+    static final Map<String, Integer> LAYER = Map.of("failure", 0, "io", 1, "archive", 2, "bag", 3, "pgp", 3,
+            "seal", 4, "cli", 5);
+    static final Pattern REFERENCE = Pattern.compile("\\borg\\.sealpack\\.([a-z]+)\\.");
+
+    static Map<Path, String> sources() throws IOException {
+        Map<Path, String> sources = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(MAIN)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(MAIN.relativize(p), Files.readString(p));
+            }
+        }
+        return sources;
+    }
+
+    static String packageOf(Path relative) {
+        return relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
+    }
+
+    @Test
+    void packagesReferOnlyToLowerLayers() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<Path, String> e : sources().entrySet()) {
+            String own = packageOf(e.getKey());
+            assertThat(LAYER).as("a layer for package '%s'", own).containsKey(own);
+            Matcher m = REFERENCE.matcher(e.getValue());
+            while (m.find()) {
+                String used = m.group(1);
+                if (!used.equals(own) && (!LAYER.containsKey(used) || LAYER.get(used) >= LAYER.get(own))) {
+                    wrong.add(e.getKey() + " refers to " + used);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void bouncyCastleOnlyInPgpAndPicocliAndExitCodesOnlyInTheCommandLine() throws IOException {
+        for (Map.Entry<Path, String> e : sources().entrySet()) {
+            String own = packageOf(e.getKey());
+            String text = e.getValue();
+            if (!own.equals("pgp")) {
+                assertThat(text).as(e.getKey().toString()).doesNotContain("org.bouncycastle");
+            }
+            if (!own.equals("cli")) {
+                assertThat(text).as(e.getKey().toString()).doesNotContain("picocli", "ExitCode", "System.exit");
+            }
+        }
+        assertThat(sources().entrySet().stream().filter(e -> e.getValue().contains("System.exit("))
+                .map(e -> e.getKey().toString())).containsExactly("cli/Main.java");
+    }
+
+    @Test
+    void noClassIsLongerThanAboutThreeHundredLines() throws IOException {
+        for (Map.Entry<Path, String> e : sources().entrySet()) {
+            assertThat(e.getValue().lines().count()).as(e.getKey().toString()).isLessThanOrEqualTo(310);
+        }
+    }
+
+    /**
+     * Plaintext exists before it is verified only where a type says so: it is decrypted in one place
+     * (FullCheck), goes only into an UnverifiedSink (a discarding one, or a StagedBag), a Verified result
+     * is made only by the checks, and only a StagedBag given its Verified result places a bag.
+     */
+    @Test
+    void unverifiedPlaintextHasOneWayThrough() throws IOException {
+        Map<Path, String> sources = sources();
+        assertThat(usersOf(sources, "\\.decrypt\\(").stream().filter(f -> !f.startsWith("pgp/")))
+                .containsExactly("seal/FullCheck.java");
+        assertThat(usersOf(sources, "implements (UnverifiedSink|UnverifiedSink, )"))
+                .containsExactlyInAnyOrder("archive/UnverifiedDirectory.java", "seal/StagedBag.java");
+        assertThat(usersOf(sources, "new Verified<")).containsExactlyInAnyOrder("seal/FullCheck.java", "seal/Verifier.java");
+        assertThat(usersOf(sources, "Staging\\.directory\\(")).containsExactly("seal/StagedBag.java");
+        assertThat(usersOf(sources, "new UnverifiedDirectory\\(")).containsExactly("seal/StagedBag.java");
+        assertThat(sources.get(Path.of("seal/StagedBag.java"))).contains("void place(Verified<Reports.Full> proof");
+    }
+
+    static List<String> usersOf(Map<Path, String> sources, String regex) {
+        Pattern p = Pattern.compile(regex);
+        return sources.entrySet().stream().filter(e -> p.matcher(e.getValue()).find()).map(e -> e.getKey().toString())
+                .toList();
+    }
+}
