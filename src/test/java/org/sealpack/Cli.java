@@ -23,6 +23,11 @@ public final class Cli {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        // Every exit seen in the tests must be one the command's --help lists.
+        if (!Main.exitCodesOf(args).contains(exit)) {
+            throw new AssertionError("exit " + exit + " of '" + String.join(" ", args) + "' is not among the codes its"
+                    + " --help lists: " + Main.exitCodesOf(args) + "; stderr: " + err);
+        }
         return new Run(exit, out.toString(), err.toString());
     }
 

@@ -12,7 +12,7 @@ final class CommonOptions {
     @Option(names = "--debug", description = "On failure, print the stack trace too.")
     boolean debug;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (the exit code still tells the verdict).")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors and what --json asks for (the exit code still tells the verdict).")
     boolean quiet;
 
     /** Where a command prints its report: stdout, or nowhere with --quiet. */

@@ -1,8 +1,5 @@
 package org.sealpack.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.sealpack.failure.AmbiguousKeyException;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.BagIncompleteException;
@@ -116,15 +113,6 @@ public enum ExitCode {
             }
         }
         return INTERNAL;
-    }
-
-    /** The table as --help shows it: the code right-aligned, then its meaning. */
-    public static List<String> table() {
-        List<String> lines = new ArrayList<>();
-        for (ExitCode c : values()) {
-            lines.add(String.format("%3d  %s", c.code, c.meaning));
-        }
-        return lines;
     }
 
     /** picocli's view: the exit code of an exception a command threw. */

@@ -36,9 +36,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         Reports.Inspection i = Inspector.inspect(StandardStreams.source(file));
         if (json) {
-            if (!common.quiet) {
-                Json.print(spec.commandLine().getOut(), Json.inspection(i));
-            }
+            Json.print(spec.commandLine().getOut(), Json.inspection(i));
             return ExitCode.OK.code;
         }
         Printer p = new Printer(common.out(spec));
@@ -50,11 +48,14 @@ final class InspectCommand implements Callable<Integer> {
             p.field("signer", "not shown: only a recipient can see and verify who signed it");
         } else {
             p.field("layers", "OpenPGP one-pass signed literal data > OpenPGP encrypted message > tar > BagIt bag");
-            p.field("claimed signer", i.claimedSignature().issuer() + " (unverified)");
-            p.field("claimed time", i.claimedSignature().created() + " (unverified)");
+            p.field("claimed signer", People.fingerprint(i.claimedSignature().issuer()) + " (unverified)");
+            p.field("claimed time", People.time(i.claimedSignature().created()) + " (unverified)");
             p.field("signature", i.claimedSignature().algorithm() + " with " + i.claimedSignature().hash());
         }
-        p.recipients(i.recipients());
+        java.util.List<org.sealpack.pgp.Certificate> known = Keys.known(java.util.List.of(), common.keyring());
+        org.sealpack.pgp.Certificate claimed = i.claimedSignature() == null ? null : known.stream()
+                .filter(c -> c.fingerprint().equals(i.claimedSignature().issuer())).findFirst().orElse(null);
+        p.recipients(i.recipients(), known, claimed);
         p.field("encrypted message", i.encryptedBytes() + " bytes");
         return ExitCode.OK.code;
     }

@@ -117,14 +117,10 @@ final class Json {
         return d;
     }
 
-    static Map<String, Object> full(String kind, Reports.Full full, String destination, String sha256) {
+    static Map<String, Object> full(String kind, Reports.Full full, String destination, String sha256,
+                                    List<String> checked) {
         Map<String, Object> d = document(kind);
         d.put("verdict", "good");
-        List<String> checked = new ArrayList<>();
-        if (!full.outer().anonymous()) {
-            checked.add("outer-signature");
-        }
-        checked.addAll(List.of("integrity", "bag-signature", "intended-recipient", "manifest", "tag-manifest"));
         d.put("checked", checked);
         d.put("outer", outerPart(full.outer(), sha256));
         d.put("openedBy", certificate(full.openedBy()));
@@ -155,6 +151,21 @@ final class Json {
         if (destination != null) {
             d.put("destination", destination);
         }
+        return d;
+    }
+
+    /** A check that failed: what failed, its exit code and hint, and the checks that had passed before it. */
+    static Map<String, Object> failure(String kind, Throwable failure, List<String> passed, String sha256) {
+        Map<String, Object> d = document(kind);
+        ExitCode code = ExitCode.of(failure);
+        d.put("verdict", "failed");
+        d.put("exit", code.code);
+        d.put("error", code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        d.put("message", failure.getMessage() == null ? failure.toString() : failure.getMessage());
+        String hint = failure instanceof org.sealpack.failure.SealpackException s && s.hint() != null ? s.hint() : code.hint;
+        d.put("hint", hint);
+        d.put("passed", passed);
+        d.put("fileSha256", sha256);
         return d;
     }
 

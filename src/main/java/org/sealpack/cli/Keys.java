@@ -23,4 +23,20 @@ final class Keys {
         }
         return selectors.stream().map(s -> KeySelector.secretKey(s, keyring)).toList();
     }
+
+    /** The certificates a recipient's key ID may be named by: those given, the keyring's, those of the keys used. */
+    static List<Certificate> known(List<Certificate> given, Keyring keyring, List<Key> keys) {
+        List<Certificate> all = new java.util.ArrayList<>(given);
+        keys.forEach(k -> all.add(k.certificate()));
+        try {
+            all.addAll(keyring.certificates());
+        } catch (RuntimeException unreadable) {
+            // a keyring that cannot be read only means fewer names
+        }
+        return all;
+    }
+
+    static List<Certificate> known(List<Certificate> given, Keyring keyring) {
+        return known(given, keyring, List.of());
+    }
 }

@@ -5,13 +5,16 @@ import picocli.CommandLine.Command;
 
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage keys offline.",
         subcommands = {KeysGenerateCommand.class, KeysImportCommand.class, KeysListCommand.class,
-                KeysExportCommand.class, KeysDeleteCommand.class, KeysRevokeCommand.class, KeysPasswdCommand.class})
+                KeysExportCommand.class, KeysDeleteCommand.class, KeysRevokeCommand.class, KeysPasswdCommand.class,
+                CommandLine.HelpCommand.class})
 final class KeysCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a keys command: generate, import, list, export, delete, revoke or passwd");
+        java.util.List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a keys command: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 }

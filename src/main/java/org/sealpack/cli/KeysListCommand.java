@@ -43,7 +43,7 @@ final class KeysListCommand implements Callable<Integer> {
                 k.put("secretKeyProtected", keyring.secretKey(c).map(Key::needsPassphrase).orElse(null));
                 keys.add(k);
             }
-            Json.print(out, Json.keyring(keys));
+            Json.print(spec.commandLine().getOut(), Json.keyring(keys));
             return ExitCode.OK.code;
         }
         if (keyring.certificates().isEmpty()) {

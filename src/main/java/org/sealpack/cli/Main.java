@@ -32,7 +32,8 @@ public final class Main {
     }
 
     /** Runs one command line and returns its exit code; tests call this too. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] given, PrintWriter out, PrintWriter err) {
+        String[] args = globalOptionsAfterTheCommand(given);
         try {
             return commandLine(out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
@@ -48,6 +49,54 @@ public final class Main {
         }
     }
 
+    /**
+     * The exit codes the command these arguments name can return, as its --help lists them (for tests,
+     * which check every exit they see against it).
+     */
+    public static java.util.Set<Integer> exitCodesOf(String... given) {
+        String[] args = globalOptionsAfterTheCommand(given);
+        String command = args.length > 0 && SealpackCommand.SUBCOMMANDS.containsKey(args[0]) ? args[0] : "sealpack";
+        if (command.equals("keys") && args.length > 1 && !args[1].startsWith("-") && !args[1].equals("help")) {
+            command = "keys " + args[1];
+        }
+        java.util.Set<Integer> codes = new java.util.TreeSet<>();
+        CommandExits.of(command).forEach(c -> codes.add(c.code));
+        return codes;
+    }
+
+    /** Options every command takes, which a user may also write before the command's name. */
+    private static final java.util.Set<String> GLOBAL_FLAGS = java.util.Set.of("-q", "--quiet", "--debug", "--json");
+
+    /**
+     * {@code sealpack --home D keys list} as {@code sealpack keys list --home D}: the global options written
+     * before the command are moved after it (before a "--", if there is one), where picocli gives them to
+     * the command. Anything else before the command (--help, --version, an unknown option) stays.
+     */
+    static String[] globalOptionsAfterTheCommand(String[] args) {
+        java.util.List<String> leading = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < args.length) {
+            String a = args[i];
+            if (a.equals("--home") && i + 1 < args.length) {
+                leading.add(a);
+                leading.add(args[i + 1]);
+                i += 2;
+            } else if (a.startsWith("--home=") || GLOBAL_FLAGS.contains(a)) {
+                leading.add(a);
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (leading.isEmpty() || i == args.length) {
+            return args;
+        }
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args).subList(i, args.length));
+        int end = rest.indexOf("--");
+        rest.addAll(end < 0 ? rest.size() : end, leading);
+        return rest.toArray(String[]::new);
+    }
+
     private static void addExitCodes(CommandLine cmd) {
         var usage = cmd.getCommandSpec().usageMessage();
         java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
@@ -57,7 +106,7 @@ public final class Main {
             footer.add("");
             footer.add("Exit codes:");
         }
-        footer.addAll(ExitCode.table());
+        footer.addAll(CommandExits.table(CommandExits.of(cmd.getCommandSpec())));
         usage.footer(footer.toArray(String[]::new));
         for (CommandLine sub : cmd.getSubcommands().values()) {
             addExitCodes(sub);

@@ -63,15 +63,15 @@ public final class ManPages {
         }
         String[] footer = spec.usageMessage().footer();
         int exit = java.util.Arrays.asList(footer).indexOf("Exit codes:");
-        if (exit > 0 || footer.length > ExitCode.table().size()) {
+        if (exit > 0) {
             roff.append(".SH EXAMPLES\n.nf\n");
-            for (int i = 0; i < (exit > 0 ? exit : footer.length - ExitCode.table().size()); i++) {
+            for (int i = 0; i < exit; i++) {
                 roff.append(text(footer[i])).append('\n');
             }
             roff.append(".fi\n");
         }
         roff.append(".SH EXIT STATUS\n.nf\n");
-        for (String line : ExitCode.table()) {
+        for (String line : CommandExits.table(CommandExits.of(spec))) {
             roff.append(text(line)).append('\n');
         }
         roff.append(".fi\n.SH SEE ALSO\nThe format: docs/FORMAT.md in the sources or share/doc/sealpack/FORMAT.md.\n");

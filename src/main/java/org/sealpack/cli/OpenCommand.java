@@ -9,6 +9,9 @@ import org.sealpack.pgp.Key;
 import org.sealpack.seal.Opener;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Verified;
+import org.sealpack.seal.Checks;
+import org.sealpack.seal.Source;
+import org.sealpack.pgp.Certificate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,21 +73,29 @@ final class OpenCommand implements Callable<Integer> {
         var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
         Opener.Destination destination = new Opener.Destination(output, force,
                 List.of(CommonOptions.userHome(), common.keyring().home()), CommonOptions.notices(spec));
+        Source source = reporting.source(file).withProgress(progress);
+        Checks checks = new Checks();
+        List<Certificate> trusted = trust.trusted(common);
         Verified<Reports.Full> verified;
         try {
-            verified = Opener.open(reporting.source(file).withProgress(progress), trust.trusted(common), candidates,
-                    passphrase.forUnlocking(), destination, limitOptions.limits());
+            verified = Opener.open(source, trusted, candidates, passphrase.forUnlocking(), destination,
+                    limitOptions.limits(), checks);
+        } catch (RuntimeException e) {
+            reporting.failed(spec, "open", "open", file, source, checks, e);
+            throw e;
         } finally {
             progress.done();
         }
         Reports.Full full = verified.report();
+        List<Certificate> known = Keys.known(trusted, common.keyring(), candidates);
         Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
-        printer.full(full);
-        if (reporting.json && !common.quiet) {
-            Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString(), verified.sourceSha256()));
+        printer.full(full, known);
+        if (reporting.json) {
+            Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString(), verified.sourceSha256(),
+                    checks.passed()));
         }
         if (reporting.receipt != null) {
-            Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full);
+            Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full, known);
         }
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
         printer.files(full);

@@ -117,8 +117,9 @@ final class PackCommand implements Callable<Integer> {
         p.field("bag", result.bagName());
         p.field("payload", result.files() + " file(s), " + result.payloadBytes() + " bytes");
         p.signer("signed by", result.signer());
+        p.field("can open it", "");
         for (var r : result.recipients()) {
-            p.field("recipient", r.fingerprint() + " " + r.primaryUserId());
+            p.field("", (r.equals(result.signer()) ? "the sender's own key: " : "") + People.certificate(r));
         }
         return ExitCode.OK.code;
     }

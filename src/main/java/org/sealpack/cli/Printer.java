@@ -2,7 +2,6 @@ package org.sealpack.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.sealpack.bag.Metadata;
 import org.sealpack.pgp.Certificate;
@@ -18,7 +17,7 @@ final class Printer {
     }
 
     void field(String label, String value) {
-        out.printf("  %-20s %s%n", label.isEmpty() ? "" : label + ":", Terminal.safe(value));
+        out.println(String.format("  %-20s %s", label.isEmpty() ? "" : label + ":", Terminal.safe(value)).stripTrailing());
     }
 
     void heading(String text) {
@@ -26,15 +25,15 @@ final class Printer {
     }
 
     void signer(String label, Certificate cert) {
-        field(label, cert.fingerprint());
+        field(label, People.fingerprint(cert.fingerprint()));
         field("", cert.primaryUserId());
     }
 
-    void outer(Reports.Outer outer) {
+    void outer(Reports.Outer outer, List<Certificate> known) {
         heading("Outer signature: GOOD (the file is intact and comes from a trusted signer)");
         signer("signer", outer.signer());
-        field("signed", outer.signed().toString());
-        recipients(outer.recipients());
+        field("signed", People.time(outer.signed()));
+        recipients(outer.recipients(), known, outer.signer());
         field("size", outer.fileBytes() + " bytes (encrypted message " + outer.encryptedBytes() + " bytes)");
         notes(outer.notes());
     }
@@ -45,19 +44,22 @@ final class Printer {
         }
     }
 
-    void recipients(List<SealReader.Recipient> recipients) {
-        field("recipients", recipients.size() + " key(s): " + recipients.stream()
-                .map(r -> r.keyId() + " (" + r.algorithm() + ")").collect(Collectors.joining(", ")));
+    /** Who can open the file: each recipient by the certificate that holds its key, the sender's own key said so. */
+    void recipients(List<SealReader.Recipient> recipients, List<Certificate> known, Certificate sender) {
+        field("recipients", recipients.size() + (recipients.size() == 1 ? " key" : " keys") + ", who can open it:");
+        for (SealReader.Recipient r : recipients) {
+            field("", People.recipient(r.keyId(), known, sender));
+        }
     }
 
-    void full(Reports.Full full) {
+    void full(Reports.Full full, List<Certificate> known) {
         if (full.outer().anonymous()) {
             heading("Anonymous file: no outer signature and hidden recipients (seizure mode, by design)");
-            recipients(full.outer().recipients());
+            recipients(full.outer().recipients(), known, null);
             field("size", full.outer().fileBytes() + " bytes");
             notes(full.outer().notes());
         } else {
-            outer(full.outer());
+            outer(full.outer(), known);
         }
         heading("Encrypted data: INTACT (integrity check passed)");
         signer("opened with", full.openedBy());
@@ -67,9 +69,15 @@ final class Printer {
         } else {
             heading("Bag signature: GOOD (same signer as the file)");
         }
-        field("signed", full.bagSigned().toString());
-        field("intended for", full.intendedRecipients().isEmpty() ? "(not stated)"
-                : String.join(", ", full.intendedRecipients()));
+        field("signed", People.time(full.bagSigned()));
+        if (full.intendedRecipients().isEmpty()) {
+            field("intended for", "(not stated)");
+        }
+        for (int i = 0; i < full.intendedRecipients().size(); i++) {
+            String fpr = full.intendedRecipients().get(i);
+            field(i == 0 ? "intended for" : "", known.stream().filter(c -> c.fingerprint().equals(fpr)).findFirst()
+                    .map(People::certificate).orElse(People.fingerprint(fpr)));
+        }
         heading("Bag: VALID (every SHA-512 checksum matches, no file missing or extra)");
         field("bag", full.bagName());
         field("payload", full.manifest().checksums().size() + " file(s), " + full.payloadBytes() + " bytes");
@@ -92,7 +100,7 @@ final class Printer {
         field("manifests", String.join(", ", verdict.algorithms()));
         if (report.signature() != null) {
             signer("signed by", report.signature().signer());
-            field("signed", report.signature().created().toString());
+            field("signed", People.time(report.signature().created()));
         } else {
             field("signature", java.nio.file.Files.exists(report.bag().resolve(org.sealpack.bag.BagIt.SIGNATURE))
                     ? "present, not checked (give --signer, or use 'sealpack verify DIR')" : "none");

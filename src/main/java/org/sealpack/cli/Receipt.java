@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 
 import org.sealpack.bag.Metadata;
 import org.sealpack.failure.OutputExistsException;
@@ -59,7 +60,8 @@ final class Receipt {
     /**
      * @param sha256 the SHA-256 of the bytes that were verified (the source was hashed as it was read)
      */
-    static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full) {
+    static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full,
+                      List<org.sealpack.pgp.Certificate> known) {
         if (Files.exists(receipt)) {
             throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
         }
@@ -67,7 +69,7 @@ final class Receipt {
         r.line("# sealpack verification receipt").line("");
         r.line("| | |").line("|---|---|");
         r.line("| Verdict | **GOOD: every check below passed** |");
-        r.line("| Checked at | " + Instant.now() + " (UTC, this computer's clock) |");
+        r.line("| Checked at | " + People.time(Instant.now()) + " (this computer's clock) |");
         r.line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
         r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
                 : cell(archive.toAbsolutePath().toString())) + " |");
@@ -78,11 +80,11 @@ final class Receipt {
         if (outer.anonymous()) {
             r.line("| Outer signature | none: anonymous file (seizure mode), by design |");
         } else {
-            r.line("| Outer signature (whole file) | GOOD, by a trusted signer, made " + outer.signed() + " |");
+            r.line("| Outer signature (whole file) | GOOD, by a trusted signer, made " + People.time(outer.signed()) + " |");
         }
         if (full != null) {
             r.line("| Integrity of the encrypted data (MDC/AEAD) | GOOD |");
-            r.line("| Bag signature over the tag manifest | GOOD, made " + full.bagSigned()
+            r.line("| Bag signature over the tag manifest | GOOD, made " + People.time(full.bagSigned())
                     + (outer.anonymous() ? "" : ", same key as the outer signature") + " |");
             r.line("| Addressed to the key that opened it | "
                     + (full.intendedRecipients().isEmpty() ? "not stated by the signature" : "yes") + " |");
@@ -96,18 +98,21 @@ final class Receipt {
         }
         r.line("");
         r.line("## Signer").line("").line("| | |").line("|---|---|");
-        r.line("| Fingerprint | `" + outer.signer().fingerprint() + "` |");
+        r.line("| Fingerprint | `" + People.fingerprint(outer.signer().fingerprint()) + "` |");
         r.line("| User ID | " + cell(outer.signer().primaryUserId()) + " |");
         r.line("");
-        r.line("## Recipients").line("").line("| Key ID | Algorithm |").line("|---|---|");
+        r.line("## Recipients (who can open it)").line("").line("| Key ID | Algorithm | Holder |").line("|---|---|---|");
         for (SealReader.Recipient rec : outer.recipients()) {
-            r.line("| " + cell(rec.keyId()) + " | " + cell(rec.algorithm()) + " |");
+            r.line("| " + cell(rec.keyId()) + " | " + cell(rec.algorithm()) + " | "
+                    + cell(People.recipient(rec.keyId(), known, outer.anonymous() ? null : outer.signer())) + " |");
         }
         if (full != null) {
-            r.line("").line("Opened with `" + full.openedBy().fingerprint() + "` (" + cell(full.openedBy().primaryUserId()) + ").");
+            r.line("").line("Opened with `" + People.fingerprint(full.openedBy().fingerprint()) + "` ("
+                    + cell(full.openedBy().primaryUserId()) + ").");
             if (!full.intendedRecipients().isEmpty()) {
                 r.line("Intended recipients named in the bag signature: "
-                        + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + f + "`").toList()) + ".");
+                        + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + People.fingerprint(f) + "`")
+                        .toList()) + ".");
             }
             r.line("").line("## Metadata (bag-info.txt of bag " + cell(full.bagName()) + ")").line("")
                     .line("| Label | Value |").line("|---|---|");
@@ -119,8 +124,45 @@ final class Receipt {
             full.manifest().checksums().forEach((path, sum) -> r.line("| " + cell(path) + " | "
                     + full.manifest().sizeOf(path) + " | `" + sum + "` |"));
         }
+        r.save(receipt);
+    }
+
+    /**
+     * A receipt of a check that failed: when, what was checked, the SHA-256 of the file as it was read
+     * (when known), which checks passed before the failure, and what failed, with its exit code.
+     */
+    static void writeFailure(Path receipt, Path archive, String command, String sha256, List<String> passed,
+                             Throwable failure) {
+        Receipt r = new Receipt();
+        ExitCode code = ExitCode.of(failure);
+        r.line("# sealpack verification receipt").line("");
+        r.line("| | |").line("|---|---|");
+        r.line("| Verdict | **FAILED: " + code.meaning + "** (exit " + code.code + ") |");
+        r.line("| Checked at | " + People.time(Instant.now()) + " (this computer's clock) |");
+        r.line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
+        r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
+                : cell(archive.toAbsolutePath().toString())) + " |");
+        r.line("| Archive SHA-256 | " + (sha256 == null ? "not known (a stream that was not read to its end)"
+                : "`" + sha256 + "`") + " |");
+        r.line("");
+        r.line("## What failed").line("");
+        r.line(cell(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
+        if (failure instanceof org.sealpack.failure.SealpackException s && s.hint() != null) {
+            r.line("").line("What to do: " + cell(s.hint()));
+        }
+        r.line("").line("## Checks that passed before it").line("");
+        if (passed.isEmpty()) {
+            r.line("None.");
+        }
+        for (String check : passed) {
+            r.line("- " + check);
+        }
+        r.save(receipt);
+    }
+
+    private void save(Path receipt) {
         try (Staging staging = Staging.file(receipt)) {
-            Files.writeString(staging.path(), r.md.toString(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+            Files.writeString(staging.path(), md.toString(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
             staging.commit();
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");

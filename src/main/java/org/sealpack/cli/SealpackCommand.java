@@ -37,7 +37,9 @@ public final class SealpackCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: pack, verify, open, inspect or keys");
+        java.util.List<String> names = SUBCOMMANDS.keySet().stream().filter(n -> !n.equals("help")).toList();
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

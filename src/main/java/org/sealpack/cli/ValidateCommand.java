@@ -45,9 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
         AtRest.Report report = AtRest.validate(dir, required ? KeySelector.trusted(signers, common.keyring()) : List.of(),
                 required);
         if (json) {
-            if (!common.quiet) {
-                Json.print(spec.commandLine().getOut(), Json.atRest("validate", report));
-            }
+            Json.print(spec.commandLine().getOut(), Json.atRest("validate", report));
         } else {
             new Printer(common.out(spec)).atRest(report);
         }

@@ -9,6 +9,8 @@ import org.sealpack.seal.AtRest;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Verified;
+import org.sealpack.seal.Checks;
+import org.sealpack.seal.Source;
 import org.sealpack.seal.Verifier;
 
 import picocli.CommandLine.Command;
@@ -63,47 +65,55 @@ final class VerifyCommand implements Callable<Integer> {
         if (java.nio.file.Files.isDirectory(file)) {
             AtRest.Report report = AtRest.verify(file, trusted);
             printer.atRest(report);
-            if (reporting.json && !common.quiet) {
+            if (reporting.json) {
                 Json.print(spec.commandLine().getOut(), Json.atRest("verify-bag", report));
             }
             report.requireValid();
             printer.heading("Verdict: GOOD (the opened bag is signed by a trusted signer and every checksum matches)");
             return ExitCode.OK.code;
         }
+        var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
+        Source source = reporting.source(file).withProgress(progress);
+        Checks checks = new Checks();
+        List<Certificate> known = Keys.known(trusted, common.keyring());
         if (key == null) {
-            var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
             Verified<Reports.Outer> verified;
             try {
-                verified = Verifier.custody(reporting.source(file).withProgress(progress), trusted);
+                verified = Verifier.custody(source, trusted, checks);
+            } catch (RuntimeException e) {
+                reporting.failed(spec, "verify", "verify", file, source, checks, e);
+                throw e;
             } finally {
                 progress.done();
             }
             Reports.Outer outer = verified.report();
-            printer.outer(outer);
-            if (reporting.json && !common.quiet) {
+            printer.outer(outer, known);
+            if (reporting.json) {
                 Json.print(spec.commandLine().getOut(), Json.outer(outer, verified.sourceSha256()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify", verified.sourceSha256(), outer, null);
+                Receipt.write(reporting.receipt, file, "verify", verified.sourceSha256(), outer, null, known);
             }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
-            var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
             Verified<Reports.Full> verified;
             try {
                 List<org.sealpack.pgp.Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
-                verified = Verifier.full(reporting.source(file).withProgress(progress), trusted, keys,
-                        passphrase.forUnlocking(), limitOptions.limits());
+                verified = Verifier.full(source, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), checks);
+            } catch (RuntimeException e) {
+                reporting.failed(spec, "verify", "verify --key", file, source, checks, e);
+                throw e;
             } finally {
                 progress.done();
             }
             Reports.Full full = verified.report();
-            printer.full(full);
-            if (reporting.json && !common.quiet) {
-                Json.print(spec.commandLine().getOut(), Json.full("verify", full, null, verified.sourceSha256()));
+            printer.full(full, known);
+            if (reporting.json) {
+                Json.print(spec.commandLine().getOut(), Json.full("verify", full, null, verified.sourceSha256(),
+                        checks.passed()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify --key", verified.sourceSha256(), full.outer(), full);
+                Receipt.write(reporting.receipt, file, "verify --key", verified.sourceSha256(), full.outer(), full, known);
             }
             printer.heading("Verdict: GOOD (every check passed)");
         }

@@ -157,6 +157,16 @@ public final class Certificate {
         return String.join(", ", names);
     }
 
+    /** Whether the primary key or a subkey has this key ID (16 hex digits, any case). */
+    public boolean hasKey(String keyId) {
+        for (PGPPublicKey k : ring) {
+            if (Hex.keyId(k.getKeyID()).equalsIgnoreCase(keyId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A short description for messages: fingerprint and primary user ID. */
     public String describe() {
         return fingerprint() + " (" + primaryUserId() + ")";

@@ -16,4 +16,16 @@ public final class Hex {
     public static String keyId(long keyId) {
         return String.format("%016X", keyId);
     }
+
+    /** A fingerprint as people compare it aloud: groups of four hex digits, two spaces at the middle. */
+    public static String grouped(String hex) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            if (i > 0) {
+                s.append(i == hex.length() / 2 ? "  " : " ");
+            }
+            s.append(hex, i, Math.min(i + 4, hex.length()));
+        }
+        return s.toString();
+    }
 }

@@ -205,7 +205,7 @@ public final class Signatures {
                 }
             }
         }
-        String named = issuer.getFingerprint() != null ? Hex.of(issuer.getFingerprint())
+        String named = issuer.getFingerprint() != null ? Hex.grouped(Hex.of(issuer.getFingerprint()))
                 : "key ID " + Hex.keyId(issuer.getKeyId());
         // A fingerprint no trusted key has, beside a key ID one has: the fingerprint was changed (a real
         // stranger's key sharing a trusted key's 64-bit key ID is not met by chance).

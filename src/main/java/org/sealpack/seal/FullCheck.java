@@ -39,7 +39,7 @@ final class FullCheck {
      * {@code sink} (unverified until this returns), and returns the verified result.
      */
     static Verified<Reports.Full> run(Source source, SealReader reader, List<Key> keys, Passphrases passphrases,
-                                      List<Certificate> trusted, UnverifiedSink sink, Limits limits) {
+                                      List<Certificate> trusted, UnverifiedSink sink, Limits limits, Checks checks) {
         BagReader.ReadBag bag;
         InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted));
         // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar, hashes
@@ -57,6 +57,7 @@ final class FullCheck {
             tar.transferTo(OutputStream.nullOutputStream());
             pipeline.finish();
             reader.checkIntegrity();
+            checks.passed(Checks.INTEGRITY);
         } catch (IOException | RuntimeException inner) {
             Throwable reported = pipeline.failed(inner);
             if (!reader.isAnonymous()) {
@@ -65,9 +66,12 @@ final class FullCheck {
             throw asFailure(reported);
         }
         SignatureCheck outer = reader.isAnonymous() ? null : reader.verifyOuter(trusted);
+        if (outer != null) {
+            checks.passed(Checks.OUTER_SIGNATURE);
+        }
         List<String> warnings = new ArrayList<>();
         Certificate openedBy = reader.openedBy();
-        SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, openedBy, warnings);
+        SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, openedBy, warnings, checks);
         Reports.Outer outerReport = outer == null
                 ? new Reports.Outer(bagSignature.signer(), bagSignature.created(), reader.recipients(),
                         reader.fileBytesRead(), reader.innerBytesRead(), true, bagSignature.notes())
@@ -79,6 +83,8 @@ final class FullCheck {
         } catch (java.io.IOException e) {
             throw asFailure(e);
         }
+        checks.passed(Checks.MANIFEST);
+        checks.passed(Checks.TAG_MANIFEST);
         warnings.addAll(valid.warnings());
         Reports.Full report = new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), bag.root(), valid.bagInfo(), bag.payload(),
@@ -87,7 +93,8 @@ final class FullCheck {
     }
 
     private static SignatureCheck checkBagSignature(BagReader.ReadBag bag, List<Certificate> trusted,
-                                                    SignatureCheck outer, Certificate opener, List<String> warnings) {
+                                                    SignatureCheck outer, Certificate opener, List<String> warnings,
+                                                    Checks checks) {
         byte[] tagManifest = bag.tagFiles().get(BagIt.TAG_MANIFEST);
         byte[] signature = bag.tagFiles().get(BagIt.SIGNATURE);
         if (tagManifest == null || signature == null) {
@@ -99,6 +106,7 @@ final class FullCheck {
             throw new BadSignatureException("the bag was signed by " + check.signer().fingerprint()
                     + " but the file by " + outer.signer().fingerprint() + "; they must be the same key", HINT);
         }
+        checks.passed(Checks.BAG_SIGNATURE);
         if (check.intendedRecipients().isEmpty()) {
             warnings.add("the bag signature names no intended recipients, so it cannot show that the bag was "
                     + "addressed to you");
@@ -106,6 +114,8 @@ final class FullCheck {
             throw new BadSignatureException("the bag was signed for other recipients ("
                     + String.join(", ", check.intendedRecipients()) + "), not for " + opener.fingerprint()
                     + ": it was forwarded by someone else", "ask the sender for a copy addressed to you");
+        } else {
+            checks.passed(Checks.INTENDED_RECIPIENT);
         }
         return check;
     }

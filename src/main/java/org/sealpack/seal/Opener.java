@@ -37,7 +37,8 @@ public final class Opener {
     }
 
     public static Verified<Reports.Full> open(Source source, List<Certificate> trusted, List<Key> keys,
-                                             Passphrases passphrases, Destination destination, Limits limits) {
+                                             Passphrases passphrases, Destination destination, Limits limits,
+                                             Checks checks) {
         Path target = destination.directory().toAbsolutePath().normalize();
         boolean replace = Outputs.checkBagDestination(destination.directory(), destination.force(),
                 destination.protect());
@@ -45,7 +46,7 @@ public final class Opener {
         try (StagedBag staged = StagedBag.beside(target, destination.directory());
              InputStream in = source.open("opening");
              SealReader reader = SealReader.open(in, trusted, source.seekable())) {
-            Verified<Reports.Full> verified = FullCheck.run(source, reader, keys, passphrases, trusted, staged, limits);
+            Verified<Reports.Full> verified = FullCheck.run(source, reader, keys, passphrases, trusted, staged, limits, checks);
             staged.place(verified, destination.directory(), replace);
             return verified;
         } catch (IOException e) {

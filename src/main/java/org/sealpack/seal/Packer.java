@@ -157,7 +157,7 @@ public final class Packer {
 
     private static Result result(PackRequest request, Prepared prepared, BagWriter.Written written, long size) {
         return new Result(request.output(), written.bagName(), written.manifest().size(), written.payloadBytes(),
-                size, prepared.signer().certificate(), request.recipients());
+                size, prepared.signer().certificate(), prepared.intended());
     }
 
     private static SealpackException writeFailure(String target, Exception e, String consequence) {

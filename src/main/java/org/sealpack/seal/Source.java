@@ -28,6 +28,7 @@ public final class Source {
     private final Progress progress;
     private MessageDigest digest;
     private Hashing opened;
+    private String sha256;
 
     private Source(Path file, InputStream stream, String name, boolean hashing, Progress progress) {
         this.file = file;
@@ -109,7 +110,35 @@ public final class Source {
         if (!opened.ended) {
             throw new IllegalStateException("the source was not read to its end");
         }
-        return HexFormat.of().formatHex(digest.digest());
+        if (sha256 == null) {
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        }
+        return sha256;
+    }
+
+    /**
+     * After a failure, for a report of it: the SHA-256 of what was read when it was read to its end, else
+     * of the file as it is on disk, else null (a stream that was not read to its end).
+     */
+    public String sha256IfKnown() {
+        if (digest != null && opened != null && opened.ended) {
+            return sha256();
+        }
+        Path file = seekable();
+        if (file == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = sha256Digest();
+            byte[] buffer = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                md.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static MessageDigest sha256Digest() {

@@ -23,7 +23,7 @@ public final class Verifier {
      * The custodian's check: the outer signature by a trusted signer, with no secret key. Two cores: one
      * thread reads the file (and hashes it, if the source was asked to), this one hashes the signed data.
      */
-    public static Verified<Reports.Outer> custody(Source source, List<Certificate> trusted) {
+    public static Verified<Reports.Outer> custody(Source source, List<Certificate> trusted, Checks checks) {
         InputStream file = source.open("verifying");
         Pipeline pipeline = Pipeline.writingInBackground("sealpack-read", into -> {
             try (file) {
@@ -38,6 +38,7 @@ public final class Verifier {
         try (SealReader reader = SealReader.open(new BufferedInputStream(pipeline.input(), 1 << 16), trusted,
                 source.seekable())) {
             SignatureCheck outer = reader.verifyOuter(trusted);
+            checks.passed(Checks.OUTER_SIGNATURE);
             report = new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
                     reader.innerBytesRead(), false, outer.notes());
             pipeline.finish();
@@ -49,10 +50,10 @@ public final class Verifier {
 
     /** The recipient's check: everything, with a secret key; nothing is written. */
     public static Verified<Reports.Full> full(Source source, List<Certificate> trusted, List<Key> keys,
-                                              Passphrases passphrases, Limits limits) {
+                                              Passphrases passphrases, Limits limits, Checks checks) {
         try (InputStream in = source.open("verifying");
              SealReader reader = SealReader.open(in, trusted, source.seekable())) {
-            return FullCheck.run(source, reader, keys, passphrases, trusted, UnverifiedSink.DISCARD, limits);
+            return FullCheck.run(source, reader, keys, passphrases, trusted, UnverifiedSink.DISCARD, limits, checks);
         } catch (IOException e) {
             throw unreadable(e, source);
         }

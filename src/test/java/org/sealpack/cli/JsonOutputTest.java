@@ -88,4 +88,47 @@ class JsonOutputTest {
         JsonNode keys = valid(run(0, "keys", "list", "--json", "--home", dir.resolve("h").toString()));
         assertThat(keys.get("keys")).hasSize(2);
     }
+
+    /**
+     * A check that fails still gives its document and its receipt: what failed (exit code, kind, message,
+     * hint), what had passed before it, and the SHA-256 of the file, for the case file.
+     */
+    @Test
+    void aFailedCheckGivesAFailureDocumentAndAFailureReceipt() throws IOException {
+        String signer = KEYS.resolve("signer.cert.asc").toString();
+        byte[] bytes = Files.readAllBytes(sealed);
+        bytes[bytes.length / 2] ^= 0x01;
+        Path altered = Files.write(dir.resolve("altered.sealed"), bytes);
+        Path receipt = dir.resolve("altered-receipt.md");
+        JsonNode outer = valid(run(ExitCode.BAD_SIGNATURE.code, "verify", altered.toString(), "--signer", signer, "--json",
+                "--receipt", receipt.toString(), "-q", "--home", dir.resolve("h").toString()));
+        assertThat(outer.get("verdict").asText()).isEqualTo("failed");
+        assertThat(outer.get("exit").asInt()).isEqualTo(21);
+        assertThat(outer.get("error").asText()).isEqualTo("bad-signature");
+        assertThat(outer.get("passed")).isEmpty();
+        String sha256 = java.util.HexFormat.of().formatHex(sha256(bytes));
+        assertThat(outer.get("fileSha256").asText()).isEqualTo(sha256);
+        assertThat(Files.readString(receipt)).contains("| Verdict | **FAILED: a signature is bad", "(exit 21)",
+                "`" + sha256 + "`", "## What failed", "## Checks that passed before it", "None.");
+
+        // A bag that fails its manifest after every signature passed: the document lists what passed.
+        Path wrongHash = Path.of("src/test/resources/hostile/wrong-hash.sealed");
+        Path receipt2 = dir.resolve("wrong-hash-receipt.md");
+        JsonNode full = valid(run(ExitCode.BAG_INVALID.code, "verify", wrongHash.toString(), "--signer", signer,
+                "--key", KEYS.resolve("recipient.key.asc").toString(), "--passphrase-file",
+                KEYS.resolve("recipient.passphrase").toString(), "--json", "--receipt", receipt2.toString(),
+                "--home", dir.resolve("h").toString()));
+        assertThat(full.get("error").asText()).isEqualTo("bag-invalid");
+        assertThat(MAPPER.convertValue(full.get("passed"), java.util.List.class))
+                .containsExactly("integrity", "outer-signature", "bag-signature", "intended-recipient");
+        assertThat(Files.readString(receipt2)).contains("(exit 24)", "- integrity", "- bag-signature", "checksum");
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -48,7 +48,7 @@ class SignaturesTest {
         assertThatThrownBy(() -> Signatures.verifyDetached(armored, "other\n".getBytes(), List.of(SIGNER.certificate()), "test"))
                 .isInstanceOf(BadSignatureException.class);
         assertThatThrownBy(() -> Signatures.verifyDetached(armored, DATA, List.of(RECIPIENT.certificate()), "test"))
-                .isInstanceOf(UntrustedSignerException.class).hasMessageContaining(SIGNER.fingerprint());
+                .isInstanceOf(UntrustedSignerException.class).hasMessageContaining(Hex.grouped(SIGNER.fingerprint()));
         assertThatThrownBy(() -> Signatures.verifyDetached("junk".getBytes(), DATA, List.of(SIGNER.certificate()), "test"))
                 .isInstanceOf(BadSignatureException.class);
     }

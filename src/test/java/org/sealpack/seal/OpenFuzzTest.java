@@ -43,7 +43,7 @@ class OpenFuzzTest {
         Path dest = WORK.resolve("opened");
         try {
             Opener.open(Source.file(sealed), List.of(CERT), List.of(KEY), k -> new char[0], Opener.Destination.of(dest),
-                    new Limits(1000, 1 << 20, 1 << 22, 16, 1024));
+                    new Limits(1000, 1 << 20, 1 << 22, 16, 1024), new Checks());
         } catch (SealpackException expected) {
             // a clear failure is the right answer to bad input
         } finally {

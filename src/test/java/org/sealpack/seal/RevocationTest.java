@@ -27,7 +27,7 @@ class RevocationTest {
     Path dir;
 
     static Reports.Outer custody(Path sealed, List<Certificate> trusted) {
-        return Verifier.custody(Source.file(sealed), trusted).report();
+        return Verifier.custody(Source.file(sealed), trusted, new Checks()).report();
     }
 
     Path sealAt(Key signer, Instant when, String name) throws IOException {

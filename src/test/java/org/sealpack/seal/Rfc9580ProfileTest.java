@@ -31,10 +31,10 @@ class Rfc9580ProfileTest {
         Path sealed = dir.resolve("v6.sealed");
         Packer.pack(PackRequest.to(sealed, SENDER).payload(List.of(SealFixture.statement(dir)))
                 .recipients(List.of(RECIPIENT.certificate())).build(), k -> "s6".toCharArray(), Progress.NONE, n -> { });
-        Reports.Outer outer = Verifier.custody(Source.file(sealed), List.of(SENDER.certificate())).report();
+        Reports.Outer outer = Verifier.custody(Source.file(sealed), List.of(SENDER.certificate()), new Checks()).report();
         assertThat(outer.signer()).isEqualTo(SENDER.certificate());
         Reports.Full full = Opener.open(Source.file(sealed), List.of(SENDER.certificate()), List.of(RECIPIENT), k -> "r6".toCharArray(),
-                Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT).report();
+                Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT, new Checks()).report();
         assertThat(full.intendedRecipients()).contains(RECIPIENT.certificate().fingerprint());
         assertThat(Files.readAllBytes(dir.resolve("out/data/statement.txt")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("statement.txt")));
@@ -49,7 +49,7 @@ class Rfc9580ProfileTest {
                 .recipients(List.of(org.sealpack.TestKeys.cert("alice"))).build(), k -> "s6".toCharArray(), Progress.NONE,
                 n -> { });
         Opener.open(Source.file(sealed), List.of(SENDER.certificate()), List.of(org.sealpack.TestKeys.key("alice")),
-                org.sealpack.TestKeys.passphrases("alice"), Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT);
+                org.sealpack.TestKeys.passphrases("alice"), Opener.Destination.of(dir.resolve("out")), Limits.DEFAULT, new Checks());
         assertThat(dir.resolve("out/data/statement.txt")).exists();
     }
 

@@ -74,7 +74,7 @@ class RoundTripTest {
     void aFileSignedByAnotherKeyNamesThatSignerAndSaysItIsNotTrusted() throws IOException {
         Path sealed = dir.resolve("forged.sealed");
         SealFixture.pack(List.of(SealFixture.statement(dir)), null, TestKeys.FORGER, List.of("alice"), sealed);
-        String forger = TestKeys.cert(TestKeys.FORGER).fingerprint();
+        String forger = org.sealpack.pgp.Hex.grouped(TestKeys.cert(TestKeys.FORGER).fingerprint());
         assertThatThrownBy(() -> SealFixture.verifyOuter(sealed, TestKeys.SIGNER))
                 .isInstanceOf(UntrustedSignerException.class)
                 .hasMessageContaining(forger).hasMessageContaining("not a trusted signer");

@@ -46,15 +46,15 @@ final class SealFixture {
 
     static Reports.Full open(Path sealed, String key, String trustedSigner, Path destination) {
         return Opener.open(Source.file(sealed), List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
-                TestKeys.passphrases(key), Opener.Destination.of(destination), Limits.DEFAULT).report();
+                TestKeys.passphrases(key), Opener.Destination.of(destination), Limits.DEFAULT, new Checks()).report();
     }
 
     static Reports.Full verifyFull(Path sealed, String key, String trustedSigner) {
         return Verifier.full(Source.file(sealed), List.of(TestKeys.cert(trustedSigner)), List.of(TestKeys.key(key)),
-                TestKeys.passphrases(key), Limits.DEFAULT).report();
+                TestKeys.passphrases(key), Limits.DEFAULT, new Checks()).report();
     }
 
     static Reports.Outer verifyOuter(Path sealed, String trustedSigner) {
-        return Verifier.custody(Source.file(sealed), List.of(TestKeys.cert(trustedSigner))).report();
+        return Verifier.custody(Source.file(sealed), List.of(TestKeys.cert(trustedSigner)), new Checks()).report();
     }
 }

@@ -1,0 +1,90 @@
+package org.sealpack.cli;
+
+import static org.sealpack.cli.ExitCode.*;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The exit codes each command can return: its --help and man page list these, and only these. */
+final class CommandExits {
+    private static final Set<ExitCode> EVERY = EnumSet.of(OK, INTERNAL, USAGE, INTERRUPTED);
+    private static final Set<ExitCode> SECRET_KEY = EnumSet.of(INPUT, KEY, PASSPHRASE, NOT_SECRET_KEY, AMBIGUOUS_KEY,
+            NO_SUCH_KEY);
+    private static final Set<ExitCode> READING = EnumSet.of(INPUT, OUT_OF_MEMORY, MALFORMED, BAD_SIGNATURE,
+            UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY,
+            NOT_VERIFIABLE, OUTPUT_EXISTS, WRITE_FAILED);
+    private static final Set<ExitCode> DECRYPTING = EnumSet.of(PASSPHRASE, NOT_SECRET_KEY, NOT_RECIPIENT, TAMPERED,
+            BAG_INVALID, UNSAFE_ARCHIVE);
+
+    private static final Map<String, Set<ExitCode>> BY_COMMAND = Map.ofEntries(
+            Map.entry("sealpack", EnumSet.of(OK, USAGE)),
+            Map.entry("pack", with(SECRET_KEY, OUTPUT_EXISTS, WRITE_FAILED, OUT_OF_MEMORY, SIGNER_EXPIRED, SIGNER_REVOKED,
+                    RECIPIENT_UNUSABLE, WEAK_CRYPTO, BAG_INVALID, BAG_INCOMPLETE, BAD_SIGNATURE, UNTRUSTED_SIGNER)),
+            Map.entry("verify", with(READING, DECRYPTING)),
+            Map.entry("open", with(READING, DECRYPTING)),
+            Map.entry("inspect", EnumSet.of(INPUT, OUT_OF_MEMORY, MALFORMED)),
+            Map.entry("validate", EnumSet.of(INPUT, OUT_OF_MEMORY, BAG_INVALID, BAG_INCOMPLETE, BAD_SIGNATURE,
+                    UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY)),
+            Map.entry("keys", EnumSet.of(OK, USAGE)),
+            Map.entry("keys generate", EnumSet.of(INPUT, KEY, PASSPHRASE, OUTPUT_EXISTS, WRITE_FAILED)),
+            Map.entry("keys import", EnumSet.of(INPUT, KEY, PASSPHRASE, WRITE_FAILED)),
+            Map.entry("keys list", EnumSet.of(INPUT, KEY)),
+            Map.entry("keys export", EnumSet.of(INPUT, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY, OUTPUT_EXISTS, WRITE_FAILED)),
+            Map.entry("keys delete", EnumSet.of(INPUT, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY, WRITE_FAILED)),
+            Map.entry("keys revoke", with(SECRET_KEY, WRITE_FAILED, OUTPUT_EXISTS)),
+            Map.entry("keys passwd", with(SECRET_KEY, WRITE_FAILED)));
+
+    private CommandExits() {
+    }
+
+    private static Set<ExitCode> with(Set<ExitCode> base, ExitCode... more) {
+        Set<ExitCode> all = EnumSet.copyOf(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static Set<ExitCode> with(Set<ExitCode> a, Set<ExitCode> b) {
+        Set<ExitCode> all = EnumSet.copyOf(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The codes the command (its qualified name without "sealpack ", e.g. "keys list") can return. */
+    static Set<ExitCode> of(String command) {
+        Set<ExitCode> codes = EnumSet.copyOf(EVERY);
+        Set<ExitCode> own = BY_COMMAND.get(command);
+        if (own == null) {
+            return EnumSet.allOf(ExitCode.class);
+        }
+        codes.addAll(own);
+        return codes;
+    }
+
+    static Set<ExitCode> of(picocli.CommandLine.Model.CommandSpec spec) {
+        String name = spec.qualifiedName();
+        return of(name.equals("sealpack") ? "sealpack" : name.substring("sealpack ".length()));
+    }
+
+    /** The table of those codes, each line at most 80 columns, a meaning that wraps indented under itself. */
+    static List<String> table(Set<ExitCode> codes) {
+        List<String> lines = new ArrayList<>();
+        for (ExitCode c : codes) {
+            String head = String.format("%3d  ", c.code);
+            StringBuilder line = new StringBuilder(head);
+            for (String word : c.meaning.split(" ")) {
+                if (line.length() + 1 + word.length() > 78 && line.length() > head.length()) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(" ".repeat(head.length()));
+                } else if (line.length() > head.length()) {
+                    line.append(' ');
+                }
+                line.append(word);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}
