@@ -35,7 +35,10 @@ public final class BagWriter {
     private BagWriter() {
     }
 
-    /** Writes the bag of the payload files into the tar, telling {@code progress} how many payload bytes were copied. */
+    /**
+     * Writes the bag of the payload files into the tar, telling {@code progress} how many payload bytes
+     * were copied as they are copied (so one large file shows progress too).
+     */
     public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
                                 Instant now, String softwareAgent, TagManifestSigner signer,
                                 java.util.function.LongConsumer progress) throws IOException {
@@ -45,9 +48,8 @@ public final class BagWriter {
         MessageDigest digest = Digests.sha512();
         for (PayloadFile f : files) {
             try (InputStream in = Files.newInputStream(f.source())) {
-                tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(digest));
+                tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(progress, digest));
             }
-            progress.accept(f.size());
             checksums.add(f.bagPath(), digest.digest(), f.size());
             bytes += f.size();
         }
@@ -85,8 +87,8 @@ public final class BagWriter {
         long bytes = 0;
         for (PayloadFile f : files) {
             try (InputStream in = Files.newInputStream(f.source())) {
-                tar.file(root + f.bagPath(), f.size(), f.modified(), in, check == null ? Digests.into(sha512)
-                        : Digests.into(sha512, check));
+                tar.file(root + f.bagPath(), f.size(), f.modified(), in, check == null ? Digests.into(progress, sha512)
+                        : Digests.into(progress, sha512, check));
             }
             byte[] digest = sha512.digest();
             byte[] checked = check == null ? digest : check.digest();
@@ -94,7 +96,6 @@ public final class BagWriter {
                 throw new org.sealpack.failure.InputException(f.bagPath() + " changed after the bag was validated",
                         "seal the bag again when nothing is writing to it");
             }
-            progress.accept(f.size());
             checksums.add(f.bagPath(), digest, f.size());
             bytes += f.size();
         }

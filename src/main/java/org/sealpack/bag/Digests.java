@@ -28,12 +28,18 @@ public final class Digests {
 
     /** An output stream that only feeds the digests. */
     public static OutputStream into(MessageDigest... digests) {
+        return into(n -> { }, digests);
+    }
+
+    /** An output stream that feeds the digests and tells {@code progress} how many bytes went through. */
+    public static OutputStream into(java.util.function.LongConsumer progress, MessageDigest... digests) {
         return new OutputStream() {
             @Override
             public void write(int b) {
                 for (MessageDigest d : digests) {
                     d.update((byte) b);
                 }
+                progress.accept(1);
             }
 
             @Override
@@ -41,6 +47,7 @@ public final class Digests {
                 for (MessageDigest d : digests) {
                     d.update(b, off, len);
                 }
+                progress.accept(len);
             }
         };
     }

@@ -55,6 +55,7 @@ public final class Metadata {
      */
     public static Metadata parseSenderFile(String text, String source) {
         List<Element> elements = new ArrayList<>();
+        List<Integer> startLines = new ArrayList<>();
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         int number = 0;
         for (String line : lines) {
@@ -91,8 +92,33 @@ public final class Metadata {
                         "remove them");
             }
             elements.add(new Element(label, value));
+            startLines.add(number);
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            checkFilledIn(elements.get(i), source + " line " + startLines.get(i));
         }
         return new Metadata(elements);
+    }
+
+    /**
+     * Words of `pack --metadata-template` that stand for a value: once sealed they would be signed for
+     * ever, so they are refused.
+     */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "YYYY|MM-DD|place, region, country|\\b(TODO|TBD|FIXME)\\b");
+
+    /** A sender's element must have a value, and not a template's placeholder. */
+    private static void checkFilledIn(Element e, String where) {
+        String value = unfold(e.value()).strip();
+        if (value.isEmpty()) {
+            throw new InputException(where + ": " + e.label() + " has no value",
+                    "fill it in, or delete the line (a sealed bag-info.txt is signed and cannot change later)");
+        }
+        var placeholder = PLACEHOLDER.matcher(value);
+        if (placeholder.find()) {
+            throw new InputException(where + ": " + e.label() + " still holds the placeholder '"
+                    + placeholder.group() + "'", "write the real value (a date as 2018-11-12), or delete the line");
+        }
     }
 
     /**

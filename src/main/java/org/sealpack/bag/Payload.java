@@ -25,14 +25,23 @@ public final class Payload {
     private Payload() {
     }
 
-    public static List<PayloadFile> collect(List<Path> paths) {
+    /** The files to pack, and the directories left out because no file is under them (BagIt keeps files only). */
+    public record Collected(List<PayloadFile> files, List<Path> emptyDirectories) {
+    }
+
+    public static Collected collect(List<Path> paths) {
         if (paths.isEmpty()) {
             throw new InputException("no payload given", "name at least one file or directory to pack");
         }
         List<PayloadFile> files = new ArrayList<>();
+        List<Path> empty = new ArrayList<>();
         Map<String, Path> topNames = new HashMap<>();
         for (Path given : paths) {
             Path path = given.toAbsolutePath().normalize();
+            if (given.toString().equals("-") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException("pack reads its payload from files and directories, not from standard input"
+                        + " ('-')", "save it to a file first (for example `cat > statement.txt`), then pack that file");
+            }
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InputException("payload not found: " + given, "check the path");
             }
@@ -49,7 +58,7 @@ public final class Payload {
                 throw new InputException(given + " is a symbolic link", "name the file it points to instead");
             }
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                walk(path, name, files);
+                walk(path, name, files, empty);
             } else {
                 files.add(describe(path, BagIt.PAYLOAD_DIR + "/" + name));
             }
@@ -71,14 +80,37 @@ public final class Payload {
         if (files.isEmpty()) {
             throw new InputException("the payload holds no files", "name at least one file to pack");
         }
-        return files;
+        return new Collected(files, empty);
     }
 
-    private static void walk(Path dir, String name, List<PayloadFile> files) {
+    /**
+     * Adds the files under a directory; a directory with no file anywhere under it is added to
+     * {@code empty} (only the topmost of such a tree).
+     */
+    private static void walk(Path dir, String name, List<PayloadFile> files, List<Path> empty) {
         Path base = dir.getParent();
         String bagPrefix = BagIt.PAYLOAD_DIR + "/" + name;
+        java.util.ArrayDeque<int[]> counts = new java.util.ArrayDeque<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    counts.push(new int[] {files.size()});
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    if (counts.pop()[0] == files.size()) {
+                        empty.removeIf(inner -> inner.startsWith(d));
+                        empty.add(d);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String relative = bagPrefix + "/" + toBagPath(dir.relativize(file));

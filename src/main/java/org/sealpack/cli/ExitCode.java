@@ -67,7 +67,7 @@ public enum ExitCode {
             "do not trust this file; ask the sender for a new copy"),
     UNTRUSTED_SIGNER(22, UntrustedSignerException.class,
             "the signer is not trusted (not in the keyring, nor named with --signer)",
-            "compare the fingerprint with the sender, then name their certificate with --signer"),
+            "compare the fingerprint with the sender, then `sealpack keys import THEIR-CERT.asc`"),
     TAMPERED(23, TamperedDataException.class, "the encrypted data failed its integrity check (altered)",
             "do not trust this file; ask the sender for a new copy"),
     BAG_INVALID(24, BagInvalidException.class, "the bag is invalid (checksum mismatch, missing or extra file)",

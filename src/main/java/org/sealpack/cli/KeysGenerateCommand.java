@@ -93,8 +93,8 @@ final class KeysGenerateCommand implements Callable<Integer> {
                     throw new OutputExistsException(p + " exists", "choose another --file-name or directory");
                 }
             }
-            if (!Files.isDirectory(directory)) {
-                throw new InputException("the directory " + directory + " does not exist", "create it first");
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new InputException(directory + " is a file, not a directory", "name a directory with -o");
             }
         }
         if (noPassphrase && (passphrase.file != null || passphrase.env != null)) {
@@ -110,6 +110,11 @@ final class KeysGenerateCommand implements Callable<Integer> {
         var out = common.out(spec);
         try {
             if (directory != null) {
+                if (!Files.isDirectory(directory)) {
+                    // A new directory for a secret key: readable by its owner only.
+                    Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rwx------")));
+                }
                 writeNew(keyFile, key.armored(), true);
                 writeNew(certFile, key.certificate().armored(), false);
                 writeNew(revFile, revocation, true);
@@ -126,8 +131,8 @@ final class KeysGenerateCommand implements Callable<Integer> {
             throw new WriteFailedException("cannot write the key files: " + e.getMessage(), "check the directory");
         }
         out.println("Generated " + Terminal.safe(userId) + " (" + (chosen == Profile.RFC9580 ? "rfc9580 profile, v6" : "default profile, v4")
-                + (validity == null ? ", no expiry" : ", expires " + now.plus(validity)) + ")");
-        out.println("  fingerprint: " + key.fingerprint());
+                + (validity == null ? ", no expiry" : ", expires " + People.time(now.plus(validity))) + ")");
+        out.println("  fingerprint: " + People.fingerprint(key.fingerprint()));
         if (noPassphrase) {
             out.println("  protection:  UNPROTECTED (no passphrase): anyone who copies the key file can use it");
         }
@@ -184,8 +189,37 @@ final class KeysGenerateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A file name from a person's name, in ASCII letters, digits and hyphens (so it survives every file
+     * system, archive tool and e-mail attachment): accents are dropped, Cyrillic (Russian and Tajik) is
+     * transliterated, anything else left out; "key" if nothing is left.
+     */
     static String slug(String name) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-|-$)", "");
+        StringBuilder ascii = new StringBuilder();
+        String decomposed = java.text.Normalizer.normalize(name.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD);
+        decomposed.codePoints().forEach(cp -> {
+            if (cp < 0x80) {
+                ascii.appendCodePoint(cp);
+            } else if (Character.getType(cp) != Character.NON_SPACING_MARK) {
+                ascii.append(CYRILLIC.getOrDefault(cp, Character.isLetterOrDigit(cp) ? "" : "-"));
+            }
+        });
+        String s = ascii.toString().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return s.isEmpty() ? "key" : s;
+    }
+
+    /** Cyrillic letters as Latin, after decomposition (so й is и and a mark, ё is е and a mark). */
+    private static final java.util.Map<Integer, String> CYRILLIC = cyrillic();
+
+    private static java.util.Map<Integer, String> cyrillic() {
+        String[] pairs = {"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ж", "zh", "з", "z", "и", "i",
+            "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t", "у", "u",
+            "ф", "f", "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "shch", "ъ", "", "ы", "y", "ь", "", "э", "e",
+            "ю", "yu", "я", "ya", "ғ", "gh", "қ", "q", "ҳ", "h", "ҷ", "j", "і", "i", "ї", "yi", "є", "ye", "ў", "u"};
+        java.util.Map<Integer, String> map = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i].codePointAt(0), pairs[i + 1]);
+        }
+        return java.util.Map.copyOf(map);
     }
 }

@@ -43,7 +43,8 @@ final class KeysPasswdCommand implements Callable<Integer> {
     public Integer call() {
         Keyring keyring = common.keyring();
         Key key = KeySelector.secretKey(id, keyring);
-        char[] old = key.needsPassphrase() ? passphrase.forUnlocking().passphraseFor(key) : new char[0];
+        char[] old = key.needsPassphrase()
+                ? passphrase.promptingToUnlock("Current passphrase for ").forUnlocking().passphraseFor(key) : new char[0];
         if (noPassphrase && newFile != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--no-passphrase and --new-passphrase-file contradict each other");
@@ -55,8 +56,8 @@ final class KeysPasswdCommand implements Callable<Integer> {
         keyring.save();
         java.util.Arrays.fill(old, '\0');
         java.util.Arrays.fill(fresh, '\0');
-        common.out(spec).println((noPassphrase ? "removed the passphrase of " + key.fingerprint()
-                + ": its secret key is now UNPROTECTED" : "changed the passphrase of " + key.fingerprint()));
+        common.out(spec).println((noPassphrase ? "removed the passphrase of " + People.certificate(key.certificate())
+                + ": its secret key is now UNPROTECTED" : "changed the passphrase of " + People.certificate(key.certificate())));
         return ExitCode.OK.code;
     }
 }

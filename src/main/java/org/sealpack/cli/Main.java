@@ -2,8 +2,6 @@ package org.sealpack.cli;
 
 import java.io.PrintWriter;
 
-import org.sealpack.io.Staging;
-
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls System.exit. */
@@ -13,8 +11,11 @@ public final class Main {
 
     public static void main(String[] args) {
         fastLocaleData();
-        Runtime.getRuntime().addShutdownHook(new Thread(Staging::abortAll, "sealpack-cleanup"));
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Interruption.install(err);
+        int code = run(args, new PrintWriter(System.out, true), err);
+        Interruption.finished();
+        System.exit(code);
     }
 
     /**

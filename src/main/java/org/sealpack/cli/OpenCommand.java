@@ -68,7 +68,7 @@ final class OpenCommand implements Callable<Integer> {
         List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
-                    "name your secret key with --key, or import it with 'sealpack keys import'");
+                    "name your secret key file with --key KEY.asc, or import it: `sealpack keys import KEY.asc`");
         }
         var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
         Opener.Destination destination = new Opener.Destination(output, force,
@@ -81,8 +81,9 @@ final class OpenCommand implements Callable<Integer> {
             verified = Opener.open(source, trusted, candidates, passphrase.forUnlocking(), destination,
                     limitOptions.limits(), checks);
         } catch (RuntimeException e) {
-            reporting.failed(spec, "open", "open", file, source, checks, e);
-            throw e;
+            RuntimeException named = People.namingRecipients(e, Keys.known(trusted, common.keyring(), candidates));
+            reporting.failed(spec, "open", "open", file, source, checks, named);
+            throw named;
         } finally {
             progress.done();
         }

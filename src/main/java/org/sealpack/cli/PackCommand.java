@@ -90,9 +90,19 @@ final class PackCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(MetadataTemplate.TEXT);
             return ExitCode.OK.code;
         }
-        if (signer == null || recipients == null || recipients.isEmpty() || output == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "pack needs --signer KEY, at least one --recipient CERT and -o OUT");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        if (signer == null) {
+            missing.add("--signer KEY (who signs)");
+        }
+        if (recipients == null || recipients.isEmpty()) {
+            missing.add("--recipient CERT (who can open it; repeat for each)");
+        }
+        if (output == null) {
+            missing.add("-o OUT (the sealed file to write)");
+        }
+        if (!missing.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing "
+                    + String.join(", ", missing));
         }
         boolean stdout = StandardStreams.isStdout(output);
         PackRequest request = PackRequest.to(output, KeySelector.secretKey(signer, common.keyring()))
@@ -115,7 +125,12 @@ final class PackCommand implements Callable<Integer> {
                 + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
         Printer p = new Printer(out);
         p.field("bag", result.bagName());
-        p.field("payload", result.files() + " file(s), " + result.payloadBytes() + " bytes");
+        p.field("payload", result.files() + (result.files() == 1 ? " file, " : " files, ") + result.payloadBytes()
+                + " bytes");
+        for (var dir : result.emptyDirectories()) {
+            p.field("left out", Terminal.safe(dir.toString()) + "/ (an empty directory: a bag holds files only;"
+                    + " put a file in it to keep it)");
+        }
         p.signer("signed by", result.signer());
         p.field("can open it", "");
         for (var r : result.recipients()) {

@@ -74,7 +74,7 @@ final class PassphraseOptions {
                     + " needs a passphrase and there is no terminal to ask for it",
                     "give --passphrase-file FILE or --passphrase-env NAME");
         }
-        String prompt = key == null ? newPrompt : "Passphrase for " + Terminal.safe(key.describe()) + ": ";
+        String prompt = key == null ? newPrompt : unlockPrompt + Terminal.safe(key.describe()) + ": ";
         char[] first = console.readPassword("%s", prompt);
         if (first == null) {
             throw new PassphraseException("no passphrase was entered", "type the passphrase at the prompt");
@@ -94,6 +94,14 @@ final class PassphraseOptions {
 
     PassphraseOptions prompting(String prompt) {
         this.newPrompt = prompt;
+        return this;
+    }
+
+    /** How the prompt to unlock a key starts ("Passphrase for ", or for keys passwd "Current passphrase for "). */
+    private String unlockPrompt = "Passphrase for ";
+
+    PassphraseOptions promptingToUnlock(String start) {
+        this.unlockPrompt = start;
         return this;
     }
 

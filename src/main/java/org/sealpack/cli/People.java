@@ -48,4 +48,10 @@ final class People {
         }
         return keyId.startsWith("hidden") ? keyId : "unknown (key ID " + keyId + ", no certificate here holds it)";
     }
+
+    /** A failure that lists the recipients a key is not among, with each recipient named; others as they are. */
+    static RuntimeException namingRecipients(RuntimeException e, List<Certificate> known) {
+        return e instanceof org.sealpack.failure.NotRecipientException nr
+                ? nr.naming(keyId -> recipient(keyId, known, null)) : e;
+    }
 }

@@ -5,9 +5,10 @@ import java.io.PrintWriter;
 import org.sealpack.seal.Progress;
 
 /**
- * A one-line progress display on stderr, redrawn at most five times a second and only after the first
- * half second, so short operations print nothing. Used only when a terminal is attached (never in a
- * pipe) and neither --quiet nor --json was given; the line is erased when the operation ends.
+ * A one-line progress display on stderr: bytes done, rate and time left, redrawn at most five times a
+ * second and only after the first half second, so short operations print nothing. Used only when a
+ * terminal is attached (never in a pipe) and neither --quiet nor --json was given; the line is erased
+ * when the operation ends, and by {@link Interruption} on Ctrl-C.
  */
 final class TerminalProgress implements Progress {
     private final PrintWriter err;
@@ -23,7 +24,26 @@ final class TerminalProgress implements Progress {
     }
 
     static Progress forCommand(CommonOptions common, boolean json, PrintWriter err) {
-        return System.console() != null && !common.quiet && !json ? new TerminalProgress(err) : Progress.NONE;
+        if (!stderrIsATerminal() || common.quiet || json) {
+            return Progress.NONE;
+        }
+        TerminalProgress progress = new TerminalProgress(err);
+        Interruption.showing(progress);
+        return progress;
+    }
+
+    /**
+     * Whether standard error, where the line is drawn, is a terminal: on Linux, what /proc says fd 2 is
+     * (so {@code pack -o - > file} still shows progress); elsewhere, whether Java has a console (both
+     * standard input and output at a terminal).
+     */
+    static boolean stderrIsATerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     @Override
@@ -42,17 +62,43 @@ final class TerminalProgress implements Progress {
             return;
         }
         lastDraw = now;
-        long mib = done >> 20;
-        String line = total > 0
-                ? String.format("%s %3d%% (%d of %d MiB)", what, Math.min(100, done * 100 / total), mib, total >> 20)
-                : String.format("%s %d MiB", what, mib);
-        err.print("\r" + line);
+        err.print("\r" + line(what, done, total, now - started) + "\033[K");
         err.flush();
         drawn = true;
     }
 
+    /** "sealing  37% (222 of 600 MiB), 85 MiB/s, 5 s left", or without a total "opening 222 MiB, 85 MiB/s". */
+    static String line(String what, long done, long total, long elapsedNanos) {
+        long mib = done >> 20;
+        double seconds = Math.max(elapsedNanos, 1) / 1e9;
+        double rate = done / seconds;
+        String speed = String.format(java.util.Locale.ROOT, "%d MiB/s", Math.round(rate / (1 << 20)));
+        if (total <= 0) {
+            return String.format(java.util.Locale.ROOT, "%s %d MiB, %s", what, mib, speed);
+        }
+        long left = rate > 0 ? Math.round(Math.max(0, total - done) / rate) : -1;
+        String eta = left < 0 ? "" : ", " + duration(left) + " left";
+        return String.format(java.util.Locale.ROOT, "%s %3d%% (%d of %d MiB), %s%s", what,
+                Math.min(100, done * 100 / total), mib, total >> 20, speed, eta);
+    }
+
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+        }
+        return String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+    }
+
     @Override
     public synchronized void done() {
+        clear();
+    }
+
+    /** Erases the line if one is on the screen. */
+    synchronized void clear() {
         if (drawn) {
             err.print("\r\033[K");
             err.flush();

@@ -101,8 +101,9 @@ final class VerifyCommand implements Callable<Integer> {
                 List<org.sealpack.pgp.Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
                 verified = Verifier.full(source, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), checks);
             } catch (RuntimeException e) {
-                reporting.failed(spec, "verify", "verify --key", file, source, checks, e);
-                throw e;
+                RuntimeException named = People.namingRecipients(e, known);
+                reporting.failed(spec, "verify", "verify --key", file, source, checks, named);
+                throw named;
             } finally {
                 progress.done();
             }

@@ -45,6 +45,8 @@ public final class Staging implements AutoCloseable {
     /** Held for a whole replacement, so that an interrupt waits for it to end rather than cut it in two. */
     private static final Object SWAP = new Object();
     private static volatile boolean aborting;
+    /** Whether an output of this process was put in place (then an interruption did not lose it). */
+    private static volatile boolean anyPlaced;
 
     private enum State { WRITING, ASIDE, PLACED, COMMITTED, CLOSED }
 
@@ -168,6 +170,7 @@ public final class Staging implements AutoCloseable {
                 throw e;
             }
             state = State.PLACED;
+            anyPlaced = true;
             checkpoint("swap-placed");
             StagingRecovery.erase(old);
             state = State.COMMITTED;
@@ -208,9 +211,10 @@ public final class Staging implements AutoCloseable {
     /**
      * For an interrupted process (a shutdown hook): writers are told to stop, every staged output of this
      * process not yet in place is erased (twice more if a writer was between two writes), and a swap cut
-     * short is finished or undone. A swap under way is let finish first.
+     * short is finished or undone. A swap under way is let finish first. Returns whether an output of
+     * this process had already been put in place (so the run was interrupted after it completed).
      */
-    public static void abortAll() {
+    public static boolean abortAll() {
         aborting = true;
         synchronized (SWAP) {
             for (int round = 0; round < 3 && !LIVE.isEmpty(); round++) {
@@ -237,11 +241,12 @@ public final class Staging implements AutoCloseable {
                         Thread.sleep(20); // a writer between two writes sees the flag and stops
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        return;
+                        return anyPlaced;
                     }
                 }
             }
         }
+        return anyPlaced;
     }
 
     /**

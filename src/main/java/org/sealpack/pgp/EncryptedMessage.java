@@ -113,9 +113,8 @@ final class EncryptedMessage {
         List<String> ids = recipients.stream().map(SealReader.Recipient::keyId).toList();
         String given = keys.stream().map(k -> k.certificate().describe()).collect(java.util.stream.Collectors.joining(", "));
         throw new NotRecipientException((keys.size() == 1 ? "the key " + given + " is not a recipient"
-                : "none of the keys " + (keys.isEmpty() ? "" : given + " ") + "is a recipient")
-                + " of this file; it is encrypted to key IDs " + String.join(", ", ids),
-                "open it with the secret key of one of those recipients");
+                : "none of the keys " + (keys.isEmpty() ? "" : given + " ") + "is a recipient") + " of this file",
+                ids, "open it with the secret key of one of those recipients (`sealpack keys list` shows yours)");
     }
 
     private InputStream open(PGPPublicKeyEncryptedData match, UnlockedKey key, PGPPrivateKey privateKey)

@@ -152,7 +152,7 @@ public final class Keyring {
             }
         }
         throw new KeyException("the revocation certificate in " + file + " is for a key not in the keyring",
-                "import the certificate first");
+                "import the certificate first: `sealpack keys import CERT.asc`");
     }
 
     /** Adds or merges a certificate (new signatures, user IDs and subkeys are kept). */

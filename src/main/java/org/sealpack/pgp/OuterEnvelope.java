@@ -110,7 +110,8 @@ final class OuterEnvelope {
         } else if (candidates.isEmpty()) {
             throw new UntrustedSignerException("the file names key ID " + Hex.keyId(onePass.getKeyID())
                     + " as its signer (in its one-pass signature header), which is none of the trusted signers' keys",
-                    "if you trust this sender, compare the fingerprint with them over another channel and name their certificate with --signer");
+                    "if you trust this sender, compare the fingerprint with them over another channel, then import their"
+                            + " certificate (`sealpack keys import THEIR-CERT.asc`) or name it with --signer THEIR-CERT.asc");
         }
     }
 

@@ -38,14 +38,18 @@ public final class SealReader implements AutoCloseable {
     public record ClaimedSignature(String issuer, java.time.Instant created, String hash, String algorithm) {
     }
 
-    private SealReader(CountingInput file, List<Certificate> trusted, java.nio.file.Path path, boolean verifying)
-            throws IOException, PGPException {
+    private SealReader(CountingInput file, List<Certificate> trusted, java.nio.file.Path path, boolean verifying,
+                       String name) throws IOException, PGPException {
         this.file = file;
         // The packets are read above the armor decoder: an armored copy of a sealed file is checked over
         // its dearmored bytes, as the signature covers them.
         CountingInput decoded = new CountingInput(PGPUtil.getDecoderStream(file));
         PGPObjectFactory factory = new PGPObjectFactory(decoded, Crypto.fingerprints());
         Object first = factory.nextObject();
+        MalformedSealException notSealed = NotSealed.byItsFirstPacket(first, name);
+        if (notSealed != null) {
+            throw notSealed;
+        }
         if (first instanceof PGPEncryptedDataList anonymous && !anonymous.isEmpty()) {
             // Seizure mode: no outer layer; the file is the encrypted message alone.
             this.outer = null;
@@ -77,14 +81,30 @@ public final class SealReader implements AutoCloseable {
     }
 
     /** Starts reading a sealed file only to look at it (inspect): nothing is checked, nothing decrypted. */
-    public static SealReader inspect(InputStream in) {
-        return start(in, List.of(), null, false);
+    public static SealReader inspect(InputStream in, java.nio.file.Path path) {
+        return start(in, List.of(), path, false);
     }
 
     private static SealReader start(InputStream in, List<Certificate> trusted, java.nio.file.Path path, boolean verifying) {
-        CountingInput file = CountingInput.over(in);
+        // Its first bytes are looked at before any parser sees them, to say what a file that is no
+        // sealed file is (empty, text, a certificate, ...).
+        InputStream peeked = in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        String name = NotSealed.quoted(path == null ? null : path.toString());
+        byte[] head;
         try {
-            return new SealReader(file, trusted, path, verifying);
+            peeked.mark(NotSealed.HEAD);
+            head = peeked.readNBytes(NotSealed.HEAD);
+            peeked.reset();
+        } catch (IOException e) {
+            throw ReadFailures.of(e, CountingInput.over(peeked), false, false, "the file cannot be read");
+        }
+        MalformedSealException notSealed = NotSealed.byItsStart(head, head.length, name);
+        if (notSealed != null) {
+            throw notSealed;
+        }
+        CountingInput file = CountingInput.over(peeked);
+        try {
+            return new SealReader(file, trusted, path, verifying, name);
         } catch (IOException | PGPException | RuntimeException e) {
             throw ReadFailures.of(e, file, false, false, "the file is not a readable sealed file");
         }

@@ -221,7 +221,8 @@ public final class Signatures {
             }
         }
         throw new UntrustedSignerException(what + " was made by " + named + ", which is not a trusted signer",
-                "if you trust this sender, compare the fingerprint with them over another channel and name their certificate with --signer");
+                "if you trust this sender, compare the fingerprint with them over another channel, then import their"
+                        + " certificate (`sealpack keys import THEIR-CERT.asc`) or name it with --signer THEIR-CERT.asc");
     }
 
     private static KeyIdentifier preferFingerprint(List<KeyIdentifier> issuers) {

@@ -12,7 +12,7 @@ public final class Inspector {
     }
 
     public static Reports.Inspection inspect(Source source) {
-        try (InputStream in = source.open("inspecting"); SealReader reader = SealReader.inspect(in)) {
+        try (InputStream in = source.open("inspecting"); SealReader reader = SealReader.inspect(in, source.seekable())) {
             String claimedKeyId = reader.claimedSignerKeyId();
             List<SealReader.Recipient> recipients = reader.recipients();
             SealReader.ClaimedSignature claimed = reader.skipToEnd();

@@ -51,7 +51,7 @@ public final class KeySelector {
             Certificate cert = certificateOrNull(selector, keyring);
             if (cert != null) {
                 throw new CertificateNotKeyException("the keyring holds only the certificate of " + cert.describe()
-                        + ", but a secret key is needed here", "import the secret key, or name a secret key file");
+                        + ", but a secret key is needed here", "import the secret key (`sealpack keys import KEY.asc`), or name its file");
             }
             throw e;
         }
@@ -83,7 +83,7 @@ public final class KeySelector {
             String fpr = compact.toUpperCase(Locale.ROOT);
             return entries.stream().filter(e -> cert.apply(e).fingerprint().equals(fpr)).findFirst()
                     .orElseThrow(() -> new NoSuchKeyException("no " + what + " with fingerprint " + fpr + " in the keyring "
-                            + keyring.home(), "import it with 'sealpack keys import', or name its file"));
+                            + keyring.home(), "import it (`sealpack keys import FILE`), or name its file; `sealpack keys list` shows the keyring"));
         }
         if (SHORT_ID.matcher(compact).matches()) {
             throw new NoSuchKeyException("'" + selector + "' looks like a short key ID, which is never enough to choose a key",

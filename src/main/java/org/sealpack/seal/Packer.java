@@ -42,8 +42,12 @@ public final class Packer {
     }
 
     /** What was sealed. */
+    /**
+     * What was sealed; {@code emptyDirectories} names each directory of the payload left out because no
+     * file is under it.
+     */
     public record Result(Path output, String bagName, int files, long payloadBytes, long sealedBytes,
-                         Certificate signer, List<Certificate> recipients) {
+                         Certificate signer, List<Certificate> recipients, List<Path> emptyDirectories) {
     }
 
     /**
@@ -130,7 +134,8 @@ public final class Packer {
     }
 
     /** What is checked and read before anything is written. */
-    private record Prepared(Metadata metadata, List<PayloadFile> files, org.sealpack.bag.BagRules.Verdict existing,
+    private record Prepared(Metadata metadata, List<PayloadFile> files, List<Path> emptyDirectories,
+                            org.sealpack.bag.BagRules.Verdict existing,
                             UnlockedKey signer, List<Certificate> intended) {
     }
 
@@ -140,7 +145,9 @@ public final class Packer {
             recipient.checkUsableAt(request.now(), Certificate.Role.RECIPIENT);
         }
         Metadata metadata = request.existingBag() == null ? readMetadata(request.metadata()) : null;
-        List<PayloadFile> files = request.existingBag() == null ? Payload.collect(request.payload()) : List.of();
+        Payload.Collected payload = request.existingBag() == null ? Payload.collect(request.payload())
+                : new Payload.Collected(List.of(), List.of());
+        List<PayloadFile> files = payload.files();
         // The tar holds the files, their directories and eight entries of the bag: over the limit on
         // files alone, say so now rather than after sealing them (the tar writer checks every limit).
         if (files.size() + 8L > request.limits().maxEntries()) {
@@ -152,12 +159,12 @@ public final class Packer {
         if (!intended.contains(signer.certificate())) {
             intended.add(signer.certificate());
         }
-        return new Prepared(metadata, files, existing, signer, intended);
+        return new Prepared(metadata, files, payload.emptyDirectories(), existing, signer, intended);
     }
 
     private static Result result(PackRequest request, Prepared prepared, BagWriter.Written written, long size) {
         return new Result(request.output(), written.bagName(), written.manifest().size(), written.payloadBytes(),
-                size, prepared.signer().certificate(), prepared.intended());
+                size, prepared.signer().certificate(), prepared.intended(), prepared.emptyDirectories());
     }
 
     private static SealpackException writeFailure(String target, Exception e, String consequence) {

@@ -32,4 +32,19 @@ class MetadataTest {
         assertThatThrownBy(() -> Metadata.parseSenderFile("Title: a\u001b[31mred\n", "meta"))
                 .isInstanceOf(InputException.class).hasMessageContaining("control");
     }
+
+    @Test
+    void refusesEmptyValuesAndPlaceholdersNamingTheLine() {
+        assertThatThrownBy(() -> Metadata.parseSenderFile("Title: T\n# c\nSource-Organization:   \n", "meta"))
+                .isInstanceOf(InputException.class).hasMessage("meta line 3: Source-Organization has no value");
+        assertThatThrownBy(() -> Metadata.parseSenderFile("Date-Issued: YYYY-MM-DD\n", "meta"))
+                .hasMessage("meta line 1: Date-Issued still holds the placeholder 'YYYY'");
+        assertThatThrownBy(() -> Metadata.parseSenderFile("Event-Date: 2018-MM-DD\n", "meta"))
+                .hasMessageContaining("placeholder 'MM-DD'");
+        assertThatThrownBy(() -> Metadata.parseSenderFile("Title: x\nSubject: TODO\n", "meta"))
+                .hasMessageContaining("line 2: Subject still holds the placeholder 'TODO'");
+        // An empty first line with a continuation has a value; a word that contains TODO is no placeholder.
+        assertThat(Metadata.parseSenderFile("Title:\n  on two lines\nSubject: TODOS and MMDD\n", "meta")
+                .first("Subject")).contains("TODOS and MMDD");
+    }
 }

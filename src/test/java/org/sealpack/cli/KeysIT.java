@@ -117,7 +117,8 @@ class KeysIT {
         assertThat(Files.getPosixFilePermissions(home.resolve("keyring.pgp"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         Proc.Result imported = sp(home, "keys", "import", f("good.cert.asc"));
         assertThat(imported.out()).contains("Compare each fingerprint");
-        String ownerFingerprint = gen.out().replaceAll("(?s).*fingerprint: *([0-9A-F]{40}).*", "$1");
+        assertThat(gen.out()).containsPattern("fingerprint: ([0-9A-F]{4} ){5} ([0-9A-F]{4} ){4}[0-9A-F]{4}\n");
+        String ownerFingerprint = gen.out().replaceAll("(?s).*fingerprint: *([0-9A-F ]+)\n.*", "$1").replace(" ", "");
         String goodFingerprint = imported.out().replaceAll("(?s).*imported certificate ([0-9A-F]{40}).*", "$1");
 
         Path sealed = dir.resolve("ring.sealed");
@@ -190,6 +191,28 @@ class KeysIT {
                 "--passphrase-file", pass.toString(), "--signer", keys.resolve("v6a.cert.asc").toString(),
                 "-o", dir.resolve("v6-opened").toString());
         assertThat(opened.exit()).as(opened.toString()).isZero();
+    }
+
+    /** -o names a directory that is made if need be (owner only); the file names are ASCII, from any name. */
+    @Test
+    void generateMakesTheOutputDirectoryAndNamesFilesInAscii() throws IOException {
+        Path keys = dir.resolve("new/keys");
+        Proc.Result gen = sp(dir.resolve("unused-home"), "keys", "generate", "--name", "Иттиҳоди Миллии Тоҷикистон",
+                "--passphrase-file", pass.toString(), "-o", keys.toString());
+        assertThat(gen.exit()).as(gen.toString()).isZero();
+        assertThat(Files.getPosixFilePermissions(keys)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (var files = Files.list(keys)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                    "ittihodi-millii-tojikiston.key.asc", "ittihodi-millii-tojikiston.cert.asc",
+                    "ittihodi-millii-tojikiston.rev.asc");
+        }
+        assertThat(KeysGenerateCommand.slug("Zoë Ñúñez & Søren")).isEqualTo("zoe-nunez-sren");
+        assertThat(KeysGenerateCommand.slug("人権")).isEqualTo("key");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Proc.Result onAFile = sp(dir.resolve("unused-home"), "keys", "generate", "--name", "X", "--passphrase-file",
+                pass.toString(), "-o", file.toString());
+        assertThat(onAFile.exit()).isEqualTo(ExitCode.INPUT.code);
+        assertThat(onAFile.err()).contains("is a file, not a directory");
     }
 
     @Test

@@ -104,4 +104,32 @@ class PromptIT {
         tmux.waitFor("EXIT=");
         assertThat(tmux.screen()).contains("deleted A2529FF8D6A9CE22658273F4CA3195154BB8B663", "EXIT=0");
     }
+
+    /** keys passwd asks for the current passphrase, then the new one twice, each prompt saying which. */
+    @Test
+    void passwdAsksForTheCurrentThenTheNewPassphrase() throws Exception {
+        Path home = dir.resolve("passwd-home");
+        assertThat(Proc.sealpack(dir, "keys", "import", KEYS.resolve("other.key.asc").toString(), "--home", home.toString()).exit()).isZero();
+        tmux.start(Proc.javaJar() + " keys passwd other --home " + home);
+        tmux.waitFor("Current passphrase for");
+        tmux.type("test-only-other");
+        tmux.waitFor("New passphrase for");
+        tmux.type("a-new-one");
+        tmux.waitFor("Repeat the passphrase:");
+        tmux.type("a-new-one");
+        tmux.waitFor("EXIT=");
+        assertThat(tmux.screen()).contains("changed the passphrase of ", "EXIT=0")
+                .doesNotContain("Passphrase for the new key", "test-only-other", "a-new-one");
+    }
+
+    /** Ctrl-C at a prompt: one line, exit 130, and no keyring made. */
+    @Test
+    void ctrlCAtAPromptSaysNothingWasLeftBehind() throws Exception {
+        tmux.start(Proc.javaJar() + " keys generate --name Jane --home " + dir.resolve("cut-home"));
+        tmux.waitFor("Passphrase for the new key");
+        tmux.key("C-c");
+        tmux.waitFor("EXIT=");
+        assertThat(tmux.screen()).contains("sealpack: interrupted; nothing was left behind", "EXIT=130");
+        assertThat(dir.resolve("cut-home")).doesNotExist();
+    }
 }

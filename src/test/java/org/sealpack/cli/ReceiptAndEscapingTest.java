@@ -20,7 +20,11 @@ class ReceiptAndEscapingTest {
     Path dir;
 
     Cli.Run pack(Path payload, Path out) {
-        return Cli.run("pack", payload.toString(), "--metadata", "examples/statement.metadata",
+        return pack(payload, out, Path.of("examples/statement.metadata"));
+    }
+
+    Cli.Run pack(Path payload, Path out, Path metadata) {
+        return Cli.run("pack", payload.toString(), "--metadata", metadata.toString(),
                 "--signer", KEYS.resolve("signer.key.asc").toString(), "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
                 "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", out.toString(), "--home", dir.resolve("h").toString());
     }
@@ -60,9 +64,21 @@ class ReceiptAndEscapingTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Source-Organization: ", "Title: ", "Date-Issued:");
         Path template = dir.resolve("template.txt");
-        Files.writeString(template, r.out().replace("Title: \n", "Title: A statement\n"));
+        // As printed, it is refused: its empty values and placeholders would be signed for ever.
+        Files.writeString(template, r.out());
+        Path payload = Files.writeString(dir.resolve("statement.txt"), "text\n");
+        Cli.Run asIs = pack(payload, dir.resolve("t.sealed"), template);
+        assertThat(asIs.exit()).as(asIs.err()).isEqualTo(ExitCode.INPUT.code);
+        assertThat(asIs.err()).contains(template + " line 7: Source-Organization has no value",
+                "hint: fill it in, or delete the line");
+        Files.writeString(template, r.out().replaceAll("(?m)^(Source-Organization|External-Identifier|External-Description|Title): $", "$1: A"));
+        Cli.Run placeholder = pack(payload, dir.resolve("t.sealed"), template);
+        assertThat(placeholder.err()).contains("line 15: Date-Issued still holds the placeholder 'YYYY'");
+        assertThat(dir.resolve("t.sealed")).doesNotExist();
+        Files.writeString(template, Files.readString(template).replace("YYYY-MM-DD\n", "2018-11-12\n"));
+        assertThat(pack(payload, dir.resolve("t.sealed"), template).exit()).isZero();
         assertThat(org.sealpack.bag.Metadata.parseSenderFile(Files.readString(template), "template").first("Title"))
-                .contains("A statement");
+                .contains("A");
         assertThat(Cli.run("pack", "examples/statement.txt").exit()).isEqualTo(ExitCode.USAGE.code);
     }
 
@@ -140,5 +156,22 @@ class ReceiptAndEscapingTest {
                 "*not emphasis* __nor this__", "| a | fake | table | row |", "\\u202Etxt.exe", "\\u2028",
                 "&amp;amp; entity &amp;#x3c;tag&amp;#x3e;", "[link](https%3A%2F%2Fevil.example).txt");
         assertThat(html.split("<strong>", -1).length - 1).as("the only emphasis is the receipt's own verdict").isEqualTo(1);
+    }
+
+    @Test
+    void packNamesEveryEmptyDirectoryItLeavesOut() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("evidence"));
+        Files.writeString(folder.resolve("statement.txt"), "x");
+        Files.createDirectories(folder.resolve("empty"));
+        Files.createDirectories(folder.resolve("a/b/c"));
+        Files.createDirectories(folder.resolve("kept/none"));
+        Files.writeString(folder.resolve("kept/one.txt"), "y");
+        Cli.Run packed = pack(folder, dir.resolve("e.sealed"));
+        assertThat(packed.exit()).as(packed.err()).isZero();
+        assertThat(packed.out()).contains("payload:             2 files, 2 bytes",
+                "left out:            " + folder.resolve("a") + "/ (an empty directory: a bag holds files only;",
+                "left out:            " + folder.resolve("empty") + "/ (",
+                "left out:            " + folder.resolve("kept/none") + "/ (");
+        assertThat(packed.out()).doesNotContain(folder.resolve("a/b") + "/").doesNotContain(folder.resolve("kept") + "/ (");
     }
 }
