@@ -24,7 +24,7 @@ class ArchitectureTest {
     static final Path MAIN = Path.of("src/main/java/org/sealpack");
     /** Each package's layer: a class may refer to its own package and to packages of lower layers only. */
     static final Map<String, Integer> LAYER = Map.of("failure", 0, "io", 1, "archive", 2, "bag", 3, "pgp", 3,
-            "seal", 4, "cli", 5);
+            "seal", 4, "custody", 5, "cli", 6);
     static final Pattern REFERENCE = Pattern.compile("\\borg\\.sealpack\\.([a-z]+)\\.");
 
     static Map<Path, String> sources() throws IOException {

@@ -5,6 +5,12 @@ import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.BagIncompleteException;
 import org.sealpack.failure.BagInvalidException;
 import org.sealpack.failure.CancelledException;
+import org.sealpack.failure.ChainLinkMissingException;
+import org.sealpack.failure.ChainTimeException;
+import org.sealpack.failure.ReceiptAlteredException;
+import org.sealpack.failure.ReceiptOtherFileException;
+import org.sealpack.failure.ReceiptReportsFailureException;
+import org.sealpack.failure.ReceiptUntrustedException;
 import org.sealpack.failure.CertificateNotKeyException;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
@@ -81,6 +87,21 @@ public enum ExitCode {
     BAG_INCOMPLETE(28, BagIncompleteException.class,
             "a holey bag: valid, but files its fetch.txt lists are not there (sealpack never fetches)",
             "fetch the files it lists, then validate again"),
+    RECEIPT_ALTERED(40, ReceiptAlteredException.class,
+            "custody: a receipt or its signature was altered after it was signed",
+            "do not rely on that receipt; ask its custodian for their copy"),
+    RECEIPT_UNTRUSTED(41, ReceiptUntrustedException.class,
+            "custody: a receipt is unsigned, or signed by a custodian not trusted",
+            "compare the custodian's fingerprint with them, then `sealpack keys import THEIR-CERT.asc`"),
+    RECEIPT_OTHER_FILE(42, ReceiptOtherFileException.class,
+            "custody: a receipt names another sealed file or bag", "give the receipts of this file only"),
+    CHAIN_LINK_MISSING(43, ChainLinkMissingException.class,
+            "custody: a receipt follows a receipt that was not given (a missing link)",
+            "give every receipt of the chain"),
+    CHAIN_TIME(44, ChainTimeException.class,
+            "custody: times go backwards along the chain of receipts", "ask the custodians about their clocks"),
+    RECEIPT_FAILURE(45, ReceiptReportsFailureException.class,
+            "custody: a receipt reports that a check failed", "find out what happened to the file at that hand"),
     INTERRUPTED(130, CancelledException.class,
             "interrupted (Ctrl-C, SIGINT) or cancelled at a prompt; nothing was left behind", null);
 

@@ -71,7 +71,7 @@ final class Json {
         }
     }
 
-    private static Map<String, Object> document(String kind) {
+    static Map<String, Object> document(String kind) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("kind", kind);
         d.put("sealpackVersion", Version.get());

@@ -57,8 +57,8 @@ public final class Main {
     public static java.util.Set<Integer> exitCodesOf(String... given) {
         String[] args = globalOptionsAfterTheCommand(given);
         String command = args.length > 0 && SealpackCommand.SUBCOMMANDS.containsKey(args[0]) ? args[0] : "sealpack";
-        if (command.equals("keys") && args.length > 1 && !args[1].startsWith("-") && !args[1].equals("help")) {
-            command = "keys " + args[1];
+        if ((command.equals("keys") || command.equals("custody")) && args.length > 1 && !args[1].startsWith("-") && !args[1].equals("help")) {
+            command = command + " " + args[1];
         }
         java.util.Set<Integer> codes = new java.util.TreeSet<>();
         CommandExits.of(command).forEach(c -> codes.add(c.code));

@@ -64,7 +64,7 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Receipt.checkAbsent(reporting.receipt);
+        reporting.prepare(spec, common, passphrase);
         List<Key> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
@@ -96,7 +96,8 @@ final class OpenCommand implements Callable<Integer> {
                     checks.passed()));
         }
         if (reporting.receipt != null) {
-            Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full, known);
+            Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full, known,
+                    reporting.custody());
         }
         printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
         printer.files(full);

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.sealpack.bag.Metadata;
+import org.sealpack.custody.ReceiptFile;
+import org.sealpack.custody.ReceiptRecord;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
@@ -61,16 +63,24 @@ final class Receipt {
      * @param sha256 the SHA-256 of the bytes that were verified (the source was hashed as it was read)
      */
     static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full,
-                      List<org.sealpack.pgp.Certificate> known) {
+                      List<org.sealpack.pgp.Certificate> known, ReportOptions.Custody custody) {
         if (Files.exists(receipt)) {
             throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
+        }
+        Instant now = Instant.now();
+        List<String> passed = new java.util.ArrayList<>();
+        if (!outer.anonymous()) {
+            passed.add(org.sealpack.seal.Checks.OUTER_SIGNATURE);
+        }
+        if (full != null) {
+            passed.addAll(ReceiptRecords.ALL.subList(1, ReceiptRecords.ALL.size()));
         }
         Receipt r = new Receipt();
         r.line("# sealpack verification receipt").line("");
         r.line("| | |").line("|---|---|");
         r.line("| Verdict | **GOOD: every check below passed** |");
-        r.line("| Checked at | " + People.time(Instant.now()) + " (this computer's clock) |");
-        r.line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
+        r.line("| Checked at | " + People.time(now) + " (this computer's clock) |");
+        r.custodian(command, custody);
         r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
                 : cell(archive.toAbsolutePath().toString())) + " |");
         r.line("| Archive size | " + outer.fileBytes() + " bytes |");
@@ -123,8 +133,25 @@ final class Receipt {
                     + " bytes)").line("").line("| File | Bytes | SHA-512 |").line("|---|---:|---|");
             full.manifest().checksums().forEach((path, sum) -> r.line("| " + cell(path) + " | "
                     + full.manifest().sizeOf(path) + " | `" + sum + "` |"));
+            r.line("").line("Tag manifest SHA-512: `" + full.tagManifestSha512() + "`");
         }
-        r.save(receipt);
+        r.save(receipt, ReceiptRecords.good(command, archive, sha256, outer, full, passed, now, custody), custody);
+    }
+
+    /** Who checked: the software and command, the custodian who signs, the note, the receipts it follows. */
+    private void custodian(String command, ReportOptions.Custody custody) {
+        line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
+        if (custody.custodian() != null) {
+            var c = custody.custodian().certificate();
+            line("| Custodian (signs this receipt) | " + cell(c.primaryUserId()) + " `" + People.fingerprint(c.fingerprint())
+                    + "` |");
+        }
+        if (custody.note() != null) {
+            line("| Note | " + cell(custody.note()) + " |");
+        }
+        for (String link : custody.after()) {
+            line("| Follows the receipt with SHA-256 | `" + link + "` |");
+        }
     }
 
     /**
@@ -132,14 +159,15 @@ final class Receipt {
      * (when known), which checks passed before the failure, and what failed, with its exit code.
      */
     static void writeFailure(Path receipt, Path archive, String command, String sha256, List<String> passed,
-                             Throwable failure) {
+                             Throwable failure, ReportOptions.Custody custody) {
+        Instant now = Instant.now();
         Receipt r = new Receipt();
         ExitCode code = ExitCode.of(failure);
         r.line("# sealpack verification receipt").line("");
         r.line("| | |").line("|---|---|");
         r.line("| Verdict | **FAILED: " + code.meaning + "** (exit " + code.code + ") |");
-        r.line("| Checked at | " + People.time(Instant.now()) + " (this computer's clock) |");
-        r.line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
+        r.line("| Checked at | " + People.time(now) + " (this computer's clock) |");
+        r.custodian(command, custody);
         r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
                 : cell(archive.toAbsolutePath().toString())) + " |");
         r.line("| Archive SHA-256 | " + (sha256 == null ? "not known (a stream that was not read to its end)"
@@ -157,17 +185,50 @@ final class Receipt {
         for (String check : passed) {
             r.line("- " + check);
         }
-        r.save(receipt);
+        r.save(receipt, ReceiptRecords.failed(command, archive, sha256, passed, failure, now, custody), custody);
     }
 
-    private void save(Path receipt) {
-        try (Staging staging = Staging.file(receipt)) {
-            Files.writeString(staging.path(), md.toString(), StandardCharsets.UTF_8, StandardOpenOption.WRITE);
+    /**
+     * Writes the receipt (people's part, then the record) and, when a custodian signs it, its detached
+     * signature FILE.asc, made before either file is written; each file under a temporary name first.
+     */
+    private void save(Path receipt, ReceiptRecord record, ReportOptions.Custody custody) {
+        var custodian = custody.custodian();
+        if (custodian != null) {
+            record = record.signedBy(ReceiptRecords.party(custodian.certificate()));
+        }
+        byte[] text = ReceiptFile.render(md.toString(), record).getBytes(StandardCharsets.UTF_8);
+        byte[] signature = custodian == null ? null
+                : org.sealpack.pgp.Signatures.signDetached(custodian, text, List.of(), Instant.now());
+        byte[] returnCopy = custody.returnTo() == null ? null : org.sealpack.pgp.SignedMessage.signAndEncrypt(text,
+                receipt.getFileName().toString(), custodian, custody.returnTo(), Instant.now());
+        write(receipt, text);
+        if (signature != null) {
+            write(ReceiptFile.signatureOf(receipt), signature);
+        }
+        if (returnCopy != null) {
+            write(returnCopyOf(receipt), returnCopy);
+        }
+    }
+
+    /** The copy of a receipt for the return trip: FILE.pgp, signed and encrypted to the sender. */
+    static Path returnCopyOf(Path receipt) {
+        return receipt.resolveSibling(receipt.getFileName() + ".pgp");
+    }
+
+    /** Writes a new text file (a report) under a temporary name first. */
+    static void writeText(Path file, String text) {
+        write(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try (Staging staging = Staging.file(file)) {
+            Files.write(staging.path(), bytes, StandardOpenOption.WRITE);
             staging.commit();
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
+            throw new OutputExistsException(file + " exists", "choose another name for the receipt");
         } catch (IOException e) {
-            throw new WriteFailedException("cannot write the receipt " + receipt + ": " + e.getMessage(),
+            throw new WriteFailedException("cannot write the receipt " + file + ": " + e.getMessage(),
                     "check the directory and free space");
         }
     }

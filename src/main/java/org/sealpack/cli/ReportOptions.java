@@ -1,6 +1,14 @@
 package org.sealpack.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.sealpack.custody.ReceiptFile;
+import org.sealpack.pgp.Key;
+import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.seal.KeySelector;
+import org.sealpack.seal.Passphrases;
 
 import picocli.CommandLine.Option;
 
@@ -10,8 +18,69 @@ final class ReportOptions {
     boolean json;
 
     @Option(names = "--receipt", paramLabel = "FILE",
-            description = "Also write a printable receipt (Markdown) of what was checked, for the case file.")
+            description = "Also write a receipt of what was checked and its result (Markdown for people, ending"
+                    + " with a JSON record; docs/FORMAT.md section 11), for the case file; on a failure too.")
     Path receipt;
+
+    @Option(names = "--sign-receipt", paramLabel = "KEY",
+            description = "Sign the receipt with your secret key, as its custodian: FILE.asc, a detached signature"
+                    + " that `gpg --verify FILE.asc FILE` checks.")
+    String signReceipt;
+
+    @Option(names = "--receipt-to", paramLabel = "CERT",
+            description = "Also write the signed receipt encrypted to this certificate (the sender's, for the return"
+                    + " trip): FILE.pgp, which `gpg --decrypt` opens and checks.")
+    String receiptTo;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "A note to put in the receipt.")
+    String note;
+
+    @Option(names = "--after", paramLabel = "RECEIPT",
+            description = "The receipt of the hand before yours: this receipt links to it (repeatable).")
+    List<Path> after;
+
+    /** What a receipt holds besides the check: the custodian's key, note and links. Null key: unsigned. */
+    record Custody(UnlockedKey custodian, String note, List<String> after, org.sealpack.pgp.Certificate returnTo) {
+    }
+
+    private Custody custody = new Custody(null, null, List.of(), null);
+
+    /**
+     * Before any work: refuses an existing receipt or signature, reads the receipts it follows, and
+     * unlocks the custodian's key (asking for its passphrase now, not after a long check).
+     */
+    void prepare(picocli.CommandLine.Model.CommandSpec spec, CommonOptions common, PassphraseOptions passphrase) {
+        if (receipt == null && (signReceipt != null || note != null || after != null || receiptTo != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--sign-receipt, --receipt-to, --note and --after need --receipt FILE");
+        }
+        if (receiptTo != null && signReceipt == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--receipt-to sends a signed receipt: it needs --sign-receipt KEY");
+        }
+        if (receipt == null) {
+            return;
+        }
+        Receipt.checkAbsent(receipt);
+        if (signReceipt != null) {
+            Receipt.checkAbsent(ReceiptFile.signatureOf(receipt));
+        }
+        if (receiptTo != null) {
+            Receipt.checkAbsent(Receipt.returnCopyOf(receipt));
+        }
+        org.sealpack.pgp.Certificate returnTo = receiptTo == null ? null : KeySelector.certificate(receiptTo, common.keyring());
+        List<String> links = after == null ? List.of() : after.stream().map(p -> ReceiptFile.read(p).sha256()).toList();
+        UnlockedKey key = null;
+        if (signReceipt != null) {
+            Key custodian = KeySelector.secretKey(signReceipt, common.keyring());
+            key = Passphrases.unlock(custodian, passphrase.forUnlocking(), custodian.signingParts(Instant.now()));
+        }
+        custody = new Custody(key, note, links, returnTo);
+    }
+
+    Custody custody() {
+        return custody;
+    }
 
     /**
      * The sealed file as a source; hashed when a receipt or JSON will name it, so that both give the
@@ -34,7 +103,7 @@ final class ReportOptions {
         }
         if (receipt != null) {
             try {
-                Receipt.writeFailure(receipt, file, command, sha256, checks.passed(), failure);
+                Receipt.writeFailure(receipt, file, command, sha256, checks.passed(), failure, custody);
             } catch (org.sealpack.failure.SealpackException e) {
                 spec.commandLine().getErr().println("sealpack: note: the receipt of the failure was not written: "
                         + Terminal.safe(e.getMessage()));

@@ -28,6 +28,7 @@ public final class SealpackCommand implements Runnable {
         all.put("inspect", InspectCommand::new);
         all.put("validate", ValidateCommand::new);
         all.put("keys", KeysCommand::new);
+        all.put("custody", CustodyCommand::new);
         all.put("help", CommandLine.HelpCommand::new);
         return java.util.Collections.unmodifiableMap(all);
     }

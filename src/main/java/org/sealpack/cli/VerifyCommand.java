@@ -30,7 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         footer = {"  sealpack verify statement.sealed --signer keys/signer.cert.asc",
             "  sealpack verify statement.sealed --signer keys/signer.cert.asc \\",
-            "    --key keys/recipient.key.asc --passphrase-file keys/recipient.passphrase"})
+            "    --key keys/recipient.key.asc --passphrase-file keys/recipient.passphrase",
+            "  sealpack verify statement.sealed --signer keys/signer.cert.asc \\",
+            "    --receipt sender.md --sign-receipt keys/signer.key.asc \\",
+            "    --passphrase-file keys/signer.passphrase --note 'checked before sending'"})
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,7 +62,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Receipt.checkAbsent(reporting.receipt);
+        reporting.prepare(spec, common, passphrase);
         List<Certificate> trusted = trust.trusted(common);
         Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
         if (java.nio.file.Files.isDirectory(file)) {
@@ -92,7 +95,8 @@ final class VerifyCommand implements Callable<Integer> {
                 Json.print(spec.commandLine().getOut(), Json.outer(outer, verified.sourceSha256()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify", verified.sourceSha256(), outer, null, known);
+                Receipt.write(reporting.receipt, file, "verify", verified.sourceSha256(), outer, null, known,
+                        reporting.custody());
             }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
         } else {
@@ -114,7 +118,8 @@ final class VerifyCommand implements Callable<Integer> {
                         checks.passed()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify --key", verified.sourceSha256(), full.outer(), full, known);
+                Receipt.write(reporting.receipt, file, "verify --key", verified.sourceSha256(), full.outer(), full,
+                        known, reporting.custody());
             }
             printer.heading("Verdict: GOOD (every check passed)");
         }

@@ -42,7 +42,7 @@ public final class SealWriter {
      * AEAD chunks of 256 KiB: 2^18 bytes, which Bouncy Castle takes as the exponent 18 and writes as the
      * chunk size octet 12 (RFC 9580 5.13.2: 2^(c+6) bytes). Passing 12 here gave octet 6 (4 KiB chunks).
      */
-    private static final int AEAD_CHUNK_EXPONENT = 18;
+    static final int AEAD_CHUNK_EXPONENT = 18;
 
     private SealWriter() {
     }

@@ -88,7 +88,7 @@ final class FullCheck {
         warnings.addAll(valid.warnings());
         Reports.Full report = new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), bag.root(), valid.bagInfo(), bag.payload(),
-                bag.payloadBytes(), warnings);
+                bag.payloadBytes(), warnings, org.sealpack.bag.Digests.sha512Hex(bag.tagFiles().get(BagIt.TAG_MANIFEST)));
         return new Verified<>(report, source.sha256(), sink);
     }
 

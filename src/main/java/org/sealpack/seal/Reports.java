@@ -33,7 +33,7 @@ public final class Reports {
      */
     public record Full(Outer outer, Certificate openedBy, Instant bagSigned, List<String> intendedRecipients,
                        String bagName, Metadata bagInfo, Manifest manifest, long payloadBytes,
-                       List<String> warnings) {
+                       List<String> warnings, String tagManifestSha512) {
     }
 
     /** What can be learnt with no key: all of it unverified. */

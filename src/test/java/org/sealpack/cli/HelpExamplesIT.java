@@ -12,13 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
 
-/** The examples in pack, verify, open and inspect --help are real: run in order, as printed, they succeed. */
+/**
+ * The examples in pack, verify, open, inspect and custody check --help are real: run in order, as
+ * printed, they succeed (verify's last one signs the receipt that custody check's example checks).
+ */
 class HelpExamplesIT {
     @TempDir
     Path dir;
 
     static List<String> examples(String command) {
-        List<String> lines = Proc.sealpack(Proc.root(), command, "--help").out().lines().toList();
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        args.add("--help");
+        List<String> lines = Proc.sealpack(Proc.root(), args.toArray(String[]::new)).out().lines().toList();
         List<String> examples = new ArrayList<>();
         StringBuilder current = null;
         boolean in = false;
@@ -51,7 +56,7 @@ class HelpExamplesIT {
     void everyExampleRunsAsPrinted() throws IOException {
         Proc.bash(dir, Map.of(), "cp -r " + Proc.root().resolve("keys") + " " + Proc.root().resolve("examples") + " .");
         List<String> run = new ArrayList<>();
-        for (String command : List.of("pack", "verify", "open", "inspect")) {
+        for (String command : List.of("pack", "verify", "open", "inspect", "custody check")) {
             List<String> examples = examples(command);
             assertThat(examples).as(command + " --help has an example").isNotEmpty();
             for (String example : examples) {

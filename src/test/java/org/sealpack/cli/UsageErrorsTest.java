@@ -35,7 +35,7 @@ class UsageErrorsTest {
             "verify | Missing required parameter: 'FILE' | verify",
             "open x.sealed --key | Missing required parameter for option '--key' | open",
             "keys list --bogus | Unknown option: '--bogus' | keys list",
-            "'' | name a command: pack, verify, open, inspect, validate or keys | "})
+            "'' | name a command: pack, verify, open, inspect, validate, keys or custody | "})
     void eachUsageErrorIsOneLineNamingTheOptionAndTheHelpToRead(String line, String says, String command) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         Cli.Run r = Cli.run(args);
@@ -57,7 +57,8 @@ class UsageErrorsTest {
     @org.junit.jupiter.api.Test
     void helpFitsEightyColumnsAndKeysHelpNamesTheRightCommand() {
         for (String command : java.util.List.of("", "pack", "verify", "open", "inspect", "validate", "keys",
-                "keys generate", "keys list", "keys import", "keys export", "keys delete", "keys revoke", "keys passwd")) {
+                "keys generate", "keys list", "keys import", "keys export", "keys delete", "keys revoke", "keys passwd",
+                "custody", "custody check")) {
             java.util.List<String> args = new java.util.ArrayList<>(command.isEmpty() ? java.util.List.of()
                     : java.util.List.of(command.split(" ")));
             args.add("--help");
