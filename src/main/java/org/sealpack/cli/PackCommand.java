@@ -125,8 +125,7 @@ final class PackCommand implements Callable<Integer> {
                 + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
         Printer p = new Printer(out);
         p.field("bag", result.bagName());
-        p.field("payload", result.files() + (result.files() == 1 ? " file, " : " files, ") + result.payloadBytes()
-                + " bytes");
+        p.field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
         for (var dir : result.emptyDirectories()) {
             p.field("left out", Terminal.safe(dir.toString()) + "/ (an empty directory: a bag holds files only;"
                     + " put a file in it to keep it)");

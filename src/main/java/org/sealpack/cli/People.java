@@ -54,4 +54,9 @@ final class People {
         return e instanceof org.sealpack.failure.NotRecipientException nr
                 ? nr.naming(keyId -> recipient(keyId, known, null)) : e;
     }
+
+    /** "1 file", "2 files". */
+    static String files(long n) {
+        return n + (n == 1 ? " file" : " files");
+    }
 }

@@ -80,7 +80,7 @@ final class Printer {
         }
         heading("Bag: VALID (every SHA-512 checksum matches, no file missing or extra)");
         field("bag", full.bagName());
-        field("payload", full.manifest().checksums().size() + " file(s), " + full.payloadBytes() + " bytes");
+        field("payload", People.files(full.manifest().checksums().size()) + ", " + full.payloadBytes() + " bytes");
         Metadata info = full.bagInfo();
         for (String label : List.of("Title", "Source-Organization", "Date-Issued", "External-Identifier")) {
             info.first(label).ifPresent(v -> field(label, v));
@@ -96,7 +96,7 @@ final class Printer {
         heading("Bag " + Terminal.safe(report.bag().toString()) + ": " + state
                 + (verdict.level() == org.sealpack.bag.BagRules.Level.SEALED ? " (as a sealed bag)" : ""));
         field("BagIt version", String.valueOf(verdict.version()));
-        field("payload", verdict.payload().size() + " file(s), " + verdict.payloadBytes() + " bytes");
+        field("payload", People.files(verdict.payload().size()) + ", " + verdict.payloadBytes() + " bytes");
         field("manifests", String.join(", ", verdict.algorithms()));
         if (report.signature() != null) {
             signer("signed by", report.signature().signer());

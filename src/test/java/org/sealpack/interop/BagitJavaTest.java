@@ -73,7 +73,7 @@ class BagitJavaTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertThat(cli(out, err, "validate", bagDir.toString())).as(out + err.toString()).isZero();
-        assertThat(out.toString()).contains("VALID", "md5, sha512", "2 file(s)");
+        assertThat(out.toString()).contains("VALID", "md5, sha512", "2 files");
 
         Path sealed = dir.resolve("loc.sealed");
         assertThat(cli(out, err, "pack", "--bag", bagDir.toString(), "--signer", KEYS.resolve("signer.key.asc").toString(),
