@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.bcpg.SignatureSubpacket;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
@@ -54,18 +53,8 @@ public final class Signatures {
      */
     public static byte[] signDetached(UnlockedKey signer, byte[] data, List<Certificate> intendedRecipients,
                                       Instant now) {
-        Date at = Date.from(now);
         try {
-            PGPPublicKey signingKey = signer.signingKey(at);
-            PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
-            generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
-            PGPSignatureSubpacketGenerator hashed = baseSubpackets(signingKey, at);
-            for (Certificate recipient : intendedRecipients) {
-                hashed.addIntendedRecipientFingerprint(false, recipient.ring.getPublicKey());
-            }
-            generator.setHashedSubpackets(hashed.generate());
-            generator.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
+            PGPSignatureGenerator generator = SignedMessage.binaryDocument(signer, intendedRecipients, Date.from(now));
             generator.update(data);
             PGPSignature signature = generator.generate();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -15,9 +15,9 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPLiteralDataGenerator;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.sealpack.failure.KeyException;
@@ -38,14 +38,7 @@ public final class SignedMessage {
                                         Instant now) {
         Date at = Date.from(now);
         try {
-            PGPPublicKey signingKey = signer.signingKey(at);
-            PGPSignatureGenerator signature = new PGPSignatureGenerator(
-                    HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
-            signature.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
-            PGPSignatureSubpacketGenerator hashed = Signatures.baseSubpackets(signingKey, at);
-            hashed.addIntendedRecipientFingerprint(false, recipient.ring.getPublicKey());
-            signature.setHashedSubpackets(hashed.generate());
-            signature.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
+            PGPSignatureGenerator signature = binaryDocument(signer, java.util.List.of(recipient), at);
 
             JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                     .setWithIntegrityPacket(true).setSecureRandom(new SecureRandom());
@@ -74,5 +67,24 @@ public final class SignedMessage {
         } catch (PGPException | IOException e) {
             throw new KeyException("cannot sign and encrypt: " + e.getMessage(), null, e);
         }
+    }
+
+    /**
+     * A generator of a binary-document signature, SHA-512, with the hashed subpackets of every sealpack
+     * signature and the intended recipients' primary fingerprints (non-critical); nothing unhashed.
+     */
+    static PGPSignatureGenerator binaryDocument(UnlockedKey signer, java.util.List<Certificate> intendedRecipients, Date at)
+            throws PGPException {
+        PGPPublicKey signingKey = signer.signingKey(at);
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
+        generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
+        PGPSignatureSubpacketGenerator hashed = Signatures.baseSubpackets(signingKey, at);
+        for (Certificate recipient : intendedRecipients) {
+            hashed.addIntendedRecipientFingerprint(false, recipient.ring.getPublicKey());
+        }
+        generator.setHashedSubpackets(hashed.generate());
+        generator.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
+        return generator;
     }
 }

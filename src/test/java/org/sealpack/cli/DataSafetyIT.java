@@ -209,6 +209,12 @@ class DataSafetyIT {
     void aKillAtEveryStepOfAReplacementLeavesACompleteBag(String step, String expected, String note) throws IOException {
         Path dir = work.resolve("kill-" + step);
         write(dir.resolve("notes.txt"), "notes beside the bag");
+        // The user's own files beside the bag, and a decoy named like a leftover but with no lock file of
+        // sealpack's: the recovery that erases leftovers must leave every byte of them alone.
+        write(dir.resolve("evidence/witness.txt"), "a witness statement");
+        write(dir.resolve(".sealpack-decoy.tmp/kept.txt"), "not sealpack's");
+        var userBefore = Trees.hash(dir.resolve("evidence"));
+        var decoyBefore = Trees.hash(dir.resolve(".sealpack-decoy.tmp"));
         assertThat(open(dir, Map.of(), first, "bag").exit()).isZero();
         Proc.Result killed = Proc.sealpack(dir, Map.of(), List.of("-Dsealpack.test.killAt=" + step),
                 split("open " + second + Proc.openKeys() + " -o bag --force"));
@@ -232,8 +238,12 @@ class DataSafetyIT {
                     .contains(note);
         }
         assertThat(completeBag(dir.resolve("bag"))).isEqualTo(expected);
-        assertThat(staging(dir)).as("nothing of the killed run is left").isEmpty();
+        assertThat(staging(dir).stream().filter(p -> !p.getFileName().toString().equals(".sealpack-decoy.tmp")))
+                .as("nothing of the killed run is left").isEmpty();
         assertThat(dir.resolve("notes.txt")).hasContent("notes beside the bag");
+        assertThat(Trees.hash(dir.resolve("evidence"))).isEqualTo(userBefore);
+        assertThat(Trees.hash(dir.resolve(".sealpack-decoy.tmp"))).as("a look-alike without a lock is not erased")
+                .isEqualTo(decoyBefore);
     }
 
     /** The payload's name ("first", "second") if the directory is a complete bag whose every checksum holds, else null. */
