@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.sealpack.pgp.Keyring;
 import org.sealpack.seal.Home;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Option;
 
@@ -34,7 +35,7 @@ final class CommonOptions {
     /** Tells the user, on stderr, of things done beside the output (an interrupted run cleaned up). */
     static java.util.function.Consumer<String> notices(picocli.CommandLine.Model.CommandSpec spec) {
         return text -> {
-            spec.commandLine().getErr().println("sealpack: note: " + Terminal.safe(text));
+            spec.commandLine().getErr().println("sealpack: note: " + Untrusted.of(text));
             spec.commandLine().getErr().flush();
         };
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.custody.Custody;
 import org.sealpack.custody.ReceiptRecord;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ final class CustodyCheckCommand implements Callable<Integer> {
             Json.print(spec.commandLine().getOut(), json(hands));
         } else if (!common.quiet) {
             var out = common.out(spec);
-            out.println("Chain of custody of " + Terminal.safe(what.description()) + ": " + hands.size()
+            out.println("Chain of custody of " + Untrusted.of(what.description()) + ": " + hands.size()
                     + (hands.size() == 1 ? " hand" : " hands") + ", every receipt signed by a trusted custodian");
             for (String line : timeline(hands, false)) {
                 out.println(line);
@@ -101,12 +102,12 @@ final class CustodyCheckCommand implements Callable<Integer> {
                         + r.job() + "` | " + String.join(", ", passed) + " | " + r.verdict() + " | "
                         + Receipt.cell(h.receipt().path().getFileName().toString()) + " | " + follows + " |");
             } else {
-                lines.add(String.format("  #%d  %s  %s", n, People.time(h.checkedAt()), Terminal.safe(People.certificate(h.custodian()))));
+                lines.add(String.format("  #%d  %s  %s", n, People.time(h.checkedAt()), Untrusted.of(People.certificate(h.custodian()))));
                 lines.add("        " + r.job() + ": " + String.join(", ", passed) + " passed; " + r.verdict()
                         + (r.after().isEmpty() ? "; the first hand" : "; follows " + follows)
-                        + "; receipt " + Terminal.safe(h.receipt().path().toString()));
+                        + "; receipt " + Untrusted.of(h.receipt().path().toString()));
                 if (r.note() != null) {
-                    lines.add("        note: " + Terminal.safe(r.note()));
+                    lines.add("        note: " + Untrusted.of(r.note()));
                 }
             }
         }

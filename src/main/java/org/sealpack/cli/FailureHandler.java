@@ -3,6 +3,7 @@ package org.sealpack.cli;
 import java.io.PrintWriter;
 
 import org.sealpack.failure.SealpackException;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine;
 
@@ -33,7 +34,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         if (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
         }
-        err.println("sealpack: error: " + Terminal.safe(message.replace('\n', ' ')) + ". hint: see '"
+        err.println("sealpack: error: " + Untrusted.of(message.replace('\n', ' ')) + ". hint: see '"
                 + cmd.getCommandSpec().qualifiedName() + " --help'");
         if (java.util.Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(err);
@@ -56,9 +57,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
                 hint += ", or raise the limit with " + LimitOptions.option(over.limit())
                         + " here and tell the recipients to open it with the same option";
             }
-            return "sealpack: error: " + Terminal.safe(s.getMessage()) + Terminal.safe(hint);
+            return "sealpack: error: " + Untrusted.of(s.getMessage()) + Untrusted.of(hint);
         }
-        return "sealpack: internal error: " + Terminal.safe(String.valueOf(e))
+        return "sealpack: internal error: " + Untrusted.of(String.valueOf(e))
                 + ". hint: run again with --debug and report the output";
     }
 

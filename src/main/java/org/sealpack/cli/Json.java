@@ -12,10 +12,15 @@ import org.sealpack.pgp.SealReader;
 import org.sealpack.seal.AtRest;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Version;
+import org.sealpack.text.Untrusted;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The --json documents: one per command, field names stable, described by docs/sealpack.schema.json.
@@ -27,6 +32,12 @@ final class Json {
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new Hidden());
+        MAPPER.registerModule(new SimpleModule().addSerializer(new StdSerializer<>(Untrusted.class) {
+            @Override
+            public void serialize(Untrusted value, JsonGenerator gen, SerializerProvider provider) throws java.io.IOException {
+                gen.writeString(value.unescaped()); // JSON keeps the value; Hidden spells what a terminal would obey
+            }
+        }));
     }
 
     /**
@@ -49,7 +60,7 @@ final class Json {
 
         @Override
         public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
-            if (!Terminal.hidden(ch)) {
+            if (!Untrusted.hidden(ch)) {
                 return null;
             }
             StringBuilder escape = new StringBuilder();

@@ -42,12 +42,12 @@ final class KeysDeleteCommand implements Callable<Integer> {
         Certificate cert = KeySelector.certificate(id, keyring);
         boolean hasSecret = keyring.secretKey(cert).isPresent();
         Confirmation.require("delete",
-                "Deleting " + Terminal.safe(cert.describe()) + " from the keyring " + keyring.home() + ".",
+                "Deleting " + cert.description() + " from the keyring " + keyring.home() + ".",
                 secret && hasSecret ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
                         : "Its signatures will no longer be trusted until you import it again.");
         keyring.delete(cert, secret);
         keyring.save();
-        common.out(spec).println("deleted " + cert.fingerprint() + " " + Terminal.safe(cert.primaryUserId()));
+        common.out(spec).println("deleted " + cert.fingerprint() + " " + cert.userId());
         return ExitCode.OK.code;
     }
 }

@@ -19,6 +19,7 @@ import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Profile;
 import org.sealpack.pgp.Key;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,7 +131,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the key files: " + e.getMessage(), "check the directory");
         }
-        out.println("Generated " + Terminal.safe(userId) + " (" + (chosen == Profile.RFC9580 ? "rfc9580 profile, v6" : "default profile, v4")
+        out.println("Generated " + Untrusted.of(userId) + " (" + (chosen == Profile.RFC9580 ? "rfc9580 profile, v6" : "default profile, v4")
                 + (validity == null ? ", no expiry" : ", expires " + People.time(now.plus(validity))) + ")");
         out.println("  fingerprint: " + People.fingerprint(key.fingerprint()));
         if (noPassphrase) {

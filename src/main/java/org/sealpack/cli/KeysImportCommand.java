@@ -37,7 +37,7 @@ final class KeysImportCommand implements Callable<Integer> {
             for (Keyring.Imported i : keyring.importFile(file)) {
                 out.printf("%s %s %s%n", i.updated() ? "updated" : "imported", i.secret() ? "secret key " : "certificate",
                         i.certificate().fingerprint());
-                out.println("  " + Terminal.safe(i.certificate().primaryUserId())
+                out.println("  " + i.certificate().userId()
                         + (i.certificate().isRevoked() ? "  [REVOKED]" : ""));
             }
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.Keyring;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +55,8 @@ final class KeysListCommand implements Callable<Integer> {
             var secretKey = keyring.secretKey(c);
             boolean secret = secretKey.isPresent();
             out.println((secret ? "key  " : "cert ") + c.fingerprint());
-            for (String uid : c.userIds()) {
-                out.println("  user ID:    " + Terminal.safe(uid));
+            for (Untrusted uid : c.names()) {
+                out.println("  user ID:    " + uid);
             }
             out.println("  algorithms: " + c.algorithms() + " (v" + c.version() + ")");
             out.println("  created:    " + c.created());

@@ -49,7 +49,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--no-passphrase and --new-passphrase-file contradict each other");
         }
-        PassphraseOptions fresh_ = new PassphraseOptions().prompting("New passphrase for " + Terminal.safe(key.describe()) + ": ");
+        PassphraseOptions fresh_ = new PassphraseOptions().prompting("New passphrase for " + key.description() + ": ");
         fresh_.file = newFile;
         char[] fresh = noPassphrase ? new char[0] : fresh_.forNewKey();
         keyring.put(KeyEditor.changePassphrase(key, old, fresh));

@@ -63,7 +63,7 @@ final class KeysRevokeCommand implements Callable<Integer> {
         Key key = KeySelector.secretKey(id, keyring);
         boolean voidsAll = why == KeyEditor.Reason.COMPROMISED || why == KeyEditor.Reason.UNSPECIFIED;
         Confirmation.require("revoke",
-                "Revoking " + Terminal.safe(key.describe()) + " as '" + reason + "'.",
+                "Revoking " + key.description() + " as '" + reason + "'.",
                 voidsAll ? "This voids EVERY signature the key ever made: every archive it sealed will fail verification"
                         + " wherever this revocation reaches."
                         : "Signatures made before now stay valid; any made after now are void.",

@@ -12,6 +12,7 @@ import org.sealpack.seal.Verified;
 import org.sealpack.seal.Checks;
 import org.sealpack.seal.Source;
 import org.sealpack.pgp.Certificate;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,7 +100,7 @@ final class OpenCommand implements Callable<Integer> {
             Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full, known,
                     reporting.custody());
         }
-        printer.heading("Opened into " + Terminal.safe(output.toString()) + ":");
+        printer.heading("Opened into " + Untrusted.of(output.toString()) + ":");
         printer.files(full);
         return ExitCode.OK.code;
     }

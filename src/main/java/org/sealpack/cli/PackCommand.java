@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.PackRequest;
 import org.sealpack.seal.Packer;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,14 +122,14 @@ final class PackCommand implements Callable<Integer> {
         if (common.quiet) {
             return ExitCode.OK.code;
         }
-        out.println("Sealed " + Terminal.safe(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
+        out.println("Sealed " + Untrusted.of(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
                 + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
         Printer p = new Printer(out);
         p.field("bag", result.bagName());
         p.field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
         for (var dir : result.emptyDirectories()) {
-            p.field("left out", Terminal.safe(dir.toString()) + "/ (an empty directory: a bag holds files only;"
-                    + " put a file in it to keep it)");
+            p.field("left out", Untrusted.of(dir + "/ (an empty directory: a bag holds files only;"
+                    + " put a file in it to keep it)"));
         }
         p.signer("signed by", result.signer());
         p.field("can open it", "");

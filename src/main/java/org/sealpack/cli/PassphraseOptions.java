@@ -74,7 +74,7 @@ final class PassphraseOptions {
                     + " needs a passphrase and there is no terminal to ask for it",
                     "give --passphrase-file FILE or --passphrase-env NAME");
         }
-        String prompt = key == null ? newPrompt : unlockPrompt + Terminal.safe(key.describe()) + ": ";
+        String prompt = key == null ? newPrompt : unlockPrompt + key.description() + ": ";
         char[] first = console.readPassword("%s", prompt);
         if (first == null) {
             throw new PassphraseException("no passphrase was entered", "type the passphrase at the prompt");

@@ -7,8 +7,12 @@ import org.sealpack.bag.Metadata;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.seal.Reports;
+import org.sealpack.text.Untrusted;
 
-/** Prints reports for people. Every string that came from a file or key goes through Terminal.safe. */
+/**
+ * Prints reports for people. Text from a file or key is {@link Untrusted} (escaped when shown); a plain
+ * String value is escaped here too, until the reports carry every such text typed.
+ */
 final class Printer {
     private final PrintWriter out;
 
@@ -17,7 +21,11 @@ final class Printer {
     }
 
     void field(String label, String value) {
-        out.println(String.format("  %-20s %s", label.isEmpty() ? "" : label + ":", Terminal.safe(value)).stripTrailing());
+        field(label, Untrusted.of(value));
+    }
+
+    void field(String label, Untrusted value) {
+        out.println(String.format("  %-20s %s", label.isEmpty() ? "" : label + ":", value).stripTrailing());
     }
 
     void heading(String text) {
@@ -26,7 +34,7 @@ final class Printer {
 
     void signer(String label, Certificate cert) {
         field(label, People.fingerprint(cert.fingerprint()));
-        field("", cert.primaryUserId());
+        field("", cert.userId());
     }
 
     void outer(Reports.Outer outer, List<Certificate> known) {
@@ -38,9 +46,9 @@ final class Printer {
         notes(outer.notes());
     }
 
-    void notes(List<String> notes) {
-        for (String note : notes) {
-            out.println("note: " + Terminal.safe(note));
+    void notes(List<Untrusted> notes) {
+        for (Untrusted note : notes) {
+            out.println("note: " + note);
         }
     }
 
@@ -86,14 +94,14 @@ final class Printer {
             info.first(label).ifPresent(v -> field(label, v));
         }
         for (String w : full.warnings()) {
-            out.println("warning: " + Terminal.safe(w));
+            out.println("warning: " + Untrusted.of(w));
         }
     }
 
     void atRest(org.sealpack.seal.AtRest.Report report) {
         var verdict = report.verdict();
         String state = !verdict.valid() ? "INVALID" : !verdict.complete() ? "VALID but HOLEY (files to fetch)" : "VALID";
-        heading("Bag " + Terminal.safe(report.bag().toString()) + ": " + state
+        heading("Bag " + Untrusted.of(report.bag().toString()) + ": " + state
                 + (verdict.level() == org.sealpack.bag.BagRules.Level.SEALED ? " (as a sealed bag)" : ""));
         field("BagIt version", String.valueOf(verdict.version()));
         field("payload", People.files(verdict.payload().size()) + ", " + verdict.payloadBytes() + " bytes");
@@ -106,17 +114,17 @@ final class Printer {
                     ? "present, not checked (give --signer, or use 'sealpack verify DIR')" : "none");
         }
         for (String path : verdict.toFetch()) {
-            out.println("  to fetch: " + Terminal.safe(path));
+            out.println("  to fetch: " + Untrusted.of(path));
         }
         for (String problem : verdict.problems()) {
-            out.println("  problem: " + Terminal.safe(problem));
+            out.println("  problem: " + Untrusted.of(problem));
         }
         for (String warning : verdict.warnings()) {
-            out.println("  warning: " + Terminal.safe(warning));
+            out.println("  warning: " + Untrusted.of(warning));
         }
     }
 
     void files(Reports.Full full) {
-        full.manifest().checksums().keySet().forEach(p -> out.println("  " + Terminal.safe(p)));
+        full.manifest().checksums().keySet().forEach(p -> out.println("  " + Untrusted.of(p)));
     }
 }

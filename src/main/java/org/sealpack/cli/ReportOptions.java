@@ -9,6 +9,7 @@ import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Passphrases;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Option;
 
@@ -106,7 +107,7 @@ final class ReportOptions {
                 Receipt.writeFailure(receipt, file, command, sha256, checks.passed(), failure, custody);
             } catch (org.sealpack.failure.SealpackException e) {
                 spec.commandLine().getErr().println("sealpack: note: the receipt of the failure was not written: "
-                        + Terminal.safe(e.getMessage()));
+                        + Untrusted.of(e.getMessage()));
             }
         }
     }

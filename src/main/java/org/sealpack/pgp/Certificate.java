@@ -16,6 +16,7 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.sealpack.failure.KeyException;
+import org.sealpack.text.Untrusted;
 
 /**
  * An OpenPGP certificate (a public key with its user IDs and subkeys). Certificates are named by
@@ -170,6 +171,21 @@ public final class Certificate {
     /** A short description for messages: fingerprint and primary user ID. */
     public String describe() {
         return fingerprint() + " (" + primaryUserId() + ")";
+    }
+
+    /** {@link #describe()} for people: the user ID in it was written by whoever made the certificate. */
+    public Untrusted description() {
+        return Untrusted.of(describe());
+    }
+
+    /** The primary user ID for people (see {@link #primaryUserId()}). */
+    public Untrusted userId() {
+        return Untrusted.of(primaryUserId());
+    }
+
+    /** Every user ID, for people. */
+    public List<Untrusted> names() {
+        return Untrusted.each(userIds());
     }
 
     public String armored() {

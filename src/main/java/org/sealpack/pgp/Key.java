@@ -19,6 +19,7 @@ import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.PassphraseException;
+import org.sealpack.text.Untrusted;
 
 /** An OpenPGP secret key (transferable secret key), still locked by its passphrase. */
 public final class Key {
@@ -116,6 +117,11 @@ public final class Key {
 
     public String describe() {
         return certificate.describe();
+    }
+
+    /** {@link #describe()} for people. */
+    public Untrusted description() {
+        return certificate.description();
     }
 
     public String armored() {

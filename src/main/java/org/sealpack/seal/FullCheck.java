@@ -21,6 +21,7 @@ import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.Signatures;
 import org.sealpack.pgp.Key;
+import org.sealpack.text.Untrusted;
 
 /**
  * The full check of a sealed file, shared by {@code verify --key} and {@code open}, in the order of
@@ -74,9 +75,9 @@ final class FullCheck {
         SignatureCheck bagSignature = checkBagSignature(bag, trusted, outer, openedBy, warnings, checks);
         Reports.Outer outerReport = outer == null
                 ? new Reports.Outer(bagSignature.signer(), bagSignature.created(), reader.recipients(),
-                        reader.fileBytesRead(), reader.innerBytesRead(), true, bagSignature.notes())
+                        reader.fileBytesRead(), reader.innerBytesRead(), true, Untrusted.each(bagSignature.notes()))
                 : new Reports.Outer(outer.signer(), outer.created(), reader.recipients(),
-                        reader.fileBytesRead(), reader.innerBytesRead(), false, outer.notes());
+                        reader.fileBytesRead(), reader.innerBytesRead(), false, Untrusted.each(outer.notes()));
         BagRules.Verdict valid;
         try {
             valid = BagRules.check(bag, BagRules.Level.SEALED).requireValid("the bag");

@@ -7,6 +7,7 @@ import org.sealpack.bag.Manifest;
 import org.sealpack.bag.Metadata;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
+import org.sealpack.text.Untrusted;
 
 /** What verify, open and inspect found. */
 public final class Reports {
@@ -19,7 +20,7 @@ public final class Reports {
      * The notes say what changed about the signer's key since it signed without voiding the signature.
      */
     public record Outer(Certificate signer, Instant signed, List<SealReader.Recipient> recipients, long fileBytes,
-                        long encryptedBytes, boolean anonymous, List<String> notes) {
+                        long encryptedBytes, boolean anonymous, List<Untrusted> notes) {
         public Outer {
             notes = List.copyOf(notes);
         }

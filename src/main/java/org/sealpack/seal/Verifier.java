@@ -13,6 +13,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
+import org.sealpack.text.Untrusted;
 
 /** Verifies a sealed file without writing anything: the outer layer alone, or everything with a key. */
 public final class Verifier {
@@ -40,7 +41,7 @@ public final class Verifier {
             SignatureCheck outer = reader.verifyOuter(trusted);
             checks.passed(Checks.OUTER_SIGNATURE);
             report = new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
-                    reader.innerBytesRead(), false, outer.notes());
+                    reader.innerBytesRead(), false, Untrusted.each(outer.notes()));
             pipeline.finish();
         } catch (IOException | RuntimeException e) {
             throw unreadable(pipeline.failed(e), source);
