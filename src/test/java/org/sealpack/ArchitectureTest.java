@@ -111,6 +111,22 @@ class ArchitectureTest {
         assertThat(usersOf(sources, "Terminal\\.safe\\(")).isSubsetOf("cli/Receipt.java");
     }
 
+    /**
+     * Every algorithm sealpack writes (cipher, AEAD mode, signature hashes, key preferences and protection)
+     * is named in one place, the key profile; the reading side names them only to judge (Policy), to name
+     * them (Names) and to map them to the JDK's digests (HashOnce).
+     */
+    @Test
+    void aCipherIsNamedInOnePlace() throws IOException {
+        Map<Path, String> sources = sources();
+        assertThat(usersOf(sources, "new JcePGPDataEncryptorBuilder\\(|SecretKeyEncryptorBuilder\\(|AEADAlgorithmTags\\.OCB"
+                + "|setPreferred(Symmetric|Hash)Algorithms\\(false, new"))
+                .containsExactly("pgp/Profile.java");
+        assertThat(usersOf(sources, "SymmetricKeyAlgorithmTags\\.AES_256|HashAlgorithmTags\\.SHA(256|384|512)\\b"))
+                .containsExactlyInAnyOrder("pgp/Profile.java", "pgp/Policy.java", "pgp/Names.java", "pgp/HashOnce.java",
+                        "pgp/BulkCfb.java");
+    }
+
     static List<String> usersOf(Map<Path, String> sources, String regex) {
         Pattern p = Pattern.compile(regex);
         return sources.entrySet().stream().filter(e -> p.matcher(e.getValue()).find()).map(e -> e.getKey().toString())

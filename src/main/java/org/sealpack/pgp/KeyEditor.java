@@ -9,11 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.S2K;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSecretKey;
@@ -23,10 +19,8 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
-import org.bouncycastle.openpgp.operator.jcajce.JcaAEADSecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.PassphraseException;
 
@@ -51,7 +45,7 @@ public final class KeyEditor {
         try {
             PGPPublicKey primary = key.certificate().ring.getPublicKey();
             PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                    new JcaPGPContentSignerBuilder(primary.getAlgorithm(), HashAlgorithmTags.SHA512), primary);
+                    new JcaPGPContentSignerBuilder(primary.getAlgorithm(), Profile.DOCUMENT_SIGNATURE_HASH), primary);
             generator.init(PGPSignature.KEY_REVOCATION, key.privateKey(primary.getKeyID()));
             PGPSignatureSubpacketGenerator hashed = Signatures.baseSubpackets(primary, Date.from(at));
             hashed.setRevocationReason(false, (byte) reason.code, description == null ? "" : description);
@@ -92,16 +86,8 @@ public final class KeyEditor {
             PBESecretKeyDecryptor decryptor = new JcePBESecretKeyDecryptorBuilder(Crypto.digests()).build(oldPassphrase);
             List<PGPSecretKey> changed = new ArrayList<>();
             for (PGPSecretKey k : key.ring) {
-                PBESecretKeyEncryptor encryptor;
-                if (newPassphrase.length == 0) {
-                    encryptor = null;
-                } else if (k.getPublicKey().getVersion() == 6) {
-                    encryptor = new JcaAEADSecretKeyEncryptorBuilder(AEADAlgorithmTags.OCB, SymmetricKeyAlgorithmTags.AES_256,
-                            S2K.Argon2Params.universallyRecommendedParameters()).build(newPassphrase, k.getPublicKey().getPublicKeyPacket());
-                } else {
-                    encryptor = new JcePBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256,
-                            Crypto.digests().get(HashAlgorithmTags.SHA256), 0xF0).build(newPassphrase);
-                }
+                PBESecretKeyEncryptor encryptor = Profile.ofVersion(k.getPublicKey().getVersion())
+                        .protection(newPassphrase, k.getPublicKey());
                 changed.add(PGPSecretKey.copyWithNewPassword(k, decryptor, encryptor));
             }
             return new Key(new PGPSecretKeyRing(changed));

@@ -8,7 +8,6 @@ import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
@@ -21,7 +20,6 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyPairGeneratorProvider;
-import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder;
 import org.sealpack.failure.KeyException;
 
 /**
@@ -33,7 +31,6 @@ import org.sealpack.failure.KeyException;
  */
 public final class KeyGenerator {
     /** S2K iteration count byte: 0xF0 hashes 32 MiB of passphrase and salt per unlock. */
-    private static final int S2K_COUNT = 0xF0;
 
     private KeyGenerator() {
     }
@@ -58,10 +55,8 @@ public final class KeyGenerator {
 
             PGPSignatureSubpacketGenerator primaryHashed = new PGPSignatureSubpacketGenerator();
             primaryHashed.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
-            primaryHashed.setPreferredSymmetricAlgorithms(false, new int[] {
-                    SymmetricKeyAlgorithmTags.AES_256, SymmetricKeyAlgorithmTags.AES_128});
-            primaryHashed.setPreferredHashAlgorithms(false, new int[] {
-                    HashAlgorithmTags.SHA512, HashAlgorithmTags.SHA256});
+            primaryHashed.setPreferredSymmetricAlgorithms(false, Profile.PREFERRED_CIPHERS);
+            primaryHashed.setPreferredHashAlgorithms(false, Profile.PREFERRED_HASHES);
             primaryHashed.setPreferredCompressionAlgorithms(false, new int[] {
                     CompressionAlgorithmTags.UNCOMPRESSED, CompressionAlgorithmTags.ZLIB});
             primaryHashed.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
@@ -81,14 +76,11 @@ public final class KeyGenerator {
             }
 
             PGPDigestCalculator sha1 = Crypto.digests().get(HashAlgorithmTags.SHA1);
-            PGPDigestCalculator sha256 = Crypto.digests().get(HashAlgorithmTags.SHA256);
-            PBESecretKeyEncryptor protector = passphrase == null || passphrase.length == 0 ? null
-                    : new JcePBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256, sha256, S2K_COUNT)
-                            .build(passphrase);
+            PBESecretKeyEncryptor protector = Profile.DEFAULT.protection(passphrase, primary.getPublicKey());
 
             PGPKeyRingGenerator rings = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, primary,
                     userId, sha1, primaryHashed.generate(), null,
-                    new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.EDDSA_LEGACY, HashAlgorithmTags.SHA512),
+                    new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.EDDSA_LEGACY, Profile.DOCUMENT_SIGNATURE_HASH),
                     protector);
             rings.addSubKey(encryption, subkeyHashed.generate(), null);
             return new Key(rings.generateSecretKeyRing());

@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -38,11 +36,6 @@ import org.sealpack.failure.KeyException;
  */
 public final class SealWriter {
     private static final int BUFFER = 1 << 16;
-    /**
-     * AEAD chunks of 256 KiB: 2^18 bytes, which Bouncy Castle takes as the exponent 18 and writes as the
-     * chunk size octet 12 (RFC 9580 5.13.2: 2^(c+6) bytes). Passing 12 here gave octet 6 (4 KiB chunks).
-     */
-    static final int AEAD_CHUNK_EXPONENT = 18;
 
     private SealWriter() {
     }
@@ -60,22 +53,16 @@ public final class SealWriter {
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
             PGPSignatureGenerator outer = new PGPSignatureGenerator(
-                    HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA256), signingKey);
+                    HashOnce.signer(signingKey.getAlgorithm(), Profile.FILE_SIGNATURE_HASH), signingKey);
             outer.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
             outer.setHashedSubpackets(Signatures.baseSubpackets(signingKey, at).generate());
             outer.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
 
             List<Certificate> all = withSender(signer.certificate(), recipients);
-            JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                    .setWithIntegrityPacket(true)
-                    .setSecureRandom(new SecureRandom());
-            if (all.stream().allMatch(c -> c.version() == 6)) {
-                Crypto.bouncyCastle(); // the JDK has no OCB
-                data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, AEAD_CHUNK_EXPONENT);
-                data.setUseV6AEAD();
-            }
-            boolean aead = all.stream().allMatch(c -> c.version() == 6);
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(aead ? data : new BackgroundMdc(data));
+            Profile profile = Profile.forMessageTo(all);
+            JcePGPDataEncryptorBuilder data = profile.dataEncryptor();
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(profile.aead() ? data
+                    : new BackgroundMdc(data));
             for (Certificate recipient : all) {
                 PGPPublicKey key = recipient.encryptionKey(at);
                 Policy.checkKey(key, "the encryption key of " + recipient.describe());

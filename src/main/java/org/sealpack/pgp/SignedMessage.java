@@ -8,8 +8,6 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
-import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -19,7 +17,6 @@ import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 import org.sealpack.failure.KeyException;
 
 /**
@@ -40,14 +37,8 @@ public final class SignedMessage {
         try {
             PGPSignatureGenerator signature = binaryDocument(signer, java.util.List.of(recipient), at);
 
-            JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                    .setWithIntegrityPacket(true).setSecureRandom(new SecureRandom());
-            if (recipient.version() == 6) {
-                Crypto.bouncyCastle();
-                data.setWithAEAD(org.bouncycastle.bcpg.AEADAlgorithmTags.OCB, SealWriter.AEAD_CHUNK_EXPONENT);
-                data.setUseV6AEAD();
-            }
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(data);
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
+                    Profile.forMessageTo(java.util.List.of(recipient)).dataEncryptor());
             PGPPublicKey key = recipient.encryptionKey(at);
             Policy.checkKey(key, "the encryption key of " + recipient.describe());
             encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(new SecureRandom()));
@@ -77,7 +68,7 @@ public final class SignedMessage {
             throws PGPException {
         PGPPublicKey signingKey = signer.signingKey(at);
         PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                HashOnce.signer(signingKey.getAlgorithm(), HashAlgorithmTags.SHA512), signingKey);
+                HashOnce.signer(signingKey.getAlgorithm(), Profile.DOCUMENT_SIGNATURE_HASH), signingKey);
         generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
         PGPSignatureSubpacketGenerator hashed = Signatures.baseSubpackets(signingKey, at);
         for (Certificate recipient : intendedRecipients) {
