@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.custody.Custody;
 import org.sealpack.custody.ReceiptRecord;
+import org.sealpack.report.Json;
+import org.sealpack.report.People;
 import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Command;
@@ -58,7 +60,7 @@ final class CustodyCheckCommand implements Callable<Integer> {
             hands = Custody.check(what, receipts, trust.trusted(common));
         } catch (RuntimeException e) {
             if (json) {
-                Json.print(spec.commandLine().getOut(), Json.failure("custody", e, List.of(), what.sealedSha256()));
+                Json.print(spec.commandLine().getOut(), FailureHandler.json("custody", e, List.of(), what.sealedSha256()));
             }
             throw e;
         }

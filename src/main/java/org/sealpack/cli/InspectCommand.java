@@ -3,6 +3,9 @@ package org.sealpack.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.sealpack.report.Json;
+import org.sealpack.report.People;
+import org.sealpack.report.Printer;
 import org.sealpack.seal.Inspector;
 import org.sealpack.seal.Reports;
 

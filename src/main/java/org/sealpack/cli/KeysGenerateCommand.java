@@ -19,6 +19,7 @@ import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Profile;
 import org.sealpack.pgp.Key;
+import org.sealpack.report.People;
 import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine;

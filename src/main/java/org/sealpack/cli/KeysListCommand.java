@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.Keyring;
+import org.sealpack.report.Json;
 import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Command;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Key;
+import org.sealpack.report.People;
 import org.sealpack.seal.KeySelector;
 
 import picocli.CommandLine.Command;

@@ -6,6 +6,9 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.pgp.Key;
+import org.sealpack.report.Json;
+import org.sealpack.report.People;
+import org.sealpack.report.Printer;
 import org.sealpack.seal.Opener;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Verified;

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.sealpack.report.People;
+import org.sealpack.report.Printer;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.PackRequest;
 import org.sealpack.seal.Packer;

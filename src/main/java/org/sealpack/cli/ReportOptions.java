@@ -7,6 +7,7 @@ import java.util.List;
 import org.sealpack.custody.ReceiptFile;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.report.Json;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Passphrases;
 import org.sealpack.text.Untrusted;
@@ -100,7 +101,7 @@ final class ReportOptions {
                 org.sealpack.seal.Source source, org.sealpack.seal.Checks checks, RuntimeException failure) {
         String sha256 = json || receipt != null ? source.sha256IfKnown() : null;
         if (json) {
-            Json.print(spec.commandLine().getOut(), Json.failure(kind, failure, checks.passed(), sha256));
+            Json.print(spec.commandLine().getOut(), FailureHandler.json(kind, failure, checks.passed(), sha256));
         }
         if (receipt != null) {
             try {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.sealpack.pgp.Certificate;
+import org.sealpack.report.Json;
+import org.sealpack.report.People;
+import org.sealpack.report.Printer;
 import org.sealpack.seal.AtRest;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Reports;

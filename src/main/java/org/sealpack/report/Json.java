@@ -1,4 +1,4 @@
-package org.sealpack.cli;
+package org.sealpack.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sealpack.bag.Metadata;
+import org.sealpack.failure.SealpackException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.seal.AtRest;
@@ -27,7 +28,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
  * Strings from archives and keys keep their value; every invisible or text-changing character in them is
  * written as a \\u escape, which a terminal shows as text.
  */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static {
@@ -63,18 +64,14 @@ final class Json {
             if (!Untrusted.hidden(ch)) {
                 return null;
             }
-            StringBuilder escape = new StringBuilder();
-            for (char c : Character.toChars(ch)) {
-                escape.append(String.format("\\u%04X", (int) c));
-            }
-            return new com.fasterxml.jackson.core.io.SerializedString(escape.toString());
+            return new com.fasterxml.jackson.core.io.SerializedString(Untrusted.escape(new String(Character.toChars(ch))));
         }
     }
 
     private Json() {
     }
 
-    static void print(PrintWriter out, Map<String, Object> document) {
+    public static void print(PrintWriter out, Map<String, Object> document) {
         try {
             out.println(MAPPER.writeValueAsString(document));
         } catch (JsonProcessingException e) {
@@ -82,14 +79,14 @@ final class Json {
         }
     }
 
-    static Map<String, Object> document(String kind) {
+    public static Map<String, Object> document(String kind) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("kind", kind);
         d.put("sealpackVersion", Version.get());
         return d;
     }
 
-    static Map<String, Object> certificate(Certificate c) {
+    public static Map<String, Object> certificate(Certificate c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fingerprint", c.fingerprint());
         m.put("userIds", c.userIds());
@@ -120,7 +117,7 @@ final class Json {
         return m;
     }
 
-    static Map<String, Object> outer(Reports.Outer outer, String sha256) {
+    public static Map<String, Object> outer(Reports.Outer outer, String sha256) {
         Map<String, Object> d = document("verify");
         d.put("verdict", "good");
         d.put("checked", List.of("outer-signature"));
@@ -128,7 +125,7 @@ final class Json {
         return d;
     }
 
-    static Map<String, Object> full(String kind, Reports.Full full, String destination, String sha256,
+    public static Map<String, Object> full(String kind, Reports.Full full, String destination, String sha256,
                                     List<String> checked) {
         Map<String, Object> d = document(kind);
         d.put("verdict", "good");
@@ -165,22 +162,25 @@ final class Json {
         return d;
     }
 
-    /** A check that failed: what failed, its exit code and hint, and the checks that had passed before it. */
-    static Map<String, Object> failure(String kind, Throwable failure, List<String> passed, String sha256) {
+    /**
+     * A check that failed: what failed, its exit code, error name and general hint (from the exit-code
+     * table), and the checks that had passed before it.
+     */
+    public static Map<String, Object> failure(String kind, Throwable failure, int exit, String error, String generalHint,
+                                              List<String> passed, String sha256) {
         Map<String, Object> d = document(kind);
-        ExitCode code = ExitCode.of(failure);
         d.put("verdict", "failed");
-        d.put("exit", code.code);
-        d.put("error", code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        d.put("exit", exit);
+        d.put("error", error);
         d.put("message", failure.getMessage() == null ? failure.toString() : failure.getMessage());
-        String hint = failure instanceof org.sealpack.failure.SealpackException s && s.hint() != null ? s.hint() : code.hint;
+        String hint = failure instanceof SealpackException s && s.hint() != null ? s.hint() : generalHint;
         d.put("hint", hint);
         d.put("passed", passed);
         d.put("fileSha256", sha256);
         return d;
     }
 
-    static Map<String, Object> inspection(Reports.Inspection i) {
+    public static Map<String, Object> inspection(Reports.Inspection i) {
         Map<String, Object> d = document("inspect");
         d.put("verified", false);
         d.put("anonymous", i.anonymous());
@@ -198,7 +198,7 @@ final class Json {
         return d;
     }
 
-    static Map<String, Object> atRest(String kind, AtRest.Report report) {
+    public static Map<String, Object> atRest(String kind, AtRest.Report report) {
         var verdict = report.verdict();
         Map<String, Object> d = document(kind);
         d.put("verdict", !verdict.valid() ? "invalid" : !verdict.complete() ? "holey" : "good");
@@ -215,7 +215,7 @@ final class Json {
         return d;
     }
 
-    static Map<String, Object> keyring(List<Map<String, Object>> keys) {
+    public static Map<String, Object> keyring(List<Map<String, Object>> keys) {
         Map<String, Object> d = document("keys-list");
         d.put("keys", keys);
         return d;

@@ -1,4 +1,4 @@
-package org.sealpack.cli;
+package org.sealpack.report;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -13,31 +13,31 @@ import org.sealpack.text.Untrusted;
  * Prints reports for people. Text from a file or key is {@link Untrusted} (escaped when shown); a plain
  * String value is escaped here too, until the reports carry every such text typed.
  */
-final class Printer {
+public final class Printer {
     private final PrintWriter out;
 
-    Printer(PrintWriter out) {
+    public Printer(PrintWriter out) {
         this.out = out;
     }
 
-    void field(String label, String value) {
+    public void field(String label, String value) {
         field(label, Untrusted.of(value));
     }
 
-    void field(String label, Untrusted value) {
+    public void field(String label, Untrusted value) {
         out.println(String.format("  %-20s %s", label.isEmpty() ? "" : label + ":", value).stripTrailing());
     }
 
-    void heading(String text) {
+    public void heading(String text) {
         out.println(text);
     }
 
-    void signer(String label, Certificate cert) {
+    public void signer(String label, Certificate cert) {
         field(label, People.fingerprint(cert.fingerprint()));
         field("", cert.userId());
     }
 
-    void outer(Reports.Outer outer, List<Certificate> known) {
+    public void outer(Reports.Outer outer, List<Certificate> known) {
         heading("Outer signature: GOOD (the file is intact and comes from a trusted signer)");
         signer("signer", outer.signer());
         field("signed", People.time(outer.signed()));
@@ -46,21 +46,21 @@ final class Printer {
         notes(outer.notes());
     }
 
-    void notes(List<Untrusted> notes) {
+    public void notes(List<Untrusted> notes) {
         for (Untrusted note : notes) {
             out.println("note: " + note);
         }
     }
 
     /** Who can open the file: each recipient by the certificate that holds its key, the sender's own key said so. */
-    void recipients(List<SealReader.Recipient> recipients, List<Certificate> known, Certificate sender) {
+    public void recipients(List<SealReader.Recipient> recipients, List<Certificate> known, Certificate sender) {
         field("recipients", recipients.size() + (recipients.size() == 1 ? " key" : " keys") + ", who can open it:");
         for (SealReader.Recipient r : recipients) {
             field("", People.recipient(r.keyId(), known, sender));
         }
     }
 
-    void full(Reports.Full full, List<Certificate> known) {
+    public void full(Reports.Full full, List<Certificate> known) {
         if (full.outer().anonymous()) {
             heading("Anonymous file: no outer signature and hidden recipients (seizure mode, by design)");
             recipients(full.outer().recipients(), known, null);
@@ -98,7 +98,7 @@ final class Printer {
         }
     }
 
-    void atRest(org.sealpack.seal.AtRest.Report report) {
+    public void atRest(org.sealpack.seal.AtRest.Report report) {
         var verdict = report.verdict();
         String state = !verdict.valid() ? "INVALID" : !verdict.complete() ? "VALID but HOLEY (files to fetch)" : "VALID";
         heading("Bag " + Untrusted.of(report.bag().toString()) + ": " + state
@@ -124,7 +124,7 @@ final class Printer {
         }
     }
 
-    void files(Reports.Full full) {
+    public void files(Reports.Full full) {
         full.manifest().checksums().keySet().forEach(p -> out.println("  " + Untrusted.of(p)));
     }
 }
