@@ -27,12 +27,47 @@ final class AnyBag {
     private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-(.+)\\.txt");
     private static final Pattern OXUM = Pattern.compile("([0-9]{1,19})\\.([0-9]{1,10})");
 
-    private AnyBag() {
+    private final BagContent bag;
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private AnyBagText.Declaration declared;
+    private Charset charset;
+    /** bag-info.txt: empty when absent, null when it cannot be read. */
+    private Metadata info;
+    private final Map<String, Map<String, byte[]>> payloadManifests = new TreeMap<>();
+    private final Map<String, Map<String, byte[]>> tagManifests = new TreeMap<>();
+    private final Map<String, FetchFile.Entry> fetch = new LinkedHashMap<>();
+    /** Every payload file found, with its size. */
+    private final Map<String, Long> files = new TreeMap<>();
+    private Map<String, Manifest> found;
+    private final TreeSet<String> toFetch = new TreeSet<>();
+
+    private AnyBag(BagContent bag) {
+        this.bag = bag;
     }
 
+    /** Each rule in turn, every problem collected; without bagit.txt there is no bag to judge further. */
     static BagRules.Verdict check(BagContent bag) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        AnyBag rules = new AnyBag(bag);
+        rules.readableRegularFiles();
+        if (!rules.declaration()) {
+            return new BagRules.Verdict(BagRules.Level.ANY_BAG, null, List.of(), null, new Manifest.Builder().build(), 0,
+                    rules.problems, rules.warnings, List.of());
+        }
+        rules.bagInfo();
+        rules.payloadDirectory();
+        rules.manifests();
+        rules.fetchFile();
+        rules.payloadAgainstManifests();
+        rules.fetchAgainstManifests();
+        long bytes = rules.files.values().stream().mapToLong(Long::longValue).sum();
+        rules.payloadOxum(bytes);
+        rules.tagManifestsAgainstTagFiles();
+        return rules.verdict(bytes);
+    }
+
+    /** Every entry can be read and is a regular file or a directory (no link, no special file). */
+    private void readableRegularFiles() {
         if (bag instanceof DirectoryContent directory) {
             directory.unreadable().forEach(p -> problems.add("cannot read '" + p + "'"));
         }
@@ -41,16 +76,23 @@ final class AnyBag {
                 problems.add("'" + item.path() + "' is a link or special file, not a regular file");
             }
         }
+    }
+
+    /** bagit.txt is there and declares a version and the tag files' encoding; false: not a bag at all. */
+    private boolean declaration() throws IOException {
         byte[] declaration = bag.tagFile(BagIt.DECLARATION);
         if (declaration == null) {
             problems.add("bagit.txt is missing: this is not a BagIt bag");
-            return new BagRules.Verdict(BagRules.Level.ANY_BAG, null, List.of(), null, new Manifest.Builder().build(), 0,
-                    problems, warnings, List.of());
+            return false;
         }
-        AnyBagText.Declaration declared = AnyBagText.declaration(declaration, problems);
-        Charset charset = declared.charset() == null ? StandardCharsets.UTF_8 : declared.charset();
+        declared = AnyBagText.declaration(declaration, problems);
+        charset = declared.charset() == null ? StandardCharsets.UTF_8 : declared.charset();
+        return true;
+    }
 
-        Metadata info = new Metadata(List.of());
+    /** bag-info.txt, when present, reads as labels and values in the declared encoding. */
+    private void bagInfo() throws IOException {
+        info = new Metadata(List.of());
         byte[] infoBytes = bag.tagFile(BagIt.BAG_INFO);
         if (infoBytes != null) {
             try {
@@ -60,12 +102,17 @@ final class AnyBag {
                 info = null;
             }
         }
+    }
+
+    /** data/ is there. */
+    private void payloadDirectory() {
         if (bag.items().stream().noneMatch(i -> i.path().equals(BagIt.PAYLOAD_DIR) && i.kind() == BagContent.Kind.DIRECTORY)) {
             problems.add("data/ is missing");
         }
+    }
 
-        Map<String, Map<String, byte[]>> payloadManifests = new TreeMap<>();
-        Map<String, Map<String, byte[]>> tagManifests = new TreeMap<>();
+    /** Every manifest names an algorithm the JDK has (md5 and sha1 warned as weak) and parses; one payload manifest at least. */
+    private void manifests() throws IOException {
         for (BagContent.Item item : bag.items()) {
             Matcher m = MANIFEST.matcher(item.path());
             if (item.kind() != BagContent.Kind.FILE || !m.matches()) {
@@ -90,8 +137,10 @@ final class AnyBag {
         if (payloadManifests.isEmpty()) {
             problems.add("no payload manifest (manifest-ALGORITHM.txt)");
         }
+    }
 
-        Map<String, FetchFile.Entry> fetch = new LinkedHashMap<>();
+    /** fetch.txt, when present, parses and its paths are safe (it is never followed). */
+    private void fetchFile() throws IOException {
         byte[] fetchBytes = bag.tagFile(BagIt.FETCH);
         if (fetchBytes != null) {
             try {
@@ -100,19 +149,24 @@ final class AnyBag {
                 problems.add(e.getMessage());
             }
         }
+    }
 
-        Map<String, Long> files = new TreeMap<>();
+    /** Every payload file in every payload manifest exactly once, with a matching checksum (or listed in fetch.txt). */
+    private void payloadAgainstManifests() throws IOException {
         for (BagContent.Item item : bag.items()) {
             if (item.kind() == BagContent.Kind.FILE && item.path().startsWith(BagIt.PAYLOAD_DIR + "/")) {
                 files.put(item.path(), item.size());
             }
         }
         List<String> unreadable = new ArrayList<>();
-        Map<String, Manifest> found = bag.digestPayload(payloadManifests.keySet(), unreadable);
+        found = bag.digestPayload(payloadManifests.keySet(), unreadable);
         unreadable.forEach(p -> problems.add("cannot read '" + p + "'"));
-        TreeSet<String> toFetch = new TreeSet<>();
         payloadManifests.forEach((algorithm, listed) -> compare(algorithm, listed, found.get(algorithm), files, fetch,
                 toFetch, problems));
+    }
+
+    /** Every file fetch.txt lists is in a payload manifest, and of the length it says when it is here. */
+    private void fetchAgainstManifests() {
         fetch.forEach((path, entry) -> {
             if (payloadManifests.values().stream().noneMatch(m -> m.containsKey(path))) {
                 problems.add("fetch.txt lists '" + path + "', which no payload manifest lists");
@@ -120,11 +174,16 @@ final class AnyBag {
                 problems.add("fetch.txt says '" + path + "' is " + entry.length() + " bytes, but it is " + files.get(path));
             }
         });
+    }
 
-        long bytes = files.values().stream().mapToLong(Long::longValue).sum();
+    private void payloadOxum(long bytes) {
         if (info != null) {
             oxum(info, files.size(), bytes, toFetch, fetch, problems);
         }
+    }
+
+    /** Every tag manifest's files are tag files here, with matching checksums. */
+    private void tagManifestsAgainstTagFiles() {
         tagManifests.forEach((algorithm, listed) -> listed.forEach((path, digest) -> {
             try {
                 byte[] content = path.startsWith(BagIt.PAYLOAD_DIR + "/") ? null : bag.tagFile(path);
@@ -137,6 +196,9 @@ final class AnyBag {
                 problems.add("cannot read the tag file '" + path + "': " + e.getMessage());
             }
         }));
+    }
+
+    private BagRules.Verdict verdict(long bytes) {
         List<String> algorithms = List.copyOf(payloadManifests.keySet());
         BagRules.Verdict verdict = new BagRules.Verdict(BagRules.Level.ANY_BAG, declared.version(), algorithms, info,
                 new Manifest.Builder().build(), bytes, problems, warnings, List.copyOf(toFetch));
