@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 
 @Command(name = "custody", mixinStandardHelpOptions = true,
         description = "Check a chain of custody: the signed receipts of every hand a sealed file passed through.",
-        subcommands = {CustodyCheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CustodyCheckCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExample:%n",
+        footer = {"  sealpack custody check statement.sealed sender.md \\", "    --signer keys/signer.cert.asc"})
 final class CustodyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

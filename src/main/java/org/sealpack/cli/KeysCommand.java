@@ -6,7 +6,10 @@ import picocli.CommandLine.Command;
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage keys offline.",
         subcommands = {KeysGenerateCommand.class, KeysImportCommand.class, KeysListCommand.class,
                 KeysExportCommand.class, KeysDeleteCommand.class, KeysRevokeCommand.class, KeysPasswdCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sealpack keys import keys/signer.cert.asc keys/recipient.cert.asc",
+            "  sealpack keys list"})
 final class KeysCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

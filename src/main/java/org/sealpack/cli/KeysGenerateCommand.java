@@ -40,8 +40,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "protection and AEAD encryption between v6 keys: GnuPG 2.2 CANNOT read these keys or what is "
                 + "sealed to them; use it only with peers whose tools read RFC 9580."},
         footerHeading = "%nExamples:%n",
-        footer = {"  sealpack keys generate --name 'Jane Doe' --email jane@example.org",
-            "  sealpack keys generate --name 'Jane Doe' --profile rfc9580 --expires 1y -o ~/keys"})
+        footer = {"  sealpack keys generate --name 'Jane Doe' --email jane@example.org \\",
+            "    --passphrase-file jane.passphrase",
+            "  sealpack keys generate --name 'Jane Doe' --profile rfc9580 --expires 1y \\",
+            "    -o ~/keys --passphrase-file jane.passphrase"})
 final class KeysGenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

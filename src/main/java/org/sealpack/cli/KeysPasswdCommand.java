@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "passwd", mixinStandardHelpOptions = true,
         description = "Change the passphrase of a secret key in the keyring.",
-        footerHeading = "%nExample:%n", footer = "  sealpack keys passwd jane@example.org")
+        footerHeading = "%nExample:%n", footer = {"  sealpack keys passwd jane@example.org --passphrase-file jane.passphrase \\",
+            "    --new-passphrase-file jane.new-passphrase"})
 final class KeysPasswdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

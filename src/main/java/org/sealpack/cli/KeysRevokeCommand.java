@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "sealed stops verifying); 'superseded' and 'retired' void only signatures made after the "
                 + "revocation. On a terminal, sealpack says which and asks you to confirm."},
         footerHeading = "%nExample:%n",
-        footer = "  sealpack keys revoke jane@example.org --reason superseded --description 'new key 0x...'")
+        footer = {"  sealpack keys revoke jane@example.org --reason superseded \\",
+            "    --description 'new key 0x...' --passphrase-file jane.new-passphrase"})
 final class KeysRevokeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

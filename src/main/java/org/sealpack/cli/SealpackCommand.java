@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
         description = {
             "Signed, encrypted, self-verifying archives for statements and evidence.",
             "A sealed file is a BagIt bag in a tar, encrypted to its recipients and signed by its sender, "
-                + "in standard OpenPGP: it also opens with gpg, tar and sha512sum."})
+                + "in standard OpenPGP: it also opens with gpg, tar and sha512sum."},
+        footerHeading = "%nExamples (each command's --help has more):%n",
+        footer = {"  sealpack pack --metadata-template > statement.metadata",
+            "  sealpack keys list"})
 public final class SealpackCommand implements Runnable {
     /**
      * The subcommands, in the order --help lists them. They are added by {@link Main}, and only the one

@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "sha384, sha512, SHA-3; md5 and sha1 warned as weak), every tag manifest, fetch.txt (never "
                 + "followed: files it lists that are missing make the bag holey, exit 28); and, with --signer, "
                 + "sealpack's signature over the tag manifest. Lists every problem."},
-        footerHeading = "%nExample:%n", footer = "  sealpack validate ~/archive/statement-2018")
+        footerHeading = "%nExamples:%n",
+        footer = {"  sealpack validate statement", "  sealpack validate statement --signer keys/signer.cert.asc"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
