@@ -4,8 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "custody", mixinStandardHelpOptions = true,
-        description = "Check a chain of custody: the signed receipts of every hand a sealed file passed through.",
-        subcommands = {CustodyCheckCommand.class, CommandLine.HelpCommand.class},
+        description = "Chains of custody: check the signed receipts of every hand a sealed file passed through, or record"
+                + " the hand-over of an anonymous file you carry.",
+        subcommands = {CustodyCheckCommand.class, CustodyCarryCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExample:%n",
         footer = {"  sealpack custody check statement.sealed sender.md \\", "    --signer keys/signer.cert.asc"})
 final class CustodyCommand implements Runnable {
@@ -14,6 +15,6 @@ final class CustodyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a custody command: check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a custody command: check or carry");
     }
 }

@@ -9,7 +9,9 @@ import org.sealpack.failure.ChainLinkMissingException;
 import org.sealpack.failure.ChainTimeException;
 import org.sealpack.failure.ReceiptAlteredException;
 import org.sealpack.failure.ReceiptOtherFileException;
+import org.sealpack.failure.ReceiptRepeatedException;
 import org.sealpack.failure.ReceiptReportsFailureException;
+import org.sealpack.failure.ReceiptTimeException;
 import org.sealpack.failure.ReceiptUntrustedException;
 import org.sealpack.failure.CertificateNotKeyException;
 import org.sealpack.failure.InputException;
@@ -102,6 +104,11 @@ public enum ExitCode {
             "custody: times go backwards along the chain of receipts", "ask the custodians about their clocks"),
     RECEIPT_FAILURE(45, ReceiptReportsFailureException.class,
             "custody: a receipt reports that a check failed", "find out what happened to the file at that hand"),
+    RECEIPT_REPEATED(46, ReceiptRepeatedException.class,
+            "custody: a receipt is given twice (the same file, or a byte-identical copy)", "give each receipt once"),
+    RECEIPT_TIME(47, ReceiptTimeException.class,
+            "custody: a receipt's time is not its signature's time (post- or back-dated)",
+            "ask its custodian about their clock and for a new receipt"),
     INTERRUPTED(130, CancelledException.class,
             "interrupted (Ctrl-C, SIGINT) or cancelled at a prompt; nothing was left behind", null);
 

@@ -23,6 +23,11 @@ import org.sealpack.seal.Version;
  * for a case file's chain of custody. Written only after every check passed.
  */
 final class Receipt {
+    /** What the Markdown lists at most, so that a receipt stays within its bound (docs/FORMAT.md R11.7). */
+    static final int MAX_FILES = 1_000;
+    static final int MAX_LABELS = 200;
+    static final int MAX_VALUE = 2_000;
+    static final int MAX_NOTE = 10_000;
     private final StringBuilder md = new StringBuilder();
 
     private Receipt() {
@@ -52,11 +57,9 @@ final class Receipt {
         return this;
     }
 
-    /** Refuses an existing receipt before any work is done. */
-    static void checkAbsent(Path receipt) {
-        if (receipt != null && Files.exists(receipt)) {
-            throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
-        }
+    /** The sealed file as a receipt names it: its file name only, nothing else of this computer's file system. */
+    static String name(Path archive) {
+        return StandardStreams.isStdin(archive) || archive.getFileName() == null ? null : archive.getFileName().toString();
     }
 
     /**
@@ -64,9 +67,6 @@ final class Receipt {
      */
     static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full,
                       List<org.sealpack.pgp.Certificate> known, ReportOptions.Custody custody) {
-        if (Files.exists(receipt)) {
-            throw new OutputExistsException(receipt + " exists", "choose another name for the receipt");
-        }
         Instant now = Instant.now();
         List<String> passed = new java.util.ArrayList<>();
         if (!outer.anonymous()) {
@@ -81,8 +81,7 @@ final class Receipt {
         r.line("| Verdict | **GOOD: every check below passed** |");
         r.line("| Checked at | " + People.time(now) + " (this computer's clock) |");
         r.custodian(command, custody);
-        r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
-                : cell(archive.toAbsolutePath().toString())) + " |");
+        r.line("| Archive | " + (name(archive) == null ? "standard input" : cell(name(archive))) + " |");
         r.line("| Archive size | " + outer.fileBytes() + " bytes |");
         r.line("| Archive SHA-256 | `" + java.util.Objects.requireNonNull(sha256, "the source was not hashed") + "` (of the bytes verified) |");
         r.line("");
@@ -126,16 +125,49 @@ final class Receipt {
             }
             r.line("").line("## Metadata (bag-info.txt of bag " + cell(full.bagName()) + ")").line("")
                     .line("| Label | Value |").line("|---|---|");
-            for (Metadata.Element e : full.bagInfo().elements()) {
-                r.line("| " + cell(e.label()) + " | " + cell(Metadata.unfold(e.value())) + " |");
+            List<Metadata.Element> elements = full.bagInfo().elements();
+            for (Metadata.Element e : elements.subList(0, Math.min(elements.size(), MAX_LABELS))) {
+                String value = Metadata.unfold(e.value());
+                r.line("| " + cell(e.label()) + " | " + cell(value.length() <= MAX_VALUE ? value
+                        : value.substring(0, MAX_VALUE) + "... (" + value.length() + " characters in all)") + " |");
             }
-            r.line("").line("## Payload files (" + full.manifest().checksums().size() + " files, " + full.payloadBytes()
+            if (elements.size() > MAX_LABELS) {
+                r.line("| ... | and " + (elements.size() - MAX_LABELS) + " more labels, in bag-info.txt |");
+            }
+            int files = full.manifest().checksums().size();
+            r.line("").line("## Payload files (" + files + " files, " + full.payloadBytes()
                     + " bytes)").line("").line("| File | Bytes | SHA-512 |").line("|---|---:|---|");
-            full.manifest().checksums().forEach((path, sum) -> r.line("| " + cell(path) + " | "
-                    + full.manifest().sizeOf(path) + " | `" + sum + "` |"));
+            full.manifest().checksums().entrySet().stream().limit(MAX_FILES).forEach(e -> r.line("| " + cell(e.getKey())
+                    + " | " + full.manifest().sizeOf(e.getKey()) + " | `" + e.getValue() + "` |"));
+            if (files > MAX_FILES) {
+                r.line("| ... and " + (files - MAX_FILES) + " more files | | every one listed in the bag's manifest, which"
+                        + " the tag manifest below covers |");
+            }
             r.line("").line("Tag manifest SHA-512: `" + full.tagManifestSha512() + "`");
         }
         r.save(receipt, ReceiptRecords.good(command, archive, sha256, outer, full, passed, now, custody), custody);
+    }
+
+    /**
+     * A hand-over receipt (job carry): which bytes passed through this hand and when, and that nothing of
+     * their origin or contents was checked (an anonymous file names no sender; only a recipient can check it).
+     */
+    static void writeCarried(Path receipt, Path file, String sha256, long bytes, ReportOptions.Custody custody) {
+        Instant now = Instant.now();
+        Receipt r = new Receipt();
+        r.line("# sealpack hand-over receipt (carried, not checked)").line("");
+        r.line("| | |").line("|---|---|");
+        r.line("| Verdict | **CARRIED: the file passed through this hand; its origin was not checked** |");
+        r.line("| Handed over at | " + People.time(now) + " (this computer's clock) |");
+        r.custodian("custody carry", custody);
+        r.line("| File | " + cell(name(file)) + " |");
+        r.line("| File size | " + bytes + " bytes |");
+        r.line("| File SHA-256 | `" + sha256 + "` (of the bytes carried) |");
+        r.line("");
+        r.line("Nothing about the file's origin or contents was checked: an anonymous (seizure-mode) file names no"
+                + " sender, and only a recipient's key can check it. This receipt states which bytes passed through"
+                + " this hand, and when.");
+        r.save(receipt, ReceiptRecords.carried(file, sha256, bytes, now, custody), custody);
     }
 
     /** Who checked: the software and command, the custodian who signs, the note, the receipts it follows. */
@@ -168,8 +200,7 @@ final class Receipt {
         r.line("| Verdict | **FAILED: " + code.meaning + "** (exit " + code.code + ") |");
         r.line("| Checked at | " + People.time(now) + " (this computer's clock) |");
         r.custodian(command, custody);
-        r.line("| Archive | " + (StandardStreams.isStdin(archive) ? "standard input"
-                : cell(archive.toAbsolutePath().toString())) + " |");
+        r.line("| Archive | " + (name(archive) == null ? "standard input" : cell(name(archive))) + " |");
         r.line("| Archive SHA-256 | " + (sha256 == null ? "not known (a stream that was not read to its end)"
                 : "`" + sha256 + "`") + " |");
         r.line("");
@@ -207,13 +238,8 @@ final class Receipt {
             write(ReceiptFile.signatureOf(receipt), signature);
         }
         if (returnCopy != null) {
-            write(returnCopyOf(receipt), returnCopy);
+            write(ReceiptFile.returnCopyOf(receipt), returnCopy);
         }
-    }
-
-    /** The copy of a receipt for the return trip: FILE.pgp, signed and encrypted to the sender. */
-    static Path returnCopyOf(Path receipt) {
-        return receipt.resolveSibling(receipt.getFileName() + ".pgp");
     }
 
     /** Writes a new text file (a report) under a temporary name first. */
@@ -227,9 +253,13 @@ final class Receipt {
             staging.commit();
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new OutputExistsException(file + " exists", "choose another name for the receipt");
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WriteFailedException("cannot write " + file + ": its directory does not exist",
+                    "create the directory, or choose another path");
         } catch (IOException e) {
-            throw new WriteFailedException("cannot write the receipt " + file + ": " + e.getMessage(),
-                    "check the directory and free space");
+            // Not e.getMessage(): it names the temporary file beside the output, which is gone by now.
+            throw new WriteFailedException("cannot write " + file + " (" + e.getClass().getSimpleName() + ")",
+                    "check the directory's permissions and free space");
         }
     }
 

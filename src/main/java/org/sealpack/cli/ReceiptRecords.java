@@ -45,6 +45,13 @@ final class ReceiptRecords {
                 ReceiptRecord.FAILED, code.code, error, custody.after());
     }
 
+    static ReceiptRecord carried(Path file, String sha256, long bytes, Instant at, ReportOptions.Custody custody) {
+        List<ReceiptRecord.Check> checks = ALL.stream().map(c -> new ReceiptRecord.Check(c, "not checked")).toList();
+        return new ReceiptRecord(ReceiptRecord.FORMAT, ReceiptRecord.CARRY, time(at), "sealpack " + Version.get(), null,
+                custody.note(), new ReceiptRecord.SealedFile(name(file), sha256, bytes), null, List.of(), null, checks,
+                ReceiptRecord.CARRIED, 0, null, custody.after());
+    }
+
     /** Which check a failure stopped, from its kind (the first signature unless it had passed). */
     private static String failedCheck(Throwable failure, List<String> passed) {
         return switch (ExitCode.of(failure)) {
@@ -67,6 +74,6 @@ final class ReceiptRecords {
     }
 
     private static String name(Path archive) {
-        return StandardStreams.isStdin(archive) ? null : archive.toString();
+        return Receipt.name(archive);
     }
 }

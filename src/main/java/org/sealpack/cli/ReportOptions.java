@@ -63,21 +63,34 @@ final class ReportOptions {
         if (receipt == null) {
             return;
         }
-        Receipt.checkAbsent(receipt);
+        custody = custody(receipt, signReceipt, receiptTo, note, after, common, passphrase);
+    }
+
+    /**
+     * Before any work: the receipt's files checked absent (without following links), the receipts it
+     * follows read (their SHA-256), the custodian's key unlocked and the return trip's certificate read.
+     */
+    static Custody custody(Path receipt, String signReceipt, String receiptTo, String note, List<Path> after,
+                           CommonOptions common, PassphraseOptions passphrase) {
+        if (note != null && note.length() > Receipt.MAX_NOTE) {
+            throw new org.sealpack.failure.UsageException("--note is " + note.length() + " characters long; a receipt's"
+                    + " note holds at most " + Receipt.MAX_NOTE, "shorten the note (docs/FORMAT.md R11.7)");
+        }
+        org.sealpack.seal.Outputs.checkNewFile(receipt, "the receipt");
         if (signReceipt != null) {
-            Receipt.checkAbsent(ReceiptFile.signatureOf(receipt));
+            org.sealpack.seal.Outputs.checkNewFile(ReceiptFile.signatureOf(receipt), "the receipt's signature");
         }
         if (receiptTo != null) {
-            Receipt.checkAbsent(Receipt.returnCopyOf(receipt));
+            org.sealpack.seal.Outputs.checkNewFile(ReceiptFile.returnCopyOf(receipt), "the receipt's return copy");
         }
         org.sealpack.pgp.Certificate returnTo = receiptTo == null ? null : KeySelector.certificate(receiptTo, common.keyring());
-        List<String> links = after == null ? List.of() : after.stream().map(p -> ReceiptFile.read(p).sha256()).toList();
+        List<String> links = after == null ? List.of() : after.stream().map(ReceiptFile::link).toList();
         UnlockedKey key = null;
         if (signReceipt != null) {
             Key custodian = KeySelector.secretKey(signReceipt, common.keyring());
             key = Passphrases.unlock(custodian, passphrase.forUnlocking(), custodian.signingParts(Instant.now()));
         }
-        custody = new Custody(key, note, links, returnTo);
+        return new Custody(key, note, links, returnTo);
     }
 
     Custody custody() {

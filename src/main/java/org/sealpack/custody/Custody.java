@@ -1,90 +1,128 @@
 package org.sealpack.custody;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.sealpack.failure.BadSignatureException;
+import org.sealpack.bag.BagIt;
+import org.sealpack.bag.Digests;
 import org.sealpack.failure.ChainLinkMissingException;
 import org.sealpack.failure.ChainTimeException;
 import org.sealpack.failure.InputException;
-import org.sealpack.failure.ReceiptAlteredException;
 import org.sealpack.failure.ReceiptOtherFileException;
+import org.sealpack.failure.ReceiptRepeatedException;
 import org.sealpack.failure.ReceiptReportsFailureException;
-import org.sealpack.failure.ReceiptUntrustedException;
-import org.sealpack.failure.UntrustedSignerException;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.SignatureCheck;
-import org.sealpack.pgp.Signatures;
+import org.sealpack.seal.AtRest;
 
 /**
- * Checks a chain of custody (docs/FORMAT.md section 11.3): every receipt signed by a trusted custodian
- * and unaltered, naming this sealed file (or, for an opened bag, its tag manifest), reporting no
- * failure; every link pointing at a receipt given; no time going backwards along a link. The first
- * break found is thrown, in that order of checks; otherwise the hands, oldest first.
+ * Checks a chain of custody (docs/FORMAT.md section 11.3): an opened bag first in full at rest, as
+ * `verify DIR` does; then every receipt once (no receipt given twice), signed by a trusted custodian
+ * and unaltered, made when its signature says, naming this sealed file (or, for an opened bag, its tag
+ * manifest), reporting no failure; every link pointing at a receipt given; no time going backwards
+ * along a link. The first break found is thrown, in that order of checks; otherwise the chain.
  */
 public final class Custody {
     private Custody() {
     }
 
     /** One hand the file passed through: its receipt and the custodian whose signature on it verified. */
-    public record Hand(ReceiptFile.Read receipt, Certificate custodian, Instant checkedAt) {
+    public record Hand(SignedReceipt.Read receipt, Certificate custodian, Instant checkedAt) {
+        /** A hand-over of a file whose origin the hand could not check (an anonymous file). */
+        public boolean carried() {
+            return ReceiptRecord.CARRIED.equals(receipt.record().verdict());
+        }
+
+        /** Whether this hand checked the file's origin: a signature of the sealed file passed. */
+        public boolean verifiedOrigin() {
+            return ReceiptRecord.GOOD.equals(receipt.record().verdict()) && receipt.record().checks().stream()
+                    .anyMatch(c -> c.result().equals("passed")
+                            && (c.check().equals("outer-signature") || c.check().equals("bag-signature")));
+        }
     }
 
-    /** What the receipts must name: a sealed file's SHA-256, or an opened bag's tag-manifest SHA-512. */
-    public record Target(String description, String sealedSha256, String tagManifestSha512) {
-        public static Target of(Path fileOrDir) {
+    /**
+     * What the receipts must name: a sealed file's SHA-256, or an opened bag's tag-manifest SHA-512.
+     *
+     * @param atRest the at-rest check of an opened bag (null for a sealed file)
+     */
+    public record Target(String description, String sealedSha256, String tagManifestSha512, AtRest.Report atRest) {
+        /** A sealed file hashed, or an opened bag checked in full at rest (as `verify DIR`) and its tag manifest hashed. */
+        public static Target of(Path fileOrDir, List<Certificate> trusted) {
             try {
                 if (Files.isDirectory(fileOrDir)) {
-                    Path tagManifest = fileOrDir.resolve("tagmanifest-sha512.txt");
-                    if (!Files.isRegularFile(tagManifest)) {
-                        throw new InputException(fileOrDir + " is not an opened bag (no tagmanifest-sha512.txt)",
-                                "give the sealed file, or the directory that `sealpack open` made");
-                    }
-                    byte[] bytes = Files.readAllBytes(tagManifest);
-                    return new Target("the bag " + fileOrDir, null, org.sealpack.bag.Digests.sha512Hex(bytes));
+                    AtRest.Report report = AtRest.verify(fileOrDir, trusted).requireValid();
+                    byte[] tagManifest = Files.readAllBytes(fileOrDir.resolve(BagIt.TAG_MANIFEST));
+                    return new Target("the bag " + fileOrDir, null, Digests.sha512Hex(tagManifest), report);
                 }
-                try (var in = Files.newInputStream(fileOrDir)) {
-                    var digest = java.security.MessageDigest.getInstance("SHA-256");
+                MessageDigest digest = ReceiptFile.sha256();
+                try (InputStream in = Files.newInputStream(fileOrDir)) {
                     byte[] buffer = new byte[1 << 20];
                     for (int n; (n = in.read(buffer)) > 0; ) {
                         digest.update(buffer, 0, n);
                     }
-                    return new Target(fileOrDir.toString(), java.util.HexFormat.of().formatHex(digest.digest()), null);
                 }
-            } catch (java.nio.file.NoSuchFileException e) {
+                return new Target(fileOrDir.toString(), HexFormat.of().formatHex(digest.digest()), null, null);
+            } catch (NoSuchFileException e) {
                 throw new InputException("not found: " + fileOrDir, "check the path");
             } catch (IOException e) {
                 throw new InputException("cannot read " + fileOrDir + ": " + e.getMessage(), "check its permissions");
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
             }
         }
     }
 
-    public static List<Hand> check(Target target, List<Path> receiptFiles, List<Certificate> trusted) {
-        List<Hand> hands = new ArrayList<>();
+    /**
+     * A chain that holds: the hands oldest first, how many only carried the file, and the position (1 for
+     * the first hand) of the first hand that verified its origin, or 0 if none did.
+     */
+    public record Chain(Target target, List<Hand> hands, int carried, int firstVerified) {
+    }
+
+    public static Chain check(Target target, List<Path> receiptFiles, List<Certificate> trusted,
+                              SignedReceipt.ReturnKeys keys) {
+        Map<Path, Path> paths = new HashMap<>();
         for (Path file : receiptFiles) {
-            ReceiptFile.Read read = ReceiptFile.read(file);
-            hands.add(new Hand(read, custodian(read, trusted), Instant.parse(read.record().checkedAt())));
+            Path earlier = paths.putIfAbsent(file.toAbsolutePath().normalize(), file);
+            if (earlier != null) {
+                throw repeated("receipt " + file + " is given twice (as " + earlier + " and as " + file + ")");
+            }
+        }
+        List<Hand> hands = new ArrayList<>();
+        Map<String, Hand> bySha = new LinkedHashMap<>();
+        for (Path file : receiptFiles) {
+            SignedReceipt.Read read = SignedReceipt.read(file, trusted, keys);
+            Hand hand = new Hand(read, read.custodian(), read.checkedAt());
+            Hand same = bySha.putIfAbsent(read.sha256(), hand);
+            if (same != null) {
+                throw repeated("receipts " + same.receipt().path() + " and " + file + " are the same receipt (byte for"
+                        + " byte, SHA-256 " + read.sha256() + ")");
+            }
+            hands.add(hand);
         }
         requireThisFile(target, hands);
         for (Hand h : hands) {
-            if (!ReceiptRecord.GOOD.equals(h.receipt().record().verdict())) {
+            ReceiptRecord r = h.receipt().record();
+            if (ReceiptRecord.FAILED.equals(r.verdict())) {
                 throw new ReceiptReportsFailureException("receipt " + h.receipt().path() + " reports a failed check at "
-                        + h.checkedAt() + ": " + h.receipt().record().error(), "find out what happened to the file at that hand");
+                        + h.checkedAt() + " (exit " + r.exitCode() + "): " + r.error(), r.exitCode() == 27
+                        ? "that hand held no key for an anonymous file; a courier records a hand-over with `sealpack"
+                        + " custody carry FILE --receipt R` instead: ask them for that receipt"
+                        : "find out what happened to the file at that hand");
             }
         }
-        Map<String, Hand> bySha = new LinkedHashMap<>();
-        hands.forEach(h -> bySha.put(h.receipt().sha256(), h));
         for (Hand h : hands) {
             for (String link : h.receipt().record().after()) {
                 Hand before = bySha.get(link);
@@ -99,7 +137,18 @@ public final class Custody {
                 }
             }
         }
-        return inOrder(hands, bySha);
+        List<Hand> ordered = inOrder(hands, bySha);
+        int carried = (int) ordered.stream().filter(Hand::carried).count();
+        int first = 0;
+        for (int i = 0; i < ordered.size() && first == 0; i++) {
+            first = ordered.get(i).verifiedOrigin() ? i + 1 : 0;
+        }
+        return new Chain(target, ordered, carried, first);
+    }
+
+    private static ReceiptRepeatedException repeated(String what) {
+        return new ReceiptRepeatedException(what + ": a receipt counts as one hand, once",
+                "give each receipt once; if a hand checked the file twice, it signs two receipts");
     }
 
     /**
@@ -119,36 +168,6 @@ public final class Custody {
             ordered.add(next);
         }
         return ordered;
-    }
-
-    /** The signature FILE.asc verifies by a trusted certificate, that of the custodian the record names. */
-    private static Certificate custodian(ReceiptFile.Read read, List<Certificate> trusted) {
-        Path signature = ReceiptFile.signatureOf(read.path());
-        if (!Files.isRegularFile(signature)) {
-            throw new ReceiptUntrustedException("receipt " + read.path() + " is not signed (no " + signature.getFileName()
-                    + " beside it)", "ask its custodian for the signed receipt (--sign-receipt)");
-        }
-        SignatureCheck check;
-        try {
-            check = Signatures.verifyDetached(Files.readAllBytes(signature), read.bytes(), trusted,
-                    "the signature of receipt " + read.path());
-        } catch (BadSignatureException e) {
-            throw new ReceiptAlteredException("receipt " + read.path() + " was altered after it was signed ("
-                    + e.getMessage() + ")", "do not rely on it; ask its custodian for their copy");
-        } catch (UntrustedSignerException e) {
-            throw new ReceiptUntrustedException("receipt " + read.path() + " is signed by a custodian not trusted: "
-                    + e.getMessage(), "compare the custodian's fingerprint with them, then `sealpack keys import"
-                    + " THEIR-CERT.asc` or name it with --signer");
-        } catch (IOException e) {
-            throw new InputException("cannot read " + signature + ": " + e.getMessage(), "check its permissions");
-        }
-        ReceiptRecord.Party named = read.record().custodian();
-        if (named == null || !check.signer().fingerprint().equalsIgnoreCase(named.fingerprint())) {
-            throw new ReceiptAlteredException("receipt " + read.path() + " names "
-                    + (named == null ? "no custodian" : "the custodian " + named.fingerprint())
-                    + " but is signed by " + check.signer().fingerprint(), "do not rely on it; ask its custodian");
-        }
-        return check.signer();
     }
 
     /**

@@ -1,18 +1,15 @@
 package org.sealpack.custody;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -22,18 +19,21 @@ import org.sealpack.failure.InputException;
  * A receipt file (docs/FORMAT.md section 11): UTF-8 Markdown for people, ending with its record for
  * machines in one fenced block opened by the line {@value #START} and closed by a line of three
  * backticks, the last line of the file. Its signature is a detached, ASCII-armored OpenPGP signature
- * over every byte of the file, in FILE.asc: `gpg --verify FILE.asc FILE` checks it.
+ * over every byte of the file, in FILE.asc: `gpg --verify FILE.asc FILE` checks it. Its copy for the
+ * return trip is FILE.pgp, the receipt signed and encrypted to the sender.
  */
 public final class ReceiptFile {
     public static final String START = "```json sealpack-receipt-1";
     private static final String END = "```";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-
-    /** A receipt as read: its bytes, their SHA-256 (what a later receipt's "after" names) and its record. */
-    public record Read(Path path, byte[] bytes, String sha256, ReceiptRecord record) {
-    }
+    /** The most bytes a receipt may have (R11.7): the largest sealpack writes at its default limits is far less. */
+    public static final long MAX_BYTES = 64L << 20;
+    /** The most bytes of the record block, from its opening line to the end of the file (R11.7). */
+    public static final int MAX_RECORD_BYTES = 1 << 20;
+    /** The most bytes of a receipt's signature file (R11.7): one signature is a few hundred. */
+    public static final long MAX_SIGNATURE_BYTES = 64L << 10;
+    /** The most bytes of a return copy: the receipt's bound, ASCII-armored (4/3), and the OpenPGP packets around it. */
+    public static final long MAX_RETURN_BYTES = MAX_BYTES / 3 * 4 + (1L << 20);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ReceiptFile() {
     }
@@ -54,56 +54,68 @@ public final class ReceiptFile {
         return receipt.resolveSibling(receipt.getFileName() + ".asc");
     }
 
-    public static Read read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InputException("receipt not found: " + file, "check the path");
-        } catch (IOException e) {
-            throw new InputException("cannot read the receipt " + file + ": " + e.getMessage(), "check its permissions");
-        }
-        return new Read(file, bytes, sha256(bytes), parse(bytes, file.toString()));
+    /** The copy of a receipt for the return trip: FILE.pgp, signed and encrypted to the sender. */
+    public static Path returnCopyOf(Path receipt) {
+        return receipt.resolveSibling(receipt.getFileName() + ".pgp");
     }
 
-    static ReceiptRecord parse(byte[] bytes, String name) {
+    /** The SHA-256 of a receipt that a later receipt follows (--after), read as a checker reads it (R11.7). */
+    public static String link(Path receipt) {
+        return ReceiptReader.read(receipt, null).sha256();
+    }
+
+    /** Whether a receipt given is a return copy (FILE.pgp) rather than the receipt itself. */
+    static boolean isReturnCopy(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().endsWith(".pgp");
+    }
+
+    /**
+     * The record from the end of a receipt: {@code tail} holds its last bytes (all of them when
+     * {@code whole}), at most {@link #MAX_RECORD_BYTES} plus what was read with them.
+     */
+    static ReceiptRecord parse(byte[] tail, boolean whole, String name) {
         String text;
+        int from = 0;
+        while (!whole && from < 3 && from < tail.length && (tail[from] & 0xC0) == 0x80) {
+            from++; // the tail was cut inside a character: its first bytes belong to the text before
+        }
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(tail, from, tail.length - from)).toString();
         } catch (CharacterCodingException e) {
             throw notAReceipt(name, "it is not UTF-8 text");
         }
-        int start = text.lastIndexOf("\n" + START + "\n");
-        if (start < 0 || !text.endsWith("\n" + END + "\n")) {
+        if (!text.endsWith("\n" + END + "\n")) {
             throw notAReceipt(name, "it does not end with a record block (" + START + ")");
+        }
+        int start = text.lastIndexOf("\n" + START + "\n");
+        int recordBytes = start < 0 ? Integer.MAX_VALUE
+                : text.substring(start + 1).getBytes(StandardCharsets.UTF_8).length;
+        if (start < 0 || recordBytes > MAX_RECORD_BYTES) {
+            throw notAReceipt(name, start < 0 && whole ? "it does not end with a record block (" + START + ")"
+                    : "its record block is not within its last " + MAX_RECORD_BYTES + " bytes (docs/FORMAT.md R11.7)");
         }
         String json = text.substring(start + START.length() + 2, text.length() - END.length() - 1);
         try {
-            ReceiptRecord record = JSON.readValue(json, ReceiptRecord.class);
-            if (!ReceiptRecord.FORMAT.equals(record.format())) {
-                throw notAReceipt(name, "its record is of format " + record.format() + ", not " + ReceiptRecord.FORMAT);
-            }
-            if (record.checkedAt() == null || record.verdict() == null || record.sealedFile() == null) {
-                throw notAReceipt(name, "its record lacks checkedAt, verdict or sealedFile");
-            }
-            java.time.Instant.parse(record.checkedAt());
-            return record;
+            return JSON.treeToValue(RecordRules.check(json, name), ReceiptRecord.class);
         } catch (JsonProcessingException e) {
             throw notAReceipt(name, "its record is not valid (" + e.getOriginalMessage() + ")");
-        } catch (java.time.format.DateTimeParseException e) {
-            throw notAReceipt(name, "its time is not ISO 8601");
         }
     }
 
-    private static InputException notAReceipt(String name, String why) {
+    static InputException notAReceipt(String name, String why) {
         return new InputException(name + " is not a sealpack receipt: " + why,
-                "give the receipt files that `sealpack verify` or `open` wrote with --receipt");
+                "give the receipt files that `sealpack verify`, `open` or `custody carry` wrote with --receipt");
     }
 
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

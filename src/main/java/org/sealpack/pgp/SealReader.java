@@ -167,7 +167,8 @@ public final class SealReader implements AutoCloseable {
         if (outer == null) {
             throw new NotVerifiableException(
                     "this file is anonymous: it carries no outer signature, so only a recipient can verify it",
-                    "verify it with your secret key (--key), or open it");
+                    "verify it with your secret key (--key), or open it; a courier without a key records the hand-over"
+                            + " with `sealpack custody carry FILE --receipt R --sign-receipt KEY`");
         }
         try {
             return outer.verify(trusted);

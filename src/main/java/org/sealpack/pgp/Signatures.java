@@ -74,33 +74,9 @@ public final class Signatures {
      */
     public static SignatureCheck verifyDetached(byte[] signatureBytes, byte[] data, List<Certificate> trusted,
                                                 String what) {
-        PGPSignature signature = readSingleSignature(signatureBytes, what);
-        if (signature.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
-            throw new BadSignatureException(what + " is not a binary document signature",
-                    "the archive was not made by sealpack, or was altered");
-        }
-        Verified verified = resolve(signature, trusted, what);
-        try {
-            org.bouncycastle.openpgp.operator.PGPDigestCalculator digest =
-                    Crypto.digests().get(signature.getHashAlgorithm());
-            if (signature.getVersion() == 6) {
-                digest.getOutputStream().write(salt(signature));
-            }
-            digest.getOutputStream().write(data);
-            checkDigestPrefix(signature, digest, what);
-            signature.init(Crypto.verifiers(), verified.key());
-            signature.update(data);
-            if (!signature.verify()) {
-                throw new BadSignatureException(what + " does not match the data: it was altered",
-                        "do not trust this archive; ask the sender for a new copy");
-            }
-            List<String> notes = checkKeyAt(verified, signature, what);
-            return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
-                    intendedRecipients(signature), notes);
-        } catch (PGPException | IOException e) {
-            throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
-                    "do not trust this archive; ask the sender for a new copy", e);
-        }
+        DetachedSignature signature = DetachedSignature.armored(signatureBytes, trusted, what);
+        signature.update(data, 0, data.length);
+        return signature.verify();
     }
 
     /**
@@ -123,7 +99,7 @@ public final class Signatures {
         }
     }
 
-    private static byte[] salt(PGPSignature signature) throws IOException {
+    static byte[] salt(PGPSignature signature) throws IOException {
         org.bouncycastle.bcpg.Packet p = new org.bouncycastle.bcpg.BCPGInputStream(
                 new ByteArrayInputStream(signature.getEncoded())).readPacket();
         return ((org.bouncycastle.bcpg.SignaturePacket) p).getSalt();
@@ -137,7 +113,7 @@ public final class Signatures {
      * or after it (a line break ends it), not binary. Text beside the armor is shown by some tools and
      * covered by nothing.
      */
-    private static PGPSignature readSingleSignature(byte[] bytes, String what) {
+    static PGPSignature readSingleSignature(byte[] bytes, String what) {
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
         int end = text.indexOf(ARMOR_END);
         String after = end < 0 ? "" : text.substring(end + ARMOR_END.length());
@@ -286,7 +262,7 @@ public final class Signatures {
         }
     }
 
-    private static List<String> intendedRecipients(PGPSignature signature) {
+    static List<String> intendedRecipients(PGPSignature signature) {
         List<String> result = new ArrayList<>();
         PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
         for (SignatureSubpacket p : hashed.getSubpackets(SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT)) {

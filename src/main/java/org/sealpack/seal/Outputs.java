@@ -26,6 +26,25 @@ public final class Outputs {
     }
 
     /**
+     * Checks a new file's path before any work, without following links: refused if anything is there (a
+     * dangling symbolic link too, since writing through it would create its target), or if its directory
+     * does not exist.
+     *
+     * @param what names the file in messages, for example "the receipt"
+     */
+    public static void checkNewFile(Path file, String what) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new OutputExistsException(what + " " + file + " exists" + (Files.isSymbolicLink(file)
+                    ? " (a symbolic link, which sealpack never writes through)" : ""), "choose another name for " + what);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InputException("the directory for " + what + " " + file + " does not exist", "create it first, or"
+                    + " choose another path");
+        }
+    }
+
+    /**
      * Checks {@code open}'s destination before any work. Returns whether it exists (and may be
      * replaced: {@code force} was given and it is an opened bag).
      *

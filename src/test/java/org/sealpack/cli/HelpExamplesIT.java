@@ -20,7 +20,7 @@ import org.sealpack.Proc;
 class HelpExamplesIT {
     /** Every command, in the order its examples run. */
     static final List<String> COMMANDS = List.of("sealpack", "pack", "verify", "open", "inspect", "validate",
-            "custody check", "custody", "keys", "keys generate", "keys import", "keys list", "keys export",
+            "custody check", "custody carry", "custody", "keys", "keys generate", "keys import", "keys list", "keys export",
             "keys passwd", "keys revoke", "keys delete");
 
     @TempDir

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class FormatRulesTest {
     static final Path FORMAT = Path.of("docs/FORMAT.md");
     static final List<Path> VECTOR_DIRS = List.of(Path.of("src/test/resources/conformance"),
-            Path.of("src/test/resources/hostile"), Path.of("src/test/resources/vectors"));
+            Path.of("src/test/resources/hostile"), Path.of("src/test/resources/vectors"), Path.of("src/test/resources/receipts"));
     static final Pattern TAG = Pattern.compile("\\[(R\\d+\\.\\d+)\\]");
     static final Pattern KEYWORD = Pattern.compile("\\b(MUST|SHOULD)\\b");
 
