@@ -2,9 +2,8 @@ package org.sealpack.cli;
 
 import java.util.concurrent.Callable;
 
-import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.Keyring;
 import org.sealpack.failure.UsageException;
+import org.sealpack.jobs.KeyJobs;
 import org.sealpack.seal.KeySelector;
 
 import picocli.CommandLine.Command;
@@ -34,20 +33,18 @@ final class KeysDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Keyring keyring = common.keyring();
+        var keyring = common.keyring();
         if (!Confirmation.possible() && !KeySelector.isFingerprint(id)) {
             throw new UsageException("without a terminal to confirm it, 'keys delete' needs the full fingerprint, not '"
                     + id + "'", "see 'sealpack keys list' for the fingerprint");
         }
-        Certificate cert = KeySelector.certificate(id, keyring);
-        boolean hasSecret = keyring.secretKey(cert).isPresent();
+        KeyJobs.Deletion deletion = KeyJobs.deletion(keyring, id, secret);
         Confirmation.require("delete",
-                "Deleting " + cert.description() + " from the keyring " + keyring.home() + ".",
-                secret && hasSecret ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
+                "Deleting " + deletion.description() + " from the keyring " + keyring.home() + ".",
+                secret && deletion.hasSecret() ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
                         : "Its signatures will no longer be trusted until you import it again.");
-        keyring.delete(cert, secret);
-        keyring.save();
-        common.out(spec).println("deleted " + cert.fingerprint() + " " + cert.userId());
+        deletion.run();
+        common.out(spec).println("deleted " + deletion.fingerprint() + " " + deletion.userId());
         return ExitCode.OK.code;
     }
 }

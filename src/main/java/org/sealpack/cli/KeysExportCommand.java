@@ -1,13 +1,9 @@
 package org.sealpack.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.sealpack.failure.OutputExistsException;
-import org.sealpack.failure.WriteFailedException;
-import org.sealpack.seal.KeySelector;
+import org.sealpack.jobs.KeyJobs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,19 +33,11 @@ final class KeysExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = secret ? KeySelector.secretKey(id, common.keyring()).armored()
-                : KeySelector.certificate(id, common.keyring()).armored();
+        String text = KeyJobs.export(common.keyring(), id, secret);
         if (output == null) {
             spec.commandLine().getOut().print(text);
-            return ExitCode.OK.code;
-        }
-        if (Files.exists(output)) {
-            throw new OutputExistsException(output + " exists", "choose another file name");
-        }
-        try {
-            KeysGenerateCommand.writeNew(output, text, secret);
-        } catch (IOException e) {
-            throw new WriteFailedException("cannot write " + output + ": " + e.getMessage(), "check the directory");
+        } else {
+            KeyJobs.exportTo(output, text, secret);
         }
         return ExitCode.OK.code;
     }

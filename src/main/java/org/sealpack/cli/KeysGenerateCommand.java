@@ -1,10 +1,8 @@
 package org.sealpack.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.jobs.KeyJobs;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Keyring;
@@ -119,9 +118,9 @@ final class KeysGenerateCommand implements Callable<Integer> {
                     Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
                             PosixFilePermissions.fromString("rwx------")));
                 }
-                writeNew(keyFile, key.armored(), true);
-                writeNew(certFile, key.certificate().armored(), false);
-                writeNew(revFile, revocation, true);
+                KeyJobs.writeNew(keyFile, key.armored(), true);
+                KeyJobs.writeNew(certFile, key.certificate().armored(), false);
+                KeyJobs.writeNew(revFile, revocation, true);
             } else {
                 Keyring keyring = common.keyring();
                 keyring.put(key);
@@ -129,7 +128,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 Path revocations = keyring.home().resolve("revocations");
                 Files.createDirectories(revocations);
                 revFile = revocations.resolve(key.fingerprint() + ".rev.asc");
-                writeNew(revFile, revocation, true);
+                KeyJobs.writeNew(revFile, revocation, true);
             }
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the key files: " + e.getMessage(), "check the directory");
@@ -148,16 +147,6 @@ final class KeysGenerateCommand implements Callable<Integer> {
         }
         out.println("  revocation:  " + revFile + " (keep it offline; importing it revokes the key)");
         return ExitCode.OK.code;
-    }
-
-    /** Writes a new file (never over an existing one); a secret one is created with mode 0600 before any byte is in it. */
-    static void writeNew(Path file, String text, boolean secret) throws IOException {
-        if (secret) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        } else {
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        }
     }
 
     /** A key's validity as typed: null for 'never'. A value that is not one is a usage error (2). */

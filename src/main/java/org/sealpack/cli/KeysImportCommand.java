@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.sealpack.pgp.Keyring;
+import org.sealpack.jobs.KeyJobs;
+import org.sealpack.report.KeysReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,17 +32,8 @@ final class KeysImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Keyring keyring = common.keyring();
         var out = common.out(spec);
-        for (Path file : files) {
-            for (Keyring.Imported i : keyring.importFile(file)) {
-                out.printf("%s %s %s%n", i.updated() ? "updated" : "imported", i.secret() ? "secret key " : "certificate",
-                        i.certificate().fingerprint());
-                out.println("  " + i.certificate().userId()
-                        + (i.certificate().isRevoked() ? "  [REVOKED]" : ""));
-            }
-        }
-        keyring.save();
+        KeyJobs.importFiles(common.keyring(), files, imported -> KeysReport.imported(out, imported));
         out.println("Compare each fingerprint with its owner over another channel before you trust it.");
         return ExitCode.OK.code;
     }

@@ -3,9 +3,7 @@ package org.sealpack.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.sealpack.pgp.KeyEditor;
-import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.Key;
+import org.sealpack.jobs.KeyJobs;
 import org.sealpack.report.People;
 import org.sealpack.seal.KeySelector;
 
@@ -43,8 +41,8 @@ final class KeysPasswdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Keyring keyring = common.keyring();
-        Key key = KeySelector.secretKey(id, keyring);
+        var keyring = common.keyring();
+        var key = KeySelector.secretKey(id, keyring);
         char[] old = key.needsPassphrase()
                 ? passphrase.promptingToUnlock("Current passphrase for ").forUnlocking().passphraseFor(key) : new char[0];
         if (noPassphrase && newFile != null) {
@@ -54,10 +52,7 @@ final class KeysPasswdCommand implements Callable<Integer> {
         PassphraseOptions fresh_ = new PassphraseOptions().prompting("New passphrase for " + key.description() + ": ");
         fresh_.file = newFile;
         char[] fresh = noPassphrase ? new char[0] : fresh_.forNewKey();
-        keyring.put(KeyEditor.changePassphrase(key, old, fresh));
-        keyring.save();
-        java.util.Arrays.fill(old, '\0');
-        java.util.Arrays.fill(fresh, '\0');
+        KeyJobs.changePassphrase(keyring, key, old, fresh);
         common.out(spec).println((noPassphrase ? "removed the passphrase of " + People.certificate(key.certificate())
                 + ": its secret key is now UNPROTECTED" : "changed the passphrase of " + People.certificate(key.certificate())));
         return ExitCode.OK.code;

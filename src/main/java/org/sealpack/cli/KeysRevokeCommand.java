@@ -1,13 +1,8 @@
 package org.sealpack.cli;
 
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
-import org.sealpack.pgp.KeyEditor;
-import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.Key;
-import org.sealpack.seal.KeySelector;
-import org.sealpack.seal.Passphrases;
+import org.sealpack.jobs.KeyJobs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,21 +30,9 @@ final class KeysRevokeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Full fingerprint, or a name or e-mail that matches one secret key.")
     String id;
 
-    /** The reasons of RFC 9580 5.2.3.31, as typed. */
-    enum Why {
-        compromised(KeyEditor.Reason.COMPROMISED), superseded(KeyEditor.Reason.SUPERSEDED),
-        retired(KeyEditor.Reason.RETIRED), unspecified(KeyEditor.Reason.UNSPECIFIED);
-
-        final KeyEditor.Reason reason;
-
-        Why(KeyEditor.Reason reason) {
-            this.reason = reason;
-        }
-    }
-
     @Option(names = "--reason", required = true, paramLabel = "REASON",
             description = "Required: ${COMPLETION-CANDIDATES}.")
-    Why reason;
+    KeyJobs.Reason reason;
 
     @Option(names = "--description", description = "A short human-readable explanation.")
     String description;
@@ -59,22 +42,16 @@ final class KeysRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeyEditor.Reason why = reason.reason;
-        Keyring keyring = common.keyring();
-        Key key = KeySelector.secretKey(id, keyring);
-        boolean voidsAll = why == KeyEditor.Reason.COMPROMISED || why == KeyEditor.Reason.UNSPECIFIED;
+        KeyJobs.Revocation revocation = KeyJobs.revocation(common.keyring(), id, reason);
         Confirmation.require("revoke",
-                "Revoking " + key.description() + " as '" + reason + "'.",
-                voidsAll ? "This voids EVERY signature the key ever made: every archive it sealed will fail verification"
-                        + " wherever this revocation reaches."
+                "Revoking " + revocation.description() + " as '" + reason + "'.",
+                reason.voidsAll() ? "This voids EVERY signature the key ever made: every archive it sealed will fail"
+                        + " verification wherever this revocation reaches."
                         : "Signatures made before now stay valid; any made after now are void.",
                 "A revocation cannot be taken back.");
-        Key revoked = KeyEditor.revoke(key, Passphrases.unlock(key, passphrase.forUnlocking()), why,
-                description, Instant.now());
-        keyring.put(revoked);
-        keyring.save();
-        common.out(spec).println("revoked " + key.fingerprint() + " (" + reason
-                + "); export it with 'sealpack keys export " + key.fingerprint() + "' and send it to your correspondents");
+        revocation.run(passphrase.forUnlocking(), description);
+        common.out(spec).println("revoked " + revocation.fingerprint() + " (" + reason + "); export it with 'sealpack keys"
+                + " export " + revocation.fingerprint() + "' and send it to your correspondents");
         return ExitCode.OK.code;
     }
 }
