@@ -3,6 +3,7 @@ package org.sealpack.cli;
 import java.io.PrintWriter;
 
 import org.sealpack.io.Staging;
+import org.sealpack.report.ProgressLine;
 
 /**
  * What happens on Ctrl-C (SIGINT) or SIGTERM while a command runs: the JVM runs its shutdown hooks, and
@@ -12,7 +13,7 @@ import org.sealpack.io.Staging;
  */
 final class Interruption {
     private static volatile boolean running;
-    private static volatile TerminalProgress progress;
+    private static volatile ProgressLine progress;
 
     private Interruption() {
     }
@@ -28,7 +29,7 @@ final class Interruption {
         running = false;
     }
 
-    static void showing(TerminalProgress shown) {
+    static void showing(ProgressLine shown) {
         progress = shown;
     }
 
@@ -38,7 +39,7 @@ final class Interruption {
         if (!interrupted) {
             return;
         }
-        TerminalProgress shown = progress;
+        ProgressLine shown = progress;
         if (shown != null) {
             shown.clear();
         }

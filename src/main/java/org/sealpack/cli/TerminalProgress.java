@@ -2,107 +2,20 @@ package org.sealpack.cli;
 
 import java.io.PrintWriter;
 
+import org.sealpack.report.ProgressLine;
 import org.sealpack.seal.Progress;
 
-/**
- * A one-line progress display on stderr: bytes done, rate and time left, redrawn at most five times a
- * second and only after the first half second, so short operations print nothing. Used only when a
- * terminal is attached (never in a pipe) and neither --quiet nor --json was given; the line is erased
- * when the operation ends, and by {@link Interruption} on Ctrl-C.
- */
-final class TerminalProgress implements Progress {
-    private final PrintWriter err;
-    private String what = "";
-    private long total;
-    private long done;
-    private long started;
-    private long lastDraw;
-    private boolean drawn;
-
-    private TerminalProgress(PrintWriter err) {
-        this.err = err;
+/** The progress line of a command: drawn on stderr only at a terminal, and neither with --quiet nor --json. */
+final class TerminalProgress {
+    private TerminalProgress() {
     }
 
     static Progress forCommand(CommonOptions common, boolean json, PrintWriter err) {
-        if (!stderrIsATerminal() || common.quiet || json) {
+        if (!ProgressLine.stderrIsATerminal() || common.quiet || json) {
             return Progress.NONE;
         }
-        TerminalProgress progress = new TerminalProgress(err);
+        ProgressLine progress = new ProgressLine(err);
         Interruption.showing(progress);
         return progress;
-    }
-
-    /**
-     * Whether standard error, where the line is drawn, is a terminal: on Linux, what /proc says fd 2 is
-     * (so {@code pack -o - > file} still shows progress); elsewhere, whether Java has a console (both
-     * standard input and output at a terminal).
-     */
-    static boolean stderrIsATerminal() {
-        try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
-            return System.console() != null;
-        }
-    }
-
-    @Override
-    public synchronized void start(String what, long totalBytes) {
-        this.what = what;
-        this.total = totalBytes;
-        this.done = 0;
-        this.started = System.nanoTime();
-    }
-
-    @Override
-    public synchronized void advance(long bytes) {
-        done += bytes;
-        long now = System.nanoTime();
-        if (now - started < 500_000_000L || now - lastDraw < 200_000_000L) {
-            return;
-        }
-        lastDraw = now;
-        err.print("\r" + line(what, done, total, now - started) + "\033[K");
-        err.flush();
-        drawn = true;
-    }
-
-    /** "sealing  37% (222 of 600 MiB), 85 MiB/s, 5 s left", or without a total "opening 222 MiB, 85 MiB/s". */
-    static String line(String what, long done, long total, long elapsedNanos) {
-        long mib = done >> 20;
-        double seconds = Math.max(elapsedNanos, 1) / 1e9;
-        double rate = done / seconds;
-        String speed = String.format(java.util.Locale.ROOT, "%d MiB/s", Math.round(rate / (1 << 20)));
-        if (total <= 0) {
-            return String.format(java.util.Locale.ROOT, "%s %d MiB, %s", what, mib, speed);
-        }
-        long left = rate > 0 ? Math.round(Math.max(0, total - done) / rate) : -1;
-        String eta = left < 0 ? "" : ", " + duration(left) + " left";
-        return String.format(java.util.Locale.ROOT, "%s %3d%% (%d of %d MiB), %s%s", what,
-                Math.min(100, done * 100 / total), mib, total >> 20, speed, eta);
-    }
-
-    static String duration(long seconds) {
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
-        }
-        return String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
-    }
-
-    @Override
-    public synchronized void done() {
-        clear();
-    }
-
-    /** Erases the line if one is on the screen. */
-    synchronized void clear() {
-        if (drawn) {
-            err.print("\r\033[K");
-            err.flush();
-            drawn = false;
-        }
     }
 }
