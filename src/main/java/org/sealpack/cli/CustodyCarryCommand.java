@@ -1,5 +1,7 @@
 package org.sealpack.cli;
 
+import org.sealpack.custody.Signing;
+import org.sealpack.custody.ReceiptWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,7 +72,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportOptions.Custody custody = ReportOptions.custody(receipt, signReceipt, receiptTo, note, after, common, passphrase);
+        Signing custody = ReportOptions.custody(receipt, signReceipt, receiptTo, note, after, common, passphrase);
         MessageDigest sha256;
         long bytes = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -88,7 +90,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
             throw new IllegalStateException(e);
         }
         String sum = HexFormat.of().formatHex(sha256.digest());
-        Receipt.writeCarried(receipt, file, sum, bytes, custody);
+        ReceiptWriter.writeCarried(receipt, file, sum, bytes, custody);
         if (!common.quiet) {
             var out = common.out(spec);
             out.println("Carried " + Untrusted.of(String.valueOf(file.getFileName())) + ": " + bytes + " bytes, SHA-256 "

@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.custody.ReceiptWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,13 +111,13 @@ final class CustodyCheckCommand implements Callable<Integer> {
         }
         if (report != null) {
             List<String> md = new ArrayList<>(List.of("# sealpack chain of custody", "",
-                    "Of " + Receipt.cell(chain.target().description()) + ", checked " + People.time(Instant.now())
+                    "Of " + ReceiptWriter.cell(chain.target().description()) + ", checked " + People.time(Instant.now())
                             + " by sealpack " + Version.get() + ": **GOOD**, no break; " + origin(chain) + ".", "",
                     "A chain shows the receipts given; it cannot show that none is missing after the last hand.", "",
                     "| # | When | Custodian | Job | Checks passed | Verdict | Receipt | Follows |",
                     "|---|---|---|---|---|---|---|---|"));
             md.addAll(timeline(hands, true));
-            Receipt.writeText(report, String.join("\n", md) + "\n");
+            ReceiptWriter.writeText(report, String.join("\n", md) + "\n");
         }
         return ExitCode.OK.code;
     }
@@ -165,9 +166,9 @@ final class CustodyCheckCommand implements Callable<Integer> {
             String follows = r.after().isEmpty() ? "-" : String.join(", ", r.after().stream().map(a -> "#" + number.get(a)).toList());
             String receipt = h.receipt().path().toString() + (h.receipt().returned() ? " (return copy, decrypted)" : "");
             if (markdown) {
-                lines.add("| " + (i + 1) + " | " + People.time(h.checkedAt()) + " | " + Receipt.cell(People.certificate(h.custodian()))
+                lines.add("| " + (i + 1) + " | " + People.time(h.checkedAt()) + " | " + ReceiptWriter.cell(People.certificate(h.custodian()))
                         + " | `" + r.job() + "` | " + (h.carried() ? "none (carried)" : String.join(", ", passed)) + " | "
-                        + r.verdict() + " | " + Receipt.cell(h.receipt().path().getFileName().toString()) + " | " + follows + " |");
+                        + r.verdict() + " | " + ReceiptWriter.cell(h.receipt().path().getFileName().toString()) + " | " + follows + " |");
             } else {
                 lines.add(String.format("  #%d  %s  %s", i + 1, People.time(h.checkedAt()), Untrusted.of(People.certificate(h.custodian()))));
                 lines.add("        " + r.job() + ": " + what + (r.after().isEmpty() ? "; the first hand" : "; follows " + follows)

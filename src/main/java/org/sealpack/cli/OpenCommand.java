@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.custody.ReceiptWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -100,7 +101,7 @@ final class OpenCommand implements Callable<Integer> {
                     checks.passed()));
         }
         if (reporting.receipt != null) {
-            Receipt.write(reporting.receipt, file, "open", verified.sourceSha256(), full.outer(), full, known,
+            ReceiptWriter.write(reporting.receipt, StandardStreams.isStdin(file) ? null : file, "open", verified.sourceSha256(), full.outer(), full, known,
                     reporting.custody());
         }
         printer.heading("Opened into " + Untrusted.of(output.toString()) + ":");

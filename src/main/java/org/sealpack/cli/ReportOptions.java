@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import org.sealpack.custody.Failure;
 import org.sealpack.custody.ReceiptFile;
+import org.sealpack.custody.ReceiptWriter;
+import org.sealpack.custody.Signing;
+import org.sealpack.seal.Checks;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 import org.sealpack.report.Json;
@@ -41,11 +45,7 @@ final class ReportOptions {
             description = "The receipt of the hand before yours: this receipt links to it (repeatable).")
     List<Path> after;
 
-    /** What a receipt holds besides the check: the custodian's key, note and links. Null key: unsigned. */
-    record Custody(UnlockedKey custodian, String note, List<String> after, org.sealpack.pgp.Certificate returnTo) {
-    }
-
-    private Custody custody = new Custody(null, null, List.of(), null);
+    private Signing custody = Signing.NONE;
 
     /**
      * Before any work: refuses an existing receipt or signature, reads the receipts it follows, and
@@ -70,11 +70,11 @@ final class ReportOptions {
      * Before any work: the receipt's files checked absent (without following links), the receipts it
      * follows read (their SHA-256), the custodian's key unlocked and the return trip's certificate read.
      */
-    static Custody custody(Path receipt, String signReceipt, String receiptTo, String note, List<Path> after,
+    static Signing custody(Path receipt, String signReceipt, String receiptTo, String note, List<Path> after,
                            CommonOptions common, PassphraseOptions passphrase) {
-        if (note != null && note.length() > Receipt.MAX_NOTE) {
+        if (note != null && note.length() > ReceiptWriter.MAX_NOTE) {
             throw new org.sealpack.failure.UsageException("--note is " + note.length() + " characters long; a receipt's"
-                    + " note holds at most " + Receipt.MAX_NOTE, "shorten the note (docs/FORMAT.md R11.7)");
+                    + " note holds at most " + ReceiptWriter.MAX_NOTE, "shorten the note (docs/FORMAT.md R11.7)");
         }
         org.sealpack.seal.Outputs.checkNewFile(receipt, "the receipt");
         if (signReceipt != null) {
@@ -90,10 +90,10 @@ final class ReportOptions {
             Key custodian = KeySelector.secretKey(signReceipt, common.keyring());
             key = Passphrases.unlock(custodian, passphrase.forUnlocking(), custodian.signingParts(Instant.now()));
         }
-        return new Custody(key, note, links, returnTo);
+        return new Signing(key, note, links, returnTo);
     }
 
-    Custody custody() {
+    Signing custody() {
         return custody;
     }
 
@@ -118,11 +118,29 @@ final class ReportOptions {
         }
         if (receipt != null) {
             try {
-                Receipt.writeFailure(receipt, file, command, sha256, checks.passed(), failure, custody);
+                ExitCode code = ExitCode.of(failure);
+                ReceiptWriter.writeFailure(receipt, StandardStreams.isStdin(file) ? null : file, command, sha256,
+                        checks.passed(), new Failure(code.code, code.meaning, failedCheck(failure, checks.passed()),
+                                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
+                                failure instanceof org.sealpack.failure.SealpackException s ? s.hint() : null), custody);
             } catch (org.sealpack.failure.SealpackException e) {
                 spec.commandLine().getErr().println("sealpack: note: the receipt of the failure was not written: "
                         + Untrusted.of(e.getMessage()));
             }
         }
     }
+
+    /** Which check a failure stopped, from its kind (the first signature unless it had passed). */
+    private static String failedCheck(Throwable failure, List<String> passed) {
+        return switch (ExitCode.of(failure)) {
+            case BAD_SIGNATURE, UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, NOT_VERIFIABLE ->
+                    passed.contains(Checks.OUTER_SIGNATURE) || passed.contains(Checks.INTEGRITY)
+                            ? Checks.BAG_SIGNATURE : Checks.OUTER_SIGNATURE;
+            case TAMPERED -> Checks.INTEGRITY;
+            case BAG_INVALID, UNSAFE_ARCHIVE -> Checks.MANIFEST;
+            case NOT_RECIPIENT, PASSPHRASE, NOT_SECRET_KEY, KEY, NO_SUCH_KEY, AMBIGUOUS_KEY -> "decryption";
+            default -> "format";
+        };
+    }
+
 }

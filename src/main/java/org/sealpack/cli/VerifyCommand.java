@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.custody.ReceiptWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
                 Json.print(spec.commandLine().getOut(), Json.outer(outer, verified.sourceSha256()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify", verified.sourceSha256(), outer, null, known,
+                ReceiptWriter.write(reporting.receipt, StandardStreams.isStdin(file) ? null : file, "verify", verified.sourceSha256(), outer, null, known,
                         reporting.custody());
             }
             printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
@@ -121,7 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
                         checks.passed()));
             }
             if (reporting.receipt != null) {
-                Receipt.write(reporting.receipt, file, "verify --key", verified.sourceSha256(), full.outer(), full,
+                ReceiptWriter.write(reporting.receipt, StandardStreams.isStdin(file) ? null : file, "verify --key", verified.sourceSha256(), full.outer(), full,
                         known, reporting.custody());
             }
             printer.heading("Verdict: GOOD (every check passed)");

@@ -97,7 +97,7 @@ class ReceiptAndEscapingTest {
         Cli.Run opened = Cli.run(open(sealed, dir.resolve("opened")));
         assertThat(opened.exit()).as(opened.err()).isZero();
         assertThat(opened.out()).contains("\\u202E").doesNotContain("\u202E");
-        assertThat(Terminal.safe("a\u001b[31mb")).isEqualTo("a\\u001B[31mb");
+        assertThat(org.sealpack.text.Untrusted.escape("a\u001b[31mb")).isEqualTo("a\\u001B[31mb");
     }
 
     /** Every class of character that a person cannot see, or that changes the text around it. */
@@ -108,7 +108,7 @@ class ReceiptAndEscapingTest {
     void everyHiddenCharacterIsShownAsAnEscapeOnTheTerminalAndInJson() throws Exception {
         for (String hidden : HIDDEN) {
             String text = "before" + hidden + "after";
-            String shown = Terminal.safe(text);
+            String shown = org.sealpack.text.Untrusted.escape(text);
             assertThat(shown).as(escape(hidden)).doesNotContain(hidden).contains("\\u").startsWith("before").endsWith("after");
             java.io.StringWriter json = new java.io.StringWriter();
             Json.print(new java.io.PrintWriter(json), java.util.Map.of("value", text));
@@ -116,8 +116,8 @@ class ReceiptAndEscapingTest {
             assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).get("value").asText())
                     .as("the JSON value is unchanged").isEqualTo(text);
         }
-        assertThat(Terminal.safe("a\\u202Eb")).as("a backslash is shown doubled, so an escape reads one way").isEqualTo("a\\\\u202Eb");
-        assertThat(Terminal.safe("Баёнот 𝔸 🙂")).as("visible text stays as it is").isEqualTo("Баёнот 𝔸 🙂");
+        assertThat(org.sealpack.text.Untrusted.escape("a\\u202Eb")).as("a backslash is shown doubled, so an escape reads one way").isEqualTo("a\\\\u202Eb");
+        assertThat(org.sealpack.text.Untrusted.escape("Баёнот 𝔸 🙂")).as("visible text stays as it is").isEqualTo("Баёнот 𝔸 🙂");
     }
 
     static String escape(String s) {

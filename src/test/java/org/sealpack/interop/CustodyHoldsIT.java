@@ -265,6 +265,10 @@ class CustodyHoldsIT {
         String courier = Files.readString(dir.resolve("s1-courier.md"));
         assertThat(courier).contains("\"job\" : \"carry\"", "\"verdict\" : \"CARRIED\"", "\"exitCode\" : 0",
                 "\"name\" : \"evidence.sealed\"", "\"bytes\" : " + Files.size(anonymous));
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Proc.root().resolve("docs/receipt.schema.json")));
+        String record = courier.substring(courier.lastIndexOf("```json sealpack-receipt-1\n") + 27, courier.length() - 4);
+        assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(record))).as(record).isEmpty();
         assertThat(gpg.importKey(keys("courier.cert.asc"), null).exit()).isZero();
         Proc.Result v = gpg.sh(dir, "gpg --batch --verify s1-courier.md.asc s1-courier.md");
         assertThat(v.exit()).as(v.toString()).isZero();

@@ -1,4 +1,4 @@
-package org.sealpack.cli;
+package org.sealpack.custody;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,37 +9,39 @@ import java.time.Instant;
 import java.util.List;
 
 import org.sealpack.bag.Metadata;
-import org.sealpack.custody.ReceiptFile;
-import org.sealpack.custody.ReceiptRecord;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Version;
+import org.sealpack.report.People;
+import org.sealpack.text.Untrusted;
 
 /**
- * A verification receipt: a printable Markdown record of what was checked, when, and with what result,
- * for a case file's chain of custody. Written only after every check passed.
+ * Writes receipts (docs/FORMAT.md section 11): a printable Markdown record of what was checked (or
+ * carried), when, and with what result, ending with its JSON record; its detached signature FILE.asc
+ * and its copy for the return trip FILE.pgp when asked. The one place a receipt is made: the command
+ * line only gathers the options and calls it.
  */
-final class Receipt {
+public final class ReceiptWriter {
     /** What the Markdown lists at most, so that a receipt stays within its bound (docs/FORMAT.md R11.7). */
-    static final int MAX_FILES = 1_000;
-    static final int MAX_LABELS = 200;
-    static final int MAX_VALUE = 2_000;
-    static final int MAX_NOTE = 10_000;
+    public static final int MAX_FILES = 1_000;
+    public static final int MAX_LABELS = 200;
+    public static final int MAX_VALUE = 2_000;
+    public static final int MAX_NOTE = 10_000;
     private final StringBuilder md = new StringBuilder();
 
-    private Receipt() {
+    private ReceiptWriter() {
     }
 
     /**
      * Text from an archive or a key, as Markdown that shows it literally: a code span (inside which
      * nothing is markup: no link, image, HTML, emphasis or autolink), fenced with more backticks than the
-     * text holds in a row, with '|' escaped for the table, every invisible character shown (Terminal.safe).
+     * text holds in a row, with '|' escaped for the table, every invisible character shown (Untrusted.escape).
      */
-    static String cell(String s) {
-        String text = Terminal.safe(s).replace("|", "\\|");
+    public static String cell(String s) {
+        String text = Untrusted.escape(s).replace("|", "\\|");
         if (text.isEmpty()) {
             return "";
         }
@@ -52,21 +54,24 @@ final class Receipt {
         return fence + " " + text + " " + fence;
     }
 
-    private Receipt line(String s) {
+    private ReceiptWriter line(String s) {
         md.append(s).append('\n');
         return this;
     }
 
     /** The sealed file as a receipt names it: its file name only, nothing else of this computer's file system. */
-    static String name(Path archive) {
-        return StandardStreams.isStdin(archive) || archive.getFileName() == null ? null : archive.getFileName().toString();
+    public static String name(Path file) {
+        return file == null || file.getFileName() == null ? null : file.getFileName().toString();
     }
 
     /**
-     * @param sha256 the SHA-256 of the bytes that were verified (the source was hashed as it was read)
+     * A receipt of a check that passed.
+     *
+     * @param archive the sealed file as given (null: standard input); the receipt names its file name only
+     * @param sha256  the SHA-256 of the bytes that were verified (the source was hashed as it was read)
      */
-    static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full,
-                      List<org.sealpack.pgp.Certificate> known, ReportOptions.Custody custody) {
+    public static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full,
+                      List<org.sealpack.pgp.Certificate> known, Signing custody) {
         Instant now = Instant.now();
         List<String> passed = new java.util.ArrayList<>();
         if (!outer.anonymous()) {
@@ -75,7 +80,7 @@ final class Receipt {
         if (full != null) {
             passed.addAll(ReceiptRecords.ALL.subList(1, ReceiptRecords.ALL.size()));
         }
-        Receipt r = new Receipt();
+        ReceiptWriter r = new ReceiptWriter();
         r.line("# sealpack verification receipt").line("");
         r.line("| | |").line("|---|---|");
         r.line("| Verdict | **GOOD: every check below passed** |");
@@ -107,7 +112,7 @@ final class Receipt {
         }
         r.line("");
         r.line("## Signer").line("").line("| | |").line("|---|---|");
-        r.line("| Fingerprint | `" + People.fingerprint(outer.signer().fingerprint()) + "` |");
+        r.line("| Fingerprint | `" + org.sealpack.pgp.Hex.grouped(outer.signer().fingerprint()) + "` |");
         r.line("| User ID | " + cell(outer.signer().primaryUserId()) + " |");
         r.line("");
         r.line("## Recipients (who can open it)").line("").line("| Key ID | Algorithm | Holder |").line("|---|---|---|");
@@ -116,11 +121,11 @@ final class Receipt {
                     + cell(People.recipient(rec.keyId(), known, outer.anonymous() ? null : outer.signer())) + " |");
         }
         if (full != null) {
-            r.line("").line("Opened with `" + People.fingerprint(full.openedBy().fingerprint()) + "` ("
+            r.line("").line("Opened with `" + org.sealpack.pgp.Hex.grouped(full.openedBy().fingerprint()) + "` ("
                     + cell(full.openedBy().primaryUserId()) + ").");
             if (!full.intendedRecipients().isEmpty()) {
                 r.line("Intended recipients named in the bag signature: "
-                        + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + People.fingerprint(f) + "`")
+                        + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + org.sealpack.pgp.Hex.grouped(f) + "`")
                         .toList()) + ".");
             }
             r.line("").line("## Metadata (bag-info.txt of bag " + cell(full.bagName()) + ")").line("")
@@ -152,9 +157,9 @@ final class Receipt {
      * A hand-over receipt (job carry): which bytes passed through this hand and when, and that nothing of
      * their origin or contents was checked (an anonymous file names no sender; only a recipient can check it).
      */
-    static void writeCarried(Path receipt, Path file, String sha256, long bytes, ReportOptions.Custody custody) {
+    public static void writeCarried(Path receipt, Path file, String sha256, long bytes, Signing custody) {
         Instant now = Instant.now();
-        Receipt r = new Receipt();
+        ReceiptWriter r = new ReceiptWriter();
         r.line("# sealpack hand-over receipt (carried, not checked)").line("");
         r.line("| | |").line("|---|---|");
         r.line("| Verdict | **CARRIED: the file passed through this hand; its origin was not checked** |");
@@ -171,11 +176,11 @@ final class Receipt {
     }
 
     /** Who checked: the software and command, the custodian who signs, the note, the receipts it follows. */
-    private void custodian(String command, ReportOptions.Custody custody) {
+    private void custodian(String command, Signing custody) {
         line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
         if (custody.custodian() != null) {
             var c = custody.custodian().certificate();
-            line("| Custodian (signs this receipt) | " + cell(c.primaryUserId()) + " `" + People.fingerprint(c.fingerprint())
+            line("| Custodian (signs this receipt) | " + cell(c.primaryUserId()) + " `" + org.sealpack.pgp.Hex.grouped(c.fingerprint())
                     + "` |");
         }
         if (custody.note() != null) {
@@ -190,14 +195,13 @@ final class Receipt {
      * A receipt of a check that failed: when, what was checked, the SHA-256 of the file as it was read
      * (when known), which checks passed before the failure, and what failed, with its exit code.
      */
-    static void writeFailure(Path receipt, Path archive, String command, String sha256, List<String> passed,
-                             Throwable failure, ReportOptions.Custody custody) {
+    public static void writeFailure(Path receipt, Path archive, String command, String sha256, List<String> passed,
+                                    Failure failure, Signing custody) {
         Instant now = Instant.now();
-        Receipt r = new Receipt();
-        ExitCode code = ExitCode.of(failure);
+        ReceiptWriter r = new ReceiptWriter();
         r.line("# sealpack verification receipt").line("");
         r.line("| | |").line("|---|---|");
-        r.line("| Verdict | **FAILED: " + code.meaning + "** (exit " + code.code + ") |");
+        r.line("| Verdict | **FAILED: " + failure.meaning() + "** (exit " + failure.exitCode() + ") |");
         r.line("| Checked at | " + People.time(now) + " (this computer's clock) |");
         r.custodian(command, custody);
         r.line("| Archive | " + (name(archive) == null ? "standard input" : cell(name(archive))) + " |");
@@ -205,9 +209,9 @@ final class Receipt {
                 : "`" + sha256 + "`") + " |");
         r.line("");
         r.line("## What failed").line("");
-        r.line(cell(failure.getMessage() == null ? failure.toString() : failure.getMessage()));
-        if (failure instanceof org.sealpack.failure.SealpackException s && s.hint() != null) {
-            r.line("").line("What to do: " + cell(s.hint()));
+        r.line(cell(failure.message()));
+        if (failure.hint() != null) {
+            r.line("").line("What to do: " + cell(failure.hint()));
         }
         r.line("").line("## Checks that passed before it").line("");
         if (passed.isEmpty()) {
@@ -223,7 +227,7 @@ final class Receipt {
      * Writes the receipt (people's part, then the record) and, when a custodian signs it, its detached
      * signature FILE.asc, made before either file is written; each file under a temporary name first.
      */
-    private void save(Path receipt, ReceiptRecord record, ReportOptions.Custody custody) {
+    private void save(Path receipt, ReceiptRecord record, Signing custody) {
         var custodian = custody.custodian();
         if (custodian != null) {
             record = record.signedBy(ReceiptRecords.party(custodian.certificate()));
@@ -233,17 +237,31 @@ final class Receipt {
                 : org.sealpack.pgp.Signatures.signDetached(custodian, text, List.of(), Instant.now());
         byte[] returnCopy = custody.returnTo() == null ? null : org.sealpack.pgp.SignedMessage.signAndEncrypt(text,
                 receipt.getFileName().toString(), custodian, custody.returnTo(), Instant.now());
-        write(receipt, text);
-        if (signature != null) {
-            write(ReceiptFile.signatureOf(receipt), signature);
-        }
-        if (returnCopy != null) {
-            write(ReceiptFile.returnCopyOf(receipt), returnCopy);
+        List<Path> written = new java.util.ArrayList<>();
+        try {
+            write(receipt, text);
+            written.add(receipt);
+            if (signature != null) {
+                write(ReceiptFile.signatureOf(receipt), signature);
+                written.add(ReceiptFile.signatureOf(receipt));
+            }
+            if (returnCopy != null) {
+                write(ReceiptFile.returnCopyOf(receipt), returnCopy);
+            }
+        } catch (RuntimeException e) {
+            for (Path mine : written) { // made by this run a moment ago: nothing is left behind
+                try {
+                    Files.deleteIfExists(mine);
+                } catch (IOException ignored) {
+                    // named in the failure's line: the file stays only if it cannot be deleted
+                }
+            }
+            throw e;
         }
     }
 
     /** Writes a new text file (a report) under a temporary name first. */
-    static void writeText(Path file, String text) {
+    public static void writeText(Path file, String text) {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
