@@ -39,7 +39,8 @@ import picocli.CommandLine;
  * command's --help, the man pages, JSON errors and README.md's table (checked by a test) come from it.
  */
 public enum ExitCode {
-    OK(0, null, "success: everything was checked and is good", null),
+    OK(0, null, "success: everything checked is good (custody carry: the hand-over receipt was written; it checks nothing)",
+            null),
     INTERNAL(1, null, "internal error (a bug: please report it with --debug output)",
             "run again with --debug and report the output"),
     USAGE(2, UsageException.class, "usage error: a wrong option or argument", "see the command's --help"),

@@ -80,7 +80,7 @@ final class ReceiptReader {
         return new Content(HexFormat.of().formatHex(sha256.digest()), record);
     }
 
-    /** The receipt inside a decrypted return copy (held in memory, within the receipt's bound). */
+    /** The receipt inside a decrypted return copy (held in memory once, within the receipt's bound). */
     static Content read(Path file, SignedMessageReader.Opened opened, DetachedSignature signature) {
         byte[] receipt = opened.document();
         if (signature != null) {
@@ -105,6 +105,18 @@ final class ReceiptReader {
                 throw tooLarge(file, "more than " + max, max, what);
             }
             return bytes;
+        } catch (NoSuchFileException e) {
+            throw new InputException(what + " not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException("cannot read the " + what + " " + file + ": " + e.getMessage(), "check its permissions");
+        }
+    }
+
+    /** A file opened for reading in one pass, its size refused before reading when over the bound. */
+    static InputStream open(Path file, long max, String what) {
+        size(file, max, what);
+        try {
+            return Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new InputException(what + " not found: " + file, "check the path");
         } catch (IOException e) {

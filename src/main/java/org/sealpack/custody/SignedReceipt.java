@@ -1,5 +1,7 @@
 package org.sealpack.custody;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.InputException;
 import org.sealpack.failure.ReceiptAlteredException;
 import org.sealpack.failure.ReceiptTimeException;
 import org.sealpack.failure.ReceiptUntrustedException;
@@ -51,9 +54,14 @@ public final class SignedReceipt {
 
     public static Read read(Path file, List<Certificate> trusted, ReturnKeys keys) {
         if (ReceiptFile.isReturnCopy(file)) {
-            byte[] message = ReceiptReader.readSmall(file, ReceiptFile.MAX_RETURN_BYTES, "return receipt");
-            SignedMessageReader.Opened opened = SignedMessageReader.open(message, keys.keys(), keys::unlock,
-                    ReceiptFile.MAX_BYTES, "the return receipt " + file);
+            SignedMessageReader.Opened opened;
+            try (InputStream message = ReceiptReader.open(file, ReceiptFile.MAX_RETURN_BYTES, "return receipt")) {
+                opened = SignedMessageReader.open(message, keys.keys(), keys::unlock, ReceiptFile.MAX_BYTES,
+                        "the return receipt " + file);
+            } catch (IOException e) {
+                throw new InputException("cannot read the return receipt " + file + ": " + e.getMessage(),
+                        "check its permissions");
+            }
             Pending signature = new Pending(file, () -> opened.signature(trusted, "the signature of return receipt " + file));
             ReceiptReader.Content content = ReceiptReader.read(file, opened, signature.signature);
             SignatureCheck check = signature.verify();

@@ -1,6 +1,5 @@
 package org.sealpack.pgp;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -53,9 +52,9 @@ public final class SignedMessageReader {
             return name;
         }
 
-        /** The literal data, not yet verified: check {@link #signature} over it before relying on it. */
+        /** The literal data (not a copy), not yet verified: check {@link #signature} over it before relying on it. */
         public byte[] document() {
-            return document.clone();
+            return document;
         }
 
         public Certificate openedBy() {
@@ -69,12 +68,13 @@ public final class SignedMessageReader {
     }
 
     /**
+     * @param message     the message as it arrived, ASCII-armored or binary, read once and not held
      * @param maxDocument the most bytes the literal data may hold (more is refused, not read)
      * @param what        names the message in messages, for example "the return receipt r.md.pgp"
      */
-    public static Opened open(byte[] message, List<Key> keys, BiFunction<Key, LongPredicate, UnlockedKey> unlock,
+    public static Opened open(InputStream message, List<Key> keys, BiFunction<Key, LongPredicate, UnlockedKey> unlock,
                               long maxDocument, String what) {
-        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(message))) {
+        try (InputStream in = PGPUtil.getDecoderStream(message)) {
             PGPObjectFactory outer = new PGPObjectFactory(in, Crypto.fingerprints());
             if (!(outer.nextObject() instanceof PGPEncryptedDataList list)) {
                 throw notOne(what, "it is not an encrypted OpenPGP message");

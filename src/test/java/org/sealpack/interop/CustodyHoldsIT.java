@@ -293,7 +293,7 @@ class CustodyHoldsIT {
     /** The return trip: the receipt sent back encrypted to the sender (FILE.pgp) enters the chain as it arrived. */
     @Test
     @Pins("R11.10")
-    void aReturnCopyEntersTheChainAsItArrives() {
+    void aReturnCopyEntersTheChainAsItArrives() throws Exception {
         List<String> returned = List.of("1-sender.md", "2-courier.md", "3-rapporteur.md.pgp");
         Cli.Run chain = check(0, sealed, returned, "--key", k.resolve("signer.key.asc").toString(), "--passphrase-file",
                 k.resolve("signer.passphrase").toString());
@@ -301,6 +301,15 @@ class CustodyHoldsIT {
         check(ExitCode.RECEIPT_REPEATED.code, sealed, List.of("1-sender.md", "2-courier.md", "3-rapporteur.md",
                 "3-rapporteur.md.pgp"), "--key", k.resolve("signer.key.asc").toString(), "--passphrase-file",
                 k.resolve("signer.passphrase").toString());
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.md.pgp").toFile(), "rw")) {
+            f.setLength(1L << 30);
+        }
+        assertThat(check(ExitCode.INPUT.code, sealed, List.of("huge.md.pgp")).err())
+                .contains("the return receipt " + r("huge.md.pgp") + " has 1073741824 bytes", "it was not read");
+        Files.copy(sealed, dir.resolve("sealed.md.pgp"));
+        assertThat(check(ExitCode.INPUT.code, sealed, List.of("sealed.md.pgp"), "--key", k.resolve("signer.key.asc").toString(),
+                "--passphrase-file", k.resolve("signer.passphrase").toString()).err())
+                .contains("is not a return receipt as sealpack writes it: it is not an encrypted OpenPGP message");
         Cli.Run noKey = check(ExitCode.NOT_RECIPIENT.code, sealed, returned);
         assertThat(noKey.err()).contains("the return receipt " + r("3-rapporteur.md.pgp") + " cannot be decrypted");
     }
