@@ -1,12 +1,14 @@
 package org.sealpack.cli;
 
-import static org.sealpack.cli.ExitCode.*;
+import static org.sealpack.failure.ExitCode.*;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.sealpack.failure.ExitCode;
 
 /** The exit codes each command can return: its --help and man page list these, and only these. */
 final class CommandExits {

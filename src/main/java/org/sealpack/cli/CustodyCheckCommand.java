@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.sealpack.custody.Custody;
 import org.sealpack.custody.ReceiptRecord;
 import org.sealpack.custody.SignedReceipt;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.report.Json;
 import org.sealpack.text.Untrusted;
@@ -24,7 +25,15 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         err.flush();
-        return ExitCode.of(e).code;
+        return exitCode(e);
+    }
+
+    /**
+     * The exit code of an exception a command threw: the table's, and a usage error picocli found
+     * (a ParameterException, which the core never throws) is {@link ExitCode#USAGE}.
+     */
+    static int exitCode(Throwable e) {
+        return e instanceof CommandLine.ParameterException ? ExitCode.USAGE.code : ExitCode.of(e).code;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sealpack.cli;
 
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.UsageException;
 import org.sealpack.jobs.KeyJobs;
 import org.sealpack.seal.KeySelector;

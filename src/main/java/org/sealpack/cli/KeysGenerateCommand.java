@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;

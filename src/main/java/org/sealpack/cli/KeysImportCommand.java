@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
 import org.sealpack.report.KeysReport;
 

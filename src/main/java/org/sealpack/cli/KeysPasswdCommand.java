@@ -3,6 +3,7 @@ package org.sealpack.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
 import org.sealpack.report.People;
 import org.sealpack.seal.KeySelector;

@@ -2,6 +2,8 @@ package org.sealpack.cli;
 
 import java.io.PrintWriter;
 
+import org.sealpack.failure.ExitCode;
+
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls System.exit. */
@@ -136,7 +138,7 @@ public final class Main {
         cmd.setErr(err);
         cmd.setExecutionExceptionHandler(new FailureHandler());
         cmd.setParameterExceptionHandler(FailureHandler::usage);
-        cmd.setExitCodeExceptionMapper(ExitCode.MAPPER);
+        cmd.setExitCodeExceptionMapper(FailureHandler::exitCode);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         addExitCodes(cmd);
         return cmd;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.pgp.Key;
 import org.sealpack.report.Json;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
 import org.sealpack.seal.KeySelector;

@@ -8,6 +8,7 @@ import org.sealpack.custody.Failure;
 import org.sealpack.custody.ReceiptFile;
 import org.sealpack.custody.ReceiptWriter;
 import org.sealpack.custody.Signing;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.seal.Checks;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;

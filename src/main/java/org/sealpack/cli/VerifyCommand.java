@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.sealpack.failure.ExitCode;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.report.Json;
 import org.sealpack.report.People;

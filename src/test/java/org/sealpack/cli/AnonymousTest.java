@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.report.People;
 import org.sealpack.Cli;
 import org.sealpack.TestKeys;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.report.People;
 import org.sealpack.Proc;
 import org.sealpack.TestKeys;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
+import org.sealpack.failure.ExitCode;
 
 /**
  * Truncation at 64 evenly spaced lengths and single-byte changes at 256 evenly spaced offsets of a

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 
 /**
  * A full disk while packing: one line naming it, exit code 5, and nothing left behind. Packing runs on

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 
 /**
  * File names in Cyrillic (the statement's own language) survive packing and opening whatever the

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Key;

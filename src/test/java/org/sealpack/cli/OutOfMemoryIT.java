@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 
 /**
  * A bag with more files than the heap holds (a few hundred bytes each, more with long names) fails

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.spec.Pins;
 
 /**

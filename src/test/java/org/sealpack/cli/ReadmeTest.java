@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.sealpack.failure.ExitCode;
 
 /** The exit-code table in README.md is the one the code uses. */
 class ReadmeTest {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.bag.Digests;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.report.Json;
 
 /** The receipt of the example lists every file with the right hash; names from archives never reach the terminal raw. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.report.People;
 import org.sealpack.Cli;
 import org.sealpack.Proc;

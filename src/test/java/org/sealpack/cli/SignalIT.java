@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Await;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 
 /**
  * open interrupted by SIGINT, or killed by SIGKILL, at several points of its work: nothing is left at

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sealpack.Cli;
+import org.sealpack.failure.ExitCode;
 
 /** A value picocli cannot take is a usage error (exit 2), one line, naming the option and the values it takes. */
 class UsageErrorsTest {

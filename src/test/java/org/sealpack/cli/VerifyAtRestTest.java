@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 
 /**
  * verify DIR judges an opened bag by the rules open used (a sealed bag): whatever is planted in it

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
-import org.sealpack.cli.ExitCode;
+import org.sealpack.failure.ExitCode;
 
 /**
  * inspect, verify and open of files that are not sealed files, made by the real gpg where they are

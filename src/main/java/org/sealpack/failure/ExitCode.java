@@ -1,42 +1,10 @@
-package org.sealpack.cli;
-
-import org.sealpack.failure.AmbiguousKeyException;
-import org.sealpack.failure.BadSignatureException;
-import org.sealpack.failure.BagIncompleteException;
-import org.sealpack.failure.BagInvalidException;
-import org.sealpack.failure.CancelledException;
-import org.sealpack.failure.ChainLinkMissingException;
-import org.sealpack.failure.ChainTimeException;
-import org.sealpack.failure.ReceiptAlteredException;
-import org.sealpack.failure.ReceiptOtherFileException;
-import org.sealpack.failure.ReceiptRepeatedException;
-import org.sealpack.failure.ReceiptReportsFailureException;
-import org.sealpack.failure.ReceiptTimeException;
-import org.sealpack.failure.ReceiptUntrustedException;
-import org.sealpack.failure.CertificateNotKeyException;
-import org.sealpack.failure.InputException;
-import org.sealpack.failure.KeyException;
-import org.sealpack.failure.MalformedSealException;
-import org.sealpack.failure.NoSuchKeyException;
-import org.sealpack.failure.NotRecipientException;
-import org.sealpack.failure.NotVerifiableException;
-import org.sealpack.failure.OutputExistsException;
-import org.sealpack.failure.PassphraseException;
-import org.sealpack.failure.RecipientUnusableException;
-import org.sealpack.failure.SignerExpiredException;
-import org.sealpack.failure.SignerRevokedException;
-import org.sealpack.failure.TamperedDataException;
-import org.sealpack.failure.UnsafeArchiveException;
-import org.sealpack.failure.UntrustedSignerException;
-import org.sealpack.failure.UsageException;
-import org.sealpack.failure.WeakCryptoException;
-import org.sealpack.failure.WriteFailedException;
-
-import picocli.CommandLine;
+package org.sealpack.failure;
 
 /**
  * The one table of exit codes: each kind of failure, its code, what it means and what to do. Every
- * command's --help, the man pages, JSON errors and README.md's table (checked by a test) come from it.
+ * command's --help, the man pages, JSON errors, receipts and README.md's table (checked by a test) come
+ * from it. It lives below the command line so that the core's records (receipts, JSON) take their codes
+ * from it; a usage error the command line finds itself is {@link #USAGE} there.
  */
 public enum ExitCode {
     OK(0, null, "success: everything checked is good (custody carry: the hand-over receipt was written; it checks nothing)",
@@ -130,9 +98,6 @@ public enum ExitCode {
 
     /** The kind of a failure: by its exception type, never by its message. */
     public static ExitCode of(Throwable exception) {
-        if (exception instanceof CommandLine.ParameterException) {
-            return USAGE;
-        }
         if (exception instanceof OutOfMemoryError) {
             return OUT_OF_MEMORY;
         }
@@ -143,7 +108,4 @@ public enum ExitCode {
         }
         return INTERNAL;
     }
-
-    /** picocli's view: the exit code of an exception a command threw. */
-    static final CommandLine.IExitCodeExceptionMapper MAPPER = e -> of(e).code;
 }
