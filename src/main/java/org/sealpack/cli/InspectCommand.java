@@ -1,11 +1,11 @@
 package org.sealpack.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
 import org.sealpack.report.Json;
-import org.sealpack.report.People;
 import org.sealpack.report.Printer;
 import org.sealpack.seal.Inspector;
 import org.sealpack.seal.Reports;
@@ -43,24 +43,8 @@ final class InspectCommand implements Callable<Integer> {
             Json.print(spec.commandLine().getOut(), Json.inspection(i));
             return ExitCode.OK.code;
         }
-        Printer p = new Printer(common.out(spec));
-        p.heading("Sealed file (UNVERIFIED: nothing below has been checked)");
-        p.field("size", i.fileBytes() + " bytes");
-        if (i.anonymous()) {
-            p.field("anonymous", "yes: no outer signature, recipients hidden (seizure mode)");
-            p.field("layers", "OpenPGP encrypted message > tar > BagIt bag");
-            p.field("signer", "not shown: only a recipient can see and verify who signed it");
-        } else {
-            p.field("layers", "OpenPGP one-pass signed literal data > OpenPGP encrypted message > tar > BagIt bag");
-            p.field("claimed signer", People.fingerprint(i.claimedSignature().issuer()) + " (unverified)");
-            p.field("claimed time", People.time(i.claimedSignature().created()) + " (unverified)");
-            p.field("signature", i.claimedSignature().algorithm() + " with " + i.claimedSignature().hash());
-        }
-        java.util.List<org.sealpack.pgp.Certificate> known = Keys.known(java.util.List.of(), common.keyring());
-        org.sealpack.pgp.Certificate claimed = i.claimedSignature() == null ? null : known.stream()
-                .filter(c -> c.fingerprint().equals(i.claimedSignature().issuer())).findFirst().orElse(null);
-        p.recipients(i.recipients(), known, claimed);
-        p.field("encrypted message", i.encryptedBytes() + " bytes");
+        var known = Keys.known(List.of(), common.keyring());
+        new Printer(common.out(spec)).inspection(i, known);
         return ExitCode.OK.code;
     }
 }

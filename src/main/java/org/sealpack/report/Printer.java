@@ -60,6 +60,26 @@ public final class Printer {
         }
     }
 
+    /** What inspect shows: the public facts of a sealed file, none verified; the claimed signer named if known. */
+    public void inspection(Reports.Inspection i, List<Certificate> known) {
+        heading("Sealed file (UNVERIFIED: nothing below has been checked)");
+        field("size", i.fileBytes() + " bytes");
+        if (i.anonymous()) {
+            field("anonymous", "yes: no outer signature, recipients hidden (seizure mode)");
+            field("layers", "OpenPGP encrypted message > tar > BagIt bag");
+            field("signer", "not shown: only a recipient can see and verify who signed it");
+        } else {
+            field("layers", "OpenPGP one-pass signed literal data > OpenPGP encrypted message > tar > BagIt bag");
+            field("claimed signer", People.fingerprint(i.claimedSignature().issuer()) + " (unverified)");
+            field("claimed time", People.time(i.claimedSignature().created()) + " (unverified)");
+            field("signature", i.claimedSignature().algorithm() + " with " + i.claimedSignature().hash());
+        }
+        Certificate claimed = i.claimedSignature() == null ? null : known.stream()
+                .filter(c -> c.fingerprint().equals(i.claimedSignature().issuer())).findFirst().orElse(null);
+        recipients(i.recipients(), known, claimed);
+        field("encrypted message", i.encryptedBytes() + " bytes");
+    }
+
     public void full(Reports.Full full, List<Certificate> known) {
         if (full.outer().anonymous()) {
             heading("Anonymous file: no outer signature and hidden recipients (seizure mode, by design)");
