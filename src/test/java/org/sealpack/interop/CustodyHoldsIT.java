@@ -224,6 +224,22 @@ class CustodyHoldsIT {
                 .contains("its record block is not within its last 1048576 bytes");
     }
 
+    /**
+     * A receipt of several MiB (a long Markdown part in Tajik, so characters are cut between reads),
+     * signed by its custodian with gpg: read in one pass, hashed and its signature checked as it goes,
+     * its record found in the kept tail.
+     */
+    @Test
+    @Pins("R11.7")
+    void aLargeReceiptIsReadInOnePassAndChecks() throws Exception {
+        String row = "| Эзоҳ | Баёнияи Иттиҳоди миллии Тоҷикистон дар бораи фоҷиаи Хуҷанд |\n";
+        resign("1-sender.md", "large.md", "\n## Record (machine-readable)", "\n" + row.repeat(40_000)
+                + "\n## Record (machine-readable)", k.resolve("signer.key.asc"), k.resolve("signer.passphrase"),
+                "signer@test.sealpack.invalid");
+        assertThat(Files.size(dir.resolve("large.md"))).isGreaterThan(4L << 20);
+        assertThat(check(0, sealed, List.of("large.md")).out()).contains("1 hand", "Verdict: GOOD");
+    }
+
     @Test
     void outputsAreCheckedWithoutFollowingLinksBeforeAnyWork() throws Exception {
         Path dangling = dir.resolve("dangling.md");
