@@ -33,9 +33,15 @@ public final class SignedMessage {
 
     public static byte[] signAndEncrypt(byte[] document, String name, UnlockedKey signer, Certificate recipient,
                                         Instant now) {
+        return signAndEncrypt(document, name, signer, recipient, recipient, now);
+    }
+
+    /** As above, the signature naming {@code intended} as its recipient (tests make a forwarded copy so). */
+    static byte[] signAndEncrypt(byte[] document, String name, UnlockedKey signer, Certificate intended,
+                                 Certificate recipient, Instant now) {
         Date at = Date.from(now);
         try {
-            PGPSignatureGenerator signature = binaryDocument(signer, java.util.List.of(recipient), at);
+            PGPSignatureGenerator signature = binaryDocument(signer, java.util.List.of(intended), at);
 
             PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
                     Profile.forMessageTo(java.util.List.of(recipient)).dataEncryptor());

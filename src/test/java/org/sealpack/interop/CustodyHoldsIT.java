@@ -326,6 +326,18 @@ class CustodyHoldsIT {
         assertThat(check(ExitCode.INPUT.code, sealed, List.of("sealed.md.pgp"), "--key", k.resolve("signer.key.asc").toString(),
                 "--passphrase-file", k.resolve("signer.passphrase").toString()).err())
                 .contains("is not a return receipt as sealpack writes it: it is not an encrypted OpenPGP message");
+        // The rapporteur's return copy, signed for the sender but encrypted to someone else (forwarded).
+        var rapporteur = org.sealpack.pgp.KeyFiles.readSecretKey(k.resolve("recipient.key.asc"));
+        byte[] forwarded = org.sealpack.pgp.Forwarded.returnCopy(Files.readAllBytes(dir.resolve("3-rapporteur.md")),
+                "3-rapporteur.md", rapporteur.unlock(Files.readString(k.resolve("recipient.passphrase")).strip().toCharArray()),
+                org.sealpack.pgp.KeyFiles.readCertificate(k.resolve("signer.cert.asc")),
+                org.sealpack.pgp.KeyFiles.readCertificate(k.resolve("other.cert.asc")));
+        Files.createDirectories(dir.resolve("forwarded"));
+        Files.write(dir.resolve("forwarded/3-rapporteur.md.pgp"), forwarded);
+        Cli.Run forward = check(ExitCode.RECEIPT_ALTERED.code, sealed, List.of("1-sender.md", "2-courier.md",
+                "forwarded/3-rapporteur.md.pgp"), "--key", k.resolve("other.key.asc").toString(), "--passphrase-file",
+                k.resolve("other.passphrase").toString());
+        assertThat(forward.err()).contains("was signed for", "not for the key that decrypted it", "it was forwarded");
         Cli.Run noKey = check(ExitCode.NOT_RECIPIENT.code, sealed, returned);
         assertThat(noKey.err()).contains("the return receipt " + r("3-rapporteur.md.pgp") + " cannot be decrypted");
     }
