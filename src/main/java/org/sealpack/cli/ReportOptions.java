@@ -4,12 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import org.sealpack.custody.Failure;
 import org.sealpack.custody.ReceiptFile;
 import org.sealpack.custody.ReceiptWriter;
 import org.sealpack.custody.Signing;
-import org.sealpack.failure.ExitCode;
-import org.sealpack.seal.Checks;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 import org.sealpack.report.Json;
@@ -119,29 +116,12 @@ final class ReportOptions {
         }
         if (receipt != null) {
             try {
-                ExitCode code = ExitCode.of(failure);
                 ReceiptWriter.writeFailure(receipt, StandardStreams.isStdin(file) ? null : file, command, sha256,
-                        checks.passed(), new Failure(code.code, code.meaning, failedCheck(failure, checks.passed()),
-                                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                                failure instanceof org.sealpack.failure.SealpackException s ? s.hint() : null), custody);
+                        checks.passed(), failure, custody);
             } catch (org.sealpack.failure.SealpackException e) {
                 spec.commandLine().getErr().println("sealpack: note: the receipt of the failure was not written: "
                         + Untrusted.of(e.getMessage()));
             }
         }
     }
-
-    /** Which check a failure stopped, from its kind (the first signature unless it had passed). */
-    private static String failedCheck(Throwable failure, List<String> passed) {
-        return switch (ExitCode.of(failure)) {
-            case BAD_SIGNATURE, UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, NOT_VERIFIABLE ->
-                    passed.contains(Checks.OUTER_SIGNATURE) || passed.contains(Checks.INTEGRITY)
-                            ? Checks.BAG_SIGNATURE : Checks.OUTER_SIGNATURE;
-            case TAMPERED -> Checks.INTEGRITY;
-            case BAG_INVALID, UNSAFE_ARCHIVE -> Checks.MANIFEST;
-            case NOT_RECIPIENT, PASSPHRASE, NOT_SECRET_KEY, KEY, NO_SUCH_KEY, AMBIGUOUS_KEY -> "decryption";
-            default -> "format";
-        };
-    }
-
 }

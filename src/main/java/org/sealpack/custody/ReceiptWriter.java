@@ -196,7 +196,8 @@ public final class ReceiptWriter {
      * (when known), which checks passed before the failure, and what failed, with its exit code.
      */
     public static void writeFailure(Path receipt, Path archive, String command, String sha256, List<String> passed,
-                                    Failure failure, Signing custody) {
+                                    Throwable thrown, Signing custody) {
+        Failure failure = Failure.of(thrown, passed);
         Instant now = Instant.now();
         ReceiptWriter r = new ReceiptWriter();
         r.line("# sealpack verification receipt").line("");
