@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.sealpack.failure.Limit;
 
 /**
  * Writes a POSIX (pax) tar: regular files and directories only, owner 0:0 without names, modes 0644
@@ -87,21 +89,21 @@ public final class TarWriter implements Closeable {
         }
         if (size > limits.maxFileSize()) {
             throw new LimitException(name + " is " + size + " bytes, more than " + limits.maxFileSize()
-                    + " in one file", org.sealpack.failure.Limit.FILE_SIZE);
+                    + " in one file", Limit.FILE_SIZE);
         }
         total += size;
         if (total > limits.maxTotalSize()) {
-            throw new LimitException("it would hold more than " + limits.maxTotalSize() + " bytes", org.sealpack.failure.Limit.TOTAL_SIZE);
+            throw new LimitException("it would hold more than " + limits.maxTotalSize() + " bytes", Limit.TOTAL_SIZE);
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
-            throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", org.sealpack.failure.Limit.PATH_BYTES);
+            throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", Limit.PATH_BYTES);
         }
         int depth = name.endsWith("/") ? -1 : 0;
         for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
             depth++;
         }
         if (depth > limits.maxDepth()) {
-            throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), org.sealpack.failure.Limit.DEPTH);
+            throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), Limit.DEPTH);
         }
     }
 
@@ -119,7 +121,7 @@ public final class TarWriter implements Closeable {
      * a pax header (1,024 bytes) to every entry, which doubled the tar of 100,000 small files.
      */
     private static void stamp(TarArchiveEntry entry, Instant modified) {
-        entry.setModTime(Date.from(modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        entry.setModTime(Date.from(modified.truncatedTo(ChronoUnit.SECONDS)));
         entry.setUserId(0);
         entry.setGroupId(0);
         entry.setUserName("");
@@ -140,22 +142,22 @@ public final class TarWriter implements Closeable {
      * @see #limit() which limit
      */
     public static final class LimitException extends IOException {
-        private final org.sealpack.failure.Limit limit;
+        private final Limit limit;
 
-        public LimitException(String problem, org.sealpack.failure.Limit limit) {
+        public LimitException(String problem, Limit limit) {
             super(problem);
             this.limit = limit;
         }
 
         /** Which limit was reached. */
-        public org.sealpack.failure.Limit limit() {
+        public Limit limit() {
             return limit;
         }
 
         /** More files and directories than the limit; {@code detail} is added in parentheses if not empty. */
         public static LimitException tooManyEntries(Limits limits, String detail) {
             return new LimitException("it would hold more than " + limits.maxEntries() + " files and directories"
-                    + (detail.isEmpty() ? "" : " (" + detail + ")"), org.sealpack.failure.Limit.ENTRIES);
+                    + (detail.isEmpty() ? "" : " (" + detail + ")"), Limit.ENTRIES);
         }
     }
 

@@ -3,9 +3,12 @@ package org.sealpack.archive;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.sealpack.failure.UnsafeArchiveException;
 import org.sealpack.failure.WriteFailedException;
@@ -22,7 +25,7 @@ public final class UnverifiedDirectory implements UnverifiedSink {
      * further check of the parent (measured: two lstat calls per file, 200,000 for a bag of 100,000).
      * The destination is a fresh mode-0700 directory, so no one else can swap one for a link.
      */
-    private final java.util.Set<Path> directories = new java.util.HashSet<>();
+    private final Set<Path> directories = new HashSet<>();
 
     public UnverifiedDirectory(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -32,7 +35,7 @@ public final class UnverifiedDirectory implements UnverifiedSink {
         Path target;
         try {
             target = root.resolve(path).normalize();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             // Not the archive's fault: in the C locale (or with no locale set) the JVM encodes file
             // names as ASCII, so it cannot create a file named in Cyrillic, say.
             throw new WriteFailedException("cannot create '" + path + "' here: file names are written as "

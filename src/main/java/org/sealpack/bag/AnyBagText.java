@@ -7,9 +7,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,7 +35,7 @@ final class AnyBagText {
     static Declaration declaration(byte[] bytes, List<String> problems) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             problems.add("bagit.txt starts with a byte-order mark, which RFC 8493 forbids");
-            bytes = java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+            bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
         }
         String text;
         try {
@@ -130,7 +132,7 @@ final class AnyBagText {
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            String code = c == '%' && path.length() >= i + 3 ? path.substring(i + 1, i + 3).toUpperCase(java.util.Locale.ROOT) : "";
+            String code = c == '%' && path.length() >= i + 3 ? path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT) : "";
             switch (code) {
                 case "25" -> out.append('%');
                 case "0D" -> out.append('\r');

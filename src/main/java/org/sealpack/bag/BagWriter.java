@@ -3,15 +3,20 @@ package org.sealpack.bag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 import org.sealpack.archive.TarWriter;
+import org.sealpack.failure.InputException;
 
 /**
  * Streams a BagIt 1.0 bag into a tar in one pass: each payload file is read once, hashed with SHA-512
@@ -41,7 +46,7 @@ public final class BagWriter {
      */
     public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
                                 Instant now, String softwareAgent, TagManifestSigner signer,
-                                java.util.function.LongConsumer progress) throws IOException {
+                                LongConsumer progress) throws IOException {
         String root = start(tar, bagName, files, now);
         Manifest.Builder checksums = new Manifest.Builder();
         long bytes = 0;
@@ -69,14 +74,14 @@ public final class BagWriter {
      * bagit.txt (BagIt 1.0), SHA-512 manifests and the signature. Its other manifests are not carried:
      * the SHA-512 ones replace them, checked against them on the way.
      */
-    public static Written writeExisting(TarWriter tar, String bagName, java.nio.file.Path dir, BagRules.Verdict bag,
-                                        Instant now, TagManifestSigner signer, java.util.function.LongConsumer progress)
+    public static Written writeExisting(TarWriter tar, String bagName, Path dir, BagRules.Verdict bag,
+                                        Instant now, TagManifestSigner signer, LongConsumer progress)
             throws IOException {
         Manifest validated = bag.payload();
         String algorithm = bag.payloadAlgorithm();
-        java.util.List<PayloadFile> files = new java.util.ArrayList<>();
+        List<PayloadFile> files = new ArrayList<>();
         for (String path : validated.entries().keySet()) {
-            java.nio.file.Path source = dir.resolve(path);
+            Path source = dir.resolve(path);
             files.add(new PayloadFile(dir.resolve(BagIt.PAYLOAD_DIR), path, validated.sizeOf(path),
                     Files.getLastModifiedTime(source).toInstant().getEpochSecond()));
         }
@@ -93,13 +98,13 @@ public final class BagWriter {
             byte[] digest = sha512.digest();
             byte[] checked = check == null ? digest : check.digest();
             if (!MessageDigest.isEqual(checked, validated.entry(f.bagPath()).digest())) {
-                throw new org.sealpack.failure.InputException(f.bagPath() + " changed after the bag was validated",
+                throw new InputException(f.bagPath() + " changed after the bag was validated",
                         "seal the bag again when nothing is writing to it");
             }
             checksums.add(f.bagPath(), digest, f.size());
             bytes += f.size();
         }
-        java.util.List<Metadata.Element> elements = new java.util.ArrayList<>();
+        List<Metadata.Element> elements = new ArrayList<>();
         String oxum = bytes + "." + files.size();
         for (Metadata.Element e : bag.bagInfo().elements()) {
             if (!e.label().equalsIgnoreCase("Payload-Oxum")) {
@@ -171,6 +176,6 @@ public final class BagWriter {
             value /= 1000;
             unit++;
         }
-        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.LongConsumer;
 
 /** SHA-512 as a stream to write through, on the JDK's own provider. */
 public final class Digests {
@@ -32,7 +33,7 @@ public final class Digests {
     }
 
     /** An output stream that feeds the digests and tells {@code progress} how many bytes went through. */
-    public static OutputStream into(java.util.function.LongConsumer progress, MessageDigest... digests) {
+    public static OutputStream into(LongConsumer progress, MessageDigest... digests) {
         return new OutputStream() {
             @Override
             public void write(int b) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.sealpack.failure.InputException;
 
@@ -104,7 +105,7 @@ public final class Metadata {
      * Words of `pack --metadata-template` that stand for a value: once sealed they would be signed for
      * ever, so they are refused.
      */
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+    private static final Pattern PLACEHOLDER = Pattern.compile(
             "YYYY|MM-DD|place, region, country|\\b(TODO|TBD|FIXME)\\b");
 
     /** A sender's element must have a value, and not a template's placeholder. */

@@ -3,11 +3,13 @@ package org.sealpack.bag;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,7 +92,7 @@ public final class Payload {
     private static void walk(Path dir, String name, List<PayloadFile> files, List<Path> empty) {
         Path base = dir.getParent();
         String bagPrefix = BagIt.PAYLOAD_DIR + "/" + name;
-        java.util.ArrayDeque<int[]> counts = new java.util.ArrayDeque<>();
+        ArrayDeque<int[]> counts = new ArrayDeque<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -173,7 +175,7 @@ public final class Payload {
     private static boolean namesItself(Path base, String name, Path file) {
         try {
             return base.resolve(name).equals(file);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return false;
         }
     }

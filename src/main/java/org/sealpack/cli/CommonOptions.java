@@ -1,6 +1,9 @@
 package org.sealpack.cli;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.sealpack.pgp.Keyring;
 import org.sealpack.seal.Home;
@@ -17,8 +20,8 @@ final class CommonOptions {
     boolean quiet;
 
     /** Where a command prints its report: stdout, or nowhere with --quiet. */
-    java.io.PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
-        return quiet ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
+    PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
+        return quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
     }
 
     @Option(names = "--home", paramLabel = "DIR",
@@ -33,7 +36,7 @@ final class CommonOptions {
     }
 
     /** Tells the user, on stderr, of things done beside the output (an interrupted run cleaned up). */
-    static java.util.function.Consumer<String> notices(picocli.CommandLine.Model.CommandSpec spec) {
+    static Consumer<String> notices(picocli.CommandLine.Model.CommandSpec spec) {
         return text -> {
             spec.commandLine().getErr().println("sealpack: note: " + Untrusted.of(text));
             spec.commandLine().getErr().flush();

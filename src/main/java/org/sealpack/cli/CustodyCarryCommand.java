@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.custody.ReceiptFile;
 import org.sealpack.custody.Signing;
 import org.sealpack.custody.ReceiptWriter;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,7 +89,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
             throw new InputException("not found: " + file, "check the path");
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         String sum = HexFormat.of().formatHex(sha256.digest());
@@ -97,7 +99,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
             out.println("Carried " + Untrusted.of(String.valueOf(file.getFileName())) + ": " + bytes + " bytes, SHA-256 "
                     + sum);
             out.println("Hand-over receipt: " + Untrusted.of(receipt.toString()) + " (signed: "
-                    + Untrusted.of(org.sealpack.custody.ReceiptFile.signatureOf(receipt).toString()) + ")");
+                    + Untrusted.of(ReceiptFile.signatureOf(receipt).toString()) + ")");
             out.println("Nothing was checked: the receipt records the hand-over only (verdict CARRIED).");
         }
         return ExitCode.OK.code;

@@ -3,6 +3,7 @@ package org.sealpack.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.LongPredicate;
 
 import org.sealpack.custody.ChainReport;
 import org.sealpack.custody.Custody;
@@ -102,7 +103,7 @@ final class CustodyCheckCommand implements Callable<Integer> {
             }
 
             @Override
-            public UnlockedKey unlock(Key key, java.util.function.LongPredicate parts) {
+            public UnlockedKey unlock(Key key, LongPredicate parts) {
                 return Passphrases.unlock(key, passphrase.forUnlocking(), parts);
             }
         };

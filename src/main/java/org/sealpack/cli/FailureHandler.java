@@ -1,11 +1,13 @@
 package org.sealpack.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.sealpack.failure.ExitCode;
+import org.sealpack.failure.OverLimitException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.report.Json;
 import org.sealpack.text.Untrusted;
@@ -49,7 +51,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         }
         err.println("sealpack: error: " + Untrusted.of(message.replace('\n', ' ')) + ". hint: see '"
                 + cmd.getCommandSpec().qualifiedName() + " --help'");
-        if (java.util.Arrays.asList(args).contains("--debug")) {
+        if (Arrays.asList(args).contains("--debug")) {
             e.printStackTrace(err);
         }
         err.flush();
@@ -73,7 +75,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     static String line(Throwable e) {
         if (e instanceof SealpackException s) {
             String hint = s.hint() == null ? "" : ". hint: " + s.hint();
-            if (e instanceof org.sealpack.failure.OverLimitException over && LimitOptions.option(over.limit()) != null) {
+            if (e instanceof OverLimitException over && LimitOptions.option(over.limit()) != null) {
                 hint += ", or raise the limit with " + LimitOptions.option(over.limit())
                         + " here and tell the recipients to open it with the same option";
             }

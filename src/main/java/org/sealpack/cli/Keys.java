@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.sealpack.pgp.Certificate;
@@ -26,7 +27,7 @@ final class Keys {
 
     /** The certificates a recipient's key ID may be named by: those given, the keyring's, those of the keys used. */
     static List<Certificate> known(List<Certificate> given, Keyring keyring, List<Key> keys) {
-        List<Certificate> all = new java.util.ArrayList<>(given);
+        List<Certificate> all = new ArrayList<>(given);
         keys.forEach(k -> all.add(k.certificate()));
         try {
             all.addAll(keyring.certificates());

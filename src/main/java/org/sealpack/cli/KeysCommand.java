@@ -1,5 +1,7 @@
 package org.sealpack.cli;
 
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +18,7 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-        java.util.List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
+        List<String> names = spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
         throw new CommandLine.ParameterException(spec.commandLine(), "name a keys command: "
                 + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
@@ -110,7 +114,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
         Key key = KeyGenerator.generate(chosen, userId, secret, now, validity);
         String revocation = KeyEditor.revocationCertificate(key.unlock(secret), KeyEditor.Reason.UNSPECIFIED,
                 "revocation certificate made at key generation", now);
-        java.util.Arrays.fill(secret, '\0');
+        Arrays.fill(secret, '\0');
         var out = common.out(spec);
         try {
             if (directory != null) {
@@ -190,7 +194,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
      */
     static String slug(String name) {
         StringBuilder ascii = new StringBuilder();
-        String decomposed = java.text.Normalizer.normalize(name.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD);
+        String decomposed = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         decomposed.codePoints().forEach(cp -> {
             if (cp < 0x80) {
                 ascii.appendCodePoint(cp);
@@ -203,17 +207,17 @@ final class KeysGenerateCommand implements Callable<Integer> {
     }
 
     /** Cyrillic letters as Latin, after decomposition (so й is и and a mark, ё is е and a mark). */
-    private static final java.util.Map<Integer, String> CYRILLIC = cyrillic();
+    private static final Map<Integer, String> CYRILLIC = cyrillic();
 
-    private static java.util.Map<Integer, String> cyrillic() {
+    private static Map<Integer, String> cyrillic() {
         String[] pairs = {"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "е", "e", "ж", "zh", "з", "z", "и", "i",
             "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t", "у", "u",
             "ф", "f", "х", "kh", "ц", "ts", "ч", "ch", "ш", "sh", "щ", "shch", "ъ", "", "ы", "y", "ь", "", "э", "e",
             "ю", "yu", "я", "ya", "ғ", "gh", "қ", "q", "ҳ", "h", "ҷ", "j", "і", "i", "ї", "yi", "є", "ye", "ў", "u"};
-        java.util.Map<Integer, String> map = new java.util.HashMap<>();
+        Map<Integer, String> map = new HashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i].codePointAt(0), pairs[i + 1]);
         }
-        return java.util.Map.copyOf(map);
+        return Map.copyOf(map);
     }
 }

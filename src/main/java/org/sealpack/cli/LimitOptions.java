@@ -1,6 +1,7 @@
 package org.sealpack.cli;
 
 import org.sealpack.archive.Limits;
+import org.sealpack.failure.Limit;
 
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,7 @@ final class LimitOptions {
     Integer depth;
 
     /** The option that raises a limit, or null for one no option sets. */
-    static String option(org.sealpack.failure.Limit limit) {
+    static String option(Limit limit) {
         return switch (limit) {
             case ENTRIES -> "--max-entries";
             case FILE_SIZE -> "--max-file-size";

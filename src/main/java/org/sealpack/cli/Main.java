@@ -1,6 +1,11 @@
 package org.sealpack.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.sealpack.failure.ExitCode;
 
@@ -42,7 +47,7 @@ public final class Main {
         } catch (OutOfMemoryError e) {
             // By now the stack is unwound and what filled the heap is garbage: there is room to say so.
             err.println(FailureHandler.outOfMemory(Runtime.getRuntime().maxMemory()));
-            if (java.util.Arrays.asList(args).contains("--debug")) {
+            if (Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(err);
             }
             return ExitCode.OUT_OF_MEMORY.code;
@@ -56,19 +61,19 @@ public final class Main {
      * The exit codes the command these arguments name can return, as its --help lists them (for tests,
      * which check every exit they see against it).
      */
-    public static java.util.Set<Integer> exitCodesOf(String... given) {
+    public static Set<Integer> exitCodesOf(String... given) {
         String[] args = globalOptionsAfterTheCommand(given);
         String command = args.length > 0 && SealpackCommand.SUBCOMMANDS.containsKey(args[0]) ? args[0] : "sealpack";
         if ((command.equals("keys") || command.equals("custody")) && args.length > 1 && !args[1].startsWith("-") && !args[1].equals("help")) {
             command = command + " " + args[1];
         }
-        java.util.Set<Integer> codes = new java.util.TreeSet<>();
+        Set<Integer> codes = new TreeSet<>();
         CommandExits.of(command).forEach(c -> codes.add(c.code));
         return codes;
     }
 
     /** Options every command takes, which a user may also write before the command's name. */
-    private static final java.util.Set<String> GLOBAL_FLAGS = java.util.Set.of("-q", "--quiet", "--debug", "--json");
+    private static final Set<String> GLOBAL_FLAGS = Set.of("-q", "--quiet", "--debug", "--json");
 
     /**
      * {@code sealpack --home D keys list} as {@code sealpack keys list --home D}: the global options written
@@ -76,7 +81,7 @@ public final class Main {
      * the command. Anything else before the command (--help, --version, an unknown option) stays.
      */
     static String[] globalOptionsAfterTheCommand(String[] args) {
-        java.util.List<String> leading = new java.util.ArrayList<>();
+        List<String> leading = new ArrayList<>();
         int i = 0;
         while (i < args.length) {
             String a = args[i];
@@ -94,7 +99,7 @@ public final class Main {
         if (leading.isEmpty() || i == args.length) {
             return args;
         }
-        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args).subList(i, args.length));
+        List<String> rest = new ArrayList<>(List.of(args).subList(i, args.length));
         int end = rest.indexOf("--");
         rest.addAll(end < 0 ? rest.size() : end, leading);
         return rest.toArray(String[]::new);
@@ -102,7 +107,7 @@ public final class Main {
 
     private static void addExitCodes(CommandLine cmd) {
         var usage = cmd.getCommandSpec().usageMessage();
-        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
+        List<String> footer = new ArrayList<>(List.of(usage.footer()));
         if (footer.isEmpty()) {
             usage.footerHeading("%nExit codes:%n");
         } else {

@@ -6,6 +6,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.sealpack.seal.Version;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +38,8 @@ public final class ManPages {
         }
         String name = spec.qualifiedName("-");
         StringBuilder roff = new StringBuilder();
-        roff.append(".TH ").append(name.toUpperCase(java.util.Locale.ROOT)).append(" 1 \"\" \"sealpack ")
-                .append(org.sealpack.seal.Version.get()).append("\" \"sealpack manual\"\n");
+        roff.append(".TH ").append(name.toUpperCase(Locale.ROOT)).append(" 1 \"\" \"sealpack ")
+                .append(Version.get()).append("\" \"sealpack manual\"\n");
         roff.append(".SH NAME\n").append(text(name)).append(" \\- ")
                 .append(text(spec.usageMessage().description().length > 0 ? spec.usageMessage().description()[0] : "")).append('\n');
         roff.append(".SH SYNOPSIS\n.B ").append(text(spec.qualifiedName(" "))).append('\n');
@@ -62,7 +66,7 @@ public final class ManPages {
             }
         }
         String[] footer = spec.usageMessage().footer();
-        int exit = java.util.Arrays.asList(footer).indexOf("Exit codes:");
+        int exit = Arrays.asList(footer).indexOf("Exit codes:");
         if (exit > 0) {
             roff.append(".SH EXAMPLES\n.nf\n");
             for (int i = 0; i < exit; i++) {

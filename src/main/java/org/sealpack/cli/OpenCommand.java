@@ -1,6 +1,8 @@
 package org.sealpack.cli;
 
 import org.sealpack.custody.ReceiptWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,7 +97,7 @@ final class OpenCommand implements Callable<Integer> {
         }
         Reports.Full full = verified.report();
         List<Certificate> known = Keys.known(trusted, common.keyring(), candidates);
-        Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
+        Printer printer = new Printer(reporting.json ? new PrintWriter(Writer.nullWriter()) : common.out(spec));
         printer.full(full, known);
         if (reporting.json) {
             Json.print(spec.commandLine().getOut(), Json.full("open", full, output.toString(), verified.sourceSha256(),

@@ -2,6 +2,7 @@ package org.sealpack.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -94,7 +95,7 @@ final class PackCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(MetadataTemplate.TEXT);
             return ExitCode.OK.code;
         }
-        java.util.List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (signer == null) {
             missing.add("--signer KEY (who signs)");
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.PassphraseException;
@@ -82,7 +83,7 @@ final class PassphraseOptions {
         nonEmpty(first, "no passphrase was entered", confirm);
         if (confirm) {
             char[] second = console.readPassword("%s", "Repeat the passphrase: ");
-            if (second == null || !java.util.Arrays.equals(first, second)) {
+            if (second == null || !Arrays.equals(first, second)) {
                 throw new PassphraseException("the two passphrases differ", "run the command again");
             }
         }

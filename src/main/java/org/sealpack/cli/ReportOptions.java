@@ -7,11 +7,17 @@ import java.util.List;
 import org.sealpack.custody.ReceiptFile;
 import org.sealpack.custody.ReceiptWriter;
 import org.sealpack.custody.Signing;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.UsageException;
+import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 import org.sealpack.report.Json;
+import org.sealpack.seal.Checks;
 import org.sealpack.seal.KeySelector;
+import org.sealpack.seal.Outputs;
 import org.sealpack.seal.Passphrases;
+import org.sealpack.seal.Source;
 import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine.Option;
@@ -71,17 +77,17 @@ final class ReportOptions {
     static Signing custody(Path receipt, String signReceipt, String receiptTo, String note, List<Path> after,
                            CommonOptions common, PassphraseOptions passphrase) {
         if (note != null && note.length() > ReceiptWriter.MAX_NOTE) {
-            throw new org.sealpack.failure.UsageException("--note is " + note.length() + " characters long; a receipt's"
+            throw new UsageException("--note is " + note.length() + " characters long; a receipt's"
                     + " note holds at most " + ReceiptWriter.MAX_NOTE, "shorten the note (docs/FORMAT.md R11.7)");
         }
-        org.sealpack.seal.Outputs.checkNewFile(receipt, "the receipt");
+        Outputs.checkNewFile(receipt, "the receipt");
         if (signReceipt != null) {
-            org.sealpack.seal.Outputs.checkNewFile(ReceiptFile.signatureOf(receipt), "the receipt's signature");
+            Outputs.checkNewFile(ReceiptFile.signatureOf(receipt), "the receipt's signature");
         }
         if (receiptTo != null) {
-            org.sealpack.seal.Outputs.checkNewFile(ReceiptFile.returnCopyOf(receipt), "the receipt's return copy");
+            Outputs.checkNewFile(ReceiptFile.returnCopyOf(receipt), "the receipt's return copy");
         }
-        org.sealpack.pgp.Certificate returnTo = receiptTo == null ? null : KeySelector.certificate(receiptTo, common.keyring());
+        Certificate returnTo = receiptTo == null ? null : KeySelector.certificate(receiptTo, common.keyring());
         List<String> links = after == null ? List.of() : after.stream().map(ReceiptFile::link).toList();
         UnlockedKey key = null;
         if (signReceipt != null) {
@@ -99,8 +105,8 @@ final class ReportOptions {
      * The sealed file as a source; hashed when a receipt or JSON will name it, so that both give the
      * SHA-256 of the very bytes that were verified (standard input too).
      */
-    org.sealpack.seal.Source source(Path file) {
-        org.sealpack.seal.Source source = StandardStreams.source(file);
+    Source source(Path file) {
+        Source source = StandardStreams.source(file);
         return receipt != null || json ? source.hashed() : source;
     }
 
@@ -109,7 +115,7 @@ final class ReportOptions {
      * passed before it; the failure then goes on to its one line on stderr and its exit code.
      */
     void failed(picocli.CommandLine.Model.CommandSpec spec, String kind, String command, Path file,
-                org.sealpack.seal.Source source, org.sealpack.seal.Checks checks, RuntimeException failure) {
+                Source source, Checks checks, RuntimeException failure) {
         String sha256 = json || receipt != null ? source.sha256IfKnown() : null;
         if (json) {
             Json.print(spec.commandLine().getOut(), FailureHandler.json(kind, failure, checks.passed(), sha256));
@@ -118,7 +124,7 @@ final class ReportOptions {
             try {
                 ReceiptWriter.writeFailure(receipt, StandardStreams.isStdin(file) ? null : file, command, sha256,
                         checks.passed(), failure, custody);
-            } catch (org.sealpack.failure.SealpackException e) {
+            } catch (SealpackException e) {
                 spec.commandLine().getErr().println("sealpack: note: the receipt of the failure was not written: "
                         + Untrusted.of(e.getMessage()));
             }

@@ -1,5 +1,11 @@
 package org.sealpack.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.sealpack.seal.Version;
 
 import picocli.CommandLine;
@@ -21,10 +27,10 @@ public final class SealpackCommand implements Runnable {
      * named on the command line when there is one: building picocli's model of every command took
      * about 0.1 s of each start.
      */
-    static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
-        var all = new java.util.LinkedHashMap<String, java.util.function.Supplier<Object>>();
+    private static Map<String, Supplier<Object>> subcommands() {
+        var all = new LinkedHashMap<String, Supplier<Object>>();
         all.put("pack", PackCommand::new);
         all.put("verify", VerifyCommand::new);
         all.put("open", OpenCommand::new);
@@ -33,7 +39,7 @@ public final class SealpackCommand implements Runnable {
         all.put("keys", KeysCommand::new);
         all.put("custody", CustodyCommand::new);
         all.put("help", CommandLine.HelpCommand::new);
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 
     @CommandLine.Spec
@@ -41,7 +47,7 @@ public final class SealpackCommand implements Runnable {
 
     @Override
     public void run() {
-        java.util.List<String> names = SUBCOMMANDS.keySet().stream().filter(n -> !n.equals("help")).toList();
+        List<String> names = SUBCOMMANDS.keySet().stream().filter(n -> !n.equals("help")).toList();
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: "
                 + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 
+import org.sealpack.seal.Source;
+
 /** '-' as FILE means standard input, as OUT standard output (raw bytes, not the text writers). */
 final class StandardStreams {
     private StandardStreams() {
@@ -21,9 +23,9 @@ final class StandardStreams {
     }
 
     /** The sealed file named on the command line: a file, or standard input for "-". */
-    static org.sealpack.seal.Source source(java.nio.file.Path file) {
-        return isStdin(file) ? org.sealpack.seal.Source.stream(stdin(), "standard input")
-                : org.sealpack.seal.Source.file(file);
+    static Source source(Path file) {
+        return isStdin(file) ? Source.stream(stdin(), "standard input")
+                : Source.file(file);
     }
 
     static InputStream stdin() {

@@ -1,12 +1,16 @@
 package org.sealpack.cli;
 
 import org.sealpack.custody.ReceiptWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
 import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.Key;
 import org.sealpack.report.Json;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
@@ -69,8 +73,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         reporting.prepare(spec, common, passphrase);
         List<Certificate> trusted = trust.trusted(common);
-        Printer printer = new Printer(reporting.json ? new java.io.PrintWriter(java.io.Writer.nullWriter()) : common.out(spec));
-        if (java.nio.file.Files.isDirectory(file)) {
+        Printer printer = new Printer(reporting.json ? new PrintWriter(Writer.nullWriter()) : common.out(spec));
+        if (Files.isDirectory(file)) {
             AtRest.Report report = AtRest.verify(file, trusted);
             printer.atRest(report);
             if (reporting.json) {
@@ -107,7 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             Verified<Reports.Full> verified;
             try {
-                List<org.sealpack.pgp.Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
+                List<Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
                 verified = Verifier.full(source, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), checks);
             } catch (RuntimeException e) {
                 RuntimeException named = People.namingRecipients(e, known);

@@ -2,17 +2,26 @@ package org.sealpack.custody;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.sealpack.bag.Metadata;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.Hex;
 import org.sealpack.pgp.SealReader;
+import org.sealpack.pgp.Signatures;
+import org.sealpack.pgp.SignedMessage;
+import org.sealpack.seal.Checks;
 import org.sealpack.seal.Reports;
 import org.sealpack.seal.Version;
 import org.sealpack.report.People;
@@ -71,11 +80,11 @@ public final class ReceiptWriter {
      * @param sha256  the SHA-256 of the bytes that were verified (the source was hashed as it was read)
      */
     public static void write(Path receipt, Path archive, String command, String sha256, Reports.Outer outer, Reports.Full full,
-                      List<org.sealpack.pgp.Certificate> known, Signing custody) {
+                      List<Certificate> known, Signing custody) {
         Instant now = Instant.now();
-        List<String> passed = new java.util.ArrayList<>();
+        List<String> passed = new ArrayList<>();
         if (!outer.anonymous()) {
-            passed.add(org.sealpack.seal.Checks.OUTER_SIGNATURE);
+            passed.add(Checks.OUTER_SIGNATURE);
         }
         if (full != null) {
             passed.addAll(ReceiptRecords.ALL.subList(1, ReceiptRecords.ALL.size()));
@@ -88,7 +97,7 @@ public final class ReceiptWriter {
         r.custodian(command, custody);
         r.line("| Archive | " + (name(archive) == null ? "standard input" : cell(name(archive))) + " |");
         r.line("| Archive size | " + outer.fileBytes() + " bytes |");
-        r.line("| Archive SHA-256 | `" + java.util.Objects.requireNonNull(sha256, "the source was not hashed") + "` (of the bytes verified) |");
+        r.line("| Archive SHA-256 | `" + Objects.requireNonNull(sha256, "the source was not hashed") + "` (of the bytes verified) |");
         r.line("");
         r.line("## Checks").line("").line("| Check | Result |").line("|---|---|");
         if (outer.anonymous()) {
@@ -112,7 +121,7 @@ public final class ReceiptWriter {
         }
         r.line("");
         r.line("## Signer").line("").line("| | |").line("|---|---|");
-        r.line("| Fingerprint | `" + org.sealpack.pgp.Hex.grouped(outer.signer().fingerprint()) + "` |");
+        r.line("| Fingerprint | `" + Hex.grouped(outer.signer().fingerprint()) + "` |");
         r.line("| User ID | " + cell(outer.signer().primaryUserId()) + " |");
         r.line("");
         r.line("## Recipients (who can open it)").line("").line("| Key ID | Algorithm | Holder |").line("|---|---|---|");
@@ -121,11 +130,11 @@ public final class ReceiptWriter {
                     + cell(People.recipient(rec.keyId(), known, outer.anonymous() ? null : outer.signer())) + " |");
         }
         if (full != null) {
-            r.line("").line("Opened with `" + org.sealpack.pgp.Hex.grouped(full.openedBy().fingerprint()) + "` ("
+            r.line("").line("Opened with `" + Hex.grouped(full.openedBy().fingerprint()) + "` ("
                     + cell(full.openedBy().primaryUserId()) + ").");
             if (!full.intendedRecipients().isEmpty()) {
                 r.line("Intended recipients named in the bag signature: "
-                        + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + org.sealpack.pgp.Hex.grouped(f) + "`")
+                        + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + Hex.grouped(f) + "`")
                         .toList()) + ".");
             }
             r.line("").line("## Metadata (bag-info.txt of bag " + cell(full.bagName()) + ")").line("")
@@ -180,7 +189,7 @@ public final class ReceiptWriter {
         line("| Checked by | sealpack " + cell(Version.get()) + ", command `" + command + "` |");
         if (custody.custodian() != null) {
             var c = custody.custodian().certificate();
-            line("| Custodian (signs this receipt) | " + cell(c.primaryUserId()) + " `" + org.sealpack.pgp.Hex.grouped(c.fingerprint())
+            line("| Custodian (signs this receipt) | " + cell(c.primaryUserId()) + " `" + Hex.grouped(c.fingerprint())
                     + "` |");
         }
         if (custody.note() != null) {
@@ -235,10 +244,10 @@ public final class ReceiptWriter {
         }
         byte[] text = ReceiptFile.render(md.toString(), record).getBytes(StandardCharsets.UTF_8);
         byte[] signature = custodian == null ? null
-                : org.sealpack.pgp.Signatures.signDetached(custodian, text, List.of(), Instant.now());
-        byte[] returnCopy = custody.returnTo() == null ? null : org.sealpack.pgp.SignedMessage.signAndEncrypt(text,
+                : Signatures.signDetached(custodian, text, List.of(), Instant.now());
+        byte[] returnCopy = custody.returnTo() == null ? null : SignedMessage.signAndEncrypt(text,
                 receipt.getFileName().toString(), custodian, custody.returnTo(), Instant.now());
-        List<Path> written = new java.util.ArrayList<>();
+        List<Path> written = new ArrayList<>();
         try {
             write(receipt, text);
             written.add(receipt);
@@ -270,9 +279,9 @@ public final class ReceiptWriter {
         try (Staging staging = Staging.file(file)) {
             Files.write(staging.path(), bytes, StandardOpenOption.WRITE);
             staging.commit();
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new OutputExistsException(file + " exists", "choose another name for the receipt");
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new WriteFailedException("cannot write " + file + ": its directory does not exist",
                     "create the directory, or choose another path");
         } catch (IOException e) {

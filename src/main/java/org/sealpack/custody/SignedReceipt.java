@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 import org.sealpack.failure.BadSignatureException;
@@ -21,8 +22,10 @@ import org.sealpack.failure.SignerRevokedException;
 import org.sealpack.failure.UntrustedSignerException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.DetachedSignature;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.SignedMessageReader;
+import org.sealpack.pgp.UnlockedKey;
 
 /**
  * One receipt read and its signature checked (docs/FORMAT.md R11.2, R11.7, R11.8): the receipt with
@@ -47,9 +50,9 @@ public final class SignedReceipt {
 
     /** The secret keys a return copy (FILE.pgp) may be decrypted with, unlocked only when one is given. */
     public interface ReturnKeys {
-        List<org.sealpack.pgp.Key> keys();
+        List<Key> keys();
 
-        org.sealpack.pgp.UnlockedKey unlock(org.sealpack.pgp.Key key, java.util.function.LongPredicate parts);
+        UnlockedKey unlock(Key key, LongPredicate parts);
     }
 
     public static Read read(Path file, List<Certificate> trusted, ReturnKeys keys) {

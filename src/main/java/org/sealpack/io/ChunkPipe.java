@@ -8,6 +8,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.sealpack.failure.WriteFailedException;
+
 /**
  * A bounded pipe of large chunks between two threads, so that one can hash while the other encrypts
  * (pack), decrypt while the other hashes and writes (open), or compute the integrity tag beside the
@@ -222,7 +224,7 @@ public final class ChunkPipe {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new org.sealpack.failure.WriteFailedException("interrupted", "nothing was left behind");
+            throw new WriteFailedException("interrupted", "nothing was left behind");
         }
     }
 }

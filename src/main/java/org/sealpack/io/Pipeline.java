@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.sealpack.failure.SealpackException;
+
 /**
  * Two threads joined by a {@link ChunkPipe}: this one and a background one, one writing into the pipe
  * and the other reading from it (two cores: pack encrypts on one while the other writes the tar; open
@@ -124,7 +126,7 @@ public final class Pipeline {
         if (mine == null) {
             return theirs;
         }
-        if (theirs == null || mine == theirs || mine instanceof org.sealpack.failure.SealpackException) {
+        if (theirs == null || mine == theirs || mine instanceof SealpackException) {
             return mine;
         }
         return theirs;

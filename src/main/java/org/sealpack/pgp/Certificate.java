@@ -3,16 +3,21 @@ package org.sealpack.pgp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate.OpenPGPComponentKey;
 import org.sealpack.failure.KeyException;
@@ -75,16 +80,16 @@ public final class Certificate {
     /** A v6 key's expiry: the Key Expiration Time of its newest verified direct-key self-signature. */
     private Optional<Instant> directKeyExpiry() {
         PGPPublicKey primary = ring.getPublicKey();
-        org.bouncycastle.openpgp.PGPSignature newest = null;
-        for (java.util.Iterator<org.bouncycastle.openpgp.PGPSignature> it =
-                primary.getSignaturesOfType(org.bouncycastle.openpgp.PGPSignature.DIRECT_KEY); it.hasNext(); ) {
-            org.bouncycastle.openpgp.PGPSignature sig = it.next();
+        PGPSignature newest = null;
+        for (Iterator<PGPSignature> it =
+                primary.getSignaturesOfType(PGPSignature.DIRECT_KEY); it.hasNext(); ) {
+            PGPSignature sig = it.next();
             try {
                 sig.init(Crypto.verifiers(), primary);
                 if (!sig.verifyCertification(primary)) {
                     continue;
                 }
-            } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+            } catch (PGPException | RuntimeException e) {
                 continue;
             }
             if (newest == null || sig.getCreationTime().after(newest.getCreationTime())) {
@@ -120,15 +125,15 @@ public final class Certificate {
     public Optional<Revocation> revocation() {
         PGPPublicKey primary = ring.getPublicKey();
         Revocation best = null;
-        for (java.util.Iterator<org.bouncycastle.openpgp.PGPSignature> it =
-                primary.getSignaturesOfType(org.bouncycastle.openpgp.PGPSignature.KEY_REVOCATION); it.hasNext(); ) {
-            org.bouncycastle.openpgp.PGPSignature sig = it.next();
+        for (Iterator<PGPSignature> it =
+                primary.getSignaturesOfType(PGPSignature.KEY_REVOCATION); it.hasNext(); ) {
+            PGPSignature sig = it.next();
             try {
                 sig.init(Crypto.verifiers(), primary);
                 if (!sig.verifyCertification(primary)) {
                     continue;
                 }
-            } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+            } catch (PGPException | RuntimeException e) {
                 continue;
             }
             var reasonPacket = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
@@ -195,7 +200,7 @@ public final class Certificate {
                     .clearHeaders().addComment(primaryUserId()).build(bytes)) {
                 ring.encode(armor, true);
             }
-            return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+            return bytes.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -252,7 +257,7 @@ public final class Certificate {
     }
 
     boolean samePrimary(Certificate other) {
-        return java.util.Arrays.equals(ring.getPublicKey().getFingerprint(),
+        return Arrays.equals(ring.getPublicKey().getFingerprint(),
                 other.ring.getPublicKey().getFingerprint());
     }
 
@@ -267,7 +272,7 @@ public final class Certificate {
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(primaryFingerprint());
+        return Arrays.hashCode(primaryFingerprint());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.sealpack.pgp;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +16,7 @@ final class CountingInput extends FilterInputStream {
     /** Whether the end of the stream was met: a failure after that is a truncated file. */
     boolean ended;
     private long marked;
-    private java.io.ByteArrayOutputStream recording;
+    private ByteArrayOutputStream recording;
 
     CountingInput(InputStream in) {
         super(in);
@@ -22,11 +24,11 @@ final class CountingInput extends FilterInputStream {
 
     /** Mark support below the counter, so that the armor decoder's look-ahead is counted right. */
     static CountingInput over(InputStream in) {
-        return new CountingInput(in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16));
+        return new CountingInput(in.markSupported() ? in : new BufferedInputStream(in, 1 << 16));
     }
 
     void record() {
-        recording = new java.io.ByteArrayOutputStream();
+        recording = new ByteArrayOutputStream();
     }
 
     byte[] recorded() {

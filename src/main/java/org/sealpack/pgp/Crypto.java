@@ -4,7 +4,9 @@ import java.security.Provider;
 import java.security.Security;
 
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.KeyFingerPrintCalculator;
+import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculatorProvider;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
@@ -47,12 +49,12 @@ final class Crypto {
     static PGPDigestCalculatorProvider digests() {
         try {
             return new JcaPGPDigestCalculatorProviderBuilder().build();
-        } catch (org.bouncycastle.openpgp.PGPException e) {
+        } catch (PGPException e) {
             throw new IllegalStateException("no digest provider", e);
         }
     }
 
-    static org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider verifiers() {
+    static PGPContentVerifierBuilderProvider verifiers() {
         return HashOnce.verifiers(new JcaPGPContentVerifierBuilderProvider());
     }
 }

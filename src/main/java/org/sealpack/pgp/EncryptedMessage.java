@@ -4,11 +4,14 @@ import static org.sealpack.pgp.ReadFailures.ALTERED_HINT;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
 
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
@@ -111,7 +114,7 @@ final class EncryptedMessage {
                     "it is not addressed to any secret key you gave or hold in your keyring");
         }
         List<String> ids = recipients.stream().map(SealReader.Recipient::keyId).toList();
-        String given = keys.stream().map(k -> k.certificate().describe()).collect(java.util.stream.Collectors.joining(", "));
+        String given = keys.stream().map(k -> k.certificate().describe()).collect(Collectors.joining(", "));
         throw new NotRecipientException((keys.size() == 1 ? "the key " + given + " is not a recipient"
                 : "none of the keys " + (keys.isEmpty() ? "" : given + " ") + "is a recipient") + " of this file",
                 ids, "open it with the secret key of one of those recipients (`sealpack keys list` shows yours)");
@@ -140,8 +143,8 @@ final class EncryptedMessage {
         Object o = plainFactory.nextObject();
         if (o instanceof PGPCompressedData compressed) {
             int algorithm = compressed.getAlgorithm();
-            if (algorithm != org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB
-                    && algorithm != org.bouncycastle.bcpg.CompressionAlgorithmTags.ZIP) {
+            if (algorithm != CompressionAlgorithmTags.ZLIB
+                    && algorithm != CompressionAlgorithmTags.ZIP) {
                 throw new MalformedSealException("the inner message is compressed with " + Names.compression(algorithm)
                         + "; a sealed file uses ZLIB or ZIP only (docs/FORMAT.md section 2)", ALTERED_HINT);
             }
@@ -167,7 +170,7 @@ final class EncryptedMessage {
             throw new MalformedSealException("the inner literal data is in text mode ('" + (char) literal.getFormat()
                     + "'); a sealed file's is binary ('b')", ALTERED_HINT);
         }
-        String name = new String(literal.getRawFileName(), java.nio.charset.StandardCharsets.UTF_8);
+        String name = new String(literal.getRawFileName(), StandardCharsets.UTF_8);
         boolean plain = name.isEmpty() || name.endsWith(".tar") && name.length() > 4 && !name.contains("/")
                 && !name.contains("\\") && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
         if (!plain) {

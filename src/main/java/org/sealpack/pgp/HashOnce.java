@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.function.Consumer;
 
 import org.bouncycastle.bcpg.EdDSAPublicBCPGKey;
 import org.bouncycastle.bcpg.EdSecretBCPGKey;
@@ -147,7 +148,7 @@ final class HashOnce {
 
     /** As {@link #verifiers(PGPContentVerifierBuilderProvider)}, handing each hash-once verifier built to the consumer. */
     static PGPContentVerifierBuilderProvider verifiers(PGPContentVerifierBuilderProvider fallback,
-                                                       java.util.function.Consumer<Verifier> built) {
+                                                       Consumer<Verifier> built) {
         return (keyAlgorithm, hashAlgorithm) -> {
             PGPContentVerifierBuilder other = fallback.get(keyAlgorithm, hashAlgorithm);
             return key -> {

@@ -4,14 +4,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
@@ -28,7 +34,7 @@ public final class Key {
 
     Key(PGPSecretKeyRing ring) {
         this.ring = ring;
-        List<org.bouncycastle.openpgp.PGPPublicKey> publics = new ArrayList<>();
+        List<PGPPublicKey> publics = new ArrayList<>();
         ring.getPublicKeys().forEachRemaining(publics::add);
         this.certificate = new Certificate(new PGPPublicKeyRing(publics));
     }
@@ -66,9 +72,9 @@ public final class Key {
     }
 
     /** The key IDs of the parts that can sign at the given time: what {@code pack} needs unlocked. */
-    public java.util.function.LongPredicate signingParts(java.time.Instant at) {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        for (var k : certificate.signingKeys(java.util.Date.from(at))) {
+    public LongPredicate signingParts(Instant at) {
+        Set<Long> ids = new HashSet<>();
+        for (var k : certificate.signingKeys(Date.from(at))) {
             ids.add(k.getKeyID());
         }
         return ids::contains;
@@ -78,7 +84,7 @@ public final class Key {
      * As {@link #unlock(char[])}, decrypting only the secret parts whose key IDs {@code wanted} accepts:
      * each part costs one passphrase derivation (about 50 ms), and a command needs one part.
      */
-    public UnlockedKey unlock(char[] passphrase, java.util.function.LongPredicate wanted) {
+    public UnlockedKey unlock(char[] passphrase, LongPredicate wanted) {
         if (ring.getPublicKey().getVersion() >= 6) {
             Crypto.bouncyCastle(); // AEAD (OCB) secret key protection
         }

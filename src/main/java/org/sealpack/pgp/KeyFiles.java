@@ -1,16 +1,20 @@
 package org.sealpack.pgp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
+import org.sealpack.failure.CertificateNotKeyException;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
 
@@ -44,7 +48,7 @@ public final class KeyFiles {
         if (ring instanceof PGPSecretKeyRing secret) {
             return new Key(secret);
         }
-        throw new org.sealpack.failure.CertificateNotKeyException(file + " is a certificate (public key), but a secret key is needed here",
+        throw new CertificateNotKeyException(file + " is a certificate (public key), but a secret key is needed here",
                 "give the secret key file (.key.asc) of " + new Certificate((PGPPublicKeyRing) ring).fingerprint());
     }
 
@@ -55,7 +59,7 @@ public final class KeyFiles {
     static List<Object> objects(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         List<byte[]> blocks = new ArrayList<>();
-        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int begin = text.indexOf("-----BEGIN PGP ");
         if (begin < 0) {
             blocks.add(bytes);
@@ -66,8 +70,8 @@ public final class KeyFiles {
             while (begin >= 0) {
                 int next = text.indexOf("-----BEGIN PGP ", begin + 1);
                 String block = next < 0 ? text.substring(begin) : text.substring(begin, next);
-                try (InputStream in = new org.bouncycastle.bcpg.ArmoredInputStream(
-                        new java.io.ByteArrayInputStream(block.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))) {
+                try (InputStream in = new ArmoredInputStream(
+                        new ByteArrayInputStream(block.getBytes(StandardCharsets.ISO_8859_1)))) {
                     blocks.add(in.readAllBytes());
                 }
                 begin = next;

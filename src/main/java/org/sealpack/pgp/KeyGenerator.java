@@ -8,6 +8,7 @@ import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyPacket;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.Features;
 import org.bouncycastle.bcpg.sig.KeyFlags;
 import org.bouncycastle.openpgp.PGPException;
@@ -15,6 +16,10 @@ import org.bouncycastle.openpgp.PGPKeyPair;
 import org.bouncycastle.openpgp.PGPKeyRingGenerator;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.api.OpenPGPKey;
+import org.bouncycastle.openpgp.api.OpenPGPKeyGenerator;
+import org.bouncycastle.openpgp.api.SignatureParameters;
+import org.bouncycastle.openpgp.api.jcajce.JcaOpenPGPImplementation;
 import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.PGPKeyPairGenerator;
@@ -95,17 +100,17 @@ public final class KeyGenerator {
      */
     private static Key generateV6(String userId, char[] passphrase, Instant created, Duration validity) {
         try {
-            org.bouncycastle.openpgp.api.OpenPGPKeyGenerator generator = new org.bouncycastle.openpgp.api.OpenPGPKeyGenerator(
-                    new org.bouncycastle.openpgp.api.jcajce.JcaOpenPGPImplementation(), PublicKeyPacket.VERSION_6,
+            OpenPGPKeyGenerator generator = new OpenPGPKeyGenerator(
+                    new JcaOpenPGPImplementation(), PublicKeyPacket.VERSION_6,
                     true, Date.from(created));
-            org.bouncycastle.openpgp.api.OpenPGPKey key = generator
-                    .withPrimaryKey(PGPKeyPairGenerator::generateEd25519KeyPair, new org.bouncycastle.openpgp.api.SignatureParameters.Callback() {
+            OpenPGPKey key = generator
+                    .withPrimaryKey(PGPKeyPairGenerator::generateEd25519KeyPair, new SignatureParameters.Callback() {
                         @Override
-                        public org.bouncycastle.openpgp.api.SignatureParameters apply(
-                                org.bouncycastle.openpgp.api.SignatureParameters params) {
+                        public SignatureParameters apply(
+                                SignatureParameters params) {
                             return params.setHashedSubpacketsFunction(sp -> {
                                 // Bouncy Castle's default is five years: --expires never means none.
-                                sp.removePacketsOfType(org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_EXPIRE_TIME);
+                                sp.removePacketsOfType(SignatureSubpacketTags.KEY_EXPIRE_TIME);
                                 if (validity != null) {
                                     sp.setKeyExpirationTime(false, validity.toSeconds());
                                 }

@@ -2,11 +2,17 @@ package org.sealpack.pgp;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.sealpack.failure.KeyException;
+import org.sealpack.failure.RecipientUnusableException;
+import org.sealpack.failure.SignerExpiredException;
+import org.sealpack.failure.SignerRevokedException;
 
 /**
  * Whether a certificate's key may act at a given time (docs/FORMAT.md section 1, step 10): expiry,
@@ -31,8 +37,8 @@ final class KeyValidity {
                     + (r.hard() ? ", which voids all its signatures" : "");
             String hint = role == Certificate.Role.SIGNER ? "do not trust what it signed; ask the sender for their current key"
                     : "ask the recipient for their current certificate";
-            throw role == Certificate.Role.SIGNER ? new org.sealpack.failure.SignerRevokedException(message, hint)
-                    : new org.sealpack.failure.RecipientUnusableException(message, hint);
+            throw role == Certificate.Role.SIGNER ? new SignerRevokedException(message, hint)
+                    : new RecipientUnusableException(message, hint);
         }
         Optional<Instant> expiry = cert.expires();
         if (expiry.isPresent() && !expiry.get().isAfter(at)) {
@@ -40,8 +46,8 @@ final class KeyValidity {
                     + (role == Certificate.Role.SIGNER && at.isBefore(Instant.now().minusSeconds(60)) ? ", before it signed at " + at : "");
             String hint = role == Certificate.Role.SIGNER ? "ask the sender to extend their key's validity and seal again"
                     : "ask the recipient for a certificate with a later expiry date";
-            throw role == Certificate.Role.SIGNER ? new org.sealpack.failure.SignerExpiredException(message, hint)
-                    : new org.sealpack.failure.RecipientUnusableException(message, hint);
+            throw role == Certificate.Role.SIGNER ? new SignerExpiredException(message, hint)
+                    : new RecipientUnusableException(message, hint);
         }
         if (cert.created().isAfter(at.plusSeconds(60))) {
             throw new KeyException(who + " was created on " + cert.created() + ", after " + at,
@@ -56,15 +62,15 @@ final class KeyValidity {
      */
     static void checkSubkeyUsableAt(Certificate cert, PGPPublicKey subkey, Instant at) {
         PGPPublicKey primary = cert.ring.getPublicKey();
-        for (java.util.Iterator<org.bouncycastle.openpgp.PGPSignature> it =
-                subkey.getSignaturesOfType(org.bouncycastle.openpgp.PGPSignature.SUBKEY_REVOCATION); it.hasNext(); ) {
-            org.bouncycastle.openpgp.PGPSignature sig = it.next();
+        for (Iterator<PGPSignature> it =
+                subkey.getSignaturesOfType(PGPSignature.SUBKEY_REVOCATION); it.hasNext(); ) {
+            PGPSignature sig = it.next();
             try {
                 sig.init(Crypto.verifiers(), primary);
                 if (!sig.verifyCertification(primary, subkey)) {
                     continue;
                 }
-            } catch (org.bouncycastle.openpgp.PGPException | RuntimeException e) {
+            } catch (PGPException | RuntimeException e) {
                 continue;
             }
             var reasonPacket = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
@@ -72,7 +78,7 @@ final class KeyValidity {
             Certificate.Revocation r = new Certificate.Revocation(sig.getCreationTime().toInstant(), reason,
                     reasonPacket == null ? "" : reasonPacket.getRevocationDescription(), reason != 1 && reason != 3);
             if (r.hard() || !r.at().isAfter(at)) {
-                throw new org.sealpack.failure.SignerRevokedException("the signing subkey " + Hex.keyId(subkey.getKeyID())
+                throw new SignerRevokedException("the signing subkey " + Hex.keyId(subkey.getKeyID())
                         + " of " + cert.describe() + " was revoked on " + r.at() + " (" + r.reasonName()
                         + (r.description().isBlank() ? "" : ": " + r.description()) + ")"
                         + (r.hard() ? ", which voids all its signatures" : ", before it signed at " + at),

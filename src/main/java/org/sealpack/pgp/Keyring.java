@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,7 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.KeyException;
+import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
 
@@ -122,7 +124,7 @@ public final class Keyring {
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, "check the path");
         } catch (IOException | PGPException | RuntimeException e) {
-            if (e instanceof org.sealpack.failure.SealpackException s) {
+            if (e instanceof SealpackException s) {
                 throw s;
             }
             throw new KeyException(file + " is not a readable OpenPGP key file (corrupt or truncated)",
@@ -210,7 +212,7 @@ public final class Keyring {
             Staging.recoverBeside(home.resolve(FILE)); // what a killed run left: its staged copy
             try (Staging staging = Staging.file(home.resolve(FILE))) {
                 try (FileChannel channel = FileChannel.open(staging.path(), StandardOpenOption.WRITE);
-                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                     OutputStream out = Channels.newOutputStream(channel)) {
                     out.write(bytes.toByteArray());
                     out.flush();
                     channel.force(true);

@@ -1,5 +1,6 @@
 package org.sealpack.pgp;
 
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -44,10 +45,10 @@ final class Names {
 
     static String compression(int id) {
         return switch (id) {
-            case org.bouncycastle.bcpg.CompressionAlgorithmTags.UNCOMPRESSED -> "'uncompressed' (algorithm 0)";
-            case org.bouncycastle.bcpg.CompressionAlgorithmTags.ZIP -> "ZIP";
-            case org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB -> "ZLIB";
-            case org.bouncycastle.bcpg.CompressionAlgorithmTags.BZIP2 -> "BZip2";
+            case CompressionAlgorithmTags.UNCOMPRESSED -> "'uncompressed' (algorithm 0)";
+            case CompressionAlgorithmTags.ZIP -> "ZIP";
+            case CompressionAlgorithmTags.ZLIB -> "ZLIB";
+            case CompressionAlgorithmTags.BZIP2 -> "BZip2";
             default -> "compression algorithm " + id;
         };
     }

@@ -7,10 +7,15 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bouncycastle.bcpg.BCPGInputStream;
+import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPObjectFactory;
@@ -18,6 +23,8 @@ import org.bouncycastle.openpgp.PGPOnePassSignature;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.UntrustedSignerException;
@@ -35,7 +42,7 @@ final class OuterEnvelope {
     private final long literalDate;
     private final List<Candidate> candidates = new ArrayList<>();
     /** Our own running digest of the signed data, for the digest-prefix check, unless every candidate has one. */
-    private final org.bouncycastle.openpgp.operator.PGPDigestCalculator digest;
+    private final PGPDigestCalculator digest;
     private final SignedInput body;
     /** Whether the whole file was read with its structure complete: a failure after that is no truncation. */
     boolean complete;
@@ -45,7 +52,7 @@ final class OuterEnvelope {
      * the hash-once verifier when there is one, whose digest then serves the digest-prefix check.
      */
     private record Candidate(Certificate certificate, PGPPublicKey key, PGPOnePassSignature hash,
-                             java.util.concurrent.atomic.AtomicReference<HashOnce.Verifier> fast) {
+                             AtomicReference<HashOnce.Verifier> fast) {
     }
 
     /**
@@ -55,7 +62,7 @@ final class OuterEnvelope {
      * @param verifying whether the signer must be trusted (false: only looking, for inspect)
      */
     OuterEnvelope(PGPOnePassSignature onePass, PGPObjectFactory factory, CountingInput decoded, List<Certificate> trusted,
-                  java.nio.file.Path path, boolean verifying) throws IOException, PGPException {
+                  Path path, boolean verifying) throws IOException, PGPException {
         this.onePass = onePass;
         this.factory = factory;
         this.decoded = decoded;
@@ -68,8 +75,8 @@ final class OuterEnvelope {
                 if (onePass.getKeyIdentifier().matches(key.getKeyIdentifier())) {
                     PGPOnePassSignature copy = new PGPOnePassSignature(
                             new BCPGInputStream(new ByteArrayInputStream(onePassBytes)));
-                    var fast = new java.util.concurrent.atomic.AtomicReference<HashOnce.Verifier>();
-                    copy.init(HashOnce.verifiers(new org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider(),
+                    var fast = new AtomicReference<HashOnce.Verifier>();
+                    copy.init(HashOnce.verifiers(new JcaPGPContentVerifierBuilderProvider(),
                             fast::set), key);
                     candidates.add(new Candidate(cert, key, copy, fast));
                 }
@@ -146,7 +153,7 @@ final class OuterEnvelope {
         complete = true;
         PGPSignature signature = list.get(0);
         String what = "the outer signature";
-        if (!java.util.Arrays.equals(decoded.recorded(), signature.getEncoded())) {
+        if (!Arrays.equals(decoded.recorded(), signature.getEncoded())) {
             throw new BadSignatureException(what + " is not encoded as it was made: it was altered", ALTERED_HINT);
         }
         checkHeaderAgrees(signature);
@@ -158,7 +165,7 @@ final class OuterEnvelope {
         }
         for (Candidate c : candidates) {
             if (c.key().getKeyID() == verified.key().getKeyID()
-                    && java.util.Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
+                    && Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
                 if (!c.hash().verify(signature)) {
                     throw new BadSignatureException(what + " does not match the file: it was altered", ALTERED_HINT);
                 }
@@ -183,8 +190,8 @@ final class OuterEnvelope {
         boolean agrees = signature.getSignatureType() == onePass.getSignatureType()
                 && signature.getHashAlgorithm() == onePass.getHashAlgorithm()
                 && signature.getKeyAlgorithm() == onePass.getKeyAlgorithm();
-        org.bouncycastle.bcpg.KeyIdentifier header = onePass.getKeyIdentifier();
-        for (org.bouncycastle.bcpg.KeyIdentifier issuer : signature.getKeyIdentifiers()) {
+        KeyIdentifier header = onePass.getKeyIdentifier();
+        for (KeyIdentifier issuer : signature.getKeyIdentifiers()) {
             agrees &= issuer.matches(header) || header.matches(issuer);
         }
         if (!agrees || signature.getKeyIdentifiers().isEmpty()) {
@@ -211,10 +218,10 @@ final class OuterEnvelope {
     /** The literal data, fed to every candidate signature hash (and our own digest) as it is read. */
     private static final class SignedInput extends FilterInputStream {
         private final List<PGPOnePassSignature> hashes;
-        private final java.io.OutputStream digest;
+        private final OutputStream digest;
         long count;
 
-        SignedInput(InputStream in, List<PGPOnePassSignature> hashes, java.io.OutputStream digest) {
+        SignedInput(InputStream in, List<PGPOnePassSignature> hashes, OutputStream digest) {
             super(in);
             this.hashes = hashes;
             this.digest = digest;

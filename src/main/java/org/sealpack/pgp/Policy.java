@@ -3,7 +3,13 @@ package org.sealpack.pgp;
 import java.util.Set;
 
 import org.bouncycastle.bcpg.HashAlgorithmTags;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import org.bouncycastle.bcpg.SignatureSubpacket;
+import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.WeakCryptoException;
 
 /** The algorithms sealpack accepts when it reads. Everything else fails closed. */
@@ -19,9 +25,9 @@ final class Policy {
 
     /** Critical subpackets sealpack understands; any other critical one makes a signature unacceptable. */
     private static final Set<Integer> KNOWN_CRITICAL = Set.of(
-            org.bouncycastle.bcpg.SignatureSubpacketTags.CREATION_TIME, org.bouncycastle.bcpg.SignatureSubpacketTags.EXPIRE_TIME,
-            org.bouncycastle.bcpg.SignatureSubpacketTags.ISSUER_FINGERPRINT, org.bouncycastle.bcpg.SignatureSubpacketTags.ISSUER_KEY_ID,
-            org.bouncycastle.bcpg.SignatureSubpacketTags.KEY_FLAGS);
+            SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
+            SignatureSubpacketTags.ISSUER_FINGERPRINT, SignatureSubpacketTags.ISSUER_KEY_ID,
+            SignatureSubpacketTags.KEY_FLAGS);
 
     /** Smallest acceptable RSA, DSA and ElGamal modulus. */
     private static final int MIN_FACTORING_BITS = 2048;
@@ -30,36 +36,36 @@ final class Policy {
     }
 
     /** A data signature: an acceptable hash, and no critical subpacket sealpack does not understand. */
-    static void checkSignature(org.bouncycastle.openpgp.PGPSignature signature, String what) {
+    static void checkSignature(PGPSignature signature, String what) {
         checkSignatureHash(signature.getHashAlgorithm(), what);
         var hashed = signature.getHashedSubPackets();
         if (hashed == null) {
             return;
         }
-        for (org.bouncycastle.bcpg.SignatureSubpacket p : hashed.toArray()) {
-            if (p.isCritical() && p.getType() == org.bouncycastle.bcpg.SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT) {
+        for (SignatureSubpacket p : hashed.toArray()) {
+            if (p.isCritical() && p.getType() == SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT) {
                 // docs/FORMAT.md section 4: non-critical, since GnuPG 2.2 calls such a signature bad, and a
                 // sealed file must verify with stock tools too.
-                throw new org.sealpack.failure.BadSignatureException(what + " marks an Intended Recipient Fingerprint"
+                throw new BadSignatureException(what + " marks an Intended Recipient Fingerprint"
                         + " critical, which GnuPG rejects (a sealed file's are non-critical)",
                         "the archive was made by an incompatible tool, or altered");
             }
             if (p.isCritical() && !KNOWN_CRITICAL.contains(p.getType())) {
-                throw new org.sealpack.failure.BadSignatureException(what + " has a critical subpacket sealpack does not know ("
+                throw new BadSignatureException(what + " has a critical subpacket sealpack does not know ("
                         + p.getType() + ")", "the archive was made by an incompatible tool");
             }
         }
     }
 
     /** A key that signs or is encrypted to: no short RSA, DSA or ElGamal key. */
-    static void checkKey(org.bouncycastle.openpgp.PGPPublicKey key, String what) {
+    static void checkKey(PGPPublicKey key, String what) {
         int algorithm = key.getAlgorithm();
-        boolean factoring = algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.RSA_GENERAL
-                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.RSA_ENCRYPT
-                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.RSA_SIGN
-                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.DSA
-                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT
-                || algorithm == org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ELGAMAL_GENERAL;
+        boolean factoring = algorithm == PublicKeyAlgorithmTags.RSA_GENERAL
+                || algorithm == PublicKeyAlgorithmTags.RSA_ENCRYPT
+                || algorithm == PublicKeyAlgorithmTags.RSA_SIGN
+                || algorithm == PublicKeyAlgorithmTags.DSA
+                || algorithm == PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT
+                || algorithm == PublicKeyAlgorithmTags.ELGAMAL_GENERAL;
         if (factoring && key.getBitStrength() < MIN_FACTORING_BITS) {
             throw new WeakCryptoException(what + " is a " + key.getBitStrength() + "-bit " + Names.publicKey(algorithm)
                     + " key, too weak to rely on", "use a key of at least " + MIN_FACTORING_BITS + " bits, or Ed25519/Curve25519");

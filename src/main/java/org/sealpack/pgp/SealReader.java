@@ -2,10 +2,15 @@ package org.sealpack.pgp;
 
 import static org.sealpack.pgp.ReadFailures.NOT_SEALED_HINT;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
 
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
@@ -35,10 +40,10 @@ public final class SealReader implements AutoCloseable {
     }
 
     /** What the outer signature claims, unverified. */
-    public record ClaimedSignature(String issuer, java.time.Instant created, String hash, String algorithm) {
+    public record ClaimedSignature(String issuer, Instant created, String hash, String algorithm) {
     }
 
-    private SealReader(CountingInput file, List<Certificate> trusted, java.nio.file.Path path, boolean verifying,
+    private SealReader(CountingInput file, List<Certificate> trusted, Path path, boolean verifying,
                        String name) throws IOException, PGPException {
         this.file = file;
         // The packets are read above the armor decoder: an armored copy of a sealed file is checked over
@@ -76,19 +81,19 @@ public final class SealReader implements AutoCloseable {
      *                then looked at first, from the file's end, and a file whose signer is not trusted is
      *                refused before anything is decrypted
      */
-    public static SealReader open(InputStream in, List<Certificate> trusted, java.nio.file.Path path) {
+    public static SealReader open(InputStream in, List<Certificate> trusted, Path path) {
         return start(in, trusted, path, true);
     }
 
     /** Starts reading a sealed file only to look at it (inspect): nothing is checked, nothing decrypted. */
-    public static SealReader inspect(InputStream in, java.nio.file.Path path) {
+    public static SealReader inspect(InputStream in, Path path) {
         return start(in, List.of(), path, false);
     }
 
-    private static SealReader start(InputStream in, List<Certificate> trusted, java.nio.file.Path path, boolean verifying) {
+    private static SealReader start(InputStream in, List<Certificate> trusted, Path path, boolean verifying) {
         // Its first bytes are looked at before any parser sees them, to say what a file that is no
         // sealed file is (empty, text, a certificate, ...).
-        InputStream peeked = in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        InputStream peeked = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
         String name = NotSealed.quoted(path == null ? null : path.toString());
         byte[] head;
         try {
@@ -140,7 +145,7 @@ public final class SealReader implements AutoCloseable {
      * {@link #verifyOuter(List)} pass.
      */
     public InputStream decrypt(List<Key> keys,
-                               java.util.function.BiFunction<Key, java.util.function.LongPredicate, UnlockedKey> unlock) {
+                               BiFunction<Key, LongPredicate, UnlockedKey> unlock) {
         try {
             return message.decrypt(keys, unlock);
         } catch (IOException | PGPException | RuntimeException e) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.bouncycastle.bcpg.CompressionAlgorithmTags;
+import org.bouncycastle.openpgp.PGPCompressedDataGenerator;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -80,8 +82,8 @@ public final class SealWriter {
                 signed = new SigningOutputStream(outerBody, outer);
             }
             OutputStream encrypted = encryption.open(signed, new byte[BUFFER]);
-            org.bouncycastle.openpgp.PGPCompressedDataGenerator compression = compress
-                    ? new org.bouncycastle.openpgp.PGPCompressedDataGenerator(org.bouncycastle.bcpg.CompressionAlgorithmTags.ZLIB)
+            PGPCompressedDataGenerator compression = compress
+                    ? new PGPCompressedDataGenerator(CompressionAlgorithmTags.ZLIB)
                     : null;
             OutputStream plain = compression == null ? encrypted : compression.open(encrypted, new byte[BUFFER]);
             PGPLiteralDataGenerator innerLiteral = new PGPLiteralDataGenerator();

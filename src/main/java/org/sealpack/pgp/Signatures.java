@@ -4,13 +4,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.bcpg.Packet;
+import org.bouncycastle.bcpg.SignaturePacket;
 import org.bouncycastle.bcpg.SignatureSubpacket;
 import org.bouncycastle.bcpg.SignatureSubpacketTags;
 import org.bouncycastle.bcpg.sig.IntendedRecipientFingerprint;
@@ -24,6 +30,7 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.UntrustedSignerException;
@@ -84,7 +91,7 @@ public final class Signatures {
      * (to which the signature trailer is added here). Bouncy Castle does not check them, so without
      * this those two bytes could be changed without the signature failing.
      */
-    static void checkDigestPrefix(PGPSignature signature, org.bouncycastle.openpgp.operator.PGPDigestCalculator digest,
+    static void checkDigestPrefix(PGPSignature signature, PGPDigestCalculator digest,
                                   String what) throws IOException {
         digest.getOutputStream().write(signature.getSignatureTrailer());
         checkDigestPrefix(signature, digest.getDigest(), what);
@@ -100,9 +107,9 @@ public final class Signatures {
     }
 
     static byte[] salt(PGPSignature signature) throws IOException {
-        org.bouncycastle.bcpg.Packet p = new org.bouncycastle.bcpg.BCPGInputStream(
+        Packet p = new BCPGInputStream(
                 new ByteArrayInputStream(signature.getEncoded())).readPacket();
-        return ((org.bouncycastle.bcpg.SignaturePacket) p).getSalt();
+        return ((SignaturePacket) p).getSalt();
     }
 
     private static final String ARMOR_BEGIN = "-----BEGIN PGP SIGNATURE-----";
@@ -114,7 +121,7 @@ public final class Signatures {
      * covered by nothing.
      */
     static PGPSignature readSingleSignature(byte[] bytes, String what) {
-        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = text.indexOf(ARMOR_END);
         String after = end < 0 ? "" : text.substring(end + ARMOR_END.length());
         if (!text.startsWith(ARMOR_BEGIN) || end < 0 || !(after.isEmpty() || after.equals("\n") || after.equals("\r\n"))) {
@@ -129,7 +136,7 @@ public final class Signatures {
                 throw new BadSignatureException(what + " is not one OpenPGP signature",
                         "the archive was not made by sealpack, or was altered");
             }
-            if (!java.util.Arrays.equals(raw, list.get(0).getEncoded())) {
+            if (!Arrays.equals(raw, list.get(0).getEncoded())) {
                 throw new BadSignatureException(what + " is not encoded as it was made: it was altered",
                         "the archive was altered; ask the sender for a new copy");
             }
@@ -202,7 +209,7 @@ public final class Signatures {
     }
 
     /** How far in the future a signature's creation time may lie: clocks differ, by minutes. */
-    static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(15);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
 
     /**
      * After the signature verified (so its times are authentic): it must not have expired (its own

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -41,10 +42,10 @@ public final class SignedMessage {
                                  Certificate recipient, Instant now) {
         Date at = Date.from(now);
         try {
-            PGPSignatureGenerator signature = binaryDocument(signer, java.util.List.of(intended), at);
+            PGPSignatureGenerator signature = binaryDocument(signer, List.of(intended), at);
 
             PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(
-                    Profile.forMessageTo(java.util.List.of(recipient)).dataEncryptor());
+                    Profile.forMessageTo(List.of(recipient)).dataEncryptor());
             PGPPublicKey key = recipient.encryptionKey(at);
             Policy.checkKey(key, "the encryption key of " + recipient.describe());
             encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(new SecureRandom()));
@@ -70,7 +71,7 @@ public final class SignedMessage {
      * A generator of a binary-document signature, SHA-512, with the hashed subpackets of every sealpack
      * signature and the intended recipients' primary fingerprints (non-critical); nothing unhashed.
      */
-    static PGPSignatureGenerator binaryDocument(UnlockedKey signer, java.util.List<Certificate> intendedRecipients, Date at)
+    static PGPSignatureGenerator binaryDocument(UnlockedKey signer, List<Certificate> intendedRecipients, Date at)
             throws PGPException {
         PGPPublicKey signingKey = signer.signingKey(at);
         PGPSignatureGenerator generator = new PGPSignatureGenerator(

@@ -1,11 +1,13 @@
 package org.sealpack.report;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sealpack.bag.BagRules;
 import org.sealpack.bag.Metadata;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.pgp.Certificate;
@@ -17,6 +19,9 @@ import org.sealpack.text.Untrusted;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -35,7 +40,7 @@ public final class Json {
         MAPPER.getFactory().setCharacterEscapes(new Hidden());
         MAPPER.registerModule(new SimpleModule().addSerializer(new StdSerializer<>(Untrusted.class) {
             @Override
-            public void serialize(Untrusted value, JsonGenerator gen, SerializerProvider provider) throws java.io.IOException {
+            public void serialize(Untrusted value, JsonGenerator gen, SerializerProvider provider) throws IOException {
                 gen.writeString(value.unescaped()); // JSON keeps the value; Hidden spells what a terminal would obey
             }
         }));
@@ -46,7 +51,7 @@ public final class Json {
      * (CSI, OSC, NEL), bidirectional overrides and other invisible characters: these are written as
      * \\uXXXX too (the JSON value is the same; only its spelling changes).
      */
-    private static final class Hidden extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    private static final class Hidden extends CharacterEscapes {
         private final int[] ascii;
 
         Hidden() {
@@ -60,11 +65,11 @@ public final class Json {
         }
 
         @Override
-        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+        public SerializableString getEscapeSequence(int ch) {
             if (!Untrusted.hidden(ch)) {
                 return null;
             }
-            return new com.fasterxml.jackson.core.io.SerializedString(Untrusted.escape(new String(Character.toChars(ch))));
+            return new SerializedString(Untrusted.escape(new String(Character.toChars(ch))));
         }
     }
 
@@ -202,7 +207,7 @@ public final class Json {
         var verdict = report.verdict();
         Map<String, Object> d = document(kind);
         d.put("verdict", !verdict.valid() ? "invalid" : !verdict.complete() ? "holey" : "good");
-        d.put("level", verdict.level() == org.sealpack.bag.BagRules.Level.SEALED ? "sealed" : "any-bag");
+        d.put("level", verdict.level() == BagRules.Level.SEALED ? "sealed" : "any-bag");
         d.put("bag", report.bag().toString());
         d.put("bagitVersion", verdict.version());
         d.put("payloadFiles", verdict.payload().size());

@@ -1,11 +1,15 @@
 package org.sealpack.report;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.List;
 
+import org.sealpack.bag.BagIt;
+import org.sealpack.bag.BagRules;
 import org.sealpack.bag.Metadata;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
+import org.sealpack.seal.AtRest;
 import org.sealpack.seal.Reports;
 import org.sealpack.text.Untrusted;
 
@@ -118,11 +122,11 @@ public final class Printer {
         }
     }
 
-    public void atRest(org.sealpack.seal.AtRest.Report report) {
+    public void atRest(AtRest.Report report) {
         var verdict = report.verdict();
         String state = !verdict.valid() ? "INVALID" : !verdict.complete() ? "VALID but HOLEY (files to fetch)" : "VALID";
         heading("Bag " + Untrusted.of(report.bag().toString()) + ": " + state
-                + (verdict.level() == org.sealpack.bag.BagRules.Level.SEALED ? " (as a sealed bag)" : ""));
+                + (verdict.level() == BagRules.Level.SEALED ? " (as a sealed bag)" : ""));
         field("BagIt version", String.valueOf(verdict.version()));
         field("payload", People.files(verdict.payload().size()) + ", " + verdict.payloadBytes() + " bytes");
         field("manifests", String.join(", ", verdict.algorithms()));
@@ -130,7 +134,7 @@ public final class Printer {
             signer("signed by", report.signature().signer());
             field("signed", People.time(report.signature().created()));
         } else {
-            field("signature", java.nio.file.Files.exists(report.bag().resolve(org.sealpack.bag.BagIt.SIGNATURE))
+            field("signature", Files.exists(report.bag().resolve(BagIt.SIGNATURE))
                     ? "present, not checked (give --signer, or use 'sealpack verify DIR')" : "none");
         }
         for (String path : verdict.toFetch()) {

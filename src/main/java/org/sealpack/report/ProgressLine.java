@@ -1,6 +1,10 @@
 package org.sealpack.report;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 
 import org.sealpack.seal.Progress;
 
@@ -30,9 +34,9 @@ public final class ProgressLine implements Progress {
      */
     public static boolean stderrIsATerminal() {
         try {
-            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return System.console() != null;
         }
     }
@@ -63,13 +67,13 @@ public final class ProgressLine implements Progress {
         long mib = done >> 20;
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
         double rate = done / seconds;
-        String speed = String.format(java.util.Locale.ROOT, "%d MiB/s", Math.round(rate / (1 << 20)));
+        String speed = String.format(Locale.ROOT, "%d MiB/s", Math.round(rate / (1 << 20)));
         if (total <= 0) {
-            return String.format(java.util.Locale.ROOT, "%s %d MiB, %s", what, mib, speed);
+            return String.format(Locale.ROOT, "%s %d MiB, %s", what, mib, speed);
         }
         long left = rate > 0 ? Math.round(Math.max(0, total - done) / rate) : -1;
         String eta = left < 0 ? "" : ", " + duration(left) + " left";
-        return String.format(java.util.Locale.ROOT, "%s %3d%% (%d of %d MiB), %s%s", what,
+        return String.format(Locale.ROOT, "%s %3d%% (%d of %d MiB), %s%s", what,
                 Math.min(100, done * 100 / total), mib, total >> 20, speed, eta);
     }
 
@@ -78,9 +82,9 @@ public final class ProgressLine implements Progress {
             return seconds + " s";
         }
         if (seconds < 3600) {
-            return String.format(java.util.Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+            return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
         }
-        return String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
+        return String.format(Locale.ROOT, "%d h %02d min", seconds / 3600, seconds % 3600 / 60);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.sealpack.bag.BagIt;
 import org.sealpack.bag.BagRules;
 import org.sealpack.bag.DirectoryContent;
 import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.BagInvalidException;
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SignatureCheck;
@@ -76,7 +77,7 @@ public final class AtRest {
             return Signatures.verifyDetached(Files.readAllBytes(asc), Files.readAllBytes(dir.resolve(BagIt.TAG_MANIFEST)),
                     trusted, "the bag signature");
         } catch (NoSuchFileException e) {
-            throw new org.sealpack.failure.BagInvalidException("tagmanifest-sha512.txt is missing, so the signature covers nothing",
+            throw new BagInvalidException("tagmanifest-sha512.txt is missing, so the signature covers nothing",
                     "the bag is damaged or was altered");
         } catch (IOException e) {
             throw new InputException("cannot read " + asc + ": " + e.getMessage(), "check its permissions");

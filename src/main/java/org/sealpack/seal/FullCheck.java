@@ -12,6 +12,7 @@ import org.sealpack.archive.SafeTarReader;
 import org.sealpack.bag.BagIt;
 import org.sealpack.bag.BagReader;
 import org.sealpack.bag.BagRules;
+import org.sealpack.bag.Digests;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.SealpackException;
@@ -81,7 +82,7 @@ final class FullCheck {
         BagRules.Verdict valid;
         try {
             valid = BagRules.check(bag, BagRules.Level.SEALED).requireValid("the bag");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw asFailure(e);
         }
         checks.passed(Checks.MANIFEST);
@@ -89,7 +90,7 @@ final class FullCheck {
         warnings.addAll(valid.warnings());
         Reports.Full report = new Reports.Full(outerReport, openedBy, bagSignature.created(),
                 bagSignature.intendedRecipients(), bag.root(), valid.bagInfo(), bag.payload(),
-                bag.payloadBytes(), warnings, org.sealpack.bag.Digests.sha512Hex(bag.tagFiles().get(BagIt.TAG_MANIFEST)));
+                bag.payloadBytes(), warnings, Digests.sha512Hex(bag.tagFiles().get(BagIt.TAG_MANIFEST)));
         return new Verified<>(report, source.sha256(), sink);
     }
 

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.sealpack.failure.AmbiguousKeyException;
+import org.sealpack.failure.InputException;
 import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.failure.CertificateNotKeyException;
 import org.sealpack.pgp.Certificate;
@@ -76,7 +77,7 @@ public final class KeySelector {
     private static <T> T select(String selector, List<T> entries, Function<T, Certificate> cert, String what,
                                 Keyring keyring) {
         if (selector.contains("/") || selector.matches(".*\\.(asc|pgp|gpg|key|cert)")) {
-            throw new org.sealpack.failure.InputException("key file not found: " + selector, "check the path");
+            throw new InputException("key file not found: " + selector, "check the path");
         }
         String compact = selector.replace(" ", "");
         if (FINGERPRINT.matcher(compact).matches()) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import org.sealpack.archive.EntryNames;
 import org.sealpack.archive.Limits;
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.Certificate;
@@ -136,7 +137,7 @@ public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Ce
             bagName = name.endsWith(".sealed") ? name.substring(0, name.length() - ".sealed".length()) : name;
         }
         if (bagName.isEmpty() || bagName.equals(".") || bagName.equals("..") || bagName.contains("/")
-                || org.sealpack.archive.EntryNames.problem(bagName) != null) {
+                || EntryNames.problem(bagName) != null) {
             throw new InputException("'" + bagName + "' cannot be the name of a bag directory",
                     "name the output like NAME.sealed, with a plain NAME");
         }

@@ -1,27 +1,36 @@
 package org.sealpack.seal;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.sealpack.archive.TarWriter;
+import org.sealpack.bag.BagIt;
+import org.sealpack.bag.BagRules;
 import org.sealpack.bag.BagWriter;
 import org.sealpack.bag.Metadata;
 import org.sealpack.bag.Payload;
 import org.sealpack.bag.PayloadFile;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.OverLimitException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Pipeline;
@@ -55,7 +64,7 @@ public final class Packer {
      * earlier runs that were cut short beside the output.
      */
     public static Result pack(PackRequest request, Passphrases passphrases, Progress progress,
-                              java.util.function.Consumer<String> notices) {
+                              Consumer<String> notices) {
         Path output = request.output().toAbsolutePath();
         boolean replace = Outputs.checkSealedOutput(request.output(), request.force(), inputs(request));
         Prepared prepared = prepare(request, passphrases);
@@ -70,7 +79,7 @@ public final class Packer {
         try (staging) {
             BagWriter.Written written;
             try (FileChannel channel = FileChannel.open(staging.path(), StandardOpenOption.WRITE);
-                 OutputStream file = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+                 OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel),
                          FILE_BUFFER)) {
                 written = seal(prepared, request, file, progress);
                 file.flush();
@@ -83,7 +92,7 @@ public final class Packer {
                 staging.commit();
             }
             return result(request, prepared, written, size);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new OutputExistsException(request.output() + " appeared while it was being sealed",
                     "nothing was replaced; choose another name");
         } catch (IOException | UncheckedIOException e) {
@@ -111,7 +120,7 @@ public final class Packer {
     public static Result packTo(OutputStream sink, PackRequest request, Passphrases passphrases, Progress progress) {
         Prepared prepared = prepare(request, passphrases);
         long[] count = new long[1];
-        OutputStream counting = new java.io.FilterOutputStream(new BufferedOutputStream(sink, FILE_BUFFER)) {
+        OutputStream counting = new FilterOutputStream(new BufferedOutputStream(sink, FILE_BUFFER)) {
             @Override
             public void write(int b) throws IOException {
                 out.write(b);
@@ -135,7 +144,7 @@ public final class Packer {
 
     /** What is checked and read before anything is written. */
     private record Prepared(Metadata metadata, List<PayloadFile> files, List<Path> emptyDirectories,
-                            org.sealpack.bag.BagRules.Verdict existing,
+                            BagRules.Verdict existing,
                             UnlockedKey signer, List<Certificate> intended) {
     }
 
@@ -153,7 +162,7 @@ public final class Packer {
         if (files.size() + 8L > request.limits().maxEntries()) {
             throw overLimit(TarWriter.LimitException.tooManyEntries(request.limits(), files.size() + " files"));
         }
-        org.sealpack.bag.BagRules.Verdict existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
+        BagRules.Verdict existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
         List<Certificate> intended = new ArrayList<>(request.recipients());
         if (!intended.contains(signer.certificate())) {
@@ -181,7 +190,7 @@ public final class Packer {
 
     /** A payload a recipient's sealpack would refuse to open with the limits given (by default its own). */
     private static InputException overLimit(TarWriter.LimitException e) {
-        return new org.sealpack.failure.OverLimitException("cannot seal this payload: " + e.getMessage()
+        return new OverLimitException("cannot seal this payload: " + e.getMessage()
                 + ", and sealpack refuses to open such an archive with the same limits",
                 "split it into several archives", e.limit(), e);
     }
@@ -229,20 +238,20 @@ public final class Packer {
      * sealed bag cannot carry is refused with a hint rather than left out: a tag directory, a tag file
      * other than bagit.txt, bag-info.txt and the manifests, and fetch.txt.
      */
-    static org.sealpack.bag.BagRules.Verdict validateExisting(Path dir) {
+    static BagRules.Verdict validateExisting(Path dir) {
         AtRest.Report report = AtRest.validate(dir, List.of(), false).requireValid();
         try (var entries = Files.list(dir)) {
             for (Path p : entries.sorted().toList()) {
                 String name = p.getFileName().toString();
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    if (!name.equals(org.sealpack.bag.BagIt.PAYLOAD_DIR) && !name.equals(org.sealpack.bag.BagIt.SIGNATURE_DIR)) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!name.equals(BagIt.PAYLOAD_DIR) && !name.equals(BagIt.SIGNATURE_DIR)) {
                         throw new InputException("the bag " + dir + " has a tag directory '" + name
                                 + "', which a sealed bag does not carry", "move its files into data/");
                     }
-                } else if (name.equals(org.sealpack.bag.BagIt.FETCH)) {
+                } else if (name.equals(BagIt.FETCH)) {
                     throw new InputException("the bag " + dir + " has a fetch.txt, which a sealed bag does not carry",
                             "every file it lists is here: remove fetch.txt (keep a copy in data/ if it matters)");
-                } else if (!name.equals(org.sealpack.bag.BagIt.DECLARATION) && !name.equals(org.sealpack.bag.BagIt.BAG_INFO)
+                } else if (!name.equals(BagIt.DECLARATION) && !name.equals(BagIt.BAG_INFO)
                         && !name.matches("(tag)?manifest-.+\\.txt")) {
                     throw new InputException("the bag " + dir + " has a tag file '" + name
                             + "', which a sealed bag does not carry (only bagit.txt, bag-info.txt and manifests)",
@@ -262,7 +271,7 @@ public final class Packer {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }

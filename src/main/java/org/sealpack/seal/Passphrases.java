@@ -1,5 +1,9 @@
 package org.sealpack.seal;
 
+import java.util.Arrays;
+import java.util.function.LongPredicate;
+
+import org.sealpack.failure.PassphraseException;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.UnlockedKey;
 
@@ -20,17 +24,17 @@ public interface Passphrases {
     }
 
     /** As {@link #unlock(Key, Passphrases)}, decrypting only the parts {@code wanted} accepts. */
-    static UnlockedKey unlock(Key key, Passphrases source, java.util.function.LongPredicate wanted) {
+    static UnlockedKey unlock(Key key, Passphrases source, LongPredicate wanted) {
         for (int attempt = 1; ; attempt++) {
             char[] passphrase = key.needsPassphrase() ? source.passphraseFor(key) : new char[0];
             try {
                 return key.unlock(passphrase, wanted);
-            } catch (org.sealpack.failure.PassphraseException e) {
+            } catch (PassphraseException e) {
                 if (attempt >= source.attempts()) {
                     throw e;
                 }
             } finally {
-                java.util.Arrays.fill(passphrase, '\0');
+                Arrays.fill(passphrase, '\0');
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.sealpack.seal;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ public final class Source {
                 }
                 // A named pipe or a process substitution (<(...)) is read as a stream: the channel a
                 // Files.newInputStream gives fails on them ("Illegal seek").
-                in = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile());
+                in = Files.isRegularFile(file) ? Files.newInputStream(file) : new FileInputStream(file.toFile());
                 if (progress != Progress.NONE) {
                     progress.start(what, Files.size(file));
                 }

@@ -1,7 +1,9 @@
 package org.sealpack.seal;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 
 import org.sealpack.archive.UnverifiedDirectory;
@@ -49,7 +51,7 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
             } else {
                 staging.commit();
             }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             throw new OutputExistsException(destination + " appeared while the file was being opened",
                     "nothing was replaced; open it again into a new directory");
         } catch (IOException e) {
@@ -86,7 +88,7 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
         checkRunning();
         try {
             OutputStream out = entries.file(path);
-            return new java.io.FilterOutputStream(out) {
+            return new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) {
                     checkRunning();
