@@ -19,6 +19,10 @@ final class LimitOptions {
     @Option(names = "--max-depth", paramLabel = "N", description = "Refuse paths nested deeper than N (default 64).")
     Integer depth;
 
+    @Option(names = "--max-recipients", paramLabel = "N",
+            description = "Refuse an anonymous file with more than N recipients, before unlocking any key (default 64).")
+    Integer recipients;
+
     /** The option that raises a limit, or null for one no option sets. */
     static String option(Limit limit) {
         return switch (limit) {
@@ -27,12 +31,14 @@ final class LimitOptions {
             case TOTAL_SIZE -> "--max-total-size";
             case DEPTH -> "--max-depth";
             case PATH_BYTES -> null;
+            case RECIPIENTS -> "--max-recipients";
         };
     }
 
     Limits limits() {
         Limits d = Limits.DEFAULT;
         return new Limits(entries != null ? entries : d.maxEntries(), fileSize != null ? fileSize : d.maxFileSize(),
-                totalSize != null ? totalSize : d.maxTotalSize(), depth != null ? depth : d.maxDepth(), d.maxPathBytes());
+                totalSize != null ? totalSize : d.maxTotalSize(), depth != null ? depth : d.maxDepth(), d.maxPathBytes(),
+                recipients != null ? recipients : d.maxRecipients());
     }
 }

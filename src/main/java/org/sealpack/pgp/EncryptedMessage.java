@@ -47,10 +47,19 @@ final class EncryptedMessage {
     private InputStream inflated;
     private InputStream plaintext;
     private UnlockedKey opener;
+    /** Whether the sender is unknown while decrypting (an anonymous file): then inflation is bounded by ratio. */
+    private final boolean anonymous;
 
-    EncryptedMessage(PGPEncryptedDataList encrypted, InputStream source) {
+    /** An anonymous file's compressed data inflates to at most this much plus {@link #EXPANSION} times its size. */
+    static final long EXPANSION_FLOOR = 32L << 20;
+    static final int EXPANSION = 16;
+    /** Bytes this process decrypted (plaintext handed out by a decryptor), for --debug and the tests. */
+    static final java.util.concurrent.atomic.AtomicLong DECRYPTED = new java.util.concurrent.atomic.AtomicLong();
+
+    EncryptedMessage(PGPEncryptedDataList encrypted, InputStream source, boolean anonymous) {
         this.encrypted = encrypted;
         this.source = source;
+        this.anonymous = anonymous;
         boolean weak = false;
         for (PGPEncryptedData d : encrypted) {
             weak |= !d.isIntegrityProtected();
@@ -68,6 +77,15 @@ final class EncryptedMessage {
 
     List<SealReader.Recipient> recipients() {
         return List.copyOf(recipients);
+    }
+
+    /** How many encrypted session keys (PKESK and SKESK packets) the message holds. */
+    int sessionKeys() {
+        int n = 0;
+        for (PGPEncryptedData d : encrypted) {
+            n += d instanceof PGPPublicKeyEncryptedData || d instanceof PGPPBEEncryptedData ? 1 : 0;
+        }
+        return n;
     }
 
     /** The recipient key that decrypted the file, after {@link #decrypt}. */
@@ -93,11 +111,13 @@ final class EncryptedMessage {
             }
         }
         boolean hidden = false;
+        // Each key is unlocked (its passphrase's S2K run) at most once, however many hidden recipients.
+        java.util.Map<Key, UnlockedKey> unlockedKeys = new java.util.IdentityHashMap<>();
         for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
                 hidden = true;
                 for (Key key : keys) {
-                    UnlockedKey unlocked = unlock.apply(key, id -> true);
+                    UnlockedKey unlocked = unlockedKeys.computeIfAbsent(key, k -> unlock.apply(k, id -> true));
                     for (PGPPrivateKey candidate : unlocked.privateKeys()) {
                         try {
                             pk.getSessionKey(new BcPublicKeyDataDecryptorFactory(candidate));
@@ -133,7 +153,8 @@ final class EncryptedMessage {
             throw new MalformedSealException("the inner message is AEAD-encrypted (SEIPD v2) to a v4 key; a sealed file"
                     + " uses SEIPD v1 unless every recipient holds a v6 key (docs/FORMAT.md section 7)", ALTERED_HINT);
         }
-        clear = match.getDataStream(factory);
+        Counted decrypted = new Counted(match.getDataStream(factory), DECRYPTED);
+        clear = decrypted;
         if (!match.isAEAD()) {
             Policy.checkCipher(match.getSymmetricAlgorithm(factory));
         }
@@ -148,7 +169,7 @@ final class EncryptedMessage {
                 throw new MalformedSealException("the inner message is compressed with " + Names.compression(algorithm)
                         + "; a sealed file uses ZLIB or ZIP only (docs/FORMAT.md section 2)", ALTERED_HINT);
             }
-            inflated = compressed.getDataStream();
+            inflated = anonymous ? new Bounded(compressed.getDataStream(), decrypted) : compressed.getDataStream();
             plainFactory = new PGPObjectFactory(inflated, Crypto.fingerprints());
             o = plainFactory.nextObject();
         }
@@ -209,6 +230,72 @@ final class EncryptedMessage {
             }
             throw new TamperedDataException("the encrypted data failed its integrity check: " + e.getMessage(),
                     ALTERED_HINT, e);
+        }
+    }
+
+    /** A stream that counts what was read, in its own count and a process-wide one. */
+    private static final class Counted extends java.io.FilterInputStream {
+        private final java.util.concurrent.atomic.AtomicLong total;
+        long count;
+
+        Counted(InputStream in, java.util.concurrent.atomic.AtomicLong total) {
+            super(in);
+            this.total = total;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+                total.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                total.addAndGet(n);
+            }
+            return n;
+        }
+    }
+
+    /**
+     * An anonymous file's inflated data, refused once it exceeds {@link #EXPANSION_FLOOR} plus
+     * {@link #EXPANSION} times the compressed bytes read: checked as it is read, before the disk sees it.
+     */
+    private static final class Bounded extends java.io.FilterInputStream {
+        private final Counted compressed;
+        private long count;
+
+        Bounded(InputStream in, Counted compressed) {
+            super(in);
+            this.compressed = compressed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                if (count > EXPANSION_FLOOR + EXPANSION * compressed.count) {
+                    throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file's compressed data inflates"
+                            + " to more than " + (EXPANSION_FLOOR >> 20) + " MiB plus " + EXPANSION + " times its size"
+                            + " (a decompression bomb); it was refused before it reached the disk",
+                            "do not open this file; its sender is unknown (an anonymous file carries no outer signature)");
+                }
+            }
+            return n;
         }
     }
 }

@@ -22,7 +22,7 @@ import org.sealpack.failure.MalformedSealException;
  */
 final class NotSealed {
     /** How many bytes of the file's start {@link #judge} needs. */
-    static final int HEAD = 64;
+    static final int HEAD = 4096;
 
     private NotSealed() {
     }
@@ -38,6 +38,11 @@ final class NotSealed {
         }
         String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
         String trimmed = text.stripLeading();
+        if (!trimmed.startsWith("-----BEGIN PGP ") && (head[0] & 0x80) == 0 && text.contains("-----BEGIN PGP MESSAGE-----")) {
+            return new MalformedSealException("the armored sealed file has text before its BEGIN line: text that no"
+                    + " signature covers (only line breaks may come before it)", "the armored copy was altered, or is"
+                    + " not the sender's: ask for the file as sealed (binary), or an armored copy with nothing added");
+        }
         if (trimmed.startsWith("-----BEGIN PGP ")) {
             if (trimmed.startsWith("-----BEGIN PGP MESSAGE-----")) {
                 return null;

@@ -16,7 +16,6 @@ import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPOnePassSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.NotVerifiableException;
 import org.sealpack.failure.SealpackException;
@@ -48,7 +47,7 @@ public final class SealReader implements AutoCloseable {
         this.file = file;
         // The packets are read above the armor decoder: an armored copy of a sealed file is checked over
         // its dearmored bytes, as the signature covers them.
-        CountingInput decoded = new CountingInput(PGPUtil.getDecoderStream(file));
+        CountingInput decoded = new CountingInput(Armor.decoder(file, Armor.MESSAGE, "the armored sealed file"));
         PGPObjectFactory factory = new PGPObjectFactory(decoded, Crypto.fingerprints());
         Object first = factory.nextObject();
         MalformedSealException notSealed = NotSealed.byItsFirstPacket(first, name);
@@ -58,7 +57,7 @@ public final class SealReader implements AutoCloseable {
         if (first instanceof PGPEncryptedDataList anonymous && !anonymous.isEmpty()) {
             // Seizure mode: no outer layer; the file is the encrypted message alone.
             this.outer = null;
-            this.message = new EncryptedMessage(anonymous, decoded);
+            this.message = new EncryptedMessage(anonymous, decoded, true);
             return;
         }
         if (!(first instanceof PGPOnePassSignatureList list) || list.size() != 1) {
@@ -70,7 +69,7 @@ public final class SealReader implements AutoCloseable {
         if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
             throw new MalformedSealException("the sealed file holds no encrypted message", NOT_SEALED_HINT);
         }
-        this.message = new EncryptedMessage(encrypted, outer.body());
+        this.message = new EncryptedMessage(encrypted, outer.body(), false);
     }
 
     /**
@@ -145,12 +144,25 @@ public final class SealReader implements AutoCloseable {
      * {@link #verifyOuter(List)} pass.
      */
     public InputStream decrypt(List<Key> keys,
-                               BiFunction<Key, LongPredicate, UnlockedKey> unlock) {
+                               BiFunction<Key, LongPredicate, UnlockedKey> unlock,
+                               int maxAnonymousRecipients) {
+        if (outer == null && message.sessionKeys() > maxAnonymousRecipients) {
+            // Before any key is unlocked: each hidden recipient costs a trial decryption with every key.
+            throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file holds " + message.sessionKeys()
+                    + " encrypted session keys (recipients), over the limit of " + maxAnonymousRecipients
+                    + "; nothing was unlocked or decrypted", "do not open it if you do not expect it; if it is"
+                    + " genuine, raise the limit with --max-recipients");
+        }
         try {
             return message.decrypt(keys, unlock);
         } catch (IOException | PGPException | RuntimeException e) {
             throw failure(e, "the inner message cannot be decrypted");
         }
+    }
+
+    /** Bytes of plaintext every decryption in this process has handed out so far (for --debug and the tests). */
+    public static long bytesDecrypted() {
+        return EncryptedMessage.DECRYPTED.get();
     }
 
     /** The recipient key that decrypted the file, after {@link #decrypt}. */

@@ -43,7 +43,8 @@ final class FullCheck {
     static Verified<Reports.Full> run(Source source, SealReader reader, List<Key> keys, Passphrases passphrases,
                                       List<Certificate> trusted, UnverifiedSink sink, Limits limits, Checks checks) {
         BagReader.ReadBag bag;
-        InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted));
+        InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted),
+                limits.maxRecipients());
         // Two cores: one thread decrypts (and hashes the outer signature), this one reads the tar, hashes
         // the payload and writes it into the sink for unverified data.
         Pipeline pipeline = Pipeline.writingInBackground("sealpack-decrypt", into -> {

@@ -43,7 +43,9 @@ public final class Opener {
         boolean replace = Outputs.checkBagDestination(destination.directory(), destination.force(),
                 destination.protect());
         Staging.recoverBeside(target).forEach(destination.notices());
-        try (StagedBag staged = StagedBag.beside(target, destination.directory());
+        // Authenticate before decrypting: nothing is staged until the outer signature verified.
+        try (Pinned pinned = Authentication.first(source, trusted, target, limits);
+             StagedBag staged = StagedBag.beside(target, destination.directory());
              InputStream in = source.open("opening");
              SealReader reader = SealReader.open(in, trusted, source.seekable())) {
             Verified<Reports.Full> verified = FullCheck.run(source, reader, keys, passphrases, trusted, staged, limits, checks);

@@ -5,9 +5,11 @@ import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,6 +32,8 @@ public final class Source {
     private MessageDigest digest;
     private Hashing opened;
     private String sha256;
+    /** Once {@link #pin}ned: the one open descriptor both passes read (the file itself, or the spool). */
+    private Pinned pinned;
 
     private Source(Path file, InputStream stream, String name, boolean hashing, Progress progress) {
         this.file = file;
@@ -66,7 +70,57 @@ public final class Source {
 
     /** A regular file, whose outer signature can be read from its end first; null for anything else. */
     Path seekable() {
+        if (pinned != null) {
+            return pinned.path;
+        }
         return file != null && Files.isRegularFile(file) ? file : null;
+    }
+
+    /**
+     * Makes the source readable twice, through one open descriptor: a regular file is opened once; a
+     * stream, a named pipe or {@code <(...)} is first copied as it is (ciphertext: nothing is decrypted)
+     * into a staged file beside {@code spoolBeside} (mode 0600, erased when the returned handle closes,
+     * and by a later run if this one is killed), refused beyond {@code maxBytes}. Both passes then read
+     * the same bytes at the same descriptor, whatever is renamed over the file's name meanwhile.
+     */
+    Pinned pin(Path spoolBeside, long maxBytes) {
+        if (pinned != null) {
+            throw new IllegalStateException("pinned twice");
+        }
+        Path regular = seekable();
+        try {
+            if (regular != null) {
+                pinned = new Pinned(FileChannel.open(regular, StandardOpenOption.READ), regular, null);
+            } else {
+                pinned = Pinned.spool(rawInput(), spoolBeside, maxBytes, name, progress);
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException("file not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException("cannot read " + name + ": " + e.getMessage(), "check the path and permissions");
+        }
+        return pinned;
+    }
+
+    /** The first pass over a pinned source: every byte from the start, neither hashed nor counted as read. */
+    InputStream firstPass() {
+        if (pinned == null) {
+            throw new IllegalStateException("not pinned");
+        }
+        return new BufferedInputStream(pinned.from(0), READ_BUFFER);
+    }
+
+    private InputStream rawInput() throws IOException {
+        if (file == null) {
+            return stream;
+        }
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
+        }
+        return new java.io.FileInputStream(file.toFile());
     }
 
     /** Opens it, once: buffered, counted for progress, hashed if asked. */
@@ -76,7 +130,12 @@ public final class Source {
         }
         InputStream in = stream;
         try {
-            if (file != null) {
+            if (pinned != null) {
+                in = pinned.from(0);
+                if (progress != Progress.NONE) {
+                    progress.start(what, pinned.channel.size());
+                }
+            } else if (file != null) {
                 if (!Files.exists(file)) {
                     throw new NoSuchFileException(file.toString());
                 }

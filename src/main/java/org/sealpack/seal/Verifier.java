@@ -3,6 +3,7 @@ package org.sealpack.seal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.sealpack.archive.Limits;
@@ -52,7 +53,9 @@ public final class Verifier {
     /** The recipient's check: everything, with a secret key; nothing is written. */
     public static Verified<Reports.Full> full(Source source, List<Certificate> trusted, List<Key> keys,
                                               Passphrases passphrases, Limits limits, Checks checks) {
-        try (InputStream in = source.open("verifying");
+        Path spool = Path.of(System.getProperty("java.io.tmpdir"), "sealpack-verify");
+        try (Pinned pinned = Authentication.first(source, trusted, spool, limits);
+             InputStream in = source.open("verifying");
              SealReader reader = SealReader.open(in, trusted, source.seekable())) {
             return FullCheck.run(source, reader, keys, passphrases, trusted, UnverifiedSink.DISCARD, limits, checks);
         } catch (IOException e) {

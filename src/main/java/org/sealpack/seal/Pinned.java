@@ -1,0 +1,118 @@
+package org.sealpack.seal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.sealpack.failure.UnsafeArchiveException;
+import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.Staging;
+
+/**
+ * A sealed file held open for two passes (authenticate, then decrypt) through one descriptor: the file
+ * itself, or the spool a stream was copied into. Each pass reads from the start with positional reads,
+ * so neither depends on the other's position, and a file renamed over the name meanwhile is not read.
+ */
+final class Pinned implements AutoCloseable {
+    final FileChannel channel;
+    /** The file the descriptor was opened on (its outer signature is read from its end first). */
+    final Path path;
+    /** The staged spool, erased on close; null for a file read in place. */
+    private final Staging spool;
+
+    Pinned(FileChannel channel, Path path, Staging spool) {
+        this.channel = channel;
+        this.path = path;
+        this.spool = spool;
+    }
+
+    /**
+     * Copies {@code in} to its end into a new staged file beside {@code beside} (mode 0600, opened without
+     * following links), refusing more than {@code maxBytes}; the copy is erased when this closes.
+     */
+    static Pinned spool(InputStream in, Path beside, long maxBytes, String name, Progress progress) throws IOException {
+        Staging staging;
+        try {
+            staging = Staging.file(beside);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot make a temporary copy of " + name + " beside " + beside + ": "
+                    + e.getMessage(), "a sealed file read from a pipe is copied (still encrypted) before it is checked;"
+                    + " make room there, or give the file itself", e);
+        }
+        FileChannel channel = null;
+        try (in) {
+            channel = FileChannel.open(staging.path(), StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            byte[] buffer = new byte[Source.READ_BUFFER];
+            long total = 0;
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new UnsafeArchiveException(name + " is larger than any sealed file within the limits ("
+                            + maxBytes + " bytes); its copy was erased before anything was checked",
+                            "raise --max-total-size or --max-entries if it is genuine, or give the file itself");
+                }
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
+                try {
+                    while (b.hasRemaining()) {
+                        channel.write(b);
+                    }
+                } catch (IOException e) {
+                    throw new WriteFailedException("cannot copy " + name + " to a temporary file: " + e.getMessage(),
+                            "a sealed file read from a pipe is copied (still encrypted) before it is checked; make"
+                                    + " room, or give the file itself", e);
+                }
+                progress.advance(n);
+            }
+            return new Pinned(channel, staging.path(), staging);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            staging.close();
+            throw e;
+        }
+    }
+
+    /** The bytes from {@code position} to the end, read at the descriptor with positional reads. */
+    InputStream from(long position) {
+        return new InputStream() {
+            private long at = position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                int n = channel.read(ByteBuffer.wrap(b, off, len), at);
+                if (n > 0) {
+                    at += n;
+                }
+                return n;
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // a read-only descriptor: nothing to lose
+        }
+        if (spool != null) {
+            spool.close();
+        }
+    }
+}
