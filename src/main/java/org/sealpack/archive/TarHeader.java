@@ -38,7 +38,7 @@ final class TarHeader {
         return octal(124, 12, "size");
     }
 
-    /** A header block whose checksum is right and that is ustar (POSIX) or old GNU ustar. */
+    /** A header block whose checksum is right and that is POSIX ustar (not GNU's 'ustar  ' magic: R3.8). */
     void check() {
         long stored;
         try {
@@ -53,8 +53,12 @@ final class TarHeader {
         if (sum != stored) {
             throw new MalformedSealException("the archive inside has a damaged tar header (its checksum is wrong)", HINT);
         }
-        String magic = new String(header, 257, 6, StandardCharsets.ISO_8859_1);
-        if (!magic.equals("ustar\0") && !magic.equals("ustar ")) {
+        String magic = new String(header, 257, 8, StandardCharsets.ISO_8859_1);
+        if (magic.equals("ustar  \0")) {
+            throw new MalformedSealException("the archive inside is a GNU tar (magic 'ustar  '), not a POSIX (pax) tar",
+                    HINT);
+        }
+        if (!magic.startsWith("ustar\0")) {
             throw new MalformedSealException("the archive inside is not a POSIX tar (no ustar header)", HINT);
         }
     }

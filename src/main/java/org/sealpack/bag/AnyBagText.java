@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  */
 final class AnyBagText {
     private static final Set<String> VERSIONS = Set.of("0.93", "0.94", "0.95", "0.96", "0.97", "1.0");
+    private static final java.util.regex.Pattern EXACT_VERSION = java.util.regex.Pattern.compile("BagIt-Version: ([0-9]+\\.[0-9]+)");
+    private static final java.util.regex.Pattern EXACT_ENCODING = java.util.regex.Pattern.compile(
+            "Tag-File-Character-Encoding: ([^\\s]+)");
 
     private AnyBagText() {
     }
@@ -46,23 +49,25 @@ final class AnyBagText {
         }
         String version = null;
         String encoding = null;
-        int lines = 0;
-        for (String line : text.split("\\r\\n|\\n|\\r")) {
-            if (line.isBlank()) {
-                continue;
+        // RFC 8493 section 2.1.1: exactly two lines, in this order, each exactly "Label: value" (one space
+        // after the colon, the labels' case as written); any of the three line ends.
+        String[] lines = text.split("\\r\\n|\\n|\\r", -1);
+        int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        java.util.regex.Matcher first = count > 0 ? EXACT_VERSION.matcher(lines[0]) : null;
+        java.util.regex.Matcher second = count > 1 ? EXACT_ENCODING.matcher(lines[1]) : null;
+        if (count == 2 && first.matches() && second.matches()) {
+            version = first.group(1);
+            encoding = second.group(1);
+        } else {
+            problems.add("bagit.txt is not the two lines 'BagIt-Version: M.N' and 'Tag-File-Character-Encoding: ENCODING'"
+                    + " exactly as RFC 8493 section 2.1.1 spells them (in this order, one space after each colon)");
+            for (int i = 0; i < count; i++) {
+                int colon = lines[i].indexOf(':');
+                String key = colon < 0 ? lines[i] : lines[i].substring(0, colon).strip();
+                String value = colon < 0 ? "" : lines[i].substring(colon + 1).strip();
+                version = key.equals("BagIt-Version") ? value : version;
+                encoding = key.equals("Tag-File-Character-Encoding") ? value : encoding;
             }
-            lines++;
-            int colon = line.indexOf(':');
-            String key = colon < 0 ? line : line.substring(0, colon).strip();
-            String value = colon < 0 ? "" : line.substring(colon + 1).strip();
-            if (key.equals("BagIt-Version")) {
-                version = value;
-            } else if (key.equals("Tag-File-Character-Encoding")) {
-                encoding = value;
-            }
-        }
-        if (version == null || encoding == null || lines != 2) {
-            problems.add("bagit.txt is not the two lines 'BagIt-Version: M.N' and 'Tag-File-Character-Encoding: ENCODING'");
         }
         if (version != null && !VERSIONS.contains(version)) {
             problems.add("bagit.txt declares BagIt " + version + "; sealpack reads BagIt 0.93 to 1.0");

@@ -230,6 +230,18 @@ class BagCorpus {
         c.add(invalid("bagit-txt-three-lines", "RFC 8493 2.1.1: bagit.txt is exactly two lines", "two lines",
                 then(plain("1.0", List.of("sha512")), file("bagit.txt",
                         "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nNote: extra\n"))));
+        // RFC 8493 2.1.1 spells the two lines exactly (issue 26): one space after the colon, the labels' case, this order.
+        c.add(invalid("bagit-txt-no-space", "RFC 8493 2.1.1: 'BagIt-Version: M.N', one space after the colon", "exactly as RFC 8493",
+                then(plain("1.0", List.of("sha512")), file("bagit.txt", "BagIt-Version:1.0\nTag-File-Character-Encoding:UTF-8\n"))));
+        c.add(invalid("bagit-txt-two-spaces", "RFC 8493 2.1.1: one space after the colon, not two", "exactly as RFC 8493",
+                then(plain("1.0", List.of("sha512")), file("bagit.txt", "BagIt-Version:  1.0\nTag-File-Character-Encoding: UTF-8\n"))));
+        c.add(invalid("bagit-txt-lower-case", "RFC 8493 2.1.1: the labels as written ('bagit-version' is not one)",
+                "exactly as RFC 8493", then(plain("1.0", List.of("sha512")), file("bagit.txt",
+                        "bagit-version: 1.0\ntag-file-character-encoding: UTF-8\n"))));
+        c.add(invalid("bagit-txt-swapped", "RFC 8493 2.1.1: the two lines in this order", "exactly as RFC 8493",
+                then(plain("1.0", List.of("sha512")), file("bagit.txt", "Tag-File-Character-Encoding: UTF-8\nBagIt-Version: 1.0\n"))));
+        c.add(invalid("bagit-txt-trailing-space", "RFC 8493 2.1.1: nothing after the value", "exactly as RFC 8493",
+                then(plain("1.0", List.of("sha512")), file("bagit.txt", "BagIt-Version: 1.0 \nTag-File-Character-Encoding: UTF-8\n"))));
         c.add(invalid("no-payload-manifest", "RFC 8493 2.1.3: at least one payload manifest", "no payload manifest",
                 then(plain("1.0", List.of("sha512")), root -> {
                     Files.delete(root.resolve("manifest-sha512.txt"));
