@@ -291,7 +291,7 @@ final class EncryptedMessage {
                 if (count > EXPANSION_FLOOR + EXPANSION * compressed.count) {
                     throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file's compressed data inflates"
                             + " to more than " + (EXPANSION_FLOOR >> 20) + " MiB plus " + EXPANSION + " times its size"
-                            + " (a decompression bomb); it was refused before it reached the disk",
+                            + " (a decompression bomb): refused as it inflated, and what it had written erased",
                             "do not open this file; its sender is unknown (an anonymous file carries no outer signature)");
                 }
             }

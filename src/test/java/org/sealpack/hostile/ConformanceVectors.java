@@ -232,6 +232,8 @@ class ConformanceVectors {
                         Files.deleteIfExists(tmp);
                     }
                 }));
+        // Issue 26: authentication before decryption, armor, seizure-mode bounds, GNU tar magic.
+        v.addAll(AuthenticationVectors.vectors());
         return v;
     }
 
