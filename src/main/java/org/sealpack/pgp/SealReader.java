@@ -146,17 +146,25 @@ public final class SealReader implements AutoCloseable {
     public InputStream decrypt(List<Key> keys,
                                BiFunction<Key, LongPredicate, UnlockedKey> unlock,
                                int maxAnonymousRecipients) {
-        if (outer == null && message.sessionKeys() > maxAnonymousRecipients) {
-            // Before any key is unlocked: each hidden recipient costs a trial decryption with every key.
-            throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file holds " + message.sessionKeys()
-                    + " encrypted session keys (recipients), over the limit of " + maxAnonymousRecipients
-                    + "; nothing was unlocked or decrypted", "do not open it if you do not expect it; if it is"
-                    + " genuine, raise the limit with --max-recipients");
-        }
+        checkRecipients(maxAnonymousRecipients);
         try {
             return message.decrypt(keys, unlock);
         } catch (IOException | PGPException | RuntimeException e) {
             throw failure(e, "the inner message cannot be decrypted");
+        }
+    }
+
+    /**
+     * An anonymous file is decrypted before its sender is known, and each of its recipients costs a trial
+     * decryption with every key: more than {@code max} encrypted session keys are refused before any key
+     * is unlocked. A signed file is authenticated first, and is not limited here.
+     */
+    public void checkRecipients(int max) {
+        if (outer == null && message.sessionKeys() > max) {
+            throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file holds " + message.sessionKeys()
+                    + " encrypted session keys (recipients), over the limit of " + max
+                    + "; nothing was unlocked or decrypted", "do not open it if you do not expect it; if it is"
+                    + " genuine, raise the limit with --max-recipients");
         }
     }
 

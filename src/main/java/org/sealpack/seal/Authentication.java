@@ -35,6 +35,7 @@ final class Authentication {
             boolean anonymous;
             try (InputStream start = source.firstPass(); SealReader peek = SealReader.open(start, trusted, pinned.path)) {
                 anonymous = peek.isAnonymous();
+                peek.checkRecipients(limits.maxRecipients());
             }
             if (!anonymous) {
                 verifyOuter(source, trusted, pinned);
