@@ -29,11 +29,14 @@ final class Authentication {
      * outer signature over every byte; throws the outer failure, before anything was decrypted or staged.
      * The caller closes the returned handle when done with the source.
      */
-    static Pinned first(Source source, List<Certificate> trusted, Path spoolBeside, Limits limits) {
-        Pinned pinned = source.pin(spoolBeside, limits.maxSealedBytes());
+    static Pinned first(Source source, List<Certificate> trusted, Path spoolBeside, Limits limits, String what) {
+        Pinned pinned = source.pin(spoolBeside, limits.maxSealedBytes(), what);
+        if (!pinned.readable()) {
+            return pinned; // an anonymous file from a stream: read once, its costs bounded as it is read
+        }
         try {
             boolean anonymous;
-            try (InputStream start = source.firstPass(); SealReader peek = SealReader.open(start, trusted, pinned.path)) {
+            try (InputStream start = source.firstPass(null); SealReader peek = SealReader.open(start, trusted, pinned.path)) {
                 anonymous = peek.isAnonymous();
                 peek.checkRecipients(limits.maxRecipients());
             }
@@ -47,9 +50,20 @@ final class Authentication {
         }
     }
 
+    /** The reader, once an anonymous file's recipients are within the limit (checked before anything is staged). */
+    static SealReader bounded(SealReader reader, Limits limits) {
+        try {
+            reader.checkRecipients(limits.maxRecipients());
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return reader;
+    }
+
     /** The outer signature over the whole file: one thread reads it, this one hashes and verifies. */
     private static void verifyOuter(Source source, List<Certificate> trusted, Pinned pinned) throws IOException {
-        InputStream file = source.firstPass();
+        InputStream file = source.firstPass("authenticating");
         Pipeline pipeline = Pipeline.writingInBackground("sealpack-authenticate", into -> {
             try (file) {
                 byte[] buffer = new byte[1 << 18];

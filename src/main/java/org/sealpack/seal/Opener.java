@@ -44,10 +44,10 @@ public final class Opener {
                 destination.protect());
         Staging.recoverBeside(target).forEach(destination.notices());
         // Authenticate before decrypting: nothing is staged until the outer signature verified.
-        try (Pinned pinned = Authentication.first(source, trusted, target, limits);
-             StagedBag staged = StagedBag.beside(target, destination.directory());
+        try (Pinned pinned = Authentication.first(source, trusted, target, limits, "opening");
              InputStream in = source.open("opening");
-             SealReader reader = SealReader.open(in, trusted, source.seekable())) {
+             SealReader reader = Authentication.bounded(SealReader.open(in, trusted, source.seekable()), limits);
+             StagedBag staged = StagedBag.beside(target, destination.directory())) {
             Verified<Reports.Full> verified = FullCheck.run(source, reader, keys, passphrases, trusted, staged, limits, checks);
             staged.place(verified, destination.directory(), replace);
             return verified;

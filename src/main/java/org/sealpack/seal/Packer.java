@@ -18,7 +18,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.sealpack.archive.TarWriter;
@@ -30,6 +32,7 @@ import org.sealpack.bag.Payload;
 import org.sealpack.bag.PayloadFile;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.Limit;
 import org.sealpack.failure.OverLimitException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
@@ -161,6 +164,18 @@ public final class Packer {
         // files alone, say so now rather than after sealing them (the tar writer checks every limit).
         if (files.size() + 8L > request.limits().maxEntries()) {
             throw overLimit(TarWriter.LimitException.tooManyEntries(request.limits(), files.size() + " files"));
+        }
+        // An anonymous file holds a session key per recipient and one for the sender: over the recipients'
+        // limit of their sealpack, it would be refused unopened.
+        Set<String> keyHolders = new HashSet<>();
+        request.recipients().forEach(r -> keyHolders.add(r.fingerprint()));
+        keyHolders.add(request.signer().certificate().fingerprint());
+        int sessionKeys = keyHolders.size();
+        if (request.anonymous() && sessionKeys > request.limits().maxRecipients()) {
+            throw new OverLimitException("cannot seal this anonymous file: it would hold "
+                    + sessionKeys + " encrypted session keys (the recipients and you), more than "
+                    + request.limits().maxRecipients() + ", and sealpack refuses to open such a file with the same limits",
+                    "send it to fewer recipients at once", Limit.RECIPIENTS, null);
         }
         BagRules.Verdict existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
         UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));

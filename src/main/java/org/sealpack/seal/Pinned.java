@@ -24,6 +24,9 @@ final class Pinned implements AutoCloseable {
     /** The staged spool, erased on close; null for a file read in place. */
     private final Staging spool;
 
+    /** For a stream read once, as it comes (an anonymous file: nothing to authenticate first). */
+    static final Pinned NOTHING = new Pinned(null, null, null);
+
     Pinned(FileChannel channel, Path path, Staging spool) {
         this.channel = channel;
         this.path = path;
@@ -34,7 +37,8 @@ final class Pinned implements AutoCloseable {
      * Copies {@code in} to its end into a new staged file beside {@code beside} (mode 0600, opened without
      * following links), refusing more than {@code maxBytes}; the copy is erased when this closes.
      */
-    static Pinned spool(InputStream in, Path beside, long maxBytes, String name, Progress progress) throws IOException {
+    static Pinned spool(InputStream in, Path beside, long maxBytes, String name, Progress progress, String what)
+            throws IOException {
         Staging staging;
         try {
             staging = Staging.file(beside);
@@ -47,6 +51,7 @@ final class Pinned implements AutoCloseable {
         try (in) {
             channel = FileChannel.open(staging.path(), StandardOpenOption.READ, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
+            progress.start(what, 0);
             byte[] buffer = new byte[Source.READ_BUFFER];
             long total = 0;
             int n;
@@ -79,6 +84,27 @@ final class Pinned implements AutoCloseable {
         }
     }
 
+    /** Whether this holds a descriptor to read twice (false for {@link #NOTHING}). */
+    boolean readable() {
+        return channel != null;
+    }
+
+    /**
+     * Whether a stream (which must support mark) starts as an anonymous file does, with an encrypted
+     * session key packet (tag 1 or 3) and no outer layer: then it is not spooled, since nothing in it
+     * can be authenticated before it is decrypted. Anything else is spooled and judged from the spool.
+     */
+    static boolean anonymous(InputStream in) throws IOException {
+        in.mark(1);
+        int b = in.read();
+        in.reset();
+        if (b < 0 || (b & 0x80) == 0) {
+            return false;
+        }
+        int tag = (b & 0x40) != 0 ? b & 0x3f : (b >> 2) & 0x0f;
+        return tag == 1 || tag == 3;
+    }
+
     /** The bytes from {@code position} to the end, read at the descriptor with positional reads. */
     InputStream from(long position) {
         return new InputStream() {
@@ -106,6 +132,9 @@ final class Pinned implements AutoCloseable {
 
     @Override
     public void close() {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -34,6 +34,8 @@ public final class Source {
     private String sha256;
     /** Once {@link #pin}ned: the one open descriptor both passes read (the file itself, or the spool). */
     private Pinned pinned;
+    /** A stream already opened and looked at by {@link #pin} that was not spooled (an anonymous file): read as it is. */
+    private InputStream held;
 
     private Source(Path file, InputStream stream, String name, boolean hashing, Progress progress) {
         this.file = file;
@@ -83,7 +85,7 @@ public final class Source {
      * and by a later run if this one is killed), refused beyond {@code maxBytes}. Both passes then read
      * the same bytes at the same descriptor, whatever is renamed over the file's name meanwhile.
      */
-    Pinned pin(Path spoolBeside, long maxBytes) {
+    Pinned pin(Path spoolBeside, long maxBytes, String what) {
         if (pinned != null) {
             throw new IllegalStateException("pinned twice");
         }
@@ -92,7 +94,13 @@ public final class Source {
             if (regular != null) {
                 pinned = new Pinned(FileChannel.open(regular, StandardOpenOption.READ), regular, null);
             } else {
-                pinned = Pinned.spool(rawInput(), spoolBeside, maxBytes, name, progress);
+                InputStream raw = new BufferedInputStream(rawInput(), READ_BUFFER);
+                if (Pinned.anonymous(raw)) {
+                    // No outer signature to check first: read once, as it comes (its costs are bounded).
+                    held = raw;
+                    return Pinned.NOTHING;
+                }
+                pinned = Pinned.spool(raw, spoolBeside, maxBytes, name, progress, what);
             }
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, "check the path");
@@ -102,12 +110,24 @@ public final class Source {
         return pinned;
     }
 
-    /** The first pass over a pinned source: every byte from the start, neither hashed nor counted as read. */
-    InputStream firstPass() {
+    /**
+     * The first pass over a pinned source: every byte from the start, not hashed (the second pass's
+     * bytes are the ones a receipt names), shown as progress when {@code what} is not null.
+     */
+    InputStream firstPass(String what) {
         if (pinned == null) {
-            throw new IllegalStateException("not pinned");
+            throw new IllegalStateException("not pinned, or a stream read once");
         }
-        return new BufferedInputStream(pinned.from(0), READ_BUFFER);
+        InputStream in = pinned.from(0);
+        if (what != null && progress != Progress.NONE) {
+            try {
+                progress.start(what, pinned.channel.size());
+            } catch (IOException e) {
+                progress.start(what, 0);
+            }
+            in = new Hashing(in, null, progress);
+        }
+        return new BufferedInputStream(in, READ_BUFFER);
     }
 
     private InputStream rawInput() throws IOException {
@@ -130,7 +150,9 @@ public final class Source {
         }
         InputStream in = stream;
         try {
-            if (pinned != null) {
+            if (held != null) {
+                in = held;
+            } else if (pinned != null) {
                 in = pinned.from(0);
                 if (progress != Progress.NONE) {
                     progress.start(what, pinned.channel.size());

@@ -54,7 +54,7 @@ public final class Verifier {
     public static Verified<Reports.Full> full(Source source, List<Certificate> trusted, List<Key> keys,
                                               Passphrases passphrases, Limits limits, Checks checks) {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "sealpack-verify");
-        try (Pinned pinned = Authentication.first(source, trusted, spool, limits);
+        try (Pinned pinned = Authentication.first(source, trusted, spool, limits, "verifying");
              InputStream in = source.open("verifying");
              SealReader reader = SealReader.open(in, trusted, source.seekable())) {
             return FullCheck.run(source, reader, keys, passphrases, trusted, UnverifiedSink.DISCARD, limits, checks);

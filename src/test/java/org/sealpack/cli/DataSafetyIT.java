@@ -298,10 +298,13 @@ class DataSafetyIT {
             stdin.flush();
         }
 
-        /** Waits for the event: its staging directory exists (the lock taken, extraction under way). */
+        /**
+         * Waits for the event: its staged entry exists, the lock taken (a signed file read from a pipe is
+         * first spooled, still encrypted, into a staged file; its staging directory comes after the end).
+         */
         void awaitStaging(Path dir) throws Exception {
-            Await.until("the held run makes its staging directory",
-                    () -> staging(dir).stream().anyMatch(p -> p.toString().endsWith(".tmp") && Files.isDirectory(p)),
+            Await.until("the held run makes its staged entry",
+                    () -> staging(dir).stream().anyMatch(p -> p.toString().endsWith(".tmp")),
                     process::isAlive);
         }
 

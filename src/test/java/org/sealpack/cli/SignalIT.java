@@ -32,6 +32,7 @@ class SignalIT {
     @TempDir
     static Path dir;
     static byte[] sealed;
+    static byte[] anonymousSealed;
 
     @BeforeAll
     static void sealedFile() throws Exception {
@@ -41,13 +42,20 @@ class SignalIT {
         Path out = dir.resolve("big.sealed");
         Proc.Result r = Proc.sealpack(dir, ("pack video.bin" + Proc.packKeys() + " -o " + out).split(" "));
         assertThat(r.exit()).as(r.toString()).isZero();
-        Files.delete(dir.resolve("video.bin"));
         sealed = Files.readAllBytes(out);
+        // A signed file read from a pipe is spooled (still encrypted) and authenticated before anything is
+        // decrypted, so a pipe holds it before extraction; an anonymous file is read as it comes, so a
+        // pipe holds its run within extraction (the same staging directory and clean-up).
+        Path anonymous = dir.resolve("anonymous.sealed");
+        r = Proc.sealpack(dir, ("pack video.bin --anonymous" + Proc.packKeys() + " -o " + anonymous).split(" "));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        Files.delete(dir.resolve("video.bin"));
+        anonymousSealed = Files.readAllBytes(anonymous);
     }
 
     /** Where the run is held when the signal comes. */
     enum Point {
-        /** its staging directory made, nothing of the payload read */
+        /** its staged entry made (the spool of a signed file from a pipe), nothing decrypted */
         STARTED,
         /** part of the payload written into the staging directory */
         EXTRACTING,
@@ -78,12 +86,13 @@ class SignalIT {
                 .directory(where.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(where.resolve("err.txt").toFile()).start();
         OutputStream in = p.getOutputStream();
+        byte[] file = point == Point.STARTED ? sealed : anonymousSealed;
         int fed = switch (point) {
-            case STARTED -> 0;
-            case EXTRACTING -> sealed.length / 3;
-            case CHECKING -> sealed.length - 64;
+            case STARTED -> sealed.length / 3;
+            case EXTRACTING -> file.length / 3;
+            case CHECKING -> file.length - 64;
         };
-        in.write(sealed, 0, fed);
+        in.write(file, 0, fed);
         in.flush();
         Await.until("the run reaches " + point, () -> reached(point, where), p::isAlive);
         return p;
