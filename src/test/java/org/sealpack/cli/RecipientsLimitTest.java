@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.spec.Pins;
 
 /**
