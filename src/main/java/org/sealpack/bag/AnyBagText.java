@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 final class AnyBagText {
     private static final Set<String> VERSIONS = Set.of("0.93", "0.94", "0.95", "0.96", "0.97", "1.0");
-    private static final java.util.regex.Pattern EXACT_VERSION = java.util.regex.Pattern.compile("BagIt-Version: ([0-9]+\\.[0-9]+)");
-    private static final java.util.regex.Pattern EXACT_ENCODING = java.util.regex.Pattern.compile(
+    private static final Pattern EXACT_VERSION = Pattern.compile("BagIt-Version: ([0-9]+\\.[0-9]+)");
+    private static final Pattern EXACT_ENCODING = Pattern.compile(
             "Tag-File-Character-Encoding: ([^\\s]+)");
 
     private AnyBagText() {
@@ -53,8 +53,8 @@ final class AnyBagText {
         // after the colon, the labels' case as written); any of the three line ends.
         String[] lines = text.split("\\r\\n|\\n|\\r", -1);
         int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
-        java.util.regex.Matcher first = count > 0 ? EXACT_VERSION.matcher(lines[0]) : null;
-        java.util.regex.Matcher second = count > 1 ? EXACT_ENCODING.matcher(lines[1]) : null;
+        Matcher first = count > 0 ? EXACT_VERSION.matcher(lines[0]) : null;
+        Matcher second = count > 1 ? EXACT_ENCODING.matcher(lines[1]) : null;
         if (count == 2 && first.matches() && second.matches()) {
             version = first.group(1);
             encoding = second.group(1);

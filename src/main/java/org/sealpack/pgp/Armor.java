@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.sealpack.failure.MalformedSealException;
+import java.util.Base64;
 
 /**
  * ASCII armor read strictly: exactly one armored block of the expected kind and nothing else
@@ -198,7 +199,7 @@ public final class Armor extends InputStream {
     private void checkSum(String base64) {
         byte[] sum;
         try {
-            sum = java.util.Base64.getDecoder().decode(base64);
+            sum = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             throw refused("has a checksum line that is not base64");
         }

@@ -28,6 +28,9 @@ import org.sealpack.failure.NotRecipientException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.TamperedDataException;
 import org.sealpack.failure.WeakCryptoException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The inner layer of a sealed file (docs/FORMAT.md section 2): its recipients, the decryption with the
@@ -50,11 +53,8 @@ final class EncryptedMessage {
     /** Whether the sender is unknown while decrypting (an anonymous file): then inflation is bounded by ratio. */
     private final boolean anonymous;
 
-    /** An anonymous file's compressed data inflates to at most this much plus {@link #EXPANSION} times its size. */
-    static final long EXPANSION_FLOOR = 32L << 20;
-    static final int EXPANSION = 16;
     /** Bytes this process decrypted (plaintext handed out by a decryptor), for --debug and the tests. */
-    static final java.util.concurrent.atomic.AtomicLong DECRYPTED = new java.util.concurrent.atomic.AtomicLong();
+    static final AtomicLong DECRYPTED = new AtomicLong();
 
     EncryptedMessage(PGPEncryptedDataList encrypted, InputStream source, boolean anonymous) {
         this.encrypted = encrypted;
@@ -112,7 +112,7 @@ final class EncryptedMessage {
         }
         boolean hidden = false;
         // Each key is unlocked (its passphrase's S2K run) at most once, however many hidden recipients.
-        java.util.Map<Key, UnlockedKey> unlockedKeys = new java.util.IdentityHashMap<>();
+        Map<Key, UnlockedKey> unlockedKeys = new IdentityHashMap<>();
         for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
                 hidden = true;
@@ -153,7 +153,7 @@ final class EncryptedMessage {
             throw new MalformedSealException("the inner message is AEAD-encrypted (SEIPD v2) to a v4 key; a sealed file"
                     + " uses SEIPD v1 unless every recipient holds a v6 key (docs/FORMAT.md section 7)", ALTERED_HINT);
         }
-        Counted decrypted = new Counted(match.getDataStream(factory), DECRYPTED);
+        Plaintext.Counted decrypted = new Plaintext.Counted(match.getDataStream(factory), DECRYPTED);
         clear = decrypted;
         if (!match.isAEAD()) {
             Policy.checkCipher(match.getSymmetricAlgorithm(factory));
@@ -169,7 +169,7 @@ final class EncryptedMessage {
                 throw new MalformedSealException("the inner message is compressed with " + Names.compression(algorithm)
                         + "; a sealed file uses ZLIB or ZIP only (docs/FORMAT.md section 2)", ALTERED_HINT);
             }
-            inflated = anonymous ? new Bounded(compressed.getDataStream(), decrypted) : compressed.getDataStream();
+            inflated = anonymous ? new Plaintext.Bounded(compressed.getDataStream(), decrypted) : compressed.getDataStream();
             plainFactory = new PGPObjectFactory(inflated, Crypto.fingerprints());
             o = plainFactory.nextObject();
         }
@@ -230,72 +230,6 @@ final class EncryptedMessage {
             }
             throw new TamperedDataException("the encrypted data failed its integrity check: " + e.getMessage(),
                     ALTERED_HINT, e);
-        }
-    }
-
-    /** A stream that counts what was read, in its own count and a process-wide one. */
-    private static final class Counted extends java.io.FilterInputStream {
-        private final java.util.concurrent.atomic.AtomicLong total;
-        long count;
-
-        Counted(InputStream in, java.util.concurrent.atomic.AtomicLong total) {
-            super(in);
-            this.total = total;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-                total.incrementAndGet();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                total.addAndGet(n);
-            }
-            return n;
-        }
-    }
-
-    /**
-     * An anonymous file's inflated data, refused once it exceeds {@link #EXPANSION_FLOOR} plus
-     * {@link #EXPANSION} times the compressed bytes read: checked as it is read, before the disk sees it.
-     */
-    private static final class Bounded extends java.io.FilterInputStream {
-        private final Counted compressed;
-        private long count;
-
-        Bounded(InputStream in, Counted compressed) {
-            super(in);
-            this.compressed = compressed;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                if (count > EXPANSION_FLOOR + EXPANSION * compressed.count) {
-                    throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file's compressed data inflates"
-                            + " to more than " + (EXPANSION_FLOOR >> 20) + " MiB plus " + EXPANSION + " times its size"
-                            + " (a decompression bomb): refused as it inflated, and what it had written erased",
-                            "do not open this file; its sender is unknown (an anonymous file carries no outer signature)");
-                }
-            }
-            return n;
         }
     }
 }

@@ -19,6 +19,7 @@ import org.bouncycastle.openpgp.PGPOnePassSignatureList;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.NotVerifiableException;
 import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.UnsafeArchiveException;
 
 /**
  * Reads a sealed file in one pass: the outer envelope ({@link OuterEnvelope}: one-pass signed literal
@@ -161,7 +162,7 @@ public final class SealReader implements AutoCloseable {
      */
     public void checkRecipients(int max) {
         if (outer == null && message.sessionKeys() > max) {
-            throw new org.sealpack.failure.UnsafeArchiveException("the anonymous file holds " + message.sessionKeys()
+            throw new UnsafeArchiveException("the anonymous file holds " + message.sessionKeys()
                     + " encrypted session keys (recipients), over the limit of " + max
                     + "; nothing was unlocked or decrypted", "do not open it if you do not expect it; if it is"
                     + " genuine, raise the limit with --max-recipients");

@@ -140,7 +140,7 @@ public final class Source {
         if (Files.isDirectory(file)) {
             throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
         }
-        return new java.io.FileInputStream(file.toFile());
+        return new FileInputStream(file.toFile());
     }
 
     /** Opens it, once: buffered, counted for progress, hashed if asked. */
