@@ -142,69 +142,96 @@ public final class ChunkPipe {
         }
     }
 
-    public InputStream input() {
-        return new InputStream() {
-            private Chunk current;
-            private int position;
-            private boolean ended;
+    /** Takes a run of bytes where it lies, without copying them. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(byte[] bytes, int offset, int length) throws IOException;
+    }
 
-            private boolean next() throws IOException {
-                if (ended) {
+    public Input input() {
+        return new Input();
+    }
+
+    /** The reading side: an InputStream, and {@link #transfer} for whole chunks without a copy. */
+    public final class Input extends InputStream {
+        private Chunk current;
+        private int position;
+        private boolean ended;
+
+        private Input() {
+        }
+
+        private boolean next() throws IOException {
+            if (ended) {
+                return false;
+            }
+            while (current == null || position == current.length()) {
+                if (current != null) {
+                    free.offer(current.data());
+                    current = null;
+                }
+                Object item;
+                try {
+                    item = queue.poll(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted");
+                }
+                if (item == null) {
+                    Thread last = writer;
+                    if (last != null && !last.isAlive() && queue.isEmpty()) {
+                        ended = true;
+                        throw new IOException("the writing side of the pipe ended without finishing");
+                    }
+                    continue;
+                }
+                if (item == END) {
+                    ended = true;
                     return false;
                 }
-                while (current == null || position == current.length()) {
-                    if (current != null) {
-                        free.offer(current.data());
-                        current = null;
-                    }
-                    Object item;
-                    try {
-                        item = queue.poll(100, TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new InterruptedIOException("interrupted");
-                    }
-                    if (item == null) {
-                        Thread last = writer;
-                        if (last != null && !last.isAlive() && queue.isEmpty()) {
-                            ended = true;
-                            throw new IOException("the writing side of the pipe ended without finishing");
-                        }
-                        continue;
-                    }
-                    if (item == END) {
-                        ended = true;
-                        return false;
-                    }
-                    if (item instanceof Failure f) {
-                        ended = true;
-                        throw new PipeFailure(f.cause());
-                    }
-                    current = (Chunk) item;
-                    position = 0;
+                if (item instanceof Failure f) {
+                    ended = true;
+                    throw new PipeFailure(f.cause());
                 }
-                return true;
+                current = (Chunk) item;
+                position = 0;
             }
+            return true;
+        }
 
-            @Override
-            public int read() throws IOException {
-                return next() ? current.data()[position++] & 0xff : -1;
-            }
+        @Override
+        public int read() throws IOException {
+            return next() ? current.data()[position++] & 0xff : -1;
+        }
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                if (!next()) {
-                    return -1;
-                }
-                int n = Math.min(len, current.length() - position);
-                System.arraycopy(current.data(), position, b, off, n);
-                position += n;
-                return n;
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
             }
-        };
+            if (!next()) {
+                return -1;
+            }
+            int n = Math.min(len, current.length() - position);
+            System.arraycopy(current.data(), position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        /**
+         * Hands the rest of the current chunk (or the next chunk) to {@code sink} where it lies, and
+         * returns its length; -1 at the end. The sink must be done with the bytes when it returns: the
+         * chunk goes back to the writer for refilling.
+         */
+        public int transfer(Sink sink) throws IOException {
+            if (!next()) {
+                return -1;
+            }
+            int n = current.length() - position;
+            sink.accept(current.data(), position, n);
+            position += n;
+            return n;
+        }
     }
 
     /** Starts a daemon thread for the other side of the pipe. */

@@ -77,7 +77,7 @@ final class BulkCfb {
         };
     }
 
-    private static boolean isAes(int algorithm) {
+    static boolean isAes(int algorithm) {
         return algorithm == SymmetricKeyAlgorithmTags.AES_128 || algorithm == SymmetricKeyAlgorithmTags.AES_192
                 || algorithm == SymmetricKeyAlgorithmTags.AES_256;
     }

@@ -10,6 +10,7 @@ import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.operator.PBESecretKeyEncryptor;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcaAEADSecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
@@ -61,15 +62,19 @@ public enum Profile {
         return this == RFC9580;
     }
 
-    /** The data encryptor: AES-256, with MDC (SEIPD v1) or OCB (SEIPD v2). */
-    JcePGPDataEncryptorBuilder dataEncryptor() {
+    /**
+     * The data encryptor: AES-256 with MDC (SEIPD v1: sealpack's own CFB, on two threads, see
+     * {@link CfbEncryptor}) or with OCB (SEIPD v2: Bouncy Castle's).
+     */
+    PGPDataEncryptorBuilder dataEncryptor() {
+        if (!aead()) {
+            return new CfbEncryptor(CIPHER, new SecureRandom(), true);
+        }
         JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(CIPHER).setWithIntegrityPacket(true)
                 .setSecureRandom(new SecureRandom());
-        if (aead()) {
-            Crypto.bouncyCastle(); // the JDK has no OCB
-            data.setWithAEAD(AEAD, AEAD_CHUNK_EXPONENT);
-            data.setUseV6AEAD();
-        }
+        Crypto.bouncyCastle(); // the JDK has no OCB
+        data.setWithAEAD(AEAD, AEAD_CHUNK_EXPONENT);
+        data.setUseV6AEAD();
         return data;
     }
 

@@ -21,7 +21,7 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
-import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator;
 import org.sealpack.failure.KeyException;
 
@@ -49,8 +49,8 @@ public final class SealWriter {
      * message alone, every recipient's key ID is the wildcard, and the inner literal data has no name.
      * Nothing in the unencrypted bytes names the sender, a recipient or the bag.
      */
-    public static OutputStream open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
-                                    String innerName, Instant now, boolean compress, boolean anonymous) throws IOException {
+    public static Sealing open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
+                               String innerName, Instant now, boolean compress, boolean anonymous) throws IOException {
         Date at = Date.from(now);
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
@@ -62,9 +62,9 @@ public final class SealWriter {
 
             List<Certificate> all = withSender(signer.certificate(), recipients);
             Profile profile = Profile.forMessageTo(all);
-            JcePGPDataEncryptorBuilder data = profile.dataEncryptor();
-            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(profile.aead() ? data
-                    : new BackgroundMdc(data));
+            PGPDataEncryptorBuilder data = profile.dataEncryptor();
+            CfbEncryptor cfb = data instanceof CfbEncryptor c ? c : null;
+            PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(data);
             for (Certificate recipient : all) {
                 PGPPublicKey key = recipient.encryptionKey(at);
                 Policy.checkKey(key, "the encryption key of " + recipient.describe());
@@ -89,7 +89,7 @@ public final class SealWriter {
             PGPLiteralDataGenerator innerLiteral = new PGPLiteralDataGenerator();
             OutputStream innerBody = innerLiteral.open(plain, PGPLiteralData.BINARY, anonymous ? "" : innerName,
                     new Date(0), new byte[BUFFER]);
-            return new FilterOutputStream(innerBody) {
+            OutputStream layers = new FilterOutputStream(innerBody) {
                 private boolean closed;
 
                 @Override
@@ -119,6 +119,7 @@ public final class SealWriter {
                     sink.flush();
                 }
             };
+            return cfb == null ? Sealing.inBackground(layers) : new Sealing(layers, cfb::abort);
         } catch (PGPException e) {
             throw new KeyException("cannot prepare the signature or encryption: " + e.getMessage(), null, e);
         }

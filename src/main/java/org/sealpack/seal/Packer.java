@@ -40,6 +40,7 @@ import org.sealpack.io.Pipeline;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealWriter;
+import org.sealpack.pgp.Sealing;
 import org.sealpack.pgp.Signatures;
 import org.sealpack.pgp.UnlockedKey;
 
@@ -211,24 +212,17 @@ public final class Packer {
     }
 
     /**
-     * The bag, tar and both OpenPGP layers, into {@code out}. Two cores: this thread reads and hashes
-     * the payload into the tar; the other encrypts, hashes the ciphertext for the outer signature, writes.
+     * The bag, tar and both OpenPGP layers, into {@code out}. Two cores: this thread reads and hashes the
+     * payload (SHA-512) into the tar and computes the integrity tag; the sealing stream's second thread
+     * encrypts, hashes the ciphertext for the outer signature and writes (see {@link Sealing}).
      */
     private static BagWriter.Written seal(Prepared p, PackRequest request, OutputStream out, Progress progress)
             throws IOException {
-        OutputStream sealed = SealWriter.open(out, p.signer(), request.recipients(),
+        Sealing sealed = SealWriter.open(out, p.signer(), request.recipients(),
                 request.bagName() + ".tar", request.now(), request.compress(), request.anonymous());
         BagWriter.TagManifestSigner bagSigner =
                 tagManifest -> Signatures.signDetached(p.signer(), tagManifest, p.intended(), request.now());
-        Pipeline pipeline = Pipeline.readingInBackground("sealpack-encrypt", tarBytes -> {
-            byte[] buffer = new byte[1 << 18];
-            int n;
-            while ((n = tarBytes.read(buffer)) > 0) {
-                sealed.write(buffer, 0, n);
-            }
-            sealed.close();
-        });
-        TarWriter tar = new TarWriter(pipeline.output(), request.limits());
+        TarWriter tar = new TarWriter(sealed, request.limits());
         progress.start("sealing", p.existing() != null ? p.existing().payloadBytes()
                 : p.files().stream().mapToLong(PayloadFile::size).sum());
         BagWriter.Written written;
@@ -240,9 +234,8 @@ public final class Packer {
                             "sealpack " + Version.get(), bagSigner, progress::advance);
             tar.close();
         } catch (IOException | RuntimeException e) {
-            throw Pipeline.rethrow(pipeline.failed(e));
+            throw Pipeline.rethrow(sealed.abort(e));
         }
-        pipeline.finish();
         progress.done();
         return written;
     }
