@@ -36,6 +36,7 @@ import org.sealpack.failure.Limit;
 import org.sealpack.failure.OverLimitException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.BackgroundWriter;
 import org.sealpack.io.Pipeline;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
@@ -83,8 +84,7 @@ public final class Packer {
         try (staging) {
             BagWriter.Written written;
             try (FileChannel channel = FileChannel.open(staging.path(), StandardOpenOption.WRITE);
-                 OutputStream file = new BufferedOutputStream(Channels.newOutputStream(channel),
-                         FILE_BUFFER)) {
+                 OutputStream file = new BackgroundWriter(Channels.newOutputStream(channel), "sealpack-write")) {
                 written = seal(prepared, request, file, progress);
                 file.flush();
                 channel.force(true);
