@@ -3,11 +3,14 @@
 #
 #   bench/run.sh            1 GiB random file, 100,000 small text files, a mixed set (needs ~6 GiB of disk)
 #   bench/run.sh --smoke    the same steps on a tiny corpus (seconds; run by the test suite)
-#   BENCH_RUNS=3 bench/run.sh   each step three times, the fastest kept (for every tool alike)
+#   BENCH_RUNS=5 bench/run.sh   five runs of each step instead of three (--smoke: one)
 #
-# For each step: wall time, CPU time (user+sys) and peak RSS from /usr/bin/time, then the ratio
-# sealpack/peer for each pair. The targets (issue "Speed and memory") are read off this output, never
-# asserted by timed unit tests. BENCH_DIR keeps the corpus between runs.
+# sealpack and its peer run in turn, A B A B ... (BENCH_RUNS times each), so that a machine whose speed
+# drifts (others building on it) slows both alike. For each step: the median wall time, CPU time
+# (user+sys) and peak RSS from /usr/bin/time; for each pair the median of the run-by-run ratios
+# sealpack/peer, wall and CPU. The targets are read off this output, never asserted by timed unit tests.
+# `uptime` is printed before and after: say how loaded the machine was when quoting. BENCH_DIR keeps
+# the corpus between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -26,7 +29,7 @@ mkdir -p "$WORK"
 rm -rf "$WORK/dist" "$WORK/cache"; mkdir -p "$WORK/dist"
 tar -xzf "$DIST" -C "$WORK/dist" --strip-components=1
 export XDG_CACHE_HOME="$WORK/cache"
-SEALPACK=("$WORK/dist/bin/sealpack")
+SEALPACK="$WORK/dist/bin/sealpack"
 export GNUPGHOME="$WORK/gnupg"
 rm -rf "$GNUPGHOME"; mkdir -m 700 "$GNUPGHOME"
 KEYS="$ROOT/keys"
@@ -35,7 +38,7 @@ gpg --batch -q --pinentry-mode loopback --passphrase-file "$KEYS/recipient.passp
 SIGNER=15C6E52324F018516E63CA8B0DC067D1877D13C3
 RECIPIENT=C4921F2CC061CA5AEF9C5EA664E2E5A0E7EFC495
 gpg --batch --export "$SIGNER" > "$WORK/sender.gpg"
-GPG=(gpg --batch -q --trust-model always --pinentry-mode loopback)
+GPG="gpg --batch -q --trust-model always --pinentry-mode loopback"
 HAVE_AGE=0
 if command -v age >/dev/null && command -v age-keygen >/dev/null; then
   HAVE_AGE=1
@@ -68,47 +71,72 @@ corpus() {
 corpus
 
 # --- measuring
+# A step is a shell command line (run by bash -c, so pipelines are timed whole); its clean-up runs
+# before each run, untimed. Every run is one line of $RAW: name, wall, cpu (user+sys), peak RSS (MB).
+RAW="$WORK/runs.tsv"
 RESULTS="$WORK/results.tsv"
-: > "$RESULTS"
-# Each step runs RUNS times (BENCH_RUNS, default 1) and the fastest run is kept, for every tool alike:
-# this machine's kernel time for writing 1 GiB moved between 0.7 and 2.6 s from one run to the next.
-RUNS=${BENCH_RUNS:-1}
-measure() { # [--clean "shell command run before each run"] name command...
-  local clean=""
-  if [ "$1" = --clean ]; then clean=$2; shift 2; fi
-  local name=$1; shift
-  local t="$WORK/time.out" best="" run wall user sys rss
-  for run in $(seq "$RUNS"); do
-    [ -z "$clean" ] || eval "$clean"
-    # Dirty pages of the previous step are written out first, so that no step pays for another's
-    # writes (measured: the kernel's write-back otherwise moved single runs by up to 1.5 s here).
-    sync
-    if ! "$TIME" -f "%e %U %S %M" -o "$t" "$@" > /dev/null 2> "$WORK/$name.err"; then
-      echo "  $name FAILED: $(tail -2 "$WORK/$name.err" | tr '\n' ' ')"; return 1
-    fi
-    read -r wall user sys rss < <(tail -1 "$t")
-    if [ -z "$best" ] || awk -v a="$wall" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then
-      best="$wall $user $sys $rss"
-    fi
+RATIOS="$WORK/ratios.tsv"
+: > "$RAW"; : > "$RESULTS"; : > "$RATIOS"
+RUNS=${BENCH_RUNS:-3}
+[ $SMOKE = 1 ] && RUNS=${BENCH_RUNS:-1}
+export SEALPACK GNUPGHOME XDG_CACHE_HOME
+once() { # name clean command-line
+  local name=$1 clean=$2 cmd=$3 t="$WORK/time.out" wall user sys rss
+  [ -z "$clean" ] || bash -c "$clean"
+  # Dirty pages of the previous step are written out first, so that no step pays for another's
+  # writes (measured: the kernel's write-back otherwise moved single runs by up to 1.5 s here).
+  sync
+  if ! "$TIME" -f "%e %U %S %M" -o "$t" bash -c "$cmd" > /dev/null 2> "$WORK/last.err"; then
+    echo "  $name FAILED: $(tail -2 "$WORK/last.err" | tr '\n' ' ')"; return 1
+  fi
+  read -r wall user sys rss < <(tail -1 "$t")
+  printf '%s\t%s\t%s\t%d\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) >> "$RAW"
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+report() { # name: medians of its runs
+  local name=$1 wall cpu rss
+  wall=$(awk -F'\t' -v n="$name" '$1 == n { print $2 }' "$RAW" | median)
+  cpu=$(awk -F'\t' -v n="$name" '$1 == n { print $3 }' "$RAW" | median)
+  rss=$(awk -F'\t' -v n="$name" '$1 == n { print $4 }' "$RAW" | median)
+  [ -n "$wall" ] || return 0
+  printf '%s\t%s\t%s\t%s\n' "$name" "$wall" "$cpu" "$rss" >> "$RESULTS"
+  printf '  %-34s wall %7.2f s   cpu %7.2f s   peak RSS %5.0f MB   (median of %d)\n' "$name" "$wall" "$cpu" "$rss" \
+    "$(awk -F'\t' -v n="$name" '$1 == n' "$RAW" | wc -l)"
+}
+measure() { # name clean command-line: one tool alone
+  local i
+  for i in $(seq "$RUNS"); do once "$1" "$2" "$3" || return 1; done
+  report "$1"
+}
+pair() { # label nameA cleanA cmdA nameB cleanB cmdB: A B A B ..., then the medians and the ratios
+  local label=$1 i n0 wa wb ca cb
+  for i in $(seq "$RUNS"); do
+    once "$2" "$3" "$4" || return 1
+    once "$5" "$6" "$7" || return 1
   done
-  read -r wall user sys rss <<< "$best"
-  printf '%s\t%s\t%.2f\t%d\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) >> "$RESULTS"
-  printf '  %-34s wall %7.2f s   cpu %7.2f s   peak RSS %5d MB\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024))
+  report "$2"; report "$5"
+  # Run-by-run ratios: the i-th run of A against the i-th of B.
+  paste <(awk -F'\t' -v n="$2" '$1 == n { print $2, $3 }' "$RAW" | tail -n "$RUNS") \
+        <(awk -F'\t' -v n="$5" '$1 == n { print $2, $3 }' "$RAW" | tail -n "$RUNS") > "$WORK/pair.tmp"
+  wa=$(awk '{ print ($3 > 0 ? $1 / $3 : 0) }' "$WORK/pair.tmp" | median)
+  ca=$(awk '{ print ($4 > 0 ? $2 / $4 : 0) }' "$WORK/pair.tmp" | median)
+  printf '%s\t%s\t%s\n' "$label" "$wa" "$ca" >> "$RATIOS"
 }
 
+echo "== machine: $(nproc) cores; $(uptime | sed 's/.*load/load/')"
 # --- the example statement: start-up dominates (target: each command <= 0.3 s)
 echo "== example (the statement in examples/, $(stat -c %s "$ROOT/examples/statement.txt") bytes)"
-RUNS=1 measure "first run (makes the class-data archive)" "${SEALPACK[@]}" --version
+RUNS=1 measure "first run (makes the class-data archive)" "" "\"\$SEALPACK\" --version"
 ex="$WORK/out-example"; rm -rf "$ex"; mkdir -p "$ex"
+KEYS_Q=$(printf %q "$KEYS"); EX_Q=$(printf %q "$ex"); ROOT_Q=$(printf %q "$ROOT")
 for i in $(seq "$EXAMPLE_RUNS"); do
-  rm -rf "$ex/s.sealed" "$ex/opened"
-  RUNS=1 measure "example sealpack pack #$i" "${SEALPACK[@]}" pack "$ROOT/examples/statement.txt" --metadata "$ROOT/examples/statement.metadata" \
-    --signer "$KEYS/signer.key.asc" --passphrase-file "$KEYS/signer.passphrase" --recipient "$KEYS/recipient.cert.asc" -o "$ex/s.sealed"
-  RUNS=1 measure "example sealpack verify #$i" "${SEALPACK[@]}" verify "$ex/s.sealed" --signer "$KEYS/signer.cert.asc"
-  RUNS=1 measure "example sealpack open #$i" "${SEALPACK[@]}" open "$ex/s.sealed" --signer "$KEYS/signer.cert.asc" \
-    --key "$KEYS/recipient.key.asc" --passphrase-file "$KEYS/recipient.passphrase" -o "$ex/opened"
+  once "example sealpack pack #$i" "rm -f $EX_Q/s.sealed" "\"\$SEALPACK\" pack $ROOT_Q/examples/statement.txt --metadata $ROOT_Q/examples/statement.metadata \
+    --signer $KEYS_Q/signer.key.asc --passphrase-file $KEYS_Q/signer.passphrase --recipient $KEYS_Q/recipient.cert.asc -o $EX_Q/s.sealed" && report "example sealpack pack #$i"
+  once "example sealpack verify #$i" "" "\"\$SEALPACK\" verify $EX_Q/s.sealed --signer $KEYS_Q/signer.cert.asc" && report "example sealpack verify #$i"
+  once "example sealpack open #$i" "rm -rf $EX_Q/opened" "\"\$SEALPACK\" open $EX_Q/s.sealed --signer $KEYS_Q/signer.cert.asc \
+    --key $KEYS_Q/recipient.key.asc --passphrase-file $KEYS_Q/recipient.passphrase -o $EX_Q/opened" && report "example sealpack open #$i"
 done
-measure "example gpgv (outer)" gpgv --keyring "$WORK/sender.gpg" "$ex/s.sealed"
+measure "example gpgv (outer)" "" "gpgv --keyring $(printf %q "$WORK/sender.gpg") $EX_Q/s.sealed"
 
 for set in big small mixed; do
   src="$WORK/corpus/$set"
@@ -118,45 +146,39 @@ for set in big small mixed; do
   # The corpus in page cache before the first step: otherwise whichever tool runs first pays for the
   # disk reads (measured: sealpack's pack of the 100,000 files, run first, 2.5 s warm, 7.4 s cold).
   tar -C "$WORK/corpus" -c "$set" > /dev/null
-  measure --clean "rm -f '$out/s.sealed'" "$set sealpack pack" "${SEALPACK[@]}" pack "$src" --signer "$KEYS/signer.key.asc" \
-    --passphrase-file "$KEYS/signer.passphrase" --recipient "$KEYS/recipient.cert.asc" -o "$out/s.sealed"
-  measure --clean "rm -f '$out/g0.gpg'" "$set gpg -se -z0 (tar|)" bash -c "set -o pipefail; tar -C '$WORK/corpus' -c $set | ${GPG[*]} --passphrase-file '$KEYS/signer.passphrase' -u $SIGNER -r $RECIPIENT -z 0 -se -o '$out/g0.gpg'"
+  S=$(printf %q "$src"); O=$(printf %q "$out"); C=$(printf %q "$WORK/corpus")
+  SIGN="--signer $KEYS_Q/signer.key.asc --passphrase-file $KEYS_Q/signer.passphrase --recipient $KEYS_Q/recipient.cert.asc"
+  OPEN="--signer $KEYS_Q/signer.cert.asc --key $KEYS_Q/recipient.key.asc --passphrase-file $KEYS_Q/recipient.passphrase"
+  GPGSE="set -o pipefail; tar -C $C -c $set | $GPG --passphrase-file $KEYS_Q/signer.passphrase -u $SIGNER -r $RECIPIENT"
+  pair "$set: pack / tar|gpg -se -z0" "$set sealpack pack" "rm -f $O/s.sealed" "\"\$SEALPACK\" pack $S $SIGN -o $O/s.sealed" \
+    "$set gpg -se -z0 (tar|)" "rm -f $O/g0.gpg" "$GPGSE -z 0 -se -o $O/g0.gpg"
   if [ $SMOKE = 1 ] || [ "$set" != big ] || [ "${BENCH_GPG_DEFAULT:-1}" = 1 ]; then
-    measure --clean "rm -f '$out/gd.gpg'" "$set gpg -se default (tar|)" bash -c "set -o pipefail; tar -C '$WORK/corpus' -c $set | ${GPG[*]} --passphrase-file '$KEYS/signer.passphrase' -u $SIGNER -r $RECIPIENT -se -o '$out/gd.gpg'"
+    pair "$set: pack / tar|gpg -se (default)" "$set sealpack pack" "rm -f $O/s.sealed" "\"\$SEALPACK\" pack $S $SIGN -o $O/s.sealed" \
+      "$set gpg -se default (tar|)" "rm -f $O/gd.gpg" "$GPGSE -se -o $O/gd.gpg"
   fi
-  [ $HAVE_AGE = 1 ] && measure --clean "rm -f '$out/a.age'" "$set age (tar|)" bash -c "set -o pipefail; tar -C '$WORK/corpus' -c $set | age -r $AGE_RECIPIENT -o '$out/a.age'"
-  measure "$set sealpack verify" "${SEALPACK[@]}" verify "$out/s.sealed" --signer "$KEYS/signer.cert.asc"
-  measure "$set gpgv (outer)" gpgv --keyring "$WORK/sender.gpg" "$out/s.sealed"
-  measure "$set sealpack verify --key" "${SEALPACK[@]}" verify "$out/s.sealed" --signer "$KEYS/signer.cert.asc" \
-    --key "$KEYS/recipient.key.asc" --passphrase-file "$KEYS/recipient.passphrase"
-  measure --clean "rm -rf '$out/opened'" "$set sealpack open" "${SEALPACK[@]}" open "$out/s.sealed" --signer "$KEYS/signer.cert.asc" \
-    --key "$KEYS/recipient.key.asc" --passphrase-file "$KEYS/recipient.passphrase" -o "$out/opened"
-  mkdir -p "$out/gpg-opened"
-  measure --clean "rm -rf '$out/gpg-opened'; mkdir -p '$out/gpg-opened'" "$set gpg -d (|tar -x)" bash -c "set -o pipefail; ${GPG[*]} --passphrase-file '$KEYS/recipient.passphrase' -d '$out/g0.gpg' | tar -x -C '$out/gpg-opened'"
-  [ $HAVE_AGE = 1 ] && { mkdir -p "$out/age-opened"; measure --clean "rm -rf '$out/age-opened'; mkdir -p '$out/age-opened'" "$set age -d (|tar -x)" bash -c "set -o pipefail; age -d -i '$WORK/age.key' '$out/a.age' | tar -x -C '$out/age-opened'"; }
+  [ $HAVE_AGE = 1 ] && pair "$set: pack / tar|age" "$set sealpack pack" "rm -f $O/s.sealed" "\"\$SEALPACK\" pack $S $SIGN -o $O/s.sealed" \
+    "$set age (tar|)" "rm -f $O/a.age" "set -o pipefail; tar -C $C -c $set | age -r $AGE_RECIPIENT -o $O/a.age"
+  pair "$set: verify / gpgv" "$set sealpack verify" "" "\"\$SEALPACK\" verify $O/s.sealed --signer $KEYS_Q/signer.cert.asc" \
+    "$set gpgv (outer)" "" "gpgv --keyring $(printf %q "$WORK/sender.gpg") $O/s.sealed"
+  GPGD="set -o pipefail; $GPG --passphrase-file $KEYS_Q/recipient.passphrase -d $O/g0.gpg | tar -x -C $O/gpg-opened"
+  pair "$set: verify --key / gpg -d|tar -x" "$set sealpack verify --key" "" "\"\$SEALPACK\" verify $O/s.sealed $OPEN" \
+    "$set gpg -d (|tar -x)" "rm -rf $O/gpg-opened; mkdir -p $O/gpg-opened" "$GPGD"
+  pair "$set: open / gpg -d|tar -x" "$set sealpack open" "rm -rf $O/opened" "\"\$SEALPACK\" open $O/s.sealed $OPEN -o $O/opened" \
+    "$set gpg -d (|tar -x)" "rm -rf $O/gpg-opened; mkdir -p $O/gpg-opened" "$GPGD"
+  [ $HAVE_AGE = 1 ] && { pair "$set: open / age -d|tar -x" "$set sealpack open" "rm -rf $O/opened" "\"\$SEALPACK\" open $O/s.sealed $OPEN -o $O/opened" \
+    "$set age -d (|tar -x)" "rm -rf $O/age-opened; mkdir -p $O/age-opened" "set -o pipefail; age -d -i $(printf %q "$WORK/age.key") $O/a.age | tar -x -C $O/age-opened"; }
   rm -rf "$out/opened" "$out/gpg-opened" "$out/age-opened"
 done
 
 # --- ratios
-echo "== ratios (sealpack / peer, wall time; below 1.00 is faster)"
-ratio() { # label a b
-  local a b
-  a=$(awk -F'\t' -v n="$2" '$1 == n { print $2 }' "$RESULTS"); b=$(awk -F'\t' -v n="$3" '$1 == n { print $2 }' "$RESULTS")
-  [ -n "$a" ] && [ -n "$b" ] && awk -v a="$a" -v b="$b" -v l="$1" 'BEGIN { printf "  %-44s %6.2f  (%s s / %s s)\n", l, (b > 0 ? a / b : 0), a, b }'
-}
-for set in big small mixed; do
-  ratio "$set: pack / tar|gpg -se -z0" "$set sealpack pack" "$set gpg -se -z0 (tar|)"
-  ratio "$set: pack / tar|gpg -se (default)" "$set sealpack pack" "$set gpg -se default (tar|)"
-  ratio "$set: open / gpg -d|tar -x" "$set sealpack open" "$set gpg -d (|tar -x)"
-  ratio "$set: verify / gpgv" "$set sealpack verify" "$set gpgv (outer)"
-  ratio "$set: verify --key / gpg -d|tar -x" "$set sealpack verify --key" "$set gpg -d (|tar -x)"
-  [ $HAVE_AGE = 1 ] && ratio "$set: pack / tar|age" "$set sealpack pack" "$set age (tar|)"
-done
+echo "== ratios (sealpack / peer, median of the run-by-run ratios, $RUNS pairs run in turn; below 1.00 is faster)"
+awk -F'\t' '{ printf "  %-44s wall %6.2f   cpu %6.2f\n", $1, $2, $3 }' "$RATIOS"
 for step in pack verify open; do
   awk -F'\t' -v s="example sealpack $step" 'index($1, s) == 1 { if (m == "" || $2 < m) m = $2; if ($2 > x) x = $2 }
     END { if (m != "") printf "  example: %-37s %6.2f-%.2f s  (target <= 0.30 s)\n", s, m, x }' "$RESULTS"
 done
-echo "== peak RSS of sealpack (MB): $(awk -F'\t' '$1 ~ /sealpack/ { if ($4 > m) m = $4 } END { print m }' "$RESULTS")"
+echo "== peak RSS of sealpack (MB): $(awk -F'\t' '$1 ~ /sealpack/ { if ($4 > m) m = $4 } END { print m }' "$RAW")"
+echo "== machine after: $(uptime | sed 's/.*load/load/')"
 gpgconf --kill gpg-agent 2>/dev/null || true
 [ -n "${BENCH_DIR:-}" ] || rm -rf "$WORK"
 echo "bench: done"

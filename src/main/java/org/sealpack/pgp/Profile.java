@@ -67,8 +67,13 @@ public enum Profile {
      * {@link CfbEncryptor}) or with OCB (SEIPD v2: Bouncy Castle's).
      */
     PGPDataEncryptorBuilder dataEncryptor() {
+        return dataEncryptor(false);
+    }
+
+    /** The data encryptor; {@code twoThreads}: SEIPD v1 encrypts on a second thread (pack of a large payload). */
+    PGPDataEncryptorBuilder dataEncryptor(boolean twoThreads) {
         if (!aead()) {
-            return new CfbEncryptor(CIPHER, new SecureRandom(), true);
+            return new CfbEncryptor(CIPHER, new SecureRandom(), twoThreads);
         }
         JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(CIPHER).setWithIntegrityPacket(true)
                 .setSecureRandom(new SecureRandom());

@@ -51,6 +51,15 @@ public final class SealWriter {
      */
     public static Sealing open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
                                String innerName, Instant now, boolean compress, boolean anonymous) throws IOException {
+        return open(sink, signer, recipients, innerName, now, compress, anonymous, true);
+    }
+
+    /**
+     * As above; {@code twoThreads} false keeps all the work on the caller's thread: for a small payload,
+     * starting threads costs more than they save (the bytes written are the same).
+     */
+    public static Sealing open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients, String innerName,
+                               Instant now, boolean compress, boolean anonymous, boolean twoThreads) throws IOException {
         Date at = Date.from(now);
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
@@ -62,7 +71,7 @@ public final class SealWriter {
 
             List<Certificate> all = withSender(signer.certificate(), recipients);
             Profile profile = Profile.forMessageTo(all);
-            PGPDataEncryptorBuilder data = profile.dataEncryptor();
+            PGPDataEncryptorBuilder data = profile.dataEncryptor(twoThreads);
             CfbEncryptor cfb = data instanceof CfbEncryptor c ? c : null;
             PGPEncryptedDataGenerator encryption = new PGPEncryptedDataGenerator(data);
             for (Certificate recipient : all) {
@@ -119,7 +128,10 @@ public final class SealWriter {
                     sink.flush();
                 }
             };
-            return cfb == null ? Sealing.inBackground(layers) : new Sealing(layers, cfb::abort);
+            if (cfb != null) {
+                return new Sealing(layers, cfb::abort);
+            }
+            return twoThreads ? Sealing.inBackground(layers) : new Sealing(layers, failure -> failure);
         } catch (PGPException e) {
             throw new KeyException("cannot prepare the signature or encryption: " + e.getMessage(), null, e);
         }
