@@ -107,11 +107,7 @@ public final class Packer {
         }
     }
 
-    /**
-     * Whether the payload is large enough for pack's second and third threads (encryption, file writes)
-     * to pay for starting them: measured, a thread start cost the example statement's pack 10-25 ms on
-     * a loaded machine, and a few MiB are sealed in less.
-     */
+    /** Whether the payload pays for pack's encrypting and writing threads (a start cost the example 10-25 ms). */
     private static boolean twoThreads(Prepared p) {
         long bytes = p.existing() != null ? p.existing().payloadBytes()
                 : p.files().stream().mapToLong(PayloadFile::size).sum();
