@@ -9,8 +9,8 @@ import org.sealpack.custody.ChainReport;
 import org.sealpack.custody.Custody;
 import org.sealpack.custody.SignedReceipt;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.pgp.Key;
-import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.pgp.KeyHandle;
+import org.sealpack.pgp.SecretKey;
 import org.sealpack.report.Json;
 import org.sealpack.seal.Outputs;
 import org.sealpack.seal.Passphrases;
@@ -98,12 +98,12 @@ final class CustodyCheckCommand implements Callable<Integer> {
     private SignedReceipt.ReturnKeys returnKeys() {
         return new SignedReceipt.ReturnKeys() {
             @Override
-            public List<Key> keys() {
+            public List<KeyHandle> keys() {
                 return Keys.secretKeys(keys, common.keyring());
             }
 
             @Override
-            public UnlockedKey unlock(Key key, LongPredicate parts) {
+            public SecretKey unlock(KeyHandle key, LongPredicate parts) {
                 return Passphrases.unlock(key, passphrase.forUnlocking(), parts);
             }
         };

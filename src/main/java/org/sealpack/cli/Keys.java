@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Keyring;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.seal.KeySelector;
 
 /** Turns KEY and CERT arguments (file, full fingerprint, or user-ID substring) into keys and certificates. */
@@ -18,15 +18,15 @@ final class Keys {
     }
 
     /** The keys named, or every secret key in the keyring when none is named. */
-    static List<Key> secretKeys(List<String> selectors, Keyring keyring) {
+    static List<KeyHandle> secretKeys(List<String> selectors, Keyring keyring) {
         if (selectors == null || selectors.isEmpty()) {
-            return keyring.secretKeys();
+            return List.<KeyHandle>copyOf(keyring.secretKeys());
         }
-        return selectors.stream().map(s -> KeySelector.secretKey(s, keyring)).toList();
+        return selectors.stream().<KeyHandle>map(s -> KeySelector.secretKey(s, keyring)).toList();
     }
 
     /** The certificates a recipient's key ID may be named by: those given, the keyring's, those of the keys used. */
-    static List<Certificate> known(List<Certificate> given, Keyring keyring, List<Key> keys) {
+    static List<Certificate> known(List<Certificate> given, Keyring keyring, List<? extends KeyHandle> keys) {
         List<Certificate> all = new ArrayList<>(given);
         keys.forEach(k -> all.add(k.certificate()));
         try {

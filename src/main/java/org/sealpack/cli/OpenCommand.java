@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.NoSuchKeyException;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.report.Json;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
@@ -73,7 +73,7 @@ final class OpenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         reporting.prepare(spec, common, passphrase);
-        List<Key> candidates = Keys.secretKeys(keys, common.keyring());
+        List<KeyHandle> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
             throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
                     "name your secret key file with --key KEY.asc, or import it: `sealpack keys import KEY.asc`");

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.PassphraseException;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.seal.Passphrases;
 
 import picocli.CommandLine.Option;
@@ -32,7 +32,7 @@ final class PassphraseOptions {
             private int asked;
 
             @Override
-            public char[] passphraseFor(Key key) {
+            public char[] passphraseFor(KeyHandle key) {
                 if (asked++ > 0 && interactive) {
                     System.console().printf("Wrong passphrase, try again.%n");
                 }
@@ -57,7 +57,7 @@ final class PassphraseOptions {
     private static final String EMPTY_HINT = "give a passphrase, or add --no-passphrase to leave the secret key "
             + "unprotected on purpose";
 
-    private char[] obtain(Key key, boolean confirm) {
+    private char[] obtain(KeyHandle key, boolean confirm) {
         if (file != null) {
             return nonEmpty(fromFile(file), "the passphrase file " + file + " is empty", confirm);
         }

@@ -11,7 +11,7 @@ import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.UsageException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
-import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.pgp.SecretKey;
 import org.sealpack.report.Json;
 import org.sealpack.seal.Checks;
 import org.sealpack.seal.KeySelector;
@@ -89,7 +89,7 @@ final class ReportOptions {
         }
         Certificate returnTo = receiptTo == null ? null : KeySelector.certificate(receiptTo, common.keyring());
         List<String> links = after == null ? List.of() : after.stream().map(ReceiptFile::link).toList();
-        UnlockedKey key = null;
+        SecretKey key = null;
         if (signReceipt != null) {
             Key custodian = KeySelector.secretKey(signReceipt, common.keyring());
             key = Passphrases.unlock(custodian, passphrase.forUnlocking(), custodian.signingParts(Instant.now()));

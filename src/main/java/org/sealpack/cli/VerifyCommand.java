@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.report.Json;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
@@ -111,7 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             Verified<Reports.Full> verified;
             try {
-                List<Key> keys = List.of(KeySelector.secretKey(key, common.keyring()));
+                List<KeyHandle> keys = List.of(KeySelector.secretKey(key, common.keyring()));
                 verified = Verifier.full(source, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), checks);
             } catch (RuntimeException e) {
                 RuntimeException named = People.namingRecipients(e, known);

@@ -22,10 +22,10 @@ import org.sealpack.failure.SignerRevokedException;
 import org.sealpack.failure.UntrustedSignerException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.DetachedSignature;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.SignedMessageReader;
-import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.pgp.SecretKey;
 
 /**
  * One receipt read and its signature checked (docs/FORMAT.md R11.2, R11.7, R11.8): the receipt with
@@ -50,9 +50,9 @@ public final class SignedReceipt {
 
     /** The secret keys a return copy (FILE.pgp) may be decrypted with, unlocked only when one is given. */
     public interface ReturnKeys {
-        List<Key> keys();
+        List<? extends KeyHandle> keys();
 
-        UnlockedKey unlock(Key key, LongPredicate parts);
+        SecretKey unlock(KeyHandle key, LongPredicate parts);
     }
 
     public static Read read(Path file, List<Certificate> trusted, ReturnKeys keys) {

@@ -78,6 +78,17 @@ public enum ExitCode {
     RECEIPT_TIME(47, ReceiptTimeException.class,
             "custody: a receipt's time is not its signature's time (post- or back-dated)",
             "ask its custodian about their clock and for a new receipt"),
+    GNUPG_MISSING(50, GnuPGMissingException.class, "GnuPG is not installed, but a gpg:SELECTOR key or certificate needs it",
+            "install it (apt-get install gnupg gpg-agent), or give a key file"),
+    AGENT_UNREACHABLE(51, AgentUnreachableException.class, "GnuPG's agent cannot be reached or started",
+            "run `gpgconf --launch gpg-agent` and check GNUPGHOME"),
+    AGENT_PROTOCOL(52, AgentProtocolException.class,
+            "GnuPG's agent broke its protocol or returned a signature that does not verify (nothing was written)",
+            "restart it with `gpgconf --kill gpg-agent`; check what listens on its socket"),
+    CARD(53, CardException.class, "the OpenPGP card is missing, removed or the wrong one, or its PIN is blocked",
+            "insert the card; unblock a blocked PIN with `gpg --card-edit` (admin, unblock)"),
+    AGENT_REFUSED(54, AgentRefusedException.class, "GnuPG's agent refused the secret operation for another reason",
+            "run the same with gpg to see GnuPG's own message"),
     INTERRUPTED(130, CancelledException.class,
             "interrupted (Ctrl-C, SIGINT) or cancelled at a prompt; nothing was left behind", null);
 

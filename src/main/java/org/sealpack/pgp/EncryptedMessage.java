@@ -19,10 +19,9 @@ import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPBEEncryptedData;
-import org.bouncycastle.openpgp.PGPPrivateKey;
+import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.NotRecipientException;
 import org.sealpack.failure.SealpackException;
@@ -49,7 +48,7 @@ final class EncryptedMessage {
     private InputStream clear;
     private InputStream inflated;
     private InputStream plaintext;
-    private UnlockedKey opener;
+    private SecretKey opener;
     /** Whether the sender is unknown while decrypting (an anonymous file): then inflation is bounded by ratio. */
     private final boolean anonymous;
 
@@ -98,30 +97,37 @@ final class EncryptedMessage {
      * recipients (wildcard key IDs) each key is unlocked and tried in turn. Returns the unverified
      * plaintext (the tar).
      */
-    InputStream decrypt(List<Key> keys, BiFunction<Key, LongPredicate, UnlockedKey> unlock) throws IOException, PGPException {
+    InputStream decrypt(List<? extends KeyHandle> keys, BiFunction<KeyHandle, LongPredicate, SecretKey> unlock)
+            throws IOException, PGPException {
         for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
-                for (Key key : keys) {
+                for (KeyHandle key : keys) {
                     if (key.hasSecretFor(pk.getKeyID())) {
                         long part = pk.getKeyID();
-                        UnlockedKey unlocked = unlock.apply(key, id -> id == part);
-                        return open(pk, unlocked, unlocked.privateKey(part));
+                        SecretKey unlocked = unlock.apply(key, id -> id == part);
+                        return open(pk, unlocked, unlocked.certificate().ring.getPublicKey(part));
                     }
                 }
             }
         }
         boolean hidden = false;
         // Each key is unlocked (its passphrase's S2K run) at most once, however many hidden recipients.
-        Map<Key, UnlockedKey> unlockedKeys = new IdentityHashMap<>();
+        Map<KeyHandle, SecretKey> unlockedKeys = new IdentityHashMap<>();
         for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
                 hidden = true;
-                for (Key key : keys) {
-                    UnlockedKey unlocked = unlockedKeys.computeIfAbsent(key, k -> unlock.apply(k, id -> true));
-                    for (PGPPrivateKey candidate : unlocked.privateKeys()) {
+                for (KeyHandle key : keys) {
+                    SecretKey unlocked = unlockedKeys.computeIfAbsent(key, k -> unlock.apply(k, id -> true));
+                    for (PGPPublicKey candidate : unlocked.usableParts()) {
+                        if (candidate.getAlgorithm() != pk.getAlgorithm()) {
+                            continue;
+                        }
                         try {
-                            pk.getSessionKey(new BcPublicKeyDataDecryptorFactory(candidate));
+                            pk.getSessionKey(SessionKeys.of(unlocked, candidate));
                         } catch (PGPException | RuntimeException wrongKey) {
+                            if (wrongKey instanceof SealpackException s) {
+                                throw s;
+                            }
                             continue;
                         }
                         return open(pk, unlocked, candidate);
@@ -140,11 +146,11 @@ final class EncryptedMessage {
                 ids, "open it with the secret key of one of those recipients (`sealpack keys list` shows yours)");
     }
 
-    private InputStream open(PGPPublicKeyEncryptedData match, UnlockedKey key, PGPPrivateKey privateKey)
+    private InputStream open(PGPPublicKeyEncryptedData match, SecretKey key, PGPPublicKey part)
             throws IOException, PGPException {
-        // Session key recovery (a few hundred bytes) on Bouncy Castle's own code, which needs no JCA
-        // provider; the bulk decryption on the JDK's AES.
-        PublicKeyDataDecryptorFactory factory = BulkCfb.wrap(new BcPublicKeyDataDecryptorFactory(privateKey));
+        // Session key recovery through the key (in memory, or GnuPG's agent); the bulk decryption on
+        // the JDK's AES.
+        PublicKeyDataDecryptorFactory factory = SessionKeys.of(key, part);
         if (!match.isIntegrityProtected()) {
             throw new WeakCryptoException("the inner message is encrypted without integrity protection",
                     "ask the sender to seal it again with sealpack");

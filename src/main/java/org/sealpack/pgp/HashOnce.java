@@ -7,25 +7,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.function.Consumer;
 
 import org.bouncycastle.bcpg.EdDSAPublicBCPGKey;
-import org.bouncycastle.bcpg.EdSecretBCPGKey;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.bouncycastle.openpgp.PGPException;
-import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
-import org.bouncycastle.openpgp.operator.PGPContentSigner;
-import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifier;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilder;
 import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * Signing and verifying with legacy EdDSA (algorithm 22, Ed25519) that hashes the data once, on the
- * JDK's SHA-2 (processor instructions), and runs Ed25519 only over the 32- or 64-byte digest, as the
- * format defines. Bouncy Castle's own EdDSA-legacy operators hash every byte twice (measured: 909 MB/s
+ * Verifying legacy EdDSA (algorithm 22, Ed25519) signatures hashing the data once, on the JDK's SHA-2
+ * (processor instructions), and running Ed25519 only over the 32- or 64-byte digest, as the format
+ * defines (signing hashes once for every algorithm: {@link DigestSigner}). Bouncy Castle's own EdDSA-legacy operators hash every byte twice (measured: 909 MB/s
  * against 1,882 MB/s for one JDK SHA-256 pass on the same machine). Other algorithms use Bouncy
  * Castle's JCA operators unchanged.
  */
@@ -67,78 +62,6 @@ final class HashOnce {
                 md.update(b, off, len);
             }
         };
-    }
-
-    /** A signer builder: the hash-once path for Ed25519 legacy keys, Bouncy Castle's JCA signer otherwise. */
-    static PGPContentSignerBuilder signer(int keyAlgorithm, int hashAlgorithm) {
-        return (signatureType, privateKey) -> {
-            if (keyAlgorithm != PublicKeyAlgorithmTags.EDDSA_LEGACY || jdkName(hashAlgorithm) == null
-                    || !(privateKey.getPrivateKeyDataPacket() instanceof EdSecretBCPGKey secret)) {
-                Crypto.bouncyCastle();
-                return new JcaPGPContentSignerBuilder(keyAlgorithm, hashAlgorithm).build(signatureType, privateKey);
-            }
-            return new Signer(signatureType, hashAlgorithm, privateKey, BigIntegers.asUnsignedByteArray(32, secret.getX()));
-        };
-    }
-
-    private static final class Signer implements PGPContentSigner {
-        private final int type;
-        private final int hashAlgorithm;
-        private final long keyId;
-        private final byte[] seed;
-        private final MessageDigest md;
-        private final OutputStream out;
-        private byte[] digest;
-
-        Signer(int type, int hashAlgorithm, PGPPrivateKey key, byte[] seed) throws PGPException {
-            this.type = type;
-            this.hashAlgorithm = hashAlgorithm;
-            this.keyId = key.getKeyID();
-            this.seed = seed;
-            this.md = newDigest(hashAlgorithm);
-            this.out = into(md);
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            return out;
-        }
-
-        @Override
-        public byte[] getDigest() {
-            if (digest == null) {
-                digest = md.digest();
-            }
-            return digest.clone();
-        }
-
-        @Override
-        public byte[] getSignature() {
-            byte[] d = getDigest();
-            byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
-            Ed25519.sign(seed, 0, d, 0, d.length, signature, 0);
-            return signature;
-        }
-
-        @Override
-        public int getType() {
-            return type;
-        }
-
-        @Override
-        public int getHashAlgorithm() {
-            return hashAlgorithm;
-        }
-
-        @Override
-        public int getKeyAlgorithm() {
-            return PublicKeyAlgorithmTags.EDDSA_LEGACY;
-        }
-
-        @Override
-        public long getKeyID() {
-            return keyId;
-        }
     }
 
     /** A verifier provider: hash-once for Ed25519 legacy keys, Bouncy Castle's JCA verifier otherwise. */

@@ -28,7 +28,7 @@ import org.sealpack.failure.PassphraseException;
 import org.sealpack.text.Untrusted;
 
 /** An OpenPGP secret key (transferable secret key), still locked by its passphrase. */
-public final class Key {
+public final class Key implements KeyHandle {
     final PGPSecretKeyRing ring;
     private final Certificate certificate;
 
@@ -39,21 +39,30 @@ public final class Key {
         this.certificate = new Certificate(new PGPPublicKeyRing(publics));
     }
 
+    @Override
     public Certificate certificate() {
         return certificate;
     }
 
+    @Override
     public String fingerprint() {
         return certificate.fingerprint();
     }
 
+    @Override
+    public String heldBy() {
+        return "sealpack";
+    }
+
     /** Whether this key holds the secret part of the key (primary or subkey) with that key ID. */
+    @Override
     public boolean hasSecretFor(long keyId) {
         PGPSecretKey k = ring.getSecretKey(keyId);
         return k != null && !k.isPrivateKeyEmpty();
     }
 
     /** Whether any secret part is protected by a passphrase. */
+    @Override
     public boolean needsPassphrase() {
         for (PGPSecretKey k : ring) {
             if (!k.isPrivateKeyEmpty() && k.getKeyEncryptionAlgorithm() != 0) {
@@ -71,19 +80,11 @@ public final class Key {
         return unlock(passphrase, keyId -> true);
     }
 
-    /** The key IDs of the parts that can sign at the given time: what {@code pack} needs unlocked. */
-    public LongPredicate signingParts(Instant at) {
-        Set<Long> ids = new HashSet<>();
-        for (var k : certificate.signingKeys(Date.from(at))) {
-            ids.add(k.getKeyID());
-        }
-        return ids::contains;
-    }
-
     /**
      * As {@link #unlock(char[])}, decrypting only the secret parts whose key IDs {@code wanted} accepts:
      * each part costs one passphrase derivation (about 50 ms), and a command needs one part.
      */
+    @Override
     public UnlockedKey unlock(char[] passphrase, LongPredicate wanted) {
         if (ring.getPublicKey().getVersion() >= 6) {
             Crypto.bouncyCastle(); // AEAD (OCB) secret key protection
@@ -121,11 +122,13 @@ public final class Key {
         return new UnlockedKey(this, privates);
     }
 
+    @Override
     public String describe() {
         return certificate.describe();
     }
 
     /** {@link #describe()} for people. */
+    @Override
     public Untrusted description() {
         return certificate.description();
     }

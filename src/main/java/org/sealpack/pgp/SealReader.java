@@ -144,8 +144,8 @@ public final class SealReader implements AutoCloseable {
      * and returns the plaintext (the tar), unverified until {@link #checkIntegrity()} and
      * {@link #verifyOuter(List)} pass.
      */
-    public InputStream decrypt(List<Key> keys,
-                               BiFunction<Key, LongPredicate, UnlockedKey> unlock,
+    public InputStream decrypt(List<? extends KeyHandle> keys,
+                               BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
                                int maxAnonymousRecipients) {
         checkRecipients(maxAnonymousRecipients);
         try {

@@ -49,7 +49,7 @@ public final class SealWriter {
      * message alone, every recipient's key ID is the wildcard, and the inner literal data has no name.
      * Nothing in the unencrypted bytes names the sender, a recipient or the bag.
      */
-    public static Sealing open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients,
+    public static Sealing open(OutputStream sink, SecretKey signer, List<Certificate> recipients,
                                String innerName, Instant now, boolean compress, boolean anonymous) throws IOException {
         return open(sink, signer, recipients, innerName, now, compress, anonymous, true);
     }
@@ -58,14 +58,13 @@ public final class SealWriter {
      * As above; {@code twoThreads} false keeps all the work on the caller's thread: for a small payload,
      * starting threads costs more than they save (the bytes written are the same).
      */
-    public static Sealing open(OutputStream sink, UnlockedKey signer, List<Certificate> recipients, String innerName,
+    public static Sealing open(OutputStream sink, SecretKey signer, List<Certificate> recipients, String innerName,
                                Instant now, boolean compress, boolean anonymous, boolean twoThreads) throws IOException {
         Date at = Date.from(now);
         try {
             PGPPublicKey signingKey = signer.signingKey(at);
-            PGPSignatureGenerator outer = new PGPSignatureGenerator(
-                    HashOnce.signer(signingKey.getAlgorithm(), Profile.FILE_SIGNATURE_HASH), signingKey);
-            outer.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
+            PGPSignatureGenerator outer = DigestSigner.generator(signer, Profile.FILE_SIGNATURE_HASH,
+                    PGPSignature.BINARY_DOCUMENT, at);
             outer.setHashedSubpackets(Signatures.baseSubpackets(signingKey, at).generate());
             outer.setUnhashedSubpackets(new PGPSignatureSubpacketGenerator().generate());
 

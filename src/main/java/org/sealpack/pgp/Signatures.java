@@ -58,7 +58,7 @@ public final class Signatures {
      * An armored detached binary signature over data, SHA-512, naming the intended recipients' primary
      * fingerprints in non-critical subpackets (gpg 2.2 calls the signature bad if they are critical).
      */
-    public static byte[] signDetached(UnlockedKey signer, byte[] data, List<Certificate> intendedRecipients,
+    public static byte[] signDetached(SecretKey signer, byte[] data, List<Certificate> intendedRecipients,
                                       Instant now) {
         try {
             PGPSignatureGenerator generator = SignedMessage.binaryDocument(signer, intendedRecipients, Date.from(now));

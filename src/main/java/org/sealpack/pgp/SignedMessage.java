@@ -32,13 +32,13 @@ public final class SignedMessage {
     private SignedMessage() {
     }
 
-    public static byte[] signAndEncrypt(byte[] document, String name, UnlockedKey signer, Certificate recipient,
+    public static byte[] signAndEncrypt(byte[] document, String name, SecretKey signer, Certificate recipient,
                                         Instant now) {
         return signAndEncrypt(document, name, signer, recipient, recipient, now);
     }
 
     /** As above, the signature naming {@code intended} as its recipient (tests make a forwarded copy so). */
-    static byte[] signAndEncrypt(byte[] document, String name, UnlockedKey signer, Certificate intended,
+    static byte[] signAndEncrypt(byte[] document, String name, SecretKey signer, Certificate intended,
                                  Certificate recipient, Instant now) {
         Date at = Date.from(now);
         try {
@@ -71,12 +71,11 @@ public final class SignedMessage {
      * A generator of a binary-document signature, SHA-512, with the hashed subpackets of every sealpack
      * signature and the intended recipients' primary fingerprints (non-critical); nothing unhashed.
      */
-    static PGPSignatureGenerator binaryDocument(UnlockedKey signer, List<Certificate> intendedRecipients, Date at)
+    static PGPSignatureGenerator binaryDocument(SecretKey signer, List<Certificate> intendedRecipients, Date at)
             throws PGPException {
         PGPPublicKey signingKey = signer.signingKey(at);
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(
-                HashOnce.signer(signingKey.getAlgorithm(), Profile.DOCUMENT_SIGNATURE_HASH), signingKey);
-        generator.init(PGPSignature.BINARY_DOCUMENT, signer.privateKey(signingKey.getKeyID()));
+        PGPSignatureGenerator generator = DigestSigner.generator(signer, Profile.DOCUMENT_SIGNATURE_HASH,
+                PGPSignature.BINARY_DOCUMENT, at);
         PGPSignatureSubpacketGenerator hashed = Signatures.baseSubpackets(signingKey, at);
         for (Certificate recipient : intendedRecipients) {
             hashed.addIntendedRecipientFingerprint(false, recipient.ring.getPublicKey());

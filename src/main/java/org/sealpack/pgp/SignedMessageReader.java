@@ -16,7 +16,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
-import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.NotRecipientException;
@@ -72,7 +71,7 @@ public final class SignedMessageReader {
      * @param maxDocument the most bytes the literal data may hold (more is refused, not read)
      * @param what        names the message in messages, for example "the return receipt r.md.pgp"
      */
-    public static Opened open(InputStream message, List<Key> keys, BiFunction<Key, LongPredicate, UnlockedKey> unlock,
+    public static Opened open(InputStream message, List<? extends KeyHandle> keys, BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
                               long maxDocument, String what) {
         try (InputStream in = PGPUtil.getDecoderStream(message)) {
             PGPObjectFactory outer = new PGPObjectFactory(in, Crypto.fingerprints());
@@ -81,10 +80,10 @@ public final class SignedMessageReader {
             }
             for (Object o : list) {
                 if (o instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
-                    for (Key key : keys) {
+                    for (KeyHandle key : keys) {
                         if (key.hasSecretFor(pk.getKeyID())) {
                             long part = pk.getKeyID();
-                            UnlockedKey unlocked = unlock.apply(key, id -> id == part);
+                            SecretKey unlocked = unlock.apply(key, id -> id == part);
                             Opened opened = read(pk, unlocked, part, maxDocument, what);
                             if (outer.nextObject() != null || in.read() >= 0) {
                                 throw notOne(what, "it has data after its encrypted message");
@@ -107,13 +106,14 @@ public final class SignedMessageReader {
         }
     }
 
-    private static Opened read(PGPPublicKeyEncryptedData pk, UnlockedKey key, long part, long maxDocument, String what)
+    private static Opened read(PGPPublicKeyEncryptedData pk, SecretKey key, long part, long maxDocument, String what)
             throws IOException, PGPException {
         if (!pk.isIntegrityProtected()) {
             throw new WeakCryptoException(what + " is encrypted without integrity protection",
                     "ask its custodian for a new copy");
         }
-        BcPublicKeyDataDecryptorFactory factory = new BcPublicKeyDataDecryptorFactory(key.privateKey(part));
+        org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory factory =
+                SessionKeys.of(key, key.certificate().ring.getPublicKey(part));
         InputStream clear = pk.getDataStream(factory);
         if (!pk.isAEAD()) {
             Policy.checkCipher(pk.getSymmetricAlgorithm(factory));

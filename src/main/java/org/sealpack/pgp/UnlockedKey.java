@@ -1,14 +1,16 @@
 package org.sealpack.pgp;
 
-import java.util.Date;
 import java.util.Map;
 
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.sealpack.failure.KeyException;
 
-/** A secret key whose secret parts were decrypted with its passphrase; lives only in memory. */
-public final class UnlockedKey {
+/**
+ * A secret key whose secret parts were decrypted with its passphrase; lives only in memory. Its secret
+ * operations run here, on Bouncy Castle ({@link LocalSecrets}).
+ */
+public final class UnlockedKey implements SecretKey {
     private final Key key;
     private final Map<Long, PGPPrivateKey> privates;
 
@@ -17,26 +19,46 @@ public final class UnlockedKey {
         this.privates = Map.copyOf(privates);
     }
 
+    @Override
     public Certificate certificate() {
         return key.certificate();
+    }
+
+    @Override
+    public String heldBy() {
+        return "sealpack";
+    }
+
+    @Override
+    public boolean canUse(long keyId) {
+        return privates.containsKey(keyId);
     }
 
     PGPPrivateKey privateKey(long keyId) {
         return privates.get(keyId);
     }
 
-    Iterable<PGPPrivateKey> privateKeys() {
-        return privates.values();
+    private PGPPrivateKey secret(PGPPublicKey part) {
+        PGPPrivateKey p = privates.get(part.getKeyID());
+        if (p == null) {
+            throw new KeyException("the secret of " + Hex.keyId(part.getKeyID()) + " of " + certificate().describe()
+                    + " was not unlocked", null);
+        }
+        return p;
     }
 
-    /** The public half of the key that signs at the given time: a valid signing key whose secret we hold. */
-    PGPPublicKey signingKey(Date at) {
-        for (PGPPublicKey k : certificate().signingKeys(at)) {
-            if (privates.containsKey(k.getKeyID())) {
-                return k;
-            }
-        }
-        throw new KeyException("the key " + certificate().describe() + " has no valid signing key",
-                "check that the key is not expired or revoked");
+    @Override
+    public byte[] signDigest(PGPPublicKey part, int hashAlgorithm, byte[] digest) {
+        return LocalSecrets.sign(secret(part), hashAlgorithm, digest);
+    }
+
+    @Override
+    public byte[] rsaDecrypt(PGPPublicKey part, byte[] ciphertext) {
+        return LocalSecrets.rsaDecrypt(secret(part), ciphertext);
+    }
+
+    @Override
+    public byte[] agree(PGPPublicKey part, byte[] ephemeral) {
+        return LocalSecrets.agree(secret(part), ephemeral);
     }
 }

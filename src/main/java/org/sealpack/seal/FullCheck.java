@@ -21,7 +21,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.Signatures;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.text.Untrusted;
 
 /**
@@ -40,7 +40,7 @@ final class FullCheck {
      * Runs every check on the file {@code reader} reads from {@code source}, the plaintext going into
      * {@code sink} (unverified until this returns), and returns the verified result.
      */
-    static Verified<Reports.Full> run(Source source, SealReader reader, List<Key> keys, Passphrases passphrases,
+    static Verified<Reports.Full> run(Source source, SealReader reader, List<? extends KeyHandle> keys, Passphrases passphrases,
                                       List<Certificate> trusted, UnverifiedSink sink, Limits limits, Checks checks) {
         BagReader.ReadBag bag;
         InputStream plaintext = reader.decrypt(keys, (k, wanted) -> Passphrases.unlock(k, passphrases, wanted),

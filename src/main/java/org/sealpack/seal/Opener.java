@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.sealpack.archive.Limits;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SealReader;
 
 /**
@@ -36,7 +36,7 @@ public final class Opener {
         }
     }
 
-    public static Verified<Reports.Full> open(Source source, List<Certificate> trusted, List<Key> keys,
+    public static Verified<Reports.Full> open(Source source, List<Certificate> trusted, List<? extends KeyHandle> keys,
                                              Passphrases passphrases, Destination destination, Limits limits,
                                              Checks checks) {
         Path target = destination.directory().toAbsolutePath().normalize();

@@ -9,10 +9,10 @@ import org.sealpack.archive.EntryNames;
 import org.sealpack.archive.Limits;
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 
 /**
- * Everything {@link Packer#pack} needs, checked when it is made (use {@link #to(Path, Key)}).
+ * Everything {@link Packer#pack} needs, checked when it is made (use {@link #to(Path, KeyHandle)}).
  *
  * @param payload     files and directories to put under data/
  * @param metadata    the sender's metadata file (bag-info syntax)
@@ -28,18 +28,18 @@ import org.sealpack.pgp.Key;
  * @param limits      what the archive may hold: those a recipient's sealpack applies when opening it
  *                    (by default its defaults), so that what is packed can be opened
  */
-public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Certificate> recipients,
+public record PackRequest(List<Path> payload, Path metadata, KeyHandle signer, List<Certificate> recipients,
                           Path output, String bagName, boolean force, Instant now, boolean anonymous, boolean compress,
                           Path existingBag, Limits limits) {
     /** A request to seal into {@code output}, signed by {@code signer}: the rest is set on the builder. */
-    public static Builder to(Path output, Key signer) {
+    public static Builder to(Path output, KeyHandle signer) {
         return new Builder(output, signer);
     }
 
     /** Builds a request; {@link #build()} checks it (the record's constructor does). */
     public static final class Builder {
         private final Path output;
-        private final Key signer;
+        private final KeyHandle signer;
         private List<Path> payload = List.of();
         private Path metadata;
         private List<Certificate> recipients = List.of();
@@ -51,7 +51,7 @@ public record PackRequest(List<Path> payload, Path metadata, Key signer, List<Ce
         private Path existingBag;
         private Limits limits = Limits.DEFAULT;
 
-        private Builder(Path output, Key signer) {
+        private Builder(Path output, KeyHandle signer) {
             this.output = output;
             this.signer = signer;
         }

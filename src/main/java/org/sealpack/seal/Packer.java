@@ -43,7 +43,7 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealWriter;
 import org.sealpack.pgp.Sealing;
 import org.sealpack.pgp.Signatures;
-import org.sealpack.pgp.UnlockedKey;
+import org.sealpack.pgp.SecretKey;
 
 /**
  * Packs a payload and its metadata into a sealed file: bag, tar, encryption to the recipients and the
@@ -159,7 +159,7 @@ public final class Packer {
     /** What is checked and read before anything is written. */
     private record Prepared(Metadata metadata, List<PayloadFile> files, List<Path> emptyDirectories,
                             BagRules.Verdict existing,
-                            UnlockedKey signer, List<Certificate> intended) {
+                            SecretKey signer, List<Certificate> intended) {
     }
 
     private static Prepared prepare(PackRequest request, Passphrases passphrases) {
@@ -189,7 +189,7 @@ public final class Packer {
                     "send it to fewer recipients at once", Limit.RECIPIENTS, null);
         }
         BagRules.Verdict existing = request.existingBag() == null ? null : validateExisting(request.existingBag());
-        UnlockedKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
+        SecretKey signer = Passphrases.unlock(request.signer(), passphrases, request.signer().signingParts(request.now()));
         List<Certificate> intended = new ArrayList<>(request.recipients());
         if (!intended.contains(signer.certificate())) {
             intended.add(signer.certificate());

@@ -11,7 +11,7 @@ import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.failure.InputException;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.text.Untrusted;
@@ -51,7 +51,7 @@ public final class Verifier {
     }
 
     /** The recipient's check: everything, with a secret key; nothing is written. */
-    public static Verified<Reports.Full> full(Source source, List<Certificate> trusted, List<Key> keys,
+    public static Verified<Reports.Full> full(Source source, List<Certificate> trusted, List<? extends KeyHandle> keys,
                                               Passphrases passphrases, Limits limits, Checks checks) {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "sealpack-verify");
         try (Pinned pinned = Authentication.first(source, trusted, spool, limits, "verifying");
