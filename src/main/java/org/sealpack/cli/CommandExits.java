@@ -18,25 +18,30 @@ final class CommandExits {
     private static final Set<ExitCode> READING = EnumSet.of(INPUT, OUT_OF_MEMORY, MALFORMED, BAD_SIGNATURE,
             UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY,
             NOT_VERIFIABLE, OUTPUT_EXISTS, WRITE_FAILED);
+    /** A KEY or CERT may be gpg:SELECTOR: GnuPG and its agent have their own failures. */
+    private static final Set<ExitCode> GNUPG = EnumSet.of(GNUPG_MISSING, AGENT_UNREACHABLE, AGENT_PROTOCOL, CARD,
+            AGENT_REFUSED);
     private static final Set<ExitCode> DECRYPTING = EnumSet.of(PASSPHRASE, NOT_SECRET_KEY, NOT_RECIPIENT, TAMPERED,
             BAG_INVALID, UNSAFE_ARCHIVE);
 
     private static final Map<String, Set<ExitCode>> BY_COMMAND = Map.ofEntries(
             Map.entry("sealpack", EnumSet.of(OK, USAGE)),
-            Map.entry("pack", with(SECRET_KEY, OUTPUT_EXISTS, WRITE_FAILED, OUT_OF_MEMORY, SIGNER_EXPIRED, SIGNER_REVOKED,
+            Map.entry("pack", with(with(SECRET_KEY, GNUPG), OUTPUT_EXISTS, WRITE_FAILED, OUT_OF_MEMORY, SIGNER_EXPIRED, SIGNER_REVOKED,
                     RECIPIENT_UNUSABLE, WEAK_CRYPTO, BAG_INVALID, BAG_INCOMPLETE, BAD_SIGNATURE, UNTRUSTED_SIGNER)),
-            Map.entry("verify", with(READING, DECRYPTING)),
-            Map.entry("open", with(READING, DECRYPTING)),
+            Map.entry("verify", with(with(READING, DECRYPTING), GNUPG)),
+            Map.entry("open", with(with(READING, DECRYPTING), GNUPG)),
             Map.entry("inspect", EnumSet.of(INPUT, OUT_OF_MEMORY, MALFORMED)),
             Map.entry("validate", EnumSet.of(INPUT, OUT_OF_MEMORY, BAG_INVALID, BAG_INCOMPLETE, BAD_SIGNATURE,
-                    UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY)),
+                    UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY,
+                    GNUPG_MISSING)),
             Map.entry("keys", EnumSet.of(OK, USAGE)),
             Map.entry("custody", EnumSet.of(OK, USAGE)),
-            Map.entry("custody check", EnumSet.of(INPUT, OUT_OF_MEMORY, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY, OUTPUT_EXISTS,
+            Map.entry("custody check", EnumSet.of(INPUT, OUT_OF_MEMORY, KEY, AMBIGUOUS_KEY, NO_SUCH_KEY, GNUPG_MISSING,
+                    OUTPUT_EXISTS,
                     WRITE_FAILED, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, PASSPHRASE, NOT_SECRET_KEY, NOT_RECIPIENT,
                     TAMPERED, BAD_SIGNATURE, UNTRUSTED_SIGNER, BAG_INVALID, RECEIPT_ALTERED, RECEIPT_UNTRUSTED,
                     RECEIPT_OTHER_FILE, CHAIN_LINK_MISSING, CHAIN_TIME, RECEIPT_FAILURE, RECEIPT_REPEATED, RECEIPT_TIME)),
-            Map.entry("custody carry", with(SECRET_KEY, OUTPUT_EXISTS, WRITE_FAILED, SIGNER_EXPIRED, SIGNER_REVOKED)),
+            Map.entry("custody carry", with(with(SECRET_KEY, GNUPG), OUTPUT_EXISTS, WRITE_FAILED, SIGNER_EXPIRED, SIGNER_REVOKED)),
             Map.entry("keys generate", EnumSet.of(INPUT, KEY, PASSPHRASE, OUTPUT_EXISTS, WRITE_FAILED)),
             Map.entry("keys import", EnumSet.of(INPUT, KEY, PASSPHRASE, WRITE_FAILED)),
             Map.entry("keys list", EnumSet.of(INPUT, KEY)),

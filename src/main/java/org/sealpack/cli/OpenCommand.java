@@ -46,8 +46,9 @@ final class OpenCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--key", paramLabel = "KEY",
-            description = "Your secret key (file, fingerprint, or name in the keyring); repeat to try several. "
-                    + "Default: every secret key in the keyring.")
+            description = "Your secret key (file, fingerprint, or name in the keyring; gpg:SELECTOR for a key GnuPG "
+                    + "holds, on a card too); repeat to try several. Default: every secret key in the keyring, "
+                    + "then any key GnuPG's agent holds for a recipient.")
     List<String> keys;
 
     @Mixin
@@ -75,7 +76,8 @@ final class OpenCommand implements Callable<Integer> {
         reporting.prepare(spec, common, passphrase);
         List<KeyHandle> candidates = Keys.secretKeys(keys, common.keyring());
         if (candidates.isEmpty()) {
-            throw new NoSuchKeyException("no secret key given and none in the keyring " + common.keyring().home(),
+            throw new NoSuchKeyException("no secret key given, none in the keyring " + common.keyring().home()
+                    + ", and GnuPG is not installed",
                     "name your secret key file with --key KEY.asc, or import it: `sealpack keys import KEY.asc`");
         }
         var progress = TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());

@@ -54,11 +54,13 @@ final class PackCommand implements Callable<Integer> {
     boolean metadataTemplate;
 
     @Option(names = "--signer", paramLabel = "KEY",
-            description = "Your secret key: a file, a full fingerprint, or a name or e-mail in the keyring.")
+            description = "Your secret key: a file, a full fingerprint, or a name or e-mail in the keyring; or "
+                    + "gpg:SELECTOR, a key GnuPG holds (on a card too), used through its agent.")
     String signer;
 
     @Option(names = "--recipient", paramLabel = "CERT",
-            description = "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring); repeat for each.")
+            description = "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring; "
+                    + "gpg:SELECTOR from GnuPG); repeat for each.")
     List<String> recipients;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -110,7 +112,7 @@ final class PackCommand implements Callable<Integer> {
                     + String.join(", ", missing));
         }
         boolean stdout = StandardStreams.isStdout(output);
-        PackRequest request = PackRequest.to(output, KeySelector.secretKey(signer, common.keyring()))
+        PackRequest request = PackRequest.to(output, KeySelector.key(signer, common.keyring()))
                 .payload(payload).metadata(metadata).recipients(Keys.certificates(recipients, common.keyring()))
                 .bagName(stdout && bagName == null ? "bag" : bagName).force(force).at(Instant.now())
                 .anonymous(anonymous).compress(compress).existingBag(existingBag).limits(limits.limits()).build();

@@ -10,7 +10,7 @@ import org.sealpack.custody.Signing;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.UsageException;
 import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.Key;
+import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SecretKey;
 import org.sealpack.report.Json;
 import org.sealpack.seal.Checks;
@@ -91,7 +91,7 @@ final class ReportOptions {
         List<String> links = after == null ? List.of() : after.stream().map(ReceiptFile::link).toList();
         SecretKey key = null;
         if (signReceipt != null) {
-            Key custodian = KeySelector.secretKey(signReceipt, common.keyring());
+            org.sealpack.pgp.KeyHandle custodian = KeySelector.key(signReceipt, common.keyring());
             key = Passphrases.unlock(custodian, passphrase.forUnlocking(), custodian.signingParts(Instant.now()));
         }
         return new Signing(key, note, links, returnTo);

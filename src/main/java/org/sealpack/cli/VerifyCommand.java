@@ -57,7 +57,8 @@ final class VerifyCommand implements Callable<Integer> {
     TrustOptions trust;
 
     @Option(names = "--key", paramLabel = "KEY",
-            description = "Your secret key (file, fingerprint, or name in the keyring), to check everything inside.")
+            description = "Your secret key (file, fingerprint, or name in the keyring; gpg:SELECTOR for a key GnuPG "
+                    + "holds), to check everything inside.")
     String key;
 
     @Mixin
@@ -111,7 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
         } else {
             Verified<Reports.Full> verified;
             try {
-                List<KeyHandle> keys = List.of(KeySelector.secretKey(key, common.keyring()));
+                List<KeyHandle> keys = List.of(KeySelector.key(key, common.keyring()));
                 verified = Verifier.full(source, trusted, keys, passphrase.forUnlocking(), limitOptions.limits(), checks);
             } catch (RuntimeException e) {
                 RuntimeException named = People.namingRecipients(e, known);

@@ -131,7 +131,8 @@ public final class ReceiptWriter {
         }
         if (full != null) {
             r.line("").line("Opened with `" + Hex.grouped(full.openedBy().fingerprint()) + "` ("
-                    + cell(full.openedBy().primaryUserId()) + ").");
+                    + cell(full.openedBy().primaryUserId()) + ")" + ("GnuPG".equals(full.openedHeldBy())
+                    ? ", a key held by GnuPG (its agent decrypted; the secret never left it)" : "") + ".");
             if (!full.intendedRecipients().isEmpty()) {
                 r.line("Intended recipients named in the bag signature: "
                         + String.join(", ", full.intendedRecipients().stream().map(f -> "`" + Hex.grouped(f) + "`")

@@ -99,16 +99,20 @@ final class EncryptedMessage {
      */
     InputStream decrypt(List<? extends KeyHandle> keys, BiFunction<KeyHandle, LongPredicate, SecretKey> unlock)
             throws IOException, PGPException {
-        for (PGPEncryptedData d : encrypted) {
-            if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
-                for (KeyHandle key : keys) {
-                    if (key.hasSecretFor(pk.getKeyID())) {
-                        long part = pk.getKeyID();
-                        SecretKey unlocked = unlock.apply(key, id -> id == part);
-                        return open(pk, unlocked, unlocked.certificate().ring.getPublicKey(part));
-                    }
+        List<KeyHandle> given = keys.stream().filter(k -> !(k instanceof GnuPGKeys)).map(k -> (KeyHandle) k).toList();
+        InputStream named = named(given, unlock);
+        if (named == null && given.size() < keys.size()) {
+            // No key given or in the keyring is a recipient: GnuPG's agent may hold one.
+            List<Long> ids = new ArrayList<>();
+            for (PGPEncryptedData d : encrypted) {
+                if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
+                    ids.add(pk.getKeyID());
                 }
             }
+            named = named(GnuPGKeys.forRecipients(ids), unlock);
+        }
+        if (named != null) {
+            return named;
         }
         boolean hidden = false;
         // Each key is unlocked (its passphrase's S2K run) at most once, however many hidden recipients.
@@ -116,7 +120,7 @@ final class EncryptedMessage {
         for (PGPEncryptedData d : encrypted) {
             if (d instanceof PGPPublicKeyEncryptedData pk && pk.getKeyIdentifier().isWildcard()) {
                 hidden = true;
-                for (KeyHandle key : keys) {
+                for (KeyHandle key : given) {
                     SecretKey unlocked = unlockedKeys.computeIfAbsent(key, k -> unlock.apply(k, id -> true));
                     for (PGPPublicKey candidate : unlocked.usableParts()) {
                         if (candidate.getAlgorithm() != pk.getAlgorithm()) {
@@ -140,10 +144,32 @@ final class EncryptedMessage {
                     "it is not addressed to any secret key you gave or hold in your keyring");
         }
         List<String> ids = recipients.stream().map(SealReader.Recipient::keyId).toList();
-        String given = keys.stream().map(k -> k.certificate().describe()).collect(Collectors.joining(", "));
-        throw new NotRecipientException((keys.size() == 1 ? "the key " + given + " is not a recipient"
-                : "none of the keys " + (keys.isEmpty() ? "" : given + " ") + "is a recipient") + " of this file",
+        String names = given.stream().map(k -> k.certificate().describe()).collect(Collectors.joining(", "));
+        throw new NotRecipientException((given.size() == 1 ? "the key " + names + " is not a recipient"
+                : "none of the keys " + (given.isEmpty() ? "" : names + " ") + "is a recipient") + " of this file",
                 ids, "open it with the secret key of one of those recipients (`sealpack keys list` shows yours)");
+    }
+
+    /** Decrypts with the first key that a named (not hidden) recipient is, or returns null. */
+    private InputStream named(List<? extends KeyHandle> keys, BiFunction<KeyHandle, LongPredicate, SecretKey> unlock)
+            throws IOException, PGPException {
+        for (PGPEncryptedData d : encrypted) {
+            if (d instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
+                for (KeyHandle key : keys) {
+                    if (key.hasSecretFor(pk.getKeyID())) {
+                        long part = pk.getKeyID();
+                        SecretKey unlocked = unlock.apply(key, id -> id == part);
+                        return open(pk, unlocked, unlocked.certificate().ring.getPublicKey(part));
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Who holds the secret of the key that decrypted the file ("sealpack", "GnuPG"), after {@link #decrypt}. */
+    String openedHeldBy() {
+        return opener == null ? null : opener.heldBy();
     }
 
     private InputStream open(PGPPublicKeyEncryptedData match, SecretKey key, PGPPublicKey part)

@@ -179,6 +179,11 @@ public final class SealReader implements AutoCloseable {
         return message.openedBy();
     }
 
+    /** Who holds the secret of the key that decrypted the file: "sealpack", or "GnuPG" (its agent). */
+    public String openedHeldBy() {
+        return message.openedHeldBy();
+    }
+
     /** Reads the rest of the plaintext and checks the integrity tag of the encrypted data. */
     public void checkIntegrity() {
         message.checkIntegrity();

@@ -93,9 +93,10 @@ public final class SignedMessageReader {
                     }
                 }
             }
-            String given = keys.isEmpty() ? "no secret key was given and none is in the keyring"
-                    : "none of the keys " + String.join(", ", keys.stream().map(k -> k.certificate().describe()).toList())
-                    + " is a recipient";
+            List<String> named = keys.stream().filter(k -> !(k instanceof GnuPGKeys)).map(k -> k.certificate().describe())
+                    .toList();
+            String given = named.isEmpty() ? "no secret key was given and none is in the keyring"
+                    : "none of the keys " + String.join(", ", named) + " is a recipient";
             throw new NotRecipientException(what + " cannot be decrypted: " + given,
                     "give the secret key it was sent to (the sender's) with --key KEY");
         } catch (IOException | PGPException | RuntimeException e) {

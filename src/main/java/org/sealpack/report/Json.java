@@ -137,6 +137,7 @@ public final class Json {
         d.put("checked", checked);
         d.put("outer", outerPart(full.outer(), sha256));
         d.put("openedBy", certificate(full.openedBy()));
+        d.put("openedHeldBy", full.openedHeldBy());
         Map<String, Object> bag = new LinkedHashMap<>();
         bag.put("name", full.bagName());
         bag.put("signed", full.bagSigned().toString());

@@ -95,6 +95,9 @@ public final class Printer {
         }
         heading("Encrypted data: INTACT (integrity check passed)");
         signer("opened with", full.openedBy());
+        if ("GnuPG".equals(full.openedHeldBy())) {
+            field("held by", "GnuPG (its agent decrypted the session key; sealpack never saw the secret)");
+        }
         if (full.outer().anonymous()) {
             heading("Bag signature: GOOD (by a trusted signer; it is the only signature of an anonymous file)");
             signer("signer", full.outer().signer());

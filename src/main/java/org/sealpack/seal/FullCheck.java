@@ -89,7 +89,7 @@ final class FullCheck {
         checks.passed(Checks.MANIFEST);
         checks.passed(Checks.TAG_MANIFEST);
         warnings.addAll(valid.warnings());
-        Reports.Full report = new Reports.Full(outerReport, openedBy, bagSignature.created(),
+        Reports.Full report = new Reports.Full(outerReport, openedBy, reader.openedHeldBy(), bagSignature.created(),
                 bagSignature.intendedRecipients(), bag.root(), valid.bagInfo(), bag.payload(),
                 bag.payloadBytes(), warnings, Digests.sha512Hex(bag.tagFiles().get(BagIt.TAG_MANIFEST)));
         return new Verified<>(report, source.sha256(), sink);

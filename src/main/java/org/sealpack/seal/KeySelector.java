@@ -16,10 +16,16 @@ import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.Keyring;
 import org.sealpack.pgp.Key;
+import org.sealpack.pgp.AgentKey;
+import org.sealpack.pgp.KeyHandle;
+import org.sealpack.gnupg.GnuPG;
 
 /**
  * Resolves what a user writes for KEY or CERT: a file path, a full fingerprint, or a user-ID substring
- * (name, e-mail) that matches exactly one keyring entry. A short key ID is never enough.
+ * (name, e-mail) that matches exactly one keyring entry; or {@code gpg:SELECTOR}, a key GnuPG holds (a
+ * fingerprint or a part of a user ID that matches exactly one of GnuPG's keys): its certificate from
+ * `gpg --export`, trusted for this run because it was named, its secret used through GnuPG's agent. A
+ * short key ID is never enough.
  */
 public final class KeySelector {
     private static final Pattern SHORT_ID = Pattern.compile("(0[xX])?([0-9A-Fa-f]{8}|[0-9A-Fa-f]{16})");
@@ -34,6 +40,9 @@ public final class KeySelector {
     }
 
     public static Certificate certificate(String selector, Keyring keyring) {
+        if (GnuPG.names(selector)) {
+            return AgentKey.certificate(selector.substring(GnuPG.PREFIX.length()));
+        }
         Path file = Path.of(selector);
         if (Files.isRegularFile(file)) {
             return KeyFiles.readCertificate(file);
@@ -41,7 +50,20 @@ public final class KeySelector {
         return select(selector, keyring.certificates(), c -> c, "certificate", keyring);
     }
 
+    /** A KEY: sealpack's own (a file, or in the keyring), or {@code gpg:SELECTOR}, held by GnuPG's agent. */
+    public static KeyHandle key(String selector, Keyring keyring) {
+        if (GnuPG.names(selector)) {
+            return AgentKey.find(selector.substring(GnuPG.PREFIX.length()));
+        }
+        return secretKey(selector, keyring);
+    }
+
+    /** sealpack's own secret key (a file, or in the keyring): for what only sealpack's keys can do (passwd, revoke). */
     public static Key secretKey(String selector, Keyring keyring) {
+        if (GnuPG.names(selector)) {
+            throw new org.sealpack.failure.UsageException("'" + selector + "' is a key held by GnuPG, which this command"
+                    + " cannot change", "manage it with gpg (`gpg --edit-key`, `gpg --generate-revocation`)");
+        }
         Path file = Path.of(selector);
         if (Files.isRegularFile(file)) {
             return KeyFiles.readSecretKey(file);

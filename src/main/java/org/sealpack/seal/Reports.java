@@ -29,10 +29,12 @@ public final class Reports {
     /**
      * Everything, after decryption: the outer check, the bag signature, and the bag.
      *
+     * @param openedHeldBy who held the secret of the key that opened it: "sealpack" (its keyring or a key file), or
+     *                     "GnuPG" (its agent, or a card behind it)
      * @param manifest the payload files, each with its SHA-512 and size
      * @param warnings things that passed but deserve a word (for example no intended recipients listed)
      */
-    public record Full(Outer outer, Certificate openedBy, Instant bagSigned, List<String> intendedRecipients,
+    public record Full(Outer outer, Certificate openedBy, String openedHeldBy, Instant bagSigned, List<String> intendedRecipients,
                        String bagName, Metadata bagInfo, Manifest manifest, long payloadBytes,
                        List<String> warnings, String tagManifestSha512) {
     }
