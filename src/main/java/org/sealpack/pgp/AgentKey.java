@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -145,13 +144,12 @@ public final class AgentKey implements KeyHandle, SecretKey {
 
     @Override
     public byte[] signDigest(PGPPublicKey part, int hashAlgorithm, byte[] digest) {
-        String hash = switch (hashAlgorithm) {
-            case HashAlgorithmTags.SHA224 -> "sha224";
-            case HashAlgorithmTags.SHA256 -> "sha256";
-            case HashAlgorithmTags.SHA384 -> "sha384";
-            case HashAlgorithmTags.SHA512 -> "sha512";
-            default -> throw new KeyException("sealpack asks GnuPG's agent for SHA-2 signatures only", null);
-        };
+        String jdk = DigestSigner.jdkName(hashAlgorithm);
+        if (jdk == null) {
+            throw new KeyException("sealpack asks GnuPG's agent for SHA-2 signatures only", null);
+        }
+        String hash = jdk.replace("-", "").toLowerCase(java.util.Locale.ROOT); // SETHASH --hash=sha256
+
         SExpression.Node answer;
         try (Agent agent = Agent.connect()) {
             answer = agent.sign(grip(part), hash, digest, description("sign"));

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Date;
 
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -43,14 +42,10 @@ final class DigestSigner implements PGPContentSignerBuilder {
         return generator;
     }
 
+    /** The JDK's name of a SHA-2 hash (the only ones sealpack signs with), or null. */
     static String jdkName(int hashAlgorithm) {
-        return switch (hashAlgorithm) {
-            case HashAlgorithmTags.SHA224 -> "SHA-224";
-            case HashAlgorithmTags.SHA256 -> "SHA-256";
-            case HashAlgorithmTags.SHA384 -> "SHA-384";
-            case HashAlgorithmTags.SHA512 -> "SHA-512";
-            default -> null;
-        };
+        String name = Names.hash(hashAlgorithm);
+        return name.matches("SHA-(224|256|384|512)") ? name : null;
     }
 
     @Override

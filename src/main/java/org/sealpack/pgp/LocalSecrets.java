@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DigestInfo;
-import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
@@ -90,13 +89,13 @@ final class LocalSecrets {
                 + " key", "use an Ed25519, RSA or ECDSA key");
     }
 
-    /** The DigestInfo algorithm of PKCS #1 v1.5 signatures. */
+    /** The DigestInfo algorithm of PKCS #1 v1.5 signatures: SHA-2 only. */
     static ASN1ObjectIdentifier digestOid(int hashAlgorithm) {
-        return switch (hashAlgorithm) {
-            case HashAlgorithmTags.SHA224 -> NISTObjectIdentifiers.id_sha224;
-            case HashAlgorithmTags.SHA256 -> NISTObjectIdentifiers.id_sha256;
-            case HashAlgorithmTags.SHA384 -> NISTObjectIdentifiers.id_sha384;
-            case HashAlgorithmTags.SHA512 -> NISTObjectIdentifiers.id_sha512;
+        return switch (String.valueOf(DigestSigner.jdkName(hashAlgorithm))) {
+            case "SHA-224" -> NISTObjectIdentifiers.id_sha224;
+            case "SHA-256" -> NISTObjectIdentifiers.id_sha256;
+            case "SHA-384" -> NISTObjectIdentifiers.id_sha384;
+            case "SHA-512" -> NISTObjectIdentifiers.id_sha512;
             default -> throw new IllegalArgumentException("no RSA signatures with hash algorithm " + hashAlgorithm);
         };
     }

@@ -116,13 +116,12 @@ final class SessionKeys extends AbstractPublicKeyDataDecryptorFactory {
                 SymmetricKeyAlgorithmTags.AES_128, new KeyParameter(kek));
     }
 
+    /** The key length of the AES key wrap the key's ECDH parameters name (RFC 6637 allows AES only). */
     private static int keyLength(int symmetricAlgorithm) throws PGPException {
-        return switch (symmetricAlgorithm) {
-            case SymmetricKeyAlgorithmTags.AES_128 -> 16;
-            case SymmetricKeyAlgorithmTags.AES_192 -> 24;
-            case SymmetricKeyAlgorithmTags.AES_256 -> 32;
-            default -> throw new PGPException("unsupported ECDH key wrap algorithm " + symmetricAlgorithm);
-        };
+        if (!Names.cipher(symmetricAlgorithm).startsWith("AES-")) {
+            throw new PGPException("unsupported ECDH key wrap algorithm " + symmetricAlgorithm);
+        }
+        return org.bouncycastle.bcpg.SymmetricKeyUtils.getKeyLengthInOctets(symmetricAlgorithm);
     }
 
     @Override
