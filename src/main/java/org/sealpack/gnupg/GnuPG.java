@@ -39,6 +39,16 @@ public final class GnuPG {
         return argument != null && argument.startsWith(PREFIX);
     }
 
+    /** GnuPG's home: GNUPGHOME, else ~/.gnupg. */
+    static Path home() {
+        String home = System.getenv("GNUPGHOME");
+        if (home != null && !home.isEmpty()) {
+            return Path.of(home);
+        }
+        String user = System.getenv("HOME");
+        return Path.of(user == null || user.isEmpty() ? System.getProperty("user.home") : user, ".gnupg");
+    }
+
     /** Whether gpg and gpgconf are on the PATH. */
     public static boolean installed() {
         return find("gpg") != null && find("gpgconf") != null;
@@ -186,8 +196,8 @@ public final class GnuPG {
      * file names its recipients): for open and verify without --key. Empty without GnuPG.
      */
     public static List<Listed> withKeyIds(List<String> keyIds) {
-        if (keyIds.isEmpty() || !installed()) {
-            return List.of();
+        if (keyIds.isEmpty() || !installed() || !Files.isDirectory(home())) {
+            return List.of(); // no GnuPG, or one never used: asking gpg would only create its home
         }
         List<String> args = new ArrayList<>(List.of("--batch", "--no-tty", "--with-colons", "--with-keygrip",
                 "--fixed-list-mode", "--list-keys", "--"));
