@@ -26,7 +26,7 @@ final class Keys {
      */
     static List<KeyHandle> secretKeys(List<String> selectors, Keyring keyring) {
         if (selectors == null || selectors.isEmpty()) {
-            List<KeyHandle> all = new java.util.ArrayList<>(keyring.secretKeys());
+            List<KeyHandle> all = new ArrayList<>(keyring.secretKeys());
             if (GnuPG.installed()) {
                 all.add(GnuPGKeys.any());
             }

@@ -91,7 +91,7 @@ final class ReportOptions {
         List<String> links = after == null ? List.of() : after.stream().map(ReceiptFile::link).toList();
         SecretKey key = null;
         if (signReceipt != null) {
-            org.sealpack.pgp.KeyHandle custodian = KeySelector.key(signReceipt, common.keyring());
+            KeyHandle custodian = KeySelector.key(signReceipt, common.keyring());
             key = Passphrases.unlock(custodian, passphrase.forUnlocking(), custodian.signingParts(Instant.now()));
         }
         return new Signing(key, note, links, returnTo);

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 
 import org.sealpack.failure.AgentProtocolException;
 import org.sealpack.failure.AgentUnreachableException;
+import java.io.IOException;
 
 /**
  * A connection to GnuPG's agent and the secret operations sealpack asks of it, as gpg does (g10/call-agent.c):
@@ -51,7 +52,7 @@ public final class Agent implements AutoCloseable {
             try {
                 Path stdin = Files.readSymbolicLink(Path.of("/proc/self/fd/0"));
                 tty = stdin.toString().startsWith("/dev/pts/") || stdin.toString().startsWith("/dev/tty") ? stdin.toString() : null;
-            } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 tty = null;
             }
         }

@@ -17,6 +17,7 @@ import java.util.List;
 
 import org.sealpack.failure.AgentProtocolException;
 import org.sealpack.failure.AgentUnreachableException;
+import java.util.Arrays;
 
 /**
  * A client of the Assuan protocol (libassuan, "Developing with Assuan") over a Unix domain socket: what
@@ -212,7 +213,7 @@ public final class Assuan implements Closeable {
                             "restart it with `gpgconf --kill gpg-agent`, then try again");
                 }
                 if (b == '\n') {
-                    return java.util.Arrays.copyOf(line, n);
+                    return Arrays.copyOf(line, n);
                 }
                 if (n == MAX_LINE - 1) {
                     throw broken(what, "a line longer than " + MAX_LINE + " bytes");

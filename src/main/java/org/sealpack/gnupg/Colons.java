@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 
 /** gpg's --with-colons listing (doc/DETAILS): pub/sub, fpr and grp records, uid records. */
 final class Colons {
@@ -72,8 +74,8 @@ final class Colons {
 
     /** User IDs in colon listings are UTF-8 with ':' and other bytes escaped as \\xNN. */
     private static String unescape(String s) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[] in = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < in.length; i++) {
             int hi = i + 3 < in.length && in[i] == '\\' && in[i + 1] == 'x' ? Character.digit(in[i + 2], 16) : -1;
             int lo = hi < 0 ? -1 : Character.digit(in[i + 3], 16);
@@ -84,6 +86,6 @@ final class Colons {
                 out.write(in[i]);
             }
         }
-        return Percent.printable(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return Percent.printable(out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -16,6 +16,7 @@ import org.sealpack.failure.AmbiguousKeyException;
 import org.sealpack.failure.GnuPGMissingException;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.NoSuchKeyException;
+import java.io.OutputStream;
 
 /**
  * GnuPG's command-line tools, run as the user runs them (their GNUPGHOME, their gpg.conf): gpg to find
@@ -108,7 +109,7 @@ public final class GnuPG {
     private static byte[] readBounded(InputStream in) {
         try (in) {
             byte[] data = in.readNBytes(MAX_OUTPUT);
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return data;
         } catch (IOException e) {
             return new byte[0];

@@ -17,6 +17,8 @@ import org.sealpack.failure.KeyException;
 import org.sealpack.gnupg.Agent;
 import org.sealpack.gnupg.GnuPG;
 import org.sealpack.gnupg.SExpression;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
+import java.util.Locale;
 
 /**
  * A secret key GnuPG's agent holds (in its store, or on an OpenPGP card behind it): named
@@ -148,7 +150,7 @@ public final class AgentKey implements KeyHandle, SecretKey {
         if (jdk == null) {
             throw new KeyException("sealpack asks GnuPG's agent for SHA-2 signatures only", null);
         }
-        String hash = jdk.replace("-", "").toLowerCase(java.util.Locale.ROOT); // SETHASH --hash=sha256
+        String hash = jdk.replace("-", "").toLowerCase(Locale.ROOT); // SETHASH --hash=sha256
 
         SExpression.Node answer;
         try (Agent agent = Agent.connect()) {
@@ -177,7 +179,7 @@ public final class AgentKey implements KeyHandle, SecretKey {
     @Override
     public byte[] agree(PGPPublicKey part, byte[] ephemeral) {
         byte[] e = ephemeral;
-        if (part.getAlgorithm() != org.bouncycastle.bcpg.PublicKeyAlgorithmTags.ECDH) {
+        if (part.getAlgorithm() != PublicKeyAlgorithmTags.ECDH) {
             throw new KeyException("GnuPG's agent is asked for ECDH (legacy, algorithm 18) only, not algorithm "
                     + part.getAlgorithm(), null);
         }

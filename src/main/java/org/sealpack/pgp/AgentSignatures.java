@@ -28,6 +28,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 import org.bouncycastle.util.BigIntegers;
 import org.sealpack.failure.AgentProtocolException;
 import org.sealpack.gnupg.SExpression;
+import java.io.IOException;
 
 /**
  * What GnuPG's agent answers, turned into what OpenPGP needs and checked: its signature values into the
@@ -58,7 +59,7 @@ final class AgentSignatures {
                 try {
                     return new DERSequence(new ASN1Encodable[] {new ASN1Integer(positive(v.value("r"), 67)),
                             new ASN1Integer(positive(v.value("s"), 67))}).getEncoded();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw broken("its ECDSA values cannot be encoded");
                 }
             }

@@ -7,6 +7,7 @@ import java.util.function.LongPredicate;
 import org.sealpack.failure.KeyException;
 import org.sealpack.gnupg.Agent;
 import org.sealpack.gnupg.GnuPG;
+import java.time.Instant;
 
 /**
  * "A key GnuPG's agent holds": what {@code open} and {@code verify} try, after every key of the keyring,
@@ -75,7 +76,7 @@ public final class GnuPGKeys implements KeyHandle {
     }
 
     @Override
-    public LongPredicate signingParts(java.time.Instant at) {
+    public LongPredicate signingParts(Instant at) {
         return id -> false;
     }
 

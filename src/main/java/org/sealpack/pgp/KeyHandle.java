@@ -1,6 +1,11 @@
 package org.sealpack.pgp;
 
 import java.util.function.LongPredicate;
+import org.sealpack.text.Untrusted;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Date;
+import java.time.Instant;
 
 /**
  * A secret key as a user names it (KEY), before it is used: sealpack's own ({@link Key}, still locked
@@ -19,7 +24,7 @@ public interface KeyHandle {
     String describe();
 
     /** {@link #describe()} for people, escaped when shown (user IDs are text from outside). */
-    default org.sealpack.text.Untrusted description() {
+    default Untrusted description() {
         return certificate().description();
     }
 
@@ -33,9 +38,9 @@ public interface KeyHandle {
     boolean hasSecretFor(long keyId);
 
     /** The key IDs of the parts that can sign at the given time: what {@code pack} needs unlocked. */
-    default LongPredicate signingParts(java.time.Instant at) {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        for (var k : certificate().signingKeys(java.util.Date.from(at))) {
+    default LongPredicate signingParts(Instant at) {
+        Set<Long> ids = new HashSet<>();
+        for (var k : certificate().signingKeys(Date.from(at))) {
             ids.add(k.getKeyID());
         }
         return ids::contains;

@@ -37,6 +37,7 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 import org.bouncycastle.util.BigIntegers;
 import org.sealpack.failure.KeyException;
+import java.util.Arrays;
 
 /**
  * The secret operations of a key sealpack holds in memory, on Bouncy Castle's lightweight API (no JCA
@@ -146,7 +147,7 @@ final class LocalSecrets {
     /** The u coordinate of an X25519/X448 key: raw, or after the 0x40 of the legacy ECDH encoding. */
     private static byte[] withoutPrefix(byte[] ephemeral, int size) {
         if (ephemeral.length == size + 1 && ephemeral[0] == 0x40) {
-            return java.util.Arrays.copyOfRange(ephemeral, 1, ephemeral.length);
+            return Arrays.copyOfRange(ephemeral, 1, ephemeral.length);
         }
         if (ephemeral.length != size) {
             throw new IllegalArgumentException("the ephemeral key has " + ephemeral.length + " bytes, not " + size);

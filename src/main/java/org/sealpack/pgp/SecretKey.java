@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.sealpack.failure.KeyException;
+import java.util.ArrayList;
 
 /**
  * A secret key ready for use: something that can sign a digest and decrypt a session key, wherever its
@@ -58,7 +59,7 @@ public interface SecretKey {
 
     /** The parts whose secret is at hand: what an anonymous file's hidden recipients are tried with. */
     default List<PGPPublicKey> usableParts() {
-        List<PGPPublicKey> parts = new java.util.ArrayList<>();
+        List<PGPPublicKey> parts = new ArrayList<>();
         for (PGPPublicKey k : certificate().ring) {
             if (canUse(k.getKeyID())) {
                 parts.add(k);

@@ -27,6 +27,8 @@ import org.bouncycastle.openpgp.operator.RFC6637Utils;
 import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import org.bouncycastle.util.Arrays;
 import org.sealpack.failure.SealpackException;
+import org.bouncycastle.bcpg.SymmetricKeyUtils;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The one way sealpack recovers a session key from a Public-Key Encrypted Session Key packet: the
@@ -109,7 +111,7 @@ final class SessionKeys extends AbstractPublicKeyDataDecryptorFactory {
             throw new PGPException("the recipient key cannot be encoded", e);
         }
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(x448 ? new SHA512Digest() : new SHA256Digest());
-        hkdf.init(new HKDFParameters(ikm, null, info.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        hkdf.init(new HKDFParameters(ikm, null, info.getBytes(StandardCharsets.US_ASCII)));
         byte[] kek = new byte[x448 ? 32 : 16];
         hkdf.generateBytes(kek, 0, kek.length);
         return BcPublicKeyDataDecryptorFactory.unwrapSessionData(ephemeralAndWrapped[1],
@@ -121,7 +123,7 @@ final class SessionKeys extends AbstractPublicKeyDataDecryptorFactory {
         if (!Names.cipher(symmetricAlgorithm).startsWith("AES-")) {
             throw new PGPException("unsupported ECDH key wrap algorithm " + symmetricAlgorithm);
         }
-        return org.bouncycastle.bcpg.SymmetricKeyUtils.getKeyLengthInOctets(symmetricAlgorithm);
+        return SymmetricKeyUtils.getKeyLengthInOctets(symmetricAlgorithm);
     }
 
     @Override

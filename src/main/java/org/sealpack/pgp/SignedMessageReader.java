@@ -22,6 +22,7 @@ import org.sealpack.failure.NotRecipientException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.TamperedDataException;
 import org.sealpack.failure.WeakCryptoException;
+import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 
 /**
  * Reads what {@link SignedMessage} writes (a receipt sent back to the sender): an OpenPGP message
@@ -113,7 +114,7 @@ public final class SignedMessageReader {
             throw new WeakCryptoException(what + " is encrypted without integrity protection",
                     "ask its custodian for a new copy");
         }
-        org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory factory =
+        PublicKeyDataDecryptorFactory factory =
                 SessionKeys.of(key, key.certificate().ring.getPublicKey(part));
         InputStream clear = pk.getDataStream(factory);
         if (!pk.isAEAD()) {

@@ -19,6 +19,7 @@ import org.sealpack.pgp.Key;
 import org.sealpack.pgp.AgentKey;
 import org.sealpack.pgp.KeyHandle;
 import org.sealpack.gnupg.GnuPG;
+import org.sealpack.failure.UsageException;
 
 /**
  * Resolves what a user writes for KEY or CERT: a file path, a full fingerprint, or a user-ID substring
@@ -61,7 +62,7 @@ public final class KeySelector {
     /** sealpack's own secret key (a file, or in the keyring): for what only sealpack's keys can do (passwd, revoke). */
     public static Key secretKey(String selector, Keyring keyring) {
         if (GnuPG.names(selector)) {
-            throw new org.sealpack.failure.UsageException("'" + selector + "' is a key held by GnuPG, which this command"
+            throw new UsageException("'" + selector + "' is a key held by GnuPG, which this command"
                     + " cannot change", "manage it with gpg (`gpg --edit-key`, `gpg --generate-revocation`)");
         }
         Path file = Path.of(selector);
