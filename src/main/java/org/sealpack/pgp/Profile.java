@@ -75,6 +75,9 @@ public enum Profile {
         if (!aead()) {
             return new CfbEncryptor(CIPHER, new SecureRandom(), twoThreads);
         }
+        if (AEAD == OcbEncryptor.OCB) {
+            return new OcbEncryptor(CIPHER, AEAD_CHUNK_EXPONENT, new SecureRandom());
+        }
         JcePGPDataEncryptorBuilder data = new JcePGPDataEncryptorBuilder(CIPHER).setWithIntegrityPacket(true)
                 .setSecureRandom(new SecureRandom());
         Crypto.bouncyCastle(); // the JDK has no OCB
