@@ -34,11 +34,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate a key pair and a revocation certificate, offline.",
-            "Without -o, the key goes into the keyring and the revocation certificate into HOME/revocations/. "
-                + "With -o DIR, three files are written there: BASE.key.asc (secret key, mode 0600), "
-                + "BASE.cert.asc (certificate, to give to others) and BASE.rev.asc (revocation certificate: "
-                + "keep it offline; importing it revokes the key).",
+        description = {"Generate a key pair and two revocation certificates, offline.",
+            "Without -o, the key goes into the keyring and the revocation certificates into HOME/revocations/. "
+                + "With -o DIR, four files are written there: BASE.key.asc (secret key, mode 0600), "
+                + "BASE.cert.asc (certificate, to give to others), BASE.lost.rev.asc and BASE.compromised.rev.asc "
+                + "(revocation certificates: keep them offline, apart from the key).",
+            "If the key is lost (a broken disk, a forgotten passphrase) and nobody else can have it, import and "
+                + "send out the 'lost' one: what the key signed until then stays valid. If someone else may hold "
+                + "it (a seized or stolen laptop with its passphrase), the 'compromised' one: nothing it ever "
+                + "signed can be trusted.",
             "Profiles: 'default' is OpenPGP v4, Ed25519 signing + Curve25519 encryption, AES-256 protection; "
                 + "GnuPG 2.2 and later read it. 'rfc9580' is v6 keys (Ed25519/X25519), AEAD (OCB) + Argon2 "
                 + "protection and AEAD encryption between v6 keys: GnuPG 2.2 CANNOT read these keys or what is "
@@ -90,13 +94,15 @@ final class KeysGenerateCommand implements Callable<Integer> {
         Profile chosen = profile;
         Path keyFile = null;
         Path certFile = null;
-        Path revFile = null;
+        Path lostFile = null;
+        Path compromisedFile = null;
         if (directory != null) {
             String base = baseName != null ? baseName : slug(name);
             keyFile = directory.resolve(base + ".key.asc");
             certFile = directory.resolve(base + ".cert.asc");
-            revFile = directory.resolve(base + ".rev.asc");
-            for (Path p : new Path[] {keyFile, certFile, revFile}) {
+            lostFile = directory.resolve(base + LOST);
+            compromisedFile = directory.resolve(base + COMPROMISED);
+            for (Path p : new Path[] {keyFile, certFile, lostFile, compromisedFile}) {
                 if (Files.exists(p)) {
                     throw new OutputExistsException(p + " exists", "choose another --file-name or directory");
                 }
@@ -112,8 +118,11 @@ final class KeysGenerateCommand implements Callable<Integer> {
         char[] secret = noPassphrase ? new char[0] : passphrase.forNewKey();
         Instant now = Instant.now();
         Key key = KeyGenerator.generate(chosen, userId, secret, now, validity);
-        String revocation = KeyEditor.revocationCertificate(key.unlock(secret), KeyEditor.Reason.UNSPECIFIED,
-                "revocation certificate made at key generation", now);
+        var unlocked = key.unlock(secret);
+        String lost = KeyEditor.revocationCertificate(unlocked, KeyEditor.Reason.RETIRED,
+                "key lost: no longer used; what it signed before this revocation was received stays valid", now);
+        String compromised = KeyEditor.revocationCertificate(unlocked, KeyEditor.Reason.COMPROMISED,
+                "key compromised: someone else may hold it; nothing it signed can be trusted", now);
         Arrays.fill(secret, '\0');
         var out = common.out(spec);
         try {
@@ -125,15 +134,18 @@ final class KeysGenerateCommand implements Callable<Integer> {
                 }
                 KeyJobs.writeNew(keyFile, key.armored(), true);
                 KeyJobs.writeNew(certFile, key.certificate().armored(), false);
-                KeyJobs.writeNew(revFile, revocation, true);
+                KeyJobs.writeNew(lostFile, lost, true);
+                KeyJobs.writeNew(compromisedFile, compromised, true);
             } else {
                 Keyring keyring = common.keyring();
                 keyring.put(key);
                 keyring.save();
                 Path revocations = keyring.home().resolve("revocations");
                 Files.createDirectories(revocations);
-                revFile = revocations.resolve(key.fingerprint() + ".rev.asc");
-                KeyJobs.writeNew(revFile, revocation, true);
+                lostFile = revocations.resolve(key.fingerprint() + LOST);
+                compromisedFile = revocations.resolve(key.fingerprint() + COMPROMISED);
+                KeyJobs.writeNew(lostFile, lost, true);
+                KeyJobs.writeNew(compromisedFile, compromised, true);
             }
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the key files: " + e.getMessage(), "check the directory");
@@ -150,9 +162,16 @@ final class KeysGenerateCommand implements Callable<Integer> {
         } else {
             out.println("  stored in:   " + common.keyring().home().resolve(Keyring.FILE));
         }
-        out.println("  revocation:  " + revFile + " (keep it offline; importing it revokes the key)");
+        out.println("  if lost:     " + lostFile + " (import it if the key is lost and nobody else has it:");
+        out.println("               what it signed until then stays valid)");
+        out.println("  if stolen:   " + compromisedFile + " (import it if someone else may hold the key:");
+        out.println("               nothing it signed can be trusted)");
+        out.println("  Keep both revocation certificates offline, apart from the key.");
         return ExitCode.OK.code;
     }
+
+    static final String LOST = ".lost.rev.asc";
+    static final String COMPROMISED = ".compromised.rev.asc";
 
     /** A key's validity as typed: null for 'never'. A value that is not one is a usage error (2). */
     record Validity(Duration duration) {

@@ -30,10 +30,27 @@ import org.sealpack.text.Untrusted;
 public final class Certificate {
     final PGPPublicKeyRing ring;
     private final OpenPGPCertificate evaluated;
+    /** When this keyring received a soft revocation made ahead, at key generation; else null. */
+    private final Instant revocationReceived;
 
     Certificate(PGPPublicKeyRing ring) {
+        this(ring, null);
+    }
+
+    private Certificate(PGPPublicKeyRing ring, Instant revocationReceived) {
         this.ring = ring;
         this.evaluated = new OpenPGPCertificate(ring);
+        this.revocationReceived = revocationReceived;
+    }
+
+    /** This certificate, with the time the keyring received its revocation made ahead (null: unknown). */
+    Certificate revocationReceived(Instant at) {
+        return at == null || at.equals(revocationReceived) ? this : new Certificate(ring, at);
+    }
+
+    /** Whether a revocation signature was made ahead, with the key (within a minute of its creation). */
+    boolean madeAhead(Instant revocation) {
+        return !revocation.isAfter(created().plusSeconds(60));
     }
 
     /** The full fingerprint of the primary key, upper-case hex. */
@@ -118,8 +135,8 @@ public final class Certificate {
         }
     }
 
-    /** What a key is checked for: signing, or being encrypted to. */
-    public enum Role { SIGNER, RECIPIENT }
+    /** What a key is checked for: having signed, signing now for its owner (pack), or being encrypted to. */
+    public enum Role { SIGNER, SENDER, RECIPIENT }
 
     /** The strongest verified revocation of the primary key: a hard one, else the earliest soft one. */
     public Optional<Revocation> revocation() {
@@ -140,7 +157,13 @@ public final class Certificate {
             int reason = reasonPacket == null ? 0 : reasonPacket.getRevocationReason();
             String description = reasonPacket == null ? "" : reasonPacket.getRevocationDescription();
             boolean hard = reason != 1 && reason != 3;
-            Revocation r = new Revocation(sig.getCreationTime().toInstant(), reason, description, hard);
+            Instant at = sig.getCreationTime().toInstant();
+            if (!hard && revocationReceived != null && madeAhead(at)) {
+                // A 'lost' revocation made at key generation: in force from when its owner gave it out
+                // (this keyring received it), so what the key signed until then stays good.
+                at = revocationReceived.isAfter(at) ? revocationReceived : at;
+            }
+            Revocation r = new Revocation(at, reason, description, hard);
             if (best == null || r.hard() && !best.hard() || r.hard() == best.hard() && r.at().isBefore(best.at())) {
                 best = r;
             }

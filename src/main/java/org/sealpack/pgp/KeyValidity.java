@@ -28,25 +28,36 @@ final class KeyValidity {
      * (a hard revocation covers all time, a soft one from its date on), and already created.
      */
     static void checkUsableAt(Certificate cert, Instant at, Certificate.Role role) {
-        String who = (role == Certificate.Role.SIGNER ? "the signer's key " : "the recipient's certificate ") + cert.describe();
+        String who = switch (role) {
+            case SIGNER -> "the signer's key ";
+            case SENDER -> "your key ";
+            case RECIPIENT -> "the recipient's certificate ";
+        } + cert.describe();
         Optional<Certificate.Revocation> revoked = cert.revocation();
         if (revoked.isPresent() && (revoked.get().hard() || !revoked.get().at().isAfter(at))) {
             Certificate.Revocation r = revoked.get();
             String message = who + " was revoked on " + r.at() + " (" + r.reasonName()
                     + (r.description().isBlank() ? "" : ": " + r.description()) + ")"
                     + (r.hard() ? ", which voids all its signatures" : "");
-            String hint = role == Certificate.Role.SIGNER ? "do not trust what it signed; ask the sender for their current key"
-                    : "ask the recipient for their current certificate";
-            throw role == Certificate.Role.SIGNER ? new SignerRevokedException(message, hint)
+            String hint = switch (role) {
+                case SIGNER -> "do not trust what it signed; ask the sender for their current key";
+                case SENDER -> "it can no longer seal: make a new key (sealpack keys generate) and give its certificate"
+                        + " to your recipients";
+                case RECIPIENT -> "ask the recipient for their current certificate";
+            };
+            throw role != Certificate.Role.RECIPIENT ? new SignerRevokedException(message, hint)
                     : new RecipientUnusableException(message, hint);
         }
         Optional<Instant> expiry = cert.expires();
         if (expiry.isPresent() && !expiry.get().isAfter(at)) {
             String message = who + " expired on " + expiry.get()
                     + (role == Certificate.Role.SIGNER && at.isBefore(Instant.now().minusSeconds(60)) ? ", before it signed at " + at : "");
-            String hint = role == Certificate.Role.SIGNER ? "ask the sender to extend their key's validity and seal again"
-                    : "ask the recipient for a certificate with a later expiry date";
-            throw role == Certificate.Role.SIGNER ? new SignerExpiredException(message, hint)
+            String hint = switch (role) {
+                case SIGNER -> "ask the sender to extend their key's validity and seal again";
+                case SENDER -> "make a new key (sealpack keys generate) and give its certificate to your recipients";
+                case RECIPIENT -> "ask the recipient for a certificate with a later expiry date";
+            };
+            throw role != Certificate.Role.RECIPIENT ? new SignerExpiredException(message, hint)
                     : new RecipientUnusableException(message, hint);
         }
         if (cert.created().isAfter(at.plusSeconds(60))) {

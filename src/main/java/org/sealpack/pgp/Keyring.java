@@ -44,9 +44,12 @@ public final class Keyring {
     /** By primary fingerprint: a certificate, or the secret key (which holds its certificate). */
     private final Map<String, Certificate> certificates = new LinkedHashMap<>();
     private final Map<String, Key> secrets = new LinkedHashMap<>();
+    /** When a soft revocation made ahead (a 'lost' one) was imported, by fingerprint. */
+    private final ReceivedRevocations received;
 
     private Keyring(Path home) {
         this.home = home;
+        this.received = new ReceivedRevocations(home);
     }
 
     public Path home() {
@@ -147,6 +150,11 @@ public final class Keyring {
                 if (!sig.verifyCertification(primary)) {
                     throw new KeyException("the revocation certificate in " + file + " does not verify", "it is damaged or forged");
                 }
+                var reason = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
+                int code = reason == null ? 0 : reason.getRevocationReason();
+                if ((code == 1 || code == 3) && cert.madeAhead(sig.getCreationTime().toInstant())) {
+                    received.record(cert.fingerprint(), java.time.Instant.now());
+                }
                 PGPPublicKey revoked = PGPPublicKey.addCertification(primary, sig);
                 Certificate updated = new Certificate(PGPPublicKeyRing.insertPublicKey(cert.ring, revoked));
                 put(updated);
@@ -169,7 +177,7 @@ public final class Keyring {
                 throw new KeyException("cannot merge the new copy of " + fpr + ": " + e.getMessage(), null, e);
             }
         }
-        certificates.put(fpr, merged);
+        certificates.put(fpr, merged.revocationReceived(received.get(fpr)));
         Key secret = secrets.get(fpr);
         if (secret != null) {
             secrets.put(fpr, new Key(PGPSecretKeyRing.replacePublicKeys(secret.ring, merged.ring)));
@@ -192,6 +200,7 @@ public final class Keyring {
         }
         secrets.remove(fpr);
         certificates.remove(fpr);
+        received.forget(fpr);
     }
 
     /** Writes the keyring: to a temporary file, synced, then renamed over the old one. */
@@ -219,6 +228,7 @@ public final class Keyring {
                 }
                 staging.commitReplacing();
             }
+            received.save();
         } catch (IOException e) {
             throw new WriteFailedException("cannot write the keyring in " + home + ": " + e.getMessage(),
                     "check free disk space and permissions; the previous keyring is intact");

@@ -163,7 +163,7 @@ public final class Packer {
     }
 
     private static Prepared prepare(PackRequest request, Passphrases passphrases) {
-        request.signer().certificate().checkUsableAt(request.now(), Certificate.Role.SIGNER);
+        request.signer().certificate().checkUsableAt(request.now(), Certificate.Role.SENDER);
         for (Certificate recipient : request.recipients()) {
             recipient.checkUsableAt(request.now(), Certificate.Role.RECIPIENT);
         }

@@ -165,7 +165,7 @@ class KeysIT {
         assertThat(pack(home, keys.resolve("soon.key.asc").toString(), f("good.cert.asc"), sealed).exit()).isZero();
         assertThat(sp(home, "keys", "import", keys.resolve("soon.cert.asc").toString()).exit()).isZero();
         assertThat(sp(home, "verify", sealed.toString()).exit()).isZero();
-        Proc.Result revoked = sp(home, "keys", "import", keys.resolve("soon.rev.asc").toString());
+        Proc.Result revoked = sp(home, "keys", "import", keys.resolve("soon.compromised.rev.asc").toString());
         assertThat(revoked.exit()).as(revoked.toString()).isZero();
         assertThat(revoked.out()).contains("[REVOKED]");
         expect(sp(home, "verify", sealed.toString()), ExitCode.SIGNER_REVOKED.code, "voids all its signatures");
@@ -205,7 +205,7 @@ class KeysIT {
         try (var files = Files.list(keys)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
                     "ittihodi-millii-tojikiston.key.asc", "ittihodi-millii-tojikiston.cert.asc",
-                    "ittihodi-millii-tojikiston.rev.asc");
+                    "ittihodi-millii-tojikiston.lost.rev.asc", "ittihodi-millii-tojikiston.compromised.rev.asc");
         }
         assertThat(KeysGenerateCommand.slug("Zoë Ñúñez & Søren")).isEqualTo("zoe-nunez-sren");
         assertThat(KeysGenerateCommand.slug("人権")).isEqualTo("key");
