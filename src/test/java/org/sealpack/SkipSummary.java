@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 
@@ -26,14 +27,31 @@ public final class SkipSummary implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (result.getStatus() == TestExecutionResult.Status.ABORTED && test.isTest()) {
+        // A class whose @BeforeAll aborted (its peer tool is missing) reports no test at all: it is
+        // recorded once, by name, so that a class running 0 tests is not passed over in silence.
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED && (test.isTest() || wholeClass(test) != null)) {
             record(test, result.getThrowable().map(Throwable::getMessage).orElse("aborted"));
         }
     }
 
+    /** The simple name of the test class this identifier stands for as a whole, else null. */
+    static String wholeClass(TestIdentifier test) {
+        return test.isContainer() && test.getSource().orElse(null) instanceof ClassSource c
+                ? c.getClassName().substring(c.getClassName().lastIndexOf('.') + 1) : null;
+    }
+
     private static void record(TestIdentifier test, String reason) {
-        String line = (reason == null ? "no reason given" : reason.replace("needs what this machine lacks: ", "").replace('\n', ' '))
-                + "\n";
+        write(line(test, reason));
+    }
+
+    /** The summary's line for a skipped test or class. */
+    static String line(TestIdentifier test, String reason) {
+        String why = reason == null ? "no reason given" : reason.replace("needs what this machine lacks: ", "").replace('\n', ' ');
+        String whole = wholeClass(test);
+        return (whole == null ? why : "all of " + whole + " (" + why + ")") + "\n";
+    }
+
+    private static void write(String line) {
         try {
             Files.createDirectories(FILE.getParent());
             // One write per line, appended: lines from several test JVMs do not mix.
