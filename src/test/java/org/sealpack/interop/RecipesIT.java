@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,9 @@ import org.sealpack.Requires;
  * The stock-tool recipes of docs/FORMAT.md, Appendix C, run as they stand there: C.1 opens a good file
  * and stops, leaving no plaintext, at each kind of failure (a bad signature, altered ciphertext, a file
  * planted in the bag that sha512sum -c alone would not see); C.2 (gpg) and C.3 (sq) write sealed files
- * that sealpack opens.
+ * that sealpack opens; C.4 opens an anonymous file for the second and third of three hidden recipients
+ * (gpg exits 2 for them: the recipe reads its status lines) and stops for a stranger, altered data and
+ * a bag signed by someone else.
  */
 class RecipesIT {
     static final Path ROOT = Proc.root();
@@ -114,6 +117,91 @@ class RecipesIT {
         if (vector.startsWith("vectors/")) {
             assertThat(work.resolve(name)).as("nothing unpacked from a file that failed its checks").doesNotExist();
         }
+    }
+
+    /** An anonymous file sealed to three hidden recipients (a, b, c, in that order) by s; their keys in keys/. */
+    static Path anonymous;
+    static String anonymousSender;
+
+    static synchronized Path anonymousFile() throws IOException {
+        if (anonymous == null) {
+            Path keys = dir.resolve("anonymous-keys");
+            Path pass = Files.writeString(dir.resolve("anonymous.passphrase"), "their passphrase\n");
+            for (String n : new String[] {"a", "b", "c", "s"}) {
+                Proc.Result made = Proc.sealpack(dir, "keys", "generate", "--name", "Person " + n, "--email", n + "@example.org",
+                        "--passphrase-file", pass.toString(), "-o", keys.toString(), "--file-name", n,
+                        "--home", dir.resolve("anonymous-home").toString());
+                assertThat(made.exit()).as(made.toString()).isZero();
+            }
+            Path file = dir.resolve("transport.sealed");
+            Proc.Result packed = Proc.sealpack(dir, "pack", ROOT.resolve("examples/statement.txt").toString(), "--anonymous",
+                    "--name", "transport", "--signer", keys.resolve("s.key.asc").toString(), "--passphrase-file", pass.toString(),
+                    "--recipient", keys.resolve("a.cert.asc").toString(), "--recipient", keys.resolve("b.cert.asc").toString(),
+                    "--recipient", keys.resolve("c.cert.asc").toString(), "-o", file.toString(),
+                    "--home", dir.resolve("anonymous-home").toString());
+            assertThat(packed.exit()).as(packed.toString()).isZero();
+            anonymousSender = org.sealpack.pgp.KeyFiles.readCertificate(keys.resolve("s.cert.asc")).fingerprint();
+            anonymous = file;
+        }
+        return anonymous;
+    }
+
+    static final String ANONYMOUS_VARIABLES = "FILE=transport.sealed; NAME=transport; SENDER=0123456789ABCDEF0123456789ABCDEF01234567";
+
+    /** Runs C.4 in a fresh directory, as the holder of the given key (a, b, c or x for none of them). */
+    static Proc.Result anonymousRecipe(String key, String sender, Path sealed) throws IOException {
+        Path keys = dir.resolve("anonymous-keys");
+        Path work = Files.createDirectories(dir.resolve("anonymous-" + key + "-" + sender.substring(0, 4) + "-"
+                + sealed.getFileName()));
+        Files.copy(sealed, work.resolve("transport.sealed"));
+        GnuPG g = key.equals("x") ? home(dir.resolve("anonymous.passphrase"), keys.resolve("s.cert.asc"))
+                : home(dir.resolve("anonymous.passphrase"), keys.resolve(key + ".key.asc"), keys.resolve("s.cert.asc"));
+        try {
+            Proc.Result r = g.sh(work, Recipes.with(Recipes.block("### C.4", 0), ANONYMOUS_VARIABLES,
+                    "FILE=transport.sealed; NAME=transport; SENDER=" + sender));
+            try (Stream<Path> left = Files.list(work)) {
+                List<String> names = left.map(p -> p.getFileName().toString()).toList();
+                assertThat(names).as("nothing decrypted left beside the bag").doesNotContain("transport.tar", "transport.status");
+                if (r.exit() != 0 && !r.err().contains("bag signature")) {
+                    assertThat(names).as("nothing unpacked from a file that was not decrypted").containsExactly("transport.sealed");
+                }
+            }
+            return r;
+        } finally {
+            g.close();
+        }
+    }
+
+    /** gpg 2.2 exits 2 for every hidden recipient but the first: the recipe judges it by its status lines. */
+    @ParameterizedTest
+    @CsvSource({"b", "c"})
+    void theAnonymousRecipeOpensForTheSecondAndThirdOfThreeHiddenRecipients(String key) throws IOException {
+        Path sealed = anonymousFile();
+        Proc.Result r = anonymousRecipe(key, anonymousSender, sealed);
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("the bag is complete and signed by " + anonymousSender);
+        assertThat(dir.resolve("anonymous-" + key + "-" + anonymousSender.substring(0, 4) + "-transport.sealed/transport/data/statement.txt"))
+                .hasSameBinaryContentAs(ROOT.resolve("examples/statement.txt"));
+    }
+
+    @Test
+    void theAnonymousRecipeStopsForANonRecipientAlteredDataAndAnotherSender() throws IOException {
+        Path sealed = anonymousFile();
+        Proc.Result stranger = anonymousRecipe("x", anonymousSender, sealed);
+        assertThat(stranger.exit()).as(stranger.toString()).isNotZero();
+        assertThat(stranger.err()).contains("nothing unpacked");
+
+        byte[] bytes = Files.readAllBytes(sealed);
+        bytes[bytes.length - 100] ^= 0x01;
+        Path altered = Files.write(dir.resolve("altered.sealed"), bytes);
+        Proc.Result tampered = anonymousRecipe("c", anonymousSender, altered);
+        assertThat(tampered.exit()).as(tampered.toString()).isNotZero();
+        assertThat(tampered.err()).contains("nothing unpacked");
+
+        Proc.Result otherSender = anonymousRecipe("b", "FFFF" + anonymousSender.substring(4), sealed);
+        assertThat(otherSender.exit()).as(otherSender.toString()).isNotZero();
+        assertThat(otherSender.err()).contains("is not the sender's good signature");
+        assertThat(otherSender.out()).doesNotContain("the bag is complete");
     }
 
     static Path payload(Path work) throws IOException {
