@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
 # The main job on the example, with the DEMO keys: pack the statement, verify it as a custodian (no
-# secret), verify it fully as the recipient, and open it. Needs target/sealpack.jar (mvn package).
+# secret), verify it fully as the recipient, and open it. Needs target/sealpack.jar (mvn package), or
+# the sealpack command to run given as arguments:
+#   examples/run-demo.sh                       # the jar built by mvn package
+#   examples/run-demo.sh /usr/bin/sealpack     # an installed sealpack (the .deb), or any launcher
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/sealpack.jar
-[ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
-sealpack() { java -Xmx128m -XX:+UseSerialGC -jar "$jar" "$@"; }
+if [ $# -gt 0 ]; then
+  command=("$@")
+  echo "== running: ${command[*]}"
+else
+  jar=target/sealpack.jar
+  [ -f "$jar" ] || { echo "build first: mvn -B -q package -DskipTests" >&2; exit 2; }
+  command=(java -Xmx128m -XX:+UseSerialGC -jar "$jar")
+fi
+sealpack() { "${command[@]}" "$@"; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sealpack-demo.XXXXXX")
 echo "== working in $work (the sealed file stays there; the decrypted copy is removed at the end)"
 # The decrypted statement is removed when the demo ends, however it ends: plaintext is not left lying
