@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.sealpack.failure.InputException;
+import org.sealpack.failure.InputProblemsException;
 
 /**
  * Labelled metadata in the syntax of BagIt's bag-info.txt (RFC 8493 section 2.2.2): one
@@ -57,17 +58,21 @@ public final class Metadata {
     public static Metadata parseSenderFile(String text, String source) {
         List<Element> elements = new ArrayList<>();
         List<Integer> startLines = new ArrayList<>();
+        // Every problem of the file, each naming its line: one run shows them all.
+        java.util.TreeMap<Integer, InputException> problems = new java.util.TreeMap<>();
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         int number = 0;
         for (String line : lines) {
             number++;
+            String where = source + " line " + number;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             if (line.startsWith(" ") || line.startsWith("\t")) {
                 if (elements.isEmpty()) {
-                    throw new InputException(source + " line " + number + ": a continuation line comes before any label",
-                            "start the file with a 'Label: value' line");
+                    problems.put(number, new InputException(where + ": a continuation line comes before any label",
+                            "start the file with a 'Label: value' line"));
+                    continue;
                 }
                 Element last = elements.remove(elements.size() - 1);
                 elements.add(new Element(last.label(), last.value() + "\n" + line));
@@ -75,29 +80,32 @@ public final class Metadata {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new InputException(source + " line " + number + " is not 'Label: value'",
-                        "write each element as 'Label: value', for example 'Title: Statement on ...'");
+                problems.put(number, new InputException(where + " is not 'Label: value'",
+                        "write each element as 'Label: value', for example 'Title: Statement on ...'"));
+                continue;
             }
             String label = line.substring(0, colon);
             String value = line.substring(colon + 1).strip();
             if (!label.equals(label.strip()) || label.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-                throw new InputException(source + " line " + number + ": the label '" + label
-                        + "' has spaces or control characters", "use labels like 'Source-Organization'");
+                problems.put(number, new InputException(where + ": the label '" + label
+                        + "' has spaces or control characters", "use labels like 'Source-Organization'"));
+            } else if (COMPUTED.stream().anyMatch(label::equalsIgnoreCase)) {
+                problems.put(number, new InputException(where + ": " + label + " is computed by sealpack",
+                        "remove that line from the metadata file"));
+            } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+                problems.put(number, new InputException(where + ": the value has control characters", "remove them"));
+            } else {
+                elements.add(new Element(label, value));
+                startLines.add(number);
             }
-            if (COMPUTED.stream().anyMatch(label::equalsIgnoreCase)) {
-                throw new InputException(source + " line " + number + ": " + label + " is computed by sealpack",
-                        "remove that line from the metadata file");
-            }
-            if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                throw new InputException(source + " line " + number + ": the value has control characters",
-                        "remove them");
-            }
-            elements.add(new Element(label, value));
-            startLines.add(number);
         }
         for (int i = 0; i < elements.size(); i++) {
-            checkFilledIn(elements.get(i), source + " line " + startLines.get(i));
+            InputException problem = checkFilledIn(elements.get(i), source + " line " + startLines.get(i));
+            if (problem != null) {
+                problems.put(startLines.get(i), problem);
+            }
         }
+        InputProblemsException.throwIfAny(List.copyOf(problems.values()));
         return new Metadata(elements);
     }
 
@@ -108,18 +116,25 @@ public final class Metadata {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "YYYY|MM-DD|place, region, country|\\b(TODO|TBD|FIXME)\\b");
 
-    /** A sender's element must have a value, and not a template's placeholder. */
-    private static void checkFilledIn(Element e, String where) {
+    /** What is wrong with a sender's element, or null: it must have a value, not a placeholder, dates in ISO 8601. */
+    private static InputException checkFilledIn(Element e, String where) {
         String value = unfold(e.value()).strip();
         if (value.isEmpty()) {
-            throw new InputException(where + ": " + e.label() + " has no value",
+            return new InputException(where + ": " + e.label() + " has no value",
                     "fill it in, or delete the line (a sealed bag-info.txt is signed and cannot change later)");
         }
         var placeholder = PLACEHOLDER.matcher(value);
         if (placeholder.find()) {
-            throw new InputException(where + ": " + e.label() + " still holds the placeholder '"
+            return new InputException(where + ": " + e.label() + " still holds the placeholder '"
                     + placeholder.group() + "'", "write the real value (a date as 2018-11-12), or delete the line");
         }
+        if (MetadataDates.isDateLabel(e.label())) {
+            String problem = MetadataDates.problem(value);
+            if (problem != null) {
+                return new InputException(where + ": " + e.label() + " " + problem, MetadataDates.HINT);
+            }
+        }
+        return null;
     }
 
     /**

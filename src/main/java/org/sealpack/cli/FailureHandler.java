@@ -73,6 +73,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String line(Throwable e) {
+        if (e instanceof org.sealpack.failure.InputProblemsException several) {
+            // Every problem of one input, one line each (a metadata file's, by line), then one exit.
+            return String.join(System.lineSeparator(), several.problems().stream().map(FailureHandler::line).toList());
+        }
         if (e instanceof SealpackException s) {
             String hint = s.hint() == null ? "" : ". hint: " + s.hint();
             if (e instanceof OverLimitException over && LimitOptions.option(over.limit()) != null) {

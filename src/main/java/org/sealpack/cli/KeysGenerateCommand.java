@@ -162,11 +162,11 @@ final class KeysGenerateCommand implements Callable<Integer> {
         } else {
             out.println("  stored in:   " + common.keyring().home().resolve(Keyring.FILE));
         }
-        out.println("  if lost:     " + lostFile + " (import it if the key is lost and nobody else has it:");
-        out.println("               what it signed until then stays valid)");
-        out.println("  if stolen:   " + compromisedFile + " (import it if someone else may hold the key:");
-        out.println("               nothing it signed can be trusted)");
-        out.println("  Keep both revocation certificates offline, apart from the key.");
+        out.println("  revocation certificates (keep both offline, apart from the key):");
+        out.println("  if lost:     " + lostFile);
+        out.println("               import it if the key is lost and nobody else can have it (what it signed until then stays valid)");
+        out.println("  if stolen:   " + compromisedFile);
+        out.println("               import it if someone else may hold the key (nothing it signed can be trusted)");
         return ExitCode.OK.code;
     }
 

@@ -133,6 +133,12 @@ final class PackCommand implements Callable<Integer> {
         Printer p = new Printer(out);
         p.field("bag", result.bagName());
         p.field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
+        if (metadata == null && existingBag == null) {
+            // Said, not assumed: bag-info.txt is signed for ever, and without --metadata it names nothing.
+            p.field("bag-info.txt", "only what sealpack computes (Bagging-Date, Payload-Oxum, Bag-Size,");
+            p.field("", "Bag-Software-Agent): no title, organisation or date of issue; to describe the");
+            p.field("", "statement, seal it again with --metadata FILE (start from: sealpack pack --metadata-template)");
+        }
         for (var dir : result.emptyDirectories()) {
             p.field("left out", Untrusted.of(dir + "/ (an empty directory: a bag holds files only;"
                     + " put a file in it to keep it)"));

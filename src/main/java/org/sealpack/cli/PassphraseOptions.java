@@ -25,18 +25,38 @@ final class PassphraseOptions {
             description = "Read the passphrase from the environment variable NAME.")
     String env;
 
+    /**
+     * Passphrases typed at the prompt that unlocked a key, by fingerprint: each key is asked for once per
+     * run (open with --sign-receipt by the same key decrypts, then signs the receipt, with one prompt).
+     */
+    private final java.util.Map<String, char[]> typed = new java.util.HashMap<>();
+
     /** A passphrase source for unlocking: the file, the variable, or a prompt without echo (three tries). */
     Passphrases forUnlocking() {
         boolean interactive = file == null && env == null && System.console() != null;
         return new Passphrases() {
-            private int asked;
+            /** The key last asked for and not yet unlocked: asked again, its passphrase was wrong. */
+            private String pending;
 
             @Override
             public char[] passphraseFor(KeyHandle key) {
-                if (asked++ > 0 && interactive) {
+                char[] known = typed.get(key.fingerprint());
+                if (known != null) {
+                    return known.clone();
+                }
+                if (interactive && key.fingerprint().equals(pending)) {
                     System.console().printf("Wrong passphrase, try again.%n");
                 }
+                pending = key.fingerprint();
                 return obtain(key, false);
+            }
+
+            @Override
+            public void unlocked(KeyHandle key, char[] passphrase) {
+                pending = null;
+                if (interactive) {
+                    typed.putIfAbsent(key.fingerprint(), passphrase.clone());
+                }
             }
 
             @Override

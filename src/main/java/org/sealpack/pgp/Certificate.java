@@ -196,9 +196,9 @@ public final class Certificate {
         return false;
     }
 
-    /** A short description for messages: fingerprint and primary user ID. */
+    /** A short description for messages: primary user ID and fingerprint, in groups of four as people read it. */
     public String describe() {
-        return fingerprint() + " (" + primaryUserId() + ")";
+        return primaryUserId() + " (" + Hex.grouped(fingerprint()) + ")";
     }
 
     /** {@link #describe()} for people: the user ID in it was written by whoever made the certificate. */

@@ -49,7 +49,7 @@ public final class KeyFiles {
             return new Key(secret);
         }
         throw new CertificateNotKeyException(file + " is a certificate (public key), but a secret key is needed here",
-                "give the secret key file (.key.asc) of " + new Certificate((PGPPublicKeyRing) ring).fingerprint());
+                "give the secret key file (.key.asc) of " + new Certificate((PGPPublicKeyRing) ring).describe());
     }
 
     /**

@@ -105,10 +105,10 @@ final class KeyValidity {
     static List<String> changesSince(Certificate cert, Instant signed, Instant now) {
         List<String> notes = new ArrayList<>();
         cert.expires().filter(e -> e.isAfter(signed) && !e.isAfter(now)).ifPresent(e -> notes.add("the signer's key "
-                + cert.fingerprint() + " expired on " + e + ", after it signed on " + signed
+                + cert.describe() + " expired on " + e + ", after it signed on " + signed
                 + ": the signature was made while the key was valid and stays good"));
         cert.revocation().filter(r -> !r.hard() && r.at().isAfter(signed)).ifPresent(r -> notes.add("the signer's key "
-                + cert.fingerprint() + " was revoked on " + r.at() + " (" + r.reasonName() + "), after it signed on "
+                + cert.describe() + " was revoked on " + r.at() + " (" + r.reasonName() + "), after it signed on "
                 + signed + ": a " + r.reasonName() + " key's earlier signatures stay good"));
         return notes;
     }

@@ -109,11 +109,13 @@ public final class Keyring {
                     Key key = new Key(s);
                     boolean known = certificates.containsKey(key.fingerprint());
                     put(key);
+                    receivedAnyLostRevocation(key.fingerprint());
                     result.add(new Imported(key.certificate(), true, known));
                 } else if (o instanceof PGPPublicKeyRing p) {
                     Certificate cert = new Certificate(p);
                     boolean known = certificates.containsKey(cert.fingerprint());
                     put(cert);
+                    receivedAnyLostRevocation(cert.fingerprint());
                     result.add(new Imported(certificates.get(cert.fingerprint()), secrets.containsKey(cert.fingerprint()), known));
                 } else if (o instanceof PGPSignatureList sigs) {
                     for (PGPSignature sig : sigs) {
@@ -137,6 +139,16 @@ public final class Keyring {
             throw new KeyException(file + " holds no OpenPGP key", "give a file written by 'sealpack keys export' or 'gpg --export'");
         }
         return result;
+    }
+
+    /** A certificate imported with a 'lost' revocation in it (exported by its owner): in force from now on. */
+    private void receivedAnyLostRevocation(String fingerprint) {
+        Certificate cert = certificates.get(fingerprint);
+        if (received.get(fingerprint) == null
+                && cert.revocation().filter(r -> !r.hard() && cert.madeAhead(r.at())).isPresent()) {
+            received.record(fingerprint, java.time.Instant.now());
+            certificates.put(fingerprint, cert.revocationReceived(received.get(fingerprint)));
+        }
     }
 
     private Certificate applyRevocation(PGPSignature sig, Path file) throws PGPException {

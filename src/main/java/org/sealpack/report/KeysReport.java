@@ -43,7 +43,7 @@ public final class KeysReport {
         for (Certificate c : keyring.certificates()) {
             var secretKey = keyring.secretKey(c);
             boolean secret = secretKey.isPresent();
-            out.println((secret ? "key  " : "cert ") + c.fingerprint());
+            out.println((secret ? "key  " : "cert ") + People.fingerprint(c.fingerprint()));
             for (Untrusted uid : c.names()) {
                 out.println("  user ID:    " + uid);
             }
@@ -59,7 +59,7 @@ public final class KeysReport {
     /** One certificate or secret key an import brought. */
     public static void imported(PrintWriter out, Keyring.Imported i) {
         out.printf("%s %s %s%n", i.updated() ? "updated" : "imported", i.secret() ? "secret key " : "certificate",
-                i.certificate().fingerprint());
+                People.fingerprint(i.certificate().fingerprint()));
         out.println("  " + i.certificate().userId() + (i.certificate().isRevoked() ? "  [REVOKED]" : ""));
     }
 }

@@ -111,7 +111,8 @@ public final class Printer {
         for (int i = 0; i < full.intendedRecipients().size(); i++) {
             String fpr = full.intendedRecipients().get(i);
             field(i == 0 ? "intended for" : "", known.stream().filter(c -> c.fingerprint().equals(fpr)).findFirst()
-                    .map(People::certificate).orElse(People.fingerprint(fpr)));
+                    .map(People::certificate).orElse("unknown (fingerprint " + People.fingerprint(fpr)
+                            + ", no certificate here holds it)"));
         }
         heading("Bag: VALID (every SHA-512 checksum matches, no file missing or extra)");
         field("bag", full.bagName());

@@ -106,8 +106,8 @@ final class FullCheck {
         }
         SignatureCheck check = Signatures.verifyDetached(signature, tagManifest, trusted, "the bag signature");
         if (outer != null && !check.signer().equals(outer.signer())) {
-            throw new BadSignatureException("the bag was signed by " + check.signer().fingerprint()
-                    + " but the file by " + outer.signer().fingerprint() + "; they must be the same key", HINT);
+            throw new BadSignatureException("the bag was signed by " + check.signer().describe()
+                    + " but the file by " + outer.signer().describe() + "; they must be the same key", HINT);
         }
         checks.passed(Checks.BAG_SIGNATURE);
         if (check.intendedRecipients().isEmpty()) {
@@ -115,7 +115,8 @@ final class FullCheck {
                     + "addressed to you");
         } else if (!check.intendedRecipients().contains(opener.fingerprint())) {
             throw new BadSignatureException("the bag was signed for other recipients ("
-                    + String.join(", ", check.intendedRecipients()) + "), not for " + opener.fingerprint()
+                    + String.join(", ", check.intendedRecipients().stream().map(org.sealpack.pgp.Hex::grouped).toList())
+                    + "), not for " + opener.describe()
                     + ": it was forwarded by someone else", "ask the sender for a copy addressed to you");
         } else {
             checks.passed(Checks.INTENDED_RECIPIENT);

@@ -18,6 +18,10 @@ public interface Passphrases {
     /** The passphrase for the key; called only if the key is protected. */
     char[] passphraseFor(KeyHandle key);
 
+    /** Told which passphrase unlocked the key (before it is erased), so a prompt asks for it once per run. */
+    default void unlocked(KeyHandle key, char[] passphrase) {
+    }
+
     /** How many tries a wrong passphrase gets: 1, except at an interactive prompt. */
     default int attempts() {
         return 1;
@@ -33,7 +37,9 @@ public interface Passphrases {
         for (int attempt = 1; ; attempt++) {
             char[] passphrase = key.needsPassphrase() ? source.passphraseFor(key) : new char[0];
             try {
-                return key.unlock(passphrase, wanted);
+                SecretKey unlocked = key.unlock(passphrase, wanted);
+                source.unlocked(key, passphrase);
+                return unlocked;
             } catch (PassphraseException e) {
                 if (attempt >= source.attempts()) {
                     throw e;

@@ -47,4 +47,33 @@ class MetadataTest {
         assertThat(Metadata.parseSenderFile("Title:\n  on two lines\nSubject: TODOS and MMDD\n", "meta")
                 .first("Subject")).contains("TODOS and MMDD");
     }
+
+    @Test
+    void namesEveryProblemOfTheFileInOneFailureInTheOrderOfItsLines() {
+        assertThatThrownBy(() -> Metadata.parseSenderFile("Title:\nno colon\nDate-Issued: 12/11/2018\nPayload-Oxum: 1.1\n"
+                + "Subject: TODO\n", "meta"))
+                .isInstanceOfSatisfying(org.sealpack.failure.InputProblemsException.class, e -> assertThat(e.problems())
+                        .extracting(Throwable::getMessage).containsExactly("meta line 1: Title has no value",
+                                "meta line 2 is not 'Label: value'",
+                                "meta line 3: Date-Issued '12/11/2018' is not a date in the form YYYY-MM-DD",
+                                "meta line 4: Payload-Oxum is computed by sealpack",
+                                "meta line 5: Subject still holds the placeholder 'TODO'"));
+    }
+
+    @Test
+    void datesAreIso8601YearsMonthsDaysOrIntervals() {
+        for (String good : new String[] {"2018", "2018-11", "2018-11-12", "2018-11-07/2018-11-08", "2016-02-29"}) {
+            assertThat(Metadata.parseSenderFile("Date-Issued: " + good + "\nEvent-Date: " + good + "\n", "meta")
+                    .first("Event-Date")).contains(good);
+        }
+        for (String bad : new String[] {"12/11/2018", "12.11.2018", "2018-13", "2018-02-30", "18-11-12", "12 November 2018",
+            "2018-11-12T10:00", "2017-02-29", "2018/2019/2020"}) {
+            assertThatThrownBy(() -> Metadata.parseSenderFile("Title: t\nDate-Issued: " + bad + "\n", "meta"))
+                    .as(bad).isInstanceOf(InputException.class).hasMessageStartingWith("meta line 2: Date-Issued '" + bad + "'")
+                    .satisfies(e -> assertThat(((InputException) e).hint()).contains("YYYY-MM-DD"));
+        }
+        // Only labels that name a date are dates.
+        assertThat(Metadata.parseSenderFile("Title: 12/11/2018\n", "meta").first("Title")).contains("12/11/2018");
+        assertThat(Metadata.parseSenderFile("Date-Created: 2018\n", "meta").first("Date-Created")).contains("2018");
+    }
 }

@@ -24,7 +24,7 @@ class BundleIT {
     static final String VERSION = "0.1.0";
     /** What the launcher and examples/run-demo.sh run, and nothing of Java. */
     static final List<String> COMMANDS = List.of("bash", "sh", "env", "locale", "readlink", "dirname", "cksum", "cut",
-            "stat", "tr", "mkdir", "rm", "mv", "cat", "mktemp", "sha512sum", "cmp", "ls", "tar", "gzip", "dpkg-deb", "sort", "ln");
+            "stat", "tr", "mkdir", "rm", "mv", "cat", "mktemp", "sha512sum", "cmp", "ls", "tar", "gzip", "dpkg-deb", "sort", "ln", "find");
 
     @TempDir
     static Path dir;
@@ -82,5 +82,19 @@ class BundleIT {
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Package: sealpack", "Version: " + VERSION, "Architecture: amd64",
                 "../lib/sealpack/bin/sealpack", "sealpack.1.gz", "sealpack-keys-generate.1.gz", "java", "UNVERIFIED");
+        // Installed root-owned, nothing writable by group or others, and no maintainer script runs.
+        Proc.Result contents = withoutJava(dir, "dpkg-deb -c " + deb);
+        assertThat(contents.exit()).as(contents.toString()).isZero();
+        assertThat(contents.out().lines().toList()).isNotEmpty().allSatisfy(line -> {
+            String[] f = line.split("\\s+");
+            assertThat(f[1]).as(line).isEqualTo("root/root");
+            if (f[0].charAt(0) != 'l') { // a link's own mode is always rwxrwxrwx
+                assertThat(f[0].charAt(5)).as(line).isNotEqualTo('w');
+                assertThat(f[0].charAt(8)).as(line).isNotEqualTo('w');
+            }
+        });
+        assertThat(contents.out()).contains("./usr/lib/sealpack/runtime/bin/java", "./usr/bin/sealpack -> ../lib/sealpack/bin/sealpack");
+        Proc.Result control = withoutJava(dir, "dpkg-deb --ctrl-tarfile " + deb + " | tar -t");
+        assertThat(control.out().lines().map(String::strip).toList()).containsExactlyInAnyOrder("./", "./control");
     }
 }

@@ -68,6 +68,41 @@ class DistributionIT {
     }
 
     /**
+     * A class-data archive is code the JVM maps: the launcher makes its cache directory 0700, and makes
+     * or uses no archive in one that others can write (XDG_CACHE_HOME pointed at a shared folder), where
+     * someone else could have planted one; sealpack then runs without, with the same output.
+     */
+    @Test
+    void noClassDataArchiveIsMadeOrUsedInACacheOthersCanWrite() throws java.io.IOException {
+        Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
+        Path vector = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
+        Path own = dir.resolve("own-cache");
+        assertThat(Proc.bash(dir, Map.of(), "tar -xzf " + archive).exit()).isZero();
+        String inspect = "sealpack-0.1.0/bin/sealpack inspect " + vector;
+        Proc.Result made = Proc.bash(dir, Map.of("XDG_CACHE_HOME", own.toString()), inspect);
+        assertThat(made.exit()).as(made.toString()).isZero();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(own.resolve("sealpack")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
+        Path shared = java.nio.file.Files.createDirectories(dir.resolve("shared-cache/sealpack"));
+        java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("shared-cache").toString());
+        Proc.Result r = Proc.bash(dir, env, inspect);
+        assertThat(r).isEqualTo(made);
+        try (var files = java.nio.file.Files.list(shared)) {
+            assertThat(files.toList()).as("no archive made where others can write").isEmpty();
+        }
+        // One planted there (a copy of a good one) is not used either.
+        try (var files = java.nio.file.Files.list(own.resolve("sealpack"))) {
+            Path good = files.toList().get(0);
+            java.nio.file.Files.copy(good, shared.resolve(good.getFileName()));
+        }
+        Proc.Result planted = Proc.bash(dir, env, "SEALPACK_JAVA_OPTS='-Xmx128m -Xlog:class+load' sealpack-0.1.0/bin/sealpack "
+                + "inspect " + vector + " | grep -c 'org.sealpack.cli.Main source: shared objects file' || true");
+        assertThat(planted.out().trim()).as(planted.toString()).isEqualTo("0");
+    }
+
+    /**
      * Each installation keeps its own class-data archive: a second installation's first run does not
      * delete the first one's, and a new jar in one installation replaces only that installation's.
      */

@@ -114,7 +114,7 @@ class KeysIT {
         Proc.Result gen = sp(home, "keys", "generate", "--name", "Ring Owner", "--email", "owner@example.org",
                 "--passphrase-file", pass.toString());
         assertThat(gen.exit()).as(gen.toString()).isZero();
-        assertThat(gen.out()).contains("fingerprint:", "revocation:");
+        assertThat(gen.out()).contains("fingerprint:", "if lost:", ".lost.rev.asc", "if stolen:", ".compromised.rev.asc");
         assertThat(Files.getPosixFilePermissions(home.resolve("keyring.pgp"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         Proc.Result imported = sp(home, "keys", "import", f("good.cert.asc"));
         assertThat(imported.out()).contains("Compare each fingerprint");

@@ -55,6 +55,23 @@ class PromptIT {
                 .doesNotContain("first-wrong-guess", "second-wrong-guess", "test-only-recipient");
     }
 
+    /** open decrypts with a key, then signs the receipt with the same key: its passphrase is asked once. */
+    @Test
+    void theSameKeysPassphraseIsAskedOncePerRun() throws Exception {
+        Path sealed = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
+        tmux.start(Proc.javaJar() + " open " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
+                + " --signer " + KEYS.resolve("signer.cert.asc") + " -o " + dir.resolve("opened")
+                + " --receipt " + dir.resolve("receipt.md") + " --sign-receipt " + KEYS.resolve("recipient.key.asc")
+                + " --home " + dir);
+        tmux.waitFor("Passphrase for", 1);
+        tmux.type("test-only-recipient");
+        tmux.waitFor("EXIT=", 1);
+        String s = tmux.screen();
+        assertThat(s).contains("EXIT=0").doesNotContain("test-only-recipient", "Wrong passphrase");
+        assertThat(s.split("Passphrase for", -1)).as("one prompt: " + s).hasSize(2);
+        assertThat(dir.resolve("receipt.md.asc")).exists();
+    }
+
     @Test
     void threeWrongPassphrasesEndWithExit11() throws Exception {
         start();

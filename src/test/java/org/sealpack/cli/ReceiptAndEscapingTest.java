@@ -73,6 +73,17 @@ class ReceiptAndEscapingTest {
         assertThat(asIs.exit()).as(asIs.err()).isEqualTo(ExitCode.INPUT.code);
         assertThat(asIs.err()).contains(template + " line 7: Source-Organization has no value",
                 "hint: fill it in, or delete the line");
+        // Every problem of the file in one run, one line each, in the order of the file.
+        assertThat(asIs.err().lines().toList()).as(asIs.err()).hasSize(5).allMatch(l -> l.startsWith("sealpack: error: "));
+        assertThat(asIs.err().lines().map(l -> l.replaceAll(".* line (\\d+):.*", "$1")).toList())
+                .containsExactly("7", "10", "11", "14", "15");
+        Files.writeString(template, r.out().replaceAll("(?m)^(Source-Organization|External-Identifier|External-Description|Title): $", "$1: A")
+                .replace("YYYY-MM-DD\n", "12/11/2018\n"));
+        Cli.Run ambiguous = pack(payload, dir.resolve("t.sealed"), template);
+        assertThat(ambiguous.exit()).isEqualTo(ExitCode.INPUT.code);
+        assertThat(ambiguous.err().lines().toList()).as(ambiguous.err()).hasSize(1);
+        assertThat(ambiguous.err()).contains("line 15: Date-Issued '12/11/2018' is not a date in the form YYYY-MM-DD",
+                "hint: write dates as YYYY-MM-DD (2018-11-12)");
         Files.writeString(template, r.out().replaceAll("(?m)^(Source-Organization|External-Identifier|External-Description|Title): $", "$1: A"));
         Cli.Run placeholder = pack(payload, dir.resolve("t.sealed"), template);
         assertThat(placeholder.err()).contains("line 15: Date-Issued still holds the placeholder 'YYYY'");

@@ -83,6 +83,12 @@ class RevocationCertificatesIT {
         // Importing it again does not move the day it took effect.
         ok("keys", "import", k("nilufar-rahimova.lost.rev.asc"), "--home", home.toString());
         ok("verify", sealed.toString(), "--home", home.toString());
+        // Passed on as an exported certificate that carries the revocation: the same.
+        Path exported = dir.resolve("nilufar-revoked.cert.asc");
+        ok("keys", "export", "nilufar@example.org", "-o", exported.toString(), "--home", home.toString());
+        Path third = dir.resolve("third-home");
+        assertThat(ok("keys", "import", exported.toString(), "--home", third.toString()).out()).contains("[REVOKED]");
+        ok("verify", sealed.toString(), "--home", third.toString());
         // Her own keyring, with her secret key: she can no longer seal with it, and is told what to do.
         Path own = dir.resolve("own-home");
         ok("keys", "import", k("nilufar-rahimova.key.asc"), "--home", own.toString());
