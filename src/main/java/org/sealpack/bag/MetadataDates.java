@@ -32,7 +32,7 @@ final class MetadataDates {
     static String problem(String value) {
         String[] parts = value.split("/", -1);
         if (parts.length > 2) {
-            return "'" + value + "' is not a date";
+            return "'" + value + "' is not a date in the form YYYY-MM-DD";
         }
         for (String part : parts) {
             Matcher m = DATE.matcher(part.strip());
