@@ -120,7 +120,8 @@ class KeysIT {
         assertThat(imported.out()).contains("Compare each fingerprint");
         assertThat(gen.out()).containsPattern("fingerprint: ([0-9A-F]{4} ){5} ([0-9A-F]{4} ){4}[0-9A-F]{4}\n");
         String ownerFingerprint = gen.out().replaceAll("(?s).*fingerprint: *([0-9A-F ]+)\n.*", "$1").replace(" ", "");
-        String goodFingerprint = imported.out().replaceAll("(?s).*imported certificate ([0-9A-F]{40}).*", "$1");
+        String goodFingerprint = imported.out().replaceAll("(?s).*imported certificate ([0-9A-F ]{50}).*", "$1").replace(" ", "");
+        assertThat(goodFingerprint).as("keys import shows the fingerprint in groups of four").matches("[0-9A-F]{40}");
 
         Path sealed = dir.resolve("ring.sealed");
         assertThat(pack(home, "owner@example.org", "good@example.org", sealed).exit()).isZero();

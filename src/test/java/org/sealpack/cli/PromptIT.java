@@ -119,7 +119,7 @@ class PromptIT {
         assertThat(tmux.screen()).contains("This deletes your SECRET KEY too");
         tmux.type("delete");
         tmux.waitFor("EXIT=");
-        assertThat(tmux.screen()).contains("deleted A2529FF8D6A9CE22658273F4CA3195154BB8B663", "EXIT=0");
+        assertThat(tmux.screen()).contains("deleted A252 9FF8 D6A9 CE22 6582  73F4 CA31 9515 4BB8 B663", "EXIT=0");
     }
 
     /** keys passwd asks for the current passphrase, then the new one twice, each prompt saying which. */
