@@ -1,5 +1,6 @@
 package org.sealpack.bag;
 
+import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public final class Metadata {
         List<Element> elements = new ArrayList<>();
         List<Integer> startLines = new ArrayList<>();
         // Every problem of the file, each naming its line: one run shows them all.
-        java.util.TreeMap<Integer, InputException> problems = new java.util.TreeMap<>();
+        TreeMap<Integer, InputException> problems = new TreeMap<>();
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         int number = 0;
         for (String line : lines) {

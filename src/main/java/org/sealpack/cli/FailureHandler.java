@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.failure.InputProblemsException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -73,7 +74,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String line(Throwable e) {
-        if (e instanceof org.sealpack.failure.InputProblemsException several) {
+        if (e instanceof InputProblemsException several) {
             // Every problem of one input, one line each (a metadata file's, by line), then one exit.
             return String.join(System.lineSeparator(), several.problems().stream().map(FailureHandler::line).toList());
         }

@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.report.People;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
@@ -45,7 +46,7 @@ final class KeysDeleteCommand implements Callable<Integer> {
                 secret && deletion.hasSecret() ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
                         : "Its signatures will no longer be trusted until you import it again.");
         deletion.run();
-        common.out(spec).println("deleted " + org.sealpack.report.People.fingerprint(deletion.fingerprint()) + " " + deletion.userId());
+        common.out(spec).println("deleted " + People.fingerprint(deletion.fingerprint()) + " " + deletion.userId());
         return ExitCode.OK.code;
     }
 }

@@ -1,5 +1,6 @@
 package org.sealpack.cli;
 
+import org.sealpack.report.People;
 import java.util.concurrent.Callable;
 
 import org.sealpack.failure.ExitCode;
@@ -51,7 +52,7 @@ final class KeysRevokeCommand implements Callable<Integer> {
                         : "Signatures made before now stay valid; any made after now are void.",
                 "A revocation cannot be taken back.");
         revocation.run(passphrase.forUnlocking(), description);
-        common.out(spec).println("revoked " + org.sealpack.report.People.fingerprint(revocation.fingerprint()) + " (" + reason + "); export it with 'sealpack keys"
+        common.out(spec).println("revoked " + People.fingerprint(revocation.fingerprint()) + " (" + reason + "); export it with 'sealpack keys"
                 + " export " + revocation.fingerprint() + "' and send it to your correspondents");
         return ExitCode.OK.code;
     }

@@ -1,5 +1,7 @@
 package org.sealpack.cli;
 
+import java.util.Map;
+import java.util.HashMap;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ final class PassphraseOptions {
      * Passphrases typed at the prompt that unlocked a key, by fingerprint: each key is asked for once per
      * run (open with --sign-receipt by the same key decrypts, then signs the receipt, with one prompt).
      */
-    private final java.util.Map<String, char[]> typed = new java.util.HashMap<>();
+    private final Map<String, char[]> typed = new HashMap<>();
 
     /** A passphrase source for unlocking: the file, the variable, or a prompt without echo (three tries). */
     Passphrases forUnlocking() {

@@ -1,5 +1,6 @@
 package org.sealpack.pgp;
 
+import java.time.Instant;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -146,7 +147,7 @@ public final class Keyring {
         Certificate cert = certificates.get(fingerprint);
         if (received.get(fingerprint) == null
                 && cert.revocation().filter(r -> !r.hard() && cert.madeAhead(r.at())).isPresent()) {
-            received.record(fingerprint, java.time.Instant.now());
+            received.record(fingerprint, Instant.now());
             certificates.put(fingerprint, cert.revocationReceived(received.get(fingerprint)));
         }
     }
@@ -165,7 +166,7 @@ public final class Keyring {
                 var reason = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
                 int code = reason == null ? 0 : reason.getRevocationReason();
                 if ((code == 1 || code == 3) && cert.madeAhead(sig.getCreationTime().toInstant())) {
-                    received.record(cert.fingerprint(), java.time.Instant.now());
+                    received.record(cert.fingerprint(), Instant.now());
                 }
                 PGPPublicKey revoked = PGPPublicKey.addCertification(primary, sig);
                 Certificate updated = new Certificate(PGPPublicKeyRing.insertPublicKey(cert.ring, revoked));

@@ -1,5 +1,6 @@
 package org.sealpack.seal;
 
+import org.sealpack.pgp.Hex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -115,7 +116,7 @@ final class FullCheck {
                     + "addressed to you");
         } else if (!check.intendedRecipients().contains(opener.fingerprint())) {
             throw new BadSignatureException("the bag was signed for other recipients ("
-                    + String.join(", ", check.intendedRecipients().stream().map(org.sealpack.pgp.Hex::grouped).toList())
+                    + String.join(", ", check.intendedRecipients().stream().map(Hex::grouped).toList())
                     + "), not for " + opener.describe()
                     + ": it was forwarded by someone else", "ask the sender for a copy addressed to you");
         } else {
