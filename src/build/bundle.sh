@@ -40,7 +40,7 @@ install -m 0755 "$root/src/main/dist/bin/sealpack" "$image/bin/sealpack"
 install -m 0644 "$target/sealpack.jar" "$target/sealpack.classlist" "$image/lib/"
 install -m 0644 "$target"/man/*.1 "$image/share/man/man1/"
 install -m 0644 "$target/sealpack_completion" "$image/share/bash-completion/completions/sealpack"
-install -m 0644 "$root/README.md" "$root/docs/FORMAT.md" "$image/share/doc/sealpack/"
+install -m 0644 "$root/README.md" "$root/docs/GUIDE.md" "$root/docs/FORMAT.md" "$image/share/doc/sealpack/"
 [ -f "$target/bom.json" ] && install -m 0644 "$target/bom.json" "$image/share/doc/sealpack/sbom.cyclonedx.json"
 tar --owner=0 --group=0 --numeric-owner --sort=name --mtime=@0 -C "$work" -czf "$target/$name-$platform.tar.gz" "$name"
 

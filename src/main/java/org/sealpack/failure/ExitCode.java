@@ -2,7 +2,7 @@ package org.sealpack.failure;
 
 /**
  * The one table of exit codes: each kind of failure, its code, what it means and what to do. Every
- * command's --help, the man pages, JSON errors, receipts and README.md's table (checked by a test) come
+ * command's --help, the man pages, JSON errors, receipts and docs/GUIDE.md's table (checked by a test) come
  * from it. It lives below the command line so that the core's records (receipts, JSON) take their codes
  * from it; a usage error the command line finds itself is {@link #USAGE} there.
  */
@@ -95,7 +95,7 @@ public enum ExitCode {
     /** The process exit code. */
     public final int code;
     private final Class<? extends Exception> failure;
-    /** What it means, one line, as --help and README.md show it. */
+    /** What it means, one line, as --help and docs/GUIDE.md show it. */
     public final String meaning;
     /** What to do in general (a failure's own hint is more precise, and comes first). */
     public final String hint;
