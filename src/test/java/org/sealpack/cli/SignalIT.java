@@ -82,7 +82,12 @@ class SignalIT {
     /** Starts an open of the sealed file from a pipe, feeds it up to the point, and waits until the run is there. */
     static Process heldAt(Point point, Path where) throws Exception {
         Files.createDirectories(where);
-        Process p = new ProcessBuilder(Proc.command(List.of(), ("open -" + Proc.openKeys() + " -o bag").split(" ")))
+        // SIGINT as a terminal delivers it: a build started in the background of a shell without job control
+        // (`mvn verify &` in a script, CI runners) hands its children SIGINT ignored, and the JVM then
+        // keeps ignoring it (as under nohup), so the run would never end. Reset to the default for the run.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(Proc.command(List.of(), ("open -" + Proc.openKeys() + " -o bag").split(" ")));
+        Process p = new ProcessBuilder(command)
                 .directory(where.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(where.resolve("err.txt").toFile()).start();
         OutputStream in = p.getOutputStream();
@@ -95,7 +100,15 @@ class SignalIT {
         in.write(file, 0, fed);
         in.flush();
         Await.until("the run reaches " + point, () -> reached(point, where), p::isAlive);
+        assertThat(ignoresSigint(p)).as("the run under test takes SIGINT as a terminal sends it").isFalse();
         return p;
+    }
+
+    /** Whether the process ignores SIGINT (bit 2 of SigIgn in /proc/PID/status). */
+    static boolean ignoresSigint(Process p) throws IOException {
+        String ignored = Files.readAllLines(Path.of("/proc/" + p.pid() + "/status")).stream()
+                .filter(l -> l.startsWith("SigIgn:")).findFirst().orElseThrow().substring(7).trim();
+        return (Long.parseUnsignedLong(ignored, 16) & (1L << (2 - 1))) != 0;
     }
 
     static boolean reached(Point point, Path where) throws IOException {
