@@ -23,6 +23,62 @@ public final class OpenedBag {
     private OpenedBag() {
     }
 
+    /**
+     * What {@code open --force} knows of the bag it replaces, from one read of every file: the SHA-512 of
+     * its tag manifest, a stamp of every entry (name, size, modification time, identity) to see a change
+     * before the swap, and what does not match its manifests (null: nothing).
+     */
+    public record Intact(String tagManifestSha512, String stamp, String problem) {
+    }
+
+    /**
+     * Checks an opened bag against its own manifests, as a sealed bag (every payload and tag file's
+     * checksum, Payload-Oxum, nothing unlisted), each file read once.
+     */
+    public static Intact intact(Path dir) {
+        String why = whyNotReplaceable(dir);
+        if (why != null) {
+            return new Intact(null, null, why);
+        }
+        try {
+            String stamp = stamp(dir);
+            BagRules.Verdict verdict = BagRules.check(new DirectoryContent(dir), BagRules.Level.SEALED);
+            if (!verdict.valid()) {
+                return new Intact(null, stamp, BagRules.summary(verdict.problems()));
+            }
+            byte[] tagManifest = Files.readAllBytes(dir.resolve(BagIt.TAG_MANIFEST));
+            return new Intact(Digests.sha512Hex(tagManifest), stamp, null);
+        } catch (IOException e) {
+            return new Intact(null, null, "it cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The tag-manifest SHA-512 of an opened bag that matches its own manifests with nothing added, else null. */
+    public static String intactDigest(Path dir) {
+        return intact(dir).tagManifestSha512();
+    }
+
+    /** Every entry's path, size, modification time and identity, links not followed: equal stamps, nothing changed. */
+    public static String stamp(Path dir) throws IOException {
+        StringBuilder stamp = new StringBuilder();
+        try (var entries = Files.walk(dir)) {
+            for (Path p : entries.sorted().toList()) {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                stamp.append(dir.relativize(p)).append('\0').append(a.size()).append(' ').append(a.lastModifiedTime())
+                        .append(' ').append(a.fileKey()).append(' ').append(changed(p)).append('\n');
+            }
+        }
+        return Digests.sha512Hex(stamp.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Object changed(Path p) throws IOException {
+        try {
+            return Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /** Null if the directory is an opened bag and nothing else, else why it is not (for a message). */
     public static String whyNotReplaceable(Path dir) {
         try {

@@ -20,6 +20,10 @@ public final class Main {
         fastLocaleData();
         PrintWriter err = new PrintWriter(System.err, true);
         Interruption.install(err);
+        org.sealpack.io.Erasure.reportTo(line -> {
+            err.println("sealpack: note: " + Terminal.safe(line));
+            err.flush();
+        });
         int code = run(args, new PrintWriter(System.out, true), err);
         Interruption.finished();
         System.exit(code);

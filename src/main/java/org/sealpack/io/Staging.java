@@ -1,10 +1,8 @@
 package org.sealpack.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -27,18 +24,18 @@ import java.util.regex.Pattern;
  * <li>{@code .sealpack-R.lock}: locked by the owning process for as long as it lives (an fcntl lock,
  * which the kernel drops when the process ends, however it ends); it names the target;</li>
  * <li>{@code .sealpack-R.tmp}: the file or directory being written;</li>
- * <li>{@code .sealpack-R.old}: during {@link #commitReplacing()} of a directory, the previous output,
+ * <li>{@code .sealpack-R.old}: during {@link #commitReplacing(String)} of a directory, the previous output,
  * moved aside until the new one is in place.</li>
  * </ul>
  * Another run erases them ({@link #recoverBeside(Path)}) only when it can take the lock itself, that is
- * when the owner is provably gone; a process ID never decides, so a live run in another PID namespace,
- * or a stopped one, is left alone. The names do not contain the target's name, so a target name of 255
+ * when the owner is provably gone (a process ID never decides, so a live run in another PID namespace,
+ * or a stopped one, is left alone), and only what the lock file's journal ({@link Journal}) proves that
+ * run made, through directory handles ({@link Erasure}). The names do not contain the target's name, so a target name of 255
  * bytes still has room beside it.
  */
 public final class Staging implements AutoCloseable {
     public static final String PREFIX = ".sealpack-";
     static final Pattern LOCK = Pattern.compile(Pattern.quote(PREFIX) + "([0-9a-f]{24})\\.lock");
-    static final String HEADER = "sealpack staging for:\n";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Lock files of this JVM's live stagings: never opened by the recovery (closing would drop the lock). */
     private static final Set<Staging> LIVE = ConcurrentHashMap.newKeySet();
@@ -57,13 +54,18 @@ public final class Staging implements AutoCloseable {
     private final boolean directory;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final String lockKey;
+    private final String tmpKey;
+    private String oldKey;
     private volatile State state = State.WRITING;
 
     private Staging(Path target, boolean directory) throws IOException {
         this.target = target.toAbsolutePath();
         this.directory = directory;
         Path dir = this.target.getParent();
-        String r = HexFormat.of().formatHex(randomBytes());
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        String r = HexFormat.of().formatHex(random);
         Path fresh = dir.resolve(PREFIX + r + ".new");
         this.lockFile = dir.resolve(PREFIX + r + ".lock");
         this.tmp = dir.resolve(PREFIX + r + ".tmp");
@@ -72,10 +74,11 @@ public final class Staging implements AutoCloseable {
         FileChannel channel = FileChannel.open(fresh, StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
             this.lock = channel.lock();
-            channel.write(ByteBuffer.wrap((HEADER + this.target.getFileName()).getBytes(StandardCharsets.UTF_8)));
+            Journal.record(channel, Journal.HEADER + this.target.getFileName() + Journal.END_OF_NAME);
             // Locked before it gets the name recovery looks for: a lock file it can see is never
             // one whose owner has not taken the lock yet.
             Files.move(fresh, lockFile, StandardCopyOption.ATOMIC_MOVE);
+            this.lockKey = Journal.identity(lockFile);
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(fresh);
@@ -89,16 +92,32 @@ public final class Staging implements AutoCloseable {
             } else {
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
+            // Its identity in the journal before anything is written into it: a later run erases only
+            // this very file or directory (an unrecorded one only while it is empty).
+            this.tmpKey = Journal.identity(tmp);
+            Journal.record(channel, Journal.TMP + tmpKey + "\n");
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[12];
-        RANDOM.nextBytes(b);
-        return b;
+    private void eraseTmp() {
+        if (tmpKey != null) {
+            Erasure.report(Erasure.erase(tmp.getParent(), tmp.getFileName().toString(), tmpKey));
+        }
+    }
+
+    private void eraseOld() {
+        Erasure.report(Erasure.erase(old.getParent(), old.getFileName().toString(), oldKey));
+    }
+
+    /** Moves what this run moved aside back to the target, if it is still the very directory moved aside. */
+    private void putBack() throws IOException {
+        if (!Journal.identity(old).equals(oldKey)) {
+            throw new IOException(old.getFileName() + " is no longer the directory moved aside");
+        }
+        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** A new empty file (mode 0600) beside the target. */
@@ -152,29 +171,45 @@ public final class Staging implements AutoCloseable {
      * cut short.
      */
     public void commitReplacing() throws IOException {
+        if (directory) {
+            throw new IllegalStateException("a directory is replaced with the tag-manifest digest of what it replaces");
+        }
+        commitReplacing(null);
+    }
+
+    /**
+     * As {@link #commitReplacing()}, for a directory: {@code tagManifestSha512} is the SHA-512 of the tag
+     * manifest of the bag replaced (checked by the caller to match its manifests), recorded in the
+     * journal so that the next run puts back or erases only that bag.
+     */
+    public void commitReplacing(String tagManifestSha512) throws IOException {
         if (!directory) {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             state = State.COMMITTED;
             return;
         }
         synchronized (SWAP) {
-            checkpoint("swap-before");
+            Checkpoint.at("swap-before");
+            // The journal names what is moved aside before it moves: the next run puts back or erases
+            // only this very directory, and only while its tag manifest is still this one.
+            oldKey = Journal.identity(target);
+            Journal.record(lockChannel, Journal.OLD + oldKey + "\n" + Journal.DIGEST + tagManifestSha512 + "\n");
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             state = State.ASIDE;
-            checkpoint("swap-aside");
+            Checkpoint.at("swap-aside");
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                putBack();
                 state = State.WRITING;
                 throw e;
             }
             state = State.PLACED;
             anyPlaced = true;
-            checkpoint("swap-placed");
-            StagingRecovery.erase(old);
+            Checkpoint.at("swap-placed");
+            eraseOld();
             state = State.COMMITTED;
-            checkpoint("swap-erased");
+            Checkpoint.at("swap-erased");
         }
     }
 
@@ -186,7 +221,7 @@ public final class Staging implements AutoCloseable {
                 return;
             }
             if (state == State.WRITING) {
-                StagingRecovery.erase(tmp);
+                eraseTmp();
             }
             release();
         }
@@ -195,7 +230,9 @@ public final class Staging implements AutoCloseable {
     private void release() {
         state = State.CLOSED;
         try {
-            Files.deleteIfExists(lockFile);
+            if (Journal.identity(lockFile).equals(lockKey)) { // only the very lock file it made
+                Files.deleteIfExists(lockFile);
+            }
         } catch (IOException e) {
             // the lock is dropped below; a later run takes it and deletes the file
         }
@@ -220,19 +257,19 @@ public final class Staging implements AutoCloseable {
             for (int round = 0; round < 3 && !LIVE.isEmpty(); round++) {
                 for (Staging s : List.copyOf(LIVE)) {
                     if (s.state == State.WRITING) {
-                        StagingRecovery.erase(s.tmp);
+                        s.eraseTmp();
                         if (Files.exists(s.tmp, LinkOption.NOFOLLOW_LINKS)) {
                             continue; // a writer made something after the erase: next round
                         }
                     } else if (s.state == State.ASIDE) {
                         try {
-                            Files.move(s.old, s.target, StandardCopyOption.ATOMIC_MOVE);
-                            StagingRecovery.erase(s.tmp);
+                            s.putBack();
+                            s.eraseTmp();
                         } catch (IOException e) {
                             continue; // left for the next run, which finishes or undoes it
                         }
                     } else if (s.state == State.PLACED) {
-                        StagingRecovery.erase(s.old);
+                        s.eraseOld();
                     }
                     s.release();
                 }
@@ -253,41 +290,20 @@ public final class Staging implements AutoCloseable {
      * Cleans up what runs that are gone left beside the target: for each lock file in the target's
      * directory whose lock this process can take, a staged file or directory is erased, and a
      * replacement cut short is undone (the previous output put back) or finished (the previous output,
-     * already replaced, erased). Returns one sentence per thing done, for the user.
+     * already replaced, erased), each only when provably what that run of this user made
+     * ({@link StagingRecovery}). Returns one sentence per thing done or left alone, for the user.
+     * {@code bagDigest}: the tag-manifest SHA-512 of an opened bag matching its manifests, else null.
      */
-    public static List<String> recoverBeside(Path target) {
-        List<String> done = new ArrayList<>();
+    public static List<String> recoverBeside(Path target, java.util.function.Function<Path, String> bagDigest) {
         Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return done;
-        }
-        List<Path> locks;
-        try (var entries = Files.list(dir)) {
-            locks = entries.filter(p -> LOCK.matcher(p.getFileName().toString()).matches()).toList();
-        } catch (IOException e) {
-            return done;
-        }
-        for (Path lockFile : locks) {
-            if (LIVE.stream().anyMatch(s -> s.lockFile.equals(lockFile))) {
-                continue;
-            }
-            StagingRecovery.recover(lockFile, done);
-        }
-        return done;
+        Set<String> live = new java.util.HashSet<>();
+        LIVE.stream().filter(s -> s.lockFile.getParent().equals(dir)).forEach(s -> live.add(s.lockFile.getFileName().toString()));
+        return StagingRecovery.beside(dir, live, bagDigest);
     }
 
-    /**
-     * A test hook, to crash at a named step of a replacement without timing: when the system property
-     * {@code sealpack.test.killAt} names this step, the process sends itself SIGKILL here.
-     */
-    private static void checkpoint(String step) {
-        if (step.equals(System.getProperty("sealpack.test.killAt"))) {
-            try {
-                new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
-                Thread.sleep(Long.MAX_VALUE);
-            } catch (IOException | InterruptedException e) {
-                Runtime.getRuntime().halt(137);
-            }
-        }
+    /** As {@link #recoverBeside(Path, java.util.function.Function)} for a file target, beside which no bag is moved aside. */
+    public static List<String> recoverBeside(Path target) {
+        return recoverBeside(target, null);
     }
+
 }

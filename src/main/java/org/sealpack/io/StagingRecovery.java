@@ -1,34 +1,96 @@
 package org.sealpack.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 
 /**
- * What the next run does with what a run that is gone (its lock free) left beside an output: a staged
- * file or directory is erased; a replacement cut short is undone or finished (docs/FORMAT.md section 5).
+ * What the next run does with what a run that is gone (its lock free) left beside an output
+ * (docs/FORMAT.md section 5), all through the handle of the output's directory, which others may be able
+ * to write: a lock file is used only if it is this user's regular file; a staged file or directory is
+ * erased only if it is the very one the journal in the lock names (its identity), and only what this
+ * user owns in it; a replacement cut short is undone or finished only if what was moved aside is still
+ * the very bag the journal names, unchanged (its tag manifest's SHA-512, every file matching its
+ * manifests, nothing added). Anything else is named in one line and left alone.
  */
 final class StagingRecovery {
     private StagingRecovery() {
     }
 
-    /** Cleans up after the run that held {@code lockFile}, if that run is gone (its lock can be taken). */
-    static void recover(Path lockFile, List<String> done) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    /** What {@link Staging#recoverBeside} does, in the directory {@code dir}; {@code live} are this JVM's own lock files there. */
+    static List<String> beside(Path dir, Set<String> live, Function<Path, String> bagDigest) {
+        List<String> done = new ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return done;
+        }
+        try (SecureDirectoryStream<Path> handle = Erasure.open(dir)) {
+            if (handle == null) {
+                try (var entries = Files.list(dir)) {
+                    entries.filter(p -> Staging.LOCK.matcher(p.getFileName().toString()).matches()).forEach(p -> done.add(p
+                            + " and what it names were left alone: this system cannot erase through directory handles"
+                            + " that never follow links, and sealpack erases in no other way"));
+                }
+                return done;
+            }
+            List<String> locks = new ArrayList<>();
+            for (Path p : handle) {
+                String name = p.getFileName().toString();
+                if (Staging.LOCK.matcher(name).matches() && !live.contains(name)) {
+                    locks.add(name);
+                }
+            }
+            for (String lock : locks) {
+                try {
+                    recover(handle, dir, lock, done, bagDigest);
+                } catch (IOException e) {
+                    done.add(dir.resolve(lock) + " and what it names were left alone: " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            // cannot list the directory: nothing to clean up from here
+        }
+        return done;
+    }
+
+    /**
+     * Cleans up after the run that held the lock file {@code lockName} in the open directory {@code dir}
+     * (at {@code dirPath}), if that run is gone (its lock can be taken).
+     *
+     * @param bagDigest the tag-manifest SHA-512 of a directory that is an opened bag matching its own
+     *                  manifests with nothing added, else null; null where no bag can have been moved aside
+     */
+    static void recover(SecureDirectoryStream<Path> dir, Path dirPath, String lockName, List<String> done,
+                        Function<Path, String> bagDigest) throws IOException {
+        Path shown = dirPath.resolve(lockName);
+        PosixFileAttributes attrs = Erasure.look(dir, lockName);
+        if (attrs == null) {
+            return;
+        }
+        if (!attrs.isRegularFile() || !Erasure.mine(attrs)) {
+            done.add(shown + " was left alone: " + (attrs.isRegularFile() ? "it belongs to " + attrs.owner().getName()
+                    + ", not to you (it may be their run, under way or cut short)" : "it is not a regular file"));
+            return;
+        }
+        Matcher m = Staging.LOCK.matcher(lockName);
+        if (!m.matches()) {
+            return;
+        }
+        String r = m.group(1);
+        try (FileChannel channel = (FileChannel) dir.newByteChannel(Path.of(lockName),
+                Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
             FileLock taken;
             try {
                 taken = channel.tryLock();
@@ -38,80 +100,93 @@ final class StagingRecovery {
             if (taken == null) {
                 return; // its owner is alive (running, or stopped)
             }
-            Matcher m = Staging.LOCK.matcher(lockFile.getFileName().toString());
-            if (!m.matches()) {
-                return;
-            }
-            Path dir = lockFile.getParent();
-            String r = m.group(1);
-            Path tmp = dir.resolve(Staging.PREFIX + r + ".tmp");
-            Path old = dir.resolve(Staging.PREFIX + r + ".old");
-            String name = targetName(channel);
-            if (Files.exists(old, LinkOption.NOFOLLOW_LINKS)) {
-                if (name == null) {
-                    return; // cannot tell what it replaced: left for a person
+            Journal journal = Journal.read(channel);
+            List<String> left = new ArrayList<>();
+            String tmp = Staging.PREFIX + r + ".tmp";
+            String old = Staging.PREFIX + r + ".old";
+            PosixFileAttributes oldAttrs = Erasure.look(dir, old);
+            if (oldAttrs != null) {
+                if (!recoverSwap(dir, dirPath, journal, tmp, old, oldAttrs, bagDigest, done)) {
+                    return; // named; the lock stays as the evidence of what it was
                 }
-                Path target = dir.resolve(name);
-                boolean targetThere = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
-                boolean tmpThere = Files.exists(tmp, LinkOption.NOFOLLOW_LINKS);
-                if (!targetThere) {
-                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-                    erase(tmp);
-                    done.add("an interrupted replacement of " + target + " was undone: the previous bag is back in place");
-                } else if (!tmpThere) {
-                    erase(old);
-                    done.add("an interrupted replacement of " + target + " was finished: the new bag was already in place,"
-                            + " and the previous one (" + old.getFileName() + ") is now erased");
-                } else {
-                    done.add("an interrupted replacement of " + target + " left " + old.getFileName() + " and "
-                            + tmp.getFileName() + " beside it, which sealpack cannot sort out safely: look at them and"
-                            + " move them away yourself");
-                    return;
-                }
-            } else if (Files.exists(tmp, LinkOption.NOFOLLOW_LINKS)) {
-                erase(tmp);
+            } else {
+                eraseTmp(dir, dirPath, tmp, journal, left);
             }
-            Files.deleteIfExists(lockFile);
+            done.addAll(Erasure.summarized(left, dirPath.resolve(tmp)));
+            PosixFileAttributes again = Erasure.look(dir, lockName);
+            if (left.isEmpty() && again != null && again.isRegularFile() && Erasure.mine(again)
+                    && String.valueOf(again.fileKey()).equals(String.valueOf(attrs.fileKey()))) {
+                dir.deleteFile(Path.of(lockName));
+            }
         } catch (NoSuchFileException e) {
             // another run cleaned it up first
+        }
+    }
+
+    /** Undoes or finishes a replacement cut short; false when it was left alone (and named). */
+    private static boolean recoverSwap(SecureDirectoryStream<Path> dir, Path dirPath, Journal journal, String tmp,
+                                       String old, PosixFileAttributes oldAttrs, Function<Path, String> bagDigest,
+                                       List<String> done) throws IOException {
+        Path oldPath = dirPath.resolve(old);
+        String why = journal == null || journal.oldKey() == null || journal.digest() == null
+                ? "its lock file does not record which bag was moved aside"
+                : bagDigest == null ? "only a run that writes a bag can check it (sealpack open into this folder)"
+                : !Erasure.mine(oldAttrs) ? "it belongs to " + oldAttrs.owner().getName() + ", not to you"
+                : !oldAttrs.isDirectory() || !journal.oldKey().equals(String.valueOf(oldAttrs.fileKey()))
+                ? "it is not the directory that was moved aside"
+                : !journal.digest().equals(bagDigest.apply(oldPath))
+                ? "it is not the bag that was moved aside, or something in it was added or changed since" : null;
+        if (why != null) {
+            done.add(oldPath + " was left alone, neither put back nor erased: " + why + "; look at it and move it"
+                    + " yourself");
+            return false;
+        }
+        Path target = dirPath.resolve(journal.name());
+        boolean targetThere = Erasure.look(dir, journal.name()) != null;
+        boolean tmpThere = Erasure.look(dir, tmp) != null;
+        if (!targetThere) {
+            dir.move(Path.of(old), dir, Path.of(journal.name()));
+            List<String> left = new ArrayList<>();
+            eraseTmp(dir, dirPath, tmp, journal, left);
+            done.add("an interrupted replacement of " + target + " was undone: the previous bag is back in place");
+            done.addAll(Erasure.summarized(left, dirPath.resolve(tmp)));
+            return left.isEmpty();
+        }
+        if (!tmpThere) {
+            List<String> left = new ArrayList<>();
+            Erasure.erase(dir, dirPath, old, journal.oldKey(), left);
+            done.add("an interrupted replacement of " + target + " was finished: the new bag was already in place,"
+                    + " and the previous one (" + old + ") is now erased");
+            done.addAll(Erasure.summarized(left, oldPath));
+            return left.isEmpty();
+        }
+        done.add("an interrupted replacement of " + target + " left " + old + " and " + tmp + " beside it, which"
+                + " sealpack cannot sort out safely: look at them and move them away yourself");
+        return false;
+    }
+
+    /** Erases the staged file or directory the journal names; one the journal does not name only while empty. */
+    private static void eraseTmp(SecureDirectoryStream<Path> dir, Path dirPath, String tmp, Journal journal,
+                                 List<String> left) throws IOException {
+        PosixFileAttributes attrs = Erasure.look(dir, tmp);
+        if (attrs == null) {
+            return;
+        }
+        if (journal != null && journal.tmpKey() != null) {
+            Erasure.erase(dir, dirPath, tmp, journal.tmpKey(), left);
+        } else if (Erasure.mine(attrs) && (attrs.isRegularFile() && attrs.size() == 0 || attrs.isDirectory() && empty(dir, tmp))) {
+            Erasure.erase(dir, dirPath, tmp, String.valueOf(attrs.fileKey()), left);
+        } else {
+            left.add(dirPath.resolve(tmp) + " was left alone: its lock file does not record it, and it is not empty");
+        }
+    }
+
+    private static boolean empty(SecureDirectoryStream<Path> dir, String name) {
+        try (SecureDirectoryStream<Path> sub = dir.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS)) {
+            return !sub.iterator().hasNext();
         } catch (IOException e) {
-            // cannot clean up now: left for a later run
+            return false;
         }
     }
 
-    private static String targetName(FileChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(1024);
-        channel.read(buffer, 0);
-        String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
-        if (!text.startsWith(Staging.HEADER) || text.length() == Staging.HEADER.length()) {
-            return null;
-        }
-        String name = text.substring(Staging.HEADER.length());
-        return name.contains("/") || name.equals(".") || name.equals("..") ? null : name;
-    }
-
-    /** Erases a file or directory tree that sealpack made, without following links; quietly. */
-    static void erase(Path path) {
-        try {
-            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-                Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Files.deleteIfExists(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                        Files.deleteIfExists(d);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            } else {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // best effort: what is left carries sealpack's name and its lock file, for the next run
-        }
-    }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.sealpack.archive.Limits;
+import org.sealpack.bag.OpenedBag;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
@@ -42,14 +43,15 @@ public final class Opener {
         Path target = destination.directory().toAbsolutePath().normalize();
         boolean replace = Outputs.checkBagDestination(destination.directory(), destination.force(),
                 destination.protect());
-        Staging.recoverBeside(target).forEach(destination.notices());
+        OpenedBag.Intact replaced = replace ? Outputs.checkUnchanged(destination.directory()) : null;
+        Staging.recoverBeside(target, OpenedBag::intactDigest).forEach(destination.notices());
         // Authenticate before decrypting: nothing is staged until the outer signature verified.
         try (Pinned pinned = Authentication.first(source, trusted, target, limits, "opening");
              InputStream in = source.open("opening");
              SealReader reader = Authentication.bounded(SealReader.open(in, trusted, source.seekable()), limits);
              StagedBag staged = StagedBag.beside(target, destination.directory())) {
             Verified<Reports.Full> verified = FullCheck.run(source, reader, keys, passphrases, trusted, staged, limits, checks);
-            staged.place(verified, destination.directory(), replace);
+            staged.place(verified, destination.directory(), replaced);
             return verified;
         } catch (IOException e) {
             throw Verifier.unreadable(e, source);

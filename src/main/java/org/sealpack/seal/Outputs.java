@@ -89,9 +89,31 @@ public final class Outputs {
         return true;
     }
 
+    /**
+     * The bag {@code open --force} is to replace, read once against its own manifests: refused (exit 4,
+     * the file named) if anything in it was changed since it was opened, so that no edit is lost.
+     */
+    public static OpenedBag.Intact checkUnchanged(Path destination) {
+        OpenedBag.Intact intact = OpenedBag.intact(destination.toAbsolutePath().normalize());
+        if (intact.problem() != null) {
+            throw new OutputExistsException(destination + " is a bag opened earlier, but it was changed since: "
+                    + intact.problem(), NEW_NAME + "; --force replaces only a bag exactly as it was opened, and keeps"
+                    + " your changes by refusing");
+        }
+        return intact;
+    }
+
     /** Whether {@code open}'s destination may still be replaced: checked again just before the swap. */
-    static void recheckReplaceable(Path destination) {
-        String why = OpenedBag.whyNotReplaceable(destination.toAbsolutePath().normalize());
+    static void recheckReplaceable(Path destination, OpenedBag.Intact checked) {
+        Path target = destination.toAbsolutePath().normalize();
+        String why = OpenedBag.whyNotReplaceable(target);
+        try {
+            if (why == null && !OpenedBag.stamp(target).equals(checked.stamp())) {
+                why = "a file in it was changed, added or removed";
+            }
+        } catch (java.io.IOException e) {
+            why = "it cannot be read (" + e.getMessage() + ")";
+        }
         if (why != null) {
             throw new OutputExistsException(destination + " changed while the file was being opened: " + why,
                     "nothing was replaced; open it again into a new directory");

@@ -74,7 +74,7 @@ public final class Packer {
         Path output = request.output().toAbsolutePath();
         boolean replace = Outputs.checkSealedOutput(request.output(), request.force(), inputs(request));
         Prepared prepared = prepare(request, passphrases);
-        Staging.recoverBeside(output).forEach(notices);
+        Staging.recoverBeside(output, org.sealpack.bag.OpenedBag::intactDigest).forEach(notices);
         Staging staging;
         try {
             staging = Staging.file(output);

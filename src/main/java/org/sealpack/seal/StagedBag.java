@@ -37,17 +37,17 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
     }
 
     /**
-     * Renames the staged bag to its destination (replacing an earlier opened bag when {@code replace}),
+     * Renames the staged bag to its destination (replacing an earlier opened bag when {@code replace}, as it was checked),
      * given the proof that every check of this bag passed.
      */
-    void place(Verified<Reports.Full> proof, Path destination, boolean replace) {
+    void place(Verified<Reports.Full> proof, Path destination, org.sealpack.bag.OpenedBag.Intact replace) {
         if (!proof.proves(this)) {
             throw new IllegalStateException("a bag is placed only with the verified result of its own check");
         }
         try {
-            if (replace) {
-                Outputs.recheckReplaceable(destination);
-                staging.commitReplacing();
+            if (replace != null) {
+                Outputs.recheckReplaceable(destination, replace);
+                staging.commitReplacing(replace.tagManifestSha512());
             } else {
                 staging.commit();
             }

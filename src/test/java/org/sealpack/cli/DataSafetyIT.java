@@ -157,6 +157,9 @@ class DataSafetyIT {
             assertThat(Trees.hash(dir)).as(added).isEqualTo(withNote);
             Files.delete(dir.resolve(added));
         }
+        // An empty directory a person made is theirs too: refused until it is gone.
+        assertRefused(open(dir, Map.of(), second, "bag", "--force"), 4, "'data/sub' is an empty directory");
+        Files.delete(dir.resolve("bag/data/sub"));
         Proc.Result replaced = open(dir, Map.of(), second, "bag", "--force");
         assertThat(replaced.exit()).as(replaced.toString()).isZero();
         assertThat(dir.resolve("bag/data/second.txt")).hasContent("the second statement");

@@ -24,8 +24,8 @@ class StagedBagTest {
                 out.write("unverified".getBytes());
             }
             Verified<Reports.Full> other = new Verified<>(null, null, new Object());
-            assertThatThrownBy(() -> staged.place(other, destination, false)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> staged.place(new Verified<>(null, null, null), destination, false))
+            assertThatThrownBy(() -> staged.place(other, destination, null)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> staged.place(new Verified<>(null, null, null), destination, null))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(destination).doesNotExist();
         }
@@ -34,7 +34,7 @@ class StagedBagTest {
         }
         try (StagedBag staged = StagedBag.beside(destination, destination)) {
             staged.directory("data");
-            staged.place(new Verified<>(null, null, staged), destination, false);
+            staged.place(new Verified<>(null, null, staged), destination, null);
         }
         assertThat(destination.resolve("data")).isDirectory();
     }
