@@ -19,9 +19,12 @@ import java.util.stream.Stream;
  * The attacker of CVE-2022-21658's class, as a process of its own (run by {@link LeftoversIT}): for each
  * line {@code LEFTOVER VICTIM MOVED} on standard input it watches every subdirectory of the planted
  * leftover (inotify, through the JDK's WatchService), says {@code ready}, and at the first name deleted in
- * any of them (the erasure has begun) swaps every other subdirectory still there for a symbolic link to
- * the victim's folder (the real one moved into MOVED), then says {@code swapped N}. It acts on that
- * observed event only, never on a timer.
+ * one of them (the erasure is inside it) moves that very subdirectory into MOVED and puts a symbolic link
+ * to the victim's folder in its place, then does the same to every other subdirectory still there; it
+ * says {@code swapped N inside K}: N subdirectories swapped, K names still in the one being erased when it
+ * was swapped (0 < K: the erasure went on after the swap). It acts on that observed event only, never on
+ * a timer. The leftover's files carry the victim's file names, so an erasure by path through the link
+ * would delete the victim's files.
  */
 public final class Planter {
     private Planter() {
@@ -52,20 +55,30 @@ public final class Planter {
             WatchKey first = watch.take();
             Path where = watched.get(first);
             int swapped = 0;
-            for (Path d : subdirectories) {
-                if (d.equals(where)) {
-                    continue;
-                }
-                try {
-                    Files.move(d, moved.resolve(d.getFileName()));
-                    Files.createSymbolicLink(d, victim);
+            int inside = -1;
+            if (!where.equals(leftover)) {
+                if (swap(where, victim, moved)) {
                     swapped++;
-                } catch (IOException e) {
-                    // erased already: too late for this one
+                    inside = moved.resolve(where.getFileName()).toFile().list().length;
                 }
             }
-            System.out.println("swapped " + swapped);
+            for (Path d : subdirectories) {
+                if (!d.equals(where) && swap(d, victim, moved)) {
+                    swapped++;
+                }
+            }
+            System.out.println("swapped " + swapped + " inside " + inside);
             System.out.flush();
+        }
+    }
+
+    private static boolean swap(Path d, Path victim, Path moved) {
+        try {
+            Files.move(d, moved.resolve(d.getFileName()));
+            Files.createSymbolicLink(d, victim);
+            return true;
+        } catch (IOException e) {
+            return false; // erased already: too late for this one
         }
     }
 }
