@@ -21,7 +21,7 @@ public final class Main {
         PrintWriter err = new PrintWriter(System.err, true);
         Interruption.install(err);
         org.sealpack.io.Erasure.reportTo(line -> {
-            err.println("sealpack: note: " + Terminal.safe(line));
+            err.println("sealpack: note: " + org.sealpack.text.Untrusted.of(line));
             err.flush();
         });
         int code = run(args, new PrintWriter(System.out, true), err);
