@@ -102,10 +102,9 @@ public final class Staging implements AutoCloseable {
         }
     }
 
-    private void eraseTmp() {
-        if (tmpKey != null) {
-            Erasure.report(Erasure.erase(tmp.getParent(), tmp.getFileName().toString(), tmpKey));
-        }
+    /** Erases this run's staged file or directory; returns what was left alone, for the caller to report. */
+    private List<String> eraseTmp() {
+        return tmpKey == null ? List.of() : Erasure.erase(tmp.getParent(), tmp.getFileName().toString(), tmpKey);
     }
 
     private void eraseOld() {
@@ -221,7 +220,7 @@ public final class Staging implements AutoCloseable {
                 return;
             }
             if (state == State.WRITING) {
-                eraseTmp();
+                Erasure.report(eraseTmp());
             }
             release();
         }
@@ -257,14 +256,15 @@ public final class Staging implements AutoCloseable {
             for (int round = 0; round < 3 && !LIVE.isEmpty(); round++) {
                 for (Staging s : List.copyOf(LIVE)) {
                     if (s.state == State.WRITING) {
-                        s.eraseTmp();
+                        List<String> left = s.eraseTmp();
                         if (Files.exists(s.tmp, LinkOption.NOFOLLOW_LINKS)) {
+                            Erasure.report(round == 2 ? left : List.of()); // said only if the last round left it
                             continue; // a writer made something after the erase: next round
                         }
                     } else if (s.state == State.ASIDE) {
                         try {
                             s.putBack();
-                            s.eraseTmp();
+                            Erasure.report(s.eraseTmp());
                         } catch (IOException e) {
                             continue; // left for the next run, which finishes or undoes it
                         }
