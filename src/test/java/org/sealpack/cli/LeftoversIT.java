@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sealpack.Proc;
 import org.sealpack.Requires;
 import org.sealpack.Trees;
+import org.sealpack.failure.ExitCode;
 
 /**
  * Leftovers in a folder others can write (docs/THREATS.md T7), through the real CLI and the real file
