@@ -1,6 +1,7 @@
 package org.sealpack.bag;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -68,7 +69,7 @@ public final class OpenedBag {
                         .append(' ').append(a.fileKey()).append(' ').append(changed(p)).append('\n');
             }
         }
-        return Digests.sha512Hex(stamp.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Digests.sha512Hex(stamp.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Object changed(Path p) throws IOException {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.sealpack.failure.ExitCode;
+import org.sealpack.io.Erasure;
+import org.sealpack.text.Untrusted;
 
 import picocli.CommandLine;
 
@@ -20,8 +22,8 @@ public final class Main {
         fastLocaleData();
         PrintWriter err = new PrintWriter(System.err, true);
         Interruption.install(err);
-        org.sealpack.io.Erasure.reportTo(line -> {
-            err.println("sealpack: note: " + org.sealpack.text.Untrusted.of(line));
+        Erasure.reportTo(line -> {
+            err.println("sealpack: note: " + Untrusted.of(line));
             err.flush();
         });
         int code = run(args, new PrintWriter(System.out, true), err);

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import com.sun.security.auth.module.UnixSystem;
+
 /**
  * Erases a file or a directory tree through directory handles that never follow links (a
  * {@link SecureDirectoryStream}: openat, fstatat and unlinkat relative to an open directory), and only
@@ -47,7 +49,7 @@ public final class Erasure {
     public static UserPrincipal currentUser() throws IOException {
         UserPrincipal user = me;
         if (user == null) {
-            long uid = new com.sun.security.auth.module.UnixSystem().getUid();
+            long uid = new UnixSystem().getUid();
             user = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(Long.toString(uid));
             me = user;
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * The lock file beside an output, which is also the journal of its run: {@code sealpack staging for:},
@@ -38,7 +39,7 @@ record Journal(String name, String tmpKey, String oldKey, String digest) {
 
     /** A file's or directory's identity (device and inode, as the JDK spells them), links not followed. */
     static String identity(Path p) throws IOException {
-        return String.valueOf(Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+        return String.valueOf(Files.readAttributes(p, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS).fileKey());
     }
 

@@ -11,10 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -92,8 +94,7 @@ public final class Staging implements AutoCloseable {
             } else {
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            // Its identity in the journal before anything is written into it: a later run erases only
-            // this very file or directory (an unrecorded one only while it is empty).
+            // Recorded before anything goes into it: a later run erases only this very one.
             this.tmpKey = Journal.identity(tmp);
             Journal.record(channel, Journal.TMP + tmpKey + "\n");
         } catch (IOException | RuntimeException e) {
@@ -294,14 +295,14 @@ public final class Staging implements AutoCloseable {
      * ({@link StagingRecovery}). Returns one sentence per thing done or left alone, for the user.
      * {@code bagDigest}: the tag-manifest SHA-512 of an opened bag matching its manifests, else null.
      */
-    public static List<String> recoverBeside(Path target, java.util.function.Function<Path, String> bagDigest) {
+    public static List<String> recoverBeside(Path target, Function<Path, String> bagDigest) {
         Path dir = target.toAbsolutePath().getParent();
-        Set<String> live = new java.util.HashSet<>();
+        Set<String> live = new HashSet<>();
         LIVE.stream().filter(s -> s.lockFile.getParent().equals(dir)).forEach(s -> live.add(s.lockFile.getFileName().toString()));
         return StagingRecovery.beside(dir, live, bagDigest);
     }
 
-    /** As {@link #recoverBeside(Path, java.util.function.Function)} for a file target, beside which no bag is moved aside. */
+    /** As {@link #recoverBeside(Path, Function)} for a file target, beside which no bag is moved aside. */
     public static List<String> recoverBeside(Path target) {
         return recoverBeside(target, null);
     }

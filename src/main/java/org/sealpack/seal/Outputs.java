@@ -111,7 +111,7 @@ public final class Outputs {
             if (why == null && !OpenedBag.stamp(target).equals(checked.stamp())) {
                 why = "a file in it was changed, added or removed";
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             why = "it cannot be read (" + e.getMessage() + ")";
         }
         if (why != null) {

@@ -28,6 +28,7 @@ import org.sealpack.bag.BagIt;
 import org.sealpack.bag.BagRules;
 import org.sealpack.bag.BagWriter;
 import org.sealpack.bag.Metadata;
+import org.sealpack.bag.OpenedBag;
 import org.sealpack.bag.Payload;
 import org.sealpack.bag.PayloadFile;
 import org.sealpack.failure.InputException;
@@ -74,7 +75,7 @@ public final class Packer {
         Path output = request.output().toAbsolutePath();
         boolean replace = Outputs.checkSealedOutput(request.output(), request.force(), inputs(request));
         Prepared prepared = prepare(request, passphrases);
-        Staging.recoverBeside(output, org.sealpack.bag.OpenedBag::intactDigest).forEach(notices);
+        Staging.recoverBeside(output, OpenedBag::intactDigest).forEach(notices);
         Staging staging;
         try {
             staging = Staging.file(output);

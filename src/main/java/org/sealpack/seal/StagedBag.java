@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.sealpack.archive.UnverifiedDirectory;
 import org.sealpack.archive.UnverifiedSink;
+import org.sealpack.bag.OpenedBag;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
@@ -40,7 +41,7 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
      * Renames the staged bag to its destination (replacing an earlier opened bag when {@code replace}, as it was checked),
      * given the proof that every check of this bag passed.
      */
-    void place(Verified<Reports.Full> proof, Path destination, org.sealpack.bag.OpenedBag.Intact replace) {
+    void place(Verified<Reports.Full> proof, Path destination, OpenedBag.Intact replace) {
         if (!proof.proves(this)) {
             throw new IllegalStateException("a bag is placed only with the verified result of its own check");
         }
