@@ -2,17 +2,15 @@ package org.sealpack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What a test needs from the machine beyond Java, Maven and gpg: a peer tool, root, a kernel feature.
- * Missing, the test is skipped with the line that installs it; under CI ({@code CI=true}), where
- * every test must run, a missing need fails the test instead.
+ * What a test needs from the machine beyond Java, Maven and gpg: a peer tool, root, a kernel
+ * feature. Missing, the test is skipped with the line that installs it; under CI ({@code CI=true}),
+ * where every test must run, a missing need fails the test instead.
  */
 public final class Requires {
-    private Requires() {
-    }
+    private Requires() {}
 
     public static boolean underCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
@@ -36,7 +34,10 @@ public final class Requires {
         return false;
     }
 
-    /** The condition holds, or the test is skipped (failed under CI) saying what is missing and how to get it. */
+    /**
+     * The condition holds, or the test is skipped (failed under CI) saying what is missing and how
+     * to get it.
+     */
     public static void that(boolean condition, String missing, String install) {
         if (condition) {
             return;

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.KeyGenerator;
-import org.sealpack.pgp.Key;
 import org.sealpack.seal.Passphrases;
 
 /**
@@ -33,24 +32,34 @@ public final class TestKeys {
         }
     }
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static synchronized Key key(String name) {
-        return KEYS.computeIfAbsent(name, n -> {
-            String userId = n + " (sealpack test key) <" + n + "@example.org>";
-            // Re-protected under the cheapest S2K: unlocking is not what the tests that use these keys test.
-            Key key = org.sealpack.pgp.CheapKeys.reprotect(KeyGenerator.generate(org.sealpack.pgp.Profile.DEFAULT, userId, passphrase(n).toCharArray(),
-                    Instant.now().minus(java.time.Duration.ofDays(30)), null), passphrase(n).toCharArray());
-            try {
-                Files.writeString(DIR.resolve(n + ".key.asc"), key.armored());
-                Files.writeString(DIR.resolve(n + ".cert.asc"), key.certificate().armored());
-                Files.writeString(DIR.resolve(n + ".passphrase"), passphrase(n) + "\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return key;
-        });
+        return KEYS.computeIfAbsent(
+                name,
+                n -> {
+                    String userId = n + " (sealpack test key) <" + n + "@example.org>";
+                    // Re-protected under the cheapest S2K: unlocking is not what the tests that use
+                    // these keys test.
+                    Key key =
+                            org.sealpack.pgp.CheapKeys.reprotect(
+                                    KeyGenerator.generate(
+                                            org.sealpack.pgp.Profile.DEFAULT,
+                                            userId,
+                                            passphrase(n).toCharArray(),
+                                            Instant.now().minus(java.time.Duration.ofDays(30)),
+                                            null),
+                                    passphrase(n).toCharArray());
+                    try {
+                        Files.writeString(DIR.resolve(n + ".key.asc"), key.armored());
+                        Files.writeString(
+                                DIR.resolve(n + ".cert.asc"), key.certificate().armored());
+                        Files.writeString(DIR.resolve(n + ".passphrase"), passphrase(n) + "\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return key;
+                });
     }
 
     public static Certificate cert(String name) {

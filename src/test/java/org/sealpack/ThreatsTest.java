@@ -16,31 +16,31 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/THREATS.md names, for every input surface, the tests that pin its guarantee, and they exist: each
- * section {@code ## Tn. ...} has the four fields; its {@code **Pinned by:**} names at least one test in
- * backticks, each of which is a test class under src/test/java ({@code SignalIT} or
- * {@code org.sealpack.cli.SignalIT}), a test method of one ({@code SignalIT#anInterruptLeavesNothing}),
- * or a path under src/test/resources (a glob such as {@code src/test/resources/hostile/leftover-*} must
- * match at least one). A section not filled in yet says TODO in its Pinned by field, and then may say
- * nothing else there; a filled section has no TODO left in any field.
+ * docs/THREATS.md names, for every input surface, the tests that pin its guarantee, and they exist:
+ * each section {@code ## Tn. ...} has the four fields; its {@code **Pinned by:**} names at least
+ * one test in backticks, each of which is a test class under src/test/java ({@code SignalIT} or
+ * {@code org.sealpack.cli.SignalIT}), a test method of one ({@code
+ * SignalIT#anInterruptLeavesNothing}), or a path under src/test/resources (a glob such as {@code
+ * src/test/resources/hostile/leftover-*} must match at least one). A section not filled in yet says
+ * TODO in its Pinned by field, and then may say nothing else there; a filled section has no TODO
+ * left in any field.
  */
 class ThreatsTest {
     static final Path THREATS = Path.of("docs/THREATS.md");
     static final Path TEST_SOURCES = Path.of("src/test/java");
     static final Path TEST_RESOURCES = Path.of("src/test/resources");
-    static final List<String> FIELDS = List.of("Who controls it", "What they can do", "Guarantee", "Pinned by");
+    static final List<String> FIELDS =
+            List.of("Who controls it", "What they can do", "Guarantee", "Pinned by");
     static final Pattern SECTION = Pattern.compile("^## (T\\d+)\\. (.+)$");
     static final Pattern FIELD = Pattern.compile("^- \\*\\*([^*]+):\\*\\*(.*)$");
     static final Pattern REFERENCE = Pattern.compile("`([^`]*)`");
     static final Pattern TODO = Pattern.compile("^TODO\\b.*");
 
     /** One section: its id, title and the text of each field (continuation lines joined). */
-    record Section(String id, String title, Map<String, String> fields) {
-    }
+    record Section(String id, String title, Map<String, String> fields) {}
 
     @Test
     void everySectionNamesTestsThatExist() throws IOException {
@@ -48,7 +48,9 @@ class ThreatsTest {
         assertThat(sections).as("sections of %s", THREATS).isNotEmpty();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
-            assertThat(sections.get(i).id()).as("sections numbered T1, T2, ... in order").isEqualTo("T" + (i + 1));
+            assertThat(sections.get(i).id())
+                    .as("sections numbered T1, T2, ... in order")
+                    .isEqualTo("T" + (i + 1));
             problems.addAll(problems(sections.get(i)));
         }
         assertThat(problems).as("problems in %s", THREATS).isEmpty();
@@ -56,26 +58,51 @@ class ThreatsTest {
 
     @Test
     void theCheckCatchesEveryKindOfWrongReference() {
-        String head = "## T1. A surface\n- **Who controls it:** anyone\n- **What they can do:** much\n"
-                + "- **Guarantee:** refused\n";
-        assertThat(problems(head + "- **Pinned by:** `ThreatsTest`, `ThreatsTest#everySectionNamesTestsThatExist`,\n"
-                + "  `org.sealpack.ThreatsTest`, `src/test/resources/hostile/*.expect`\n")).isEmpty();
+        String head =
+                "## T1. A surface\n- **Who controls it:** anyone\n- **What they can do:** much\n"
+                        + "- **Guarantee:** refused\n";
+        assertThat(
+                        problems(
+                                head
+                                        + "- **Pinned by:** `ThreatsTest`, `ThreatsTest#everySectionNamesTestsThatExist`,\n"
+                                        + "  `org.sealpack.ThreatsTest`, `src/test/resources/hostile/*.expect`\n"))
+                .isEmpty();
         assertThat(problems(head + "- **Pinned by:** TODO (issue 99)\n")).isEmpty();
-        assertThat(problems(head + "- **Pinned by:** nothing yet\n")).singleElement().asString().contains("names no test");
-        assertThat(problems(head + "- **Pinned by:** `NoSuchIT`\n")).singleElement().asString().contains("NoSuchIT");
-        assertThat(problems(head + "- **Pinned by:** `ThreatsTest#noSuchMethod`\n")).singleElement().asString()
+        assertThat(problems(head + "- **Pinned by:** nothing yet\n"))
+                .singleElement()
+                .asString()
+                .contains("names no test");
+        assertThat(problems(head + "- **Pinned by:** `NoSuchIT`\n"))
+                .singleElement()
+                .asString()
+                .contains("NoSuchIT");
+        assertThat(problems(head + "- **Pinned by:** `ThreatsTest#noSuchMethod`\n"))
+                .singleElement()
+                .asString()
                 .contains("noSuchMethod");
-        assertThat(problems(head + "- **Pinned by:** `ThreatsTest#problems`\n")).singleElement().asString()
+        assertThat(problems(head + "- **Pinned by:** `ThreatsTest#problems`\n"))
+                .singleElement()
+                .asString()
                 .contains("not a test");
-        assertThat(problems(head + "- **Pinned by:** `src/test/resources/no/such.sealed`\n")).singleElement()
-                .asString().contains("no/such.sealed");
-        assertThat(problems(head + "- **Pinned by:** `src/test/resources/hostile/zz-none-*`\n")).singleElement()
-                .asString().contains("matches nothing");
-        assertThat(problems(head + "- **Pinned by:** `ThreatsTest` and TODO\n")).singleElement().asString()
+        assertThat(problems(head + "- **Pinned by:** `src/test/resources/no/such.sealed`\n"))
+                .singleElement()
+                .asString()
+                .contains("no/such.sealed");
+        assertThat(problems(head + "- **Pinned by:** `src/test/resources/hostile/zz-none-*`\n"))
+                .singleElement()
+                .asString()
+                .contains("matches nothing");
+        assertThat(problems(head + "- **Pinned by:** `ThreatsTest` and TODO\n"))
+                .singleElement()
+                .asString()
                 .contains("TODO");
-        assertThat(problems(head.replace("much", "TODO") + "- **Pinned by:** `ThreatsTest`\n")).singleElement()
-                .asString().contains("What they can do");
-        assertThat(problems("## T1. A surface\n- **Who controls it:** anyone\n- **Pinned by:** `ThreatsTest`\n"))
+        assertThat(problems(head.replace("much", "TODO") + "- **Pinned by:** `ThreatsTest`\n"))
+                .singleElement()
+                .asString()
+                .contains("What they can do");
+        assertThat(
+                        problems(
+                                "## T1. A surface\n- **Who controls it:** anyone\n- **Pinned by:** `ThreatsTest`\n"))
                 .hasSize(2);
     }
 
@@ -131,7 +158,11 @@ class ThreatsTest {
         }
         for (var e : section.fields().entrySet()) {
             if (e.getValue().contains("TODO")) {
-                problems.add(where + " names its tests but its '" + e.getKey() + "' field still says TODO");
+                problems.add(
+                        where
+                                + " names its tests but its '"
+                                + e.getKey()
+                                + "' field still says TODO");
             }
         }
         Matcher m = REFERENCE.matcher(pinned);
@@ -149,7 +180,10 @@ class ThreatsTest {
         return problems;
     }
 
-    /** Null if the reference names an existing test class, test method or test resource; else why not. */
+    /**
+     * Null if the reference names an existing test class, test method or test resource; else why
+     * not.
+     */
     static String checkReference(String reference) {
         if (reference.startsWith(TEST_RESOURCES + "/")) {
             return resourceProblem(reference);
@@ -157,7 +191,10 @@ class ThreatsTest {
         int hash = reference.indexOf('#');
         String className = hash < 0 ? reference : reference.substring(0, hash);
         if (!className.matches("[A-Za-z_][\\w.]*")) {
-            return "'" + reference + "' is neither a test class, Class#method, nor a path under " + TEST_RESOURCES;
+            return "'"
+                    + reference
+                    + "' is neither a test class, Class#method, nor a path under "
+                    + TEST_RESOURCES;
         }
         Class<?> type = testClass(className);
         if (type == null) {
@@ -167,15 +204,26 @@ class ThreatsTest {
             return null;
         }
         String method = reference.substring(hash + 1);
-        List<Method> named = Arrays.stream(type.getDeclaredMethods()).filter(x -> x.getName().equals(method)).toList();
+        List<Method> named =
+                Arrays.stream(type.getDeclaredMethods())
+                        .filter(x -> x.getName().equals(method))
+                        .toList();
         if (named.isEmpty()) {
             return "'" + reference + "': " + type.getSimpleName() + " has no method " + method;
         }
-        boolean test = named.stream().flatMap(x -> Arrays.stream(x.getAnnotations()))
-                .map(a -> a.annotationType().getName())
-                .anyMatch(n -> n.startsWith("org.junit.jupiter") && (n.endsWith("Test") || n.endsWith("TestFactory")
-                        || n.endsWith("TestTemplate")));
-        return test ? null : "'" + reference + "' is not a test method (no @Test, @ParameterizedTest, ...)";
+        boolean test =
+                named.stream()
+                        .flatMap(x -> Arrays.stream(x.getAnnotations()))
+                        .map(a -> a.annotationType().getName())
+                        .anyMatch(
+                                n ->
+                                        n.startsWith("org.junit.jupiter")
+                                                && (n.endsWith("Test")
+                                                        || n.endsWith("TestFactory")
+                                                        || n.endsWith("TestTemplate")));
+        return test
+                ? null
+                : "'" + reference + "' is not a test method (no @Test, @ParameterizedTest, ...)";
     }
 
     private static String resourceProblem(String reference) {
@@ -190,7 +238,10 @@ class ThreatsTest {
         }
     }
 
-    /** The class of a test source under src/test/java, by simple or qualified name; null if there is none. */
+    /**
+     * The class of a test source under src/test/java, by simple or qualified name; null if there is
+     * none.
+     */
     private static Class<?> testClass(String name) {
         Path source;
         if (name.contains(".")) {
@@ -200,7 +251,8 @@ class ThreatsTest {
             }
         } else {
             try (Stream<Path> all = Files.walk(TEST_SOURCES)) {
-                List<Path> found = all.filter(p -> p.getFileName().toString().equals(name + ".java")).toList();
+                List<Path> found =
+                        all.filter(p -> p.getFileName().toString().equals(name + ".java")).toList();
                 if (found.size() != 1) {
                     return null;
                 }
@@ -209,7 +261,12 @@ class ThreatsTest {
                 return null;
             }
         }
-        String qualified = TEST_SOURCES.relativize(source).toString().replaceAll("\\.java$", "").replace('/', '.');
+        String qualified =
+                TEST_SOURCES
+                        .relativize(source)
+                        .toString()
+                        .replaceAll("\\.java$", "")
+                        .replace('/', '.');
         try {
             return Class.forName(qualified, false, ThreatsTest.class.getClassLoader());
         } catch (ClassNotFoundException e) {

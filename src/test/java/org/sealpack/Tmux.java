@@ -6,13 +6,14 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A real pseudo-terminal (a tmux session), for what sealpack does only at a terminal: prompts without
- * echo, confirmations, the progress line. Tests wait for text to appear on the screen (an observed
- * event), never for a time.
+ * A real pseudo-terminal (a tmux session), for what sealpack does only at a terminal: prompts
+ * without echo, confirmations, the progress line. Tests wait for text to appear on the screen (an
+ * observed event), never for a time.
  */
 public final class Tmux implements AutoCloseable {
     private final Path dir;
-    private final String socket = "sealpack-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final String socket =
+            "sealpack-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
     public Tmux(Path dir) {
         Requires.tool("tmux", "apt-get install tmux");
@@ -36,8 +37,11 @@ public final class Tmux implements AutoCloseable {
     /** Waits until the text is on the screen at least that many times. */
     public void waitFor(String text, int count) throws Exception {
         try {
-            Await.until("'" + text + "' x" + count + " on the screen",
-                    () -> screen().split(java.util.regex.Pattern.quote(text), -1).length - 1 >= count);
+            Await.until(
+                    "'" + text + "' x" + count + " on the screen",
+                    () ->
+                            screen().split(java.util.regex.Pattern.quote(text), -1).length - 1
+                                    >= count);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + ":\n" + screen(), e);
         }

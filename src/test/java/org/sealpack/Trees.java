@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Every path under a directory with what it is: the SHA-256 of a file, "dir", or "link -> target". */
+/**
+ * Every path under a directory with what it is: the SHA-256 of a file, "dir", or "link -> target".
+ */
 public final class Trees {
-    private Trees() {
-    }
+    private Trees() {}
 
     public static Map<String, String> hash(Path root) {
         Map<String, String> tree = new TreeMap<>();
@@ -27,7 +28,12 @@ public final class Trees {
                 } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     tree.put(key, "dir");
                 } else {
-                    tree.put(key, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                    tree.put(
+                            key,
+                            HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256")
+                                                    .digest(Files.readAllBytes(p))));
                 }
             }
         } catch (IOException e) {

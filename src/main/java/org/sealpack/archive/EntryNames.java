@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** The rules for names inside a sealed bag, shared by the writer (refuse early) and the reader. */
 public final class EntryNames {
-    private EntryNames() {
-    }
+    private EntryNames() {}
 
     /** The name with no backslash, NUL or other control character, or null if it has one. */
     public static String problem(String name) {
@@ -25,6 +24,7 @@ public final class EntryNames {
     /** The key under which two names collide: Unicode NFC, then case folded. */
     public static String fold(String name) {
         String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
-        return Normalizer.normalize(nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        return Normalizer.normalize(
+                nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 }

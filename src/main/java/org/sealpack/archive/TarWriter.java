@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -16,14 +15,19 @@ import org.sealpack.failure.Limit;
 
 /**
  * Writes a POSIX (pax) tar: regular files and directories only, owner 0:0 without names, modes 0644
- * and 0755, long and non-ASCII names in pax headers (UTF-8). It refuses to write past the limits that
- * {@link SafeTarReader} applies, so that what is written can be read with the same limits.
+ * and 0755, long and non-ASCII names in pax headers (UTF-8). It refuses to write past the limits
+ * that {@link SafeTarReader} applies, so that what is written can be read with the same limits.
  */
 public final class TarWriter implements Closeable {
     private static final int COPY_BUFFER = 1 << 16;
     private final TarArchiveOutputStream tar;
-    /** One copy buffer for every file: a new one per file cost 6.4 GB of allocation for 100,000 files. */
+
+    /**
+     * One copy buffer for every file: a new one per file cost 6.4 GB of allocation for 100,000
+     * files.
+     */
     private final byte[] buffer = new byte[COPY_BUFFER];
+
     private final Limits limits;
     private long entries;
     private long total;
@@ -88,26 +92,38 @@ public final class TarWriter implements Closeable {
             throw LimitException.tooManyEntries(limits, "");
         }
         if (size > limits.maxFileSize()) {
-            throw new LimitException(name + " is " + size + " bytes, more than " + limits.maxFileSize()
-                    + " in one file", Limit.FILE_SIZE);
+            throw new LimitException(
+                    name
+                            + " is "
+                            + size
+                            + " bytes, more than "
+                            + limits.maxFileSize()
+                            + " in one file",
+                    Limit.FILE_SIZE);
         }
         total += size;
         if (total > limits.maxTotalSize()) {
-            throw new LimitException("it would hold more than " + limits.maxTotalSize() + " bytes", Limit.TOTAL_SIZE);
+            throw new LimitException(
+                    "it would hold more than " + limits.maxTotalSize() + " bytes",
+                    Limit.TOTAL_SIZE);
         }
         if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
-            throw new LimitException("the path " + name + " is longer than " + limits.maxPathBytes() + " bytes", Limit.PATH_BYTES);
+            throw new LimitException(
+                    "the path " + name + " is longer than " + limits.maxPathBytes() + " bytes",
+                    Limit.PATH_BYTES);
         }
         int depth = name.endsWith("/") ? -1 : 0;
         for (int i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) {
             depth++;
         }
         if (depth > limits.maxDepth()) {
-            throw new LimitException(name + " is nested deeper than " + limits.maxDepth(), Limit.DEPTH);
+            throw new LimitException(
+                    name + " is nested deeper than " + limits.maxDepth(), Limit.DEPTH);
         }
     }
 
-    private TarArchiveEntry fileEntry(String path, long size, Instant modified) throws LimitException {
+    private TarArchiveEntry fileEntry(String path, long size, Instant modified)
+            throws LimitException {
         admit(path, size);
         TarArchiveEntry entry = new TarArchiveEntry(path, TarConstants.LF_NORMAL);
         entry.setSize(size);
@@ -117,8 +133,8 @@ public final class TarWriter implements Closeable {
     }
 
     /**
-     * Whole seconds, in the ustar header: a time with a fraction of a second makes Commons Compress add
-     * a pax header (1,024 bytes) to every entry, which doubled the tar of 100,000 small files.
+     * Whole seconds, in the ustar header: a time with a fraction of a second makes Commons Compress
+     * add a pax header (1,024 bytes) to every entry, which doubled the tar of 100,000 small files.
      */
     private static void stamp(TarArchiveEntry entry, Instant modified) {
         entry.setModTime(Date.from(modified.truncatedTo(ChronoUnit.SECONDS)));
@@ -154,18 +170,30 @@ public final class TarWriter implements Closeable {
             return limit;
         }
 
-        /** More files and directories than the limit; {@code detail} is added in parentheses if not empty. */
+        /**
+         * More files and directories than the limit; {@code detail} is added in parentheses if not
+         * empty.
+         */
         public static LimitException tooManyEntries(Limits limits, String detail) {
-            return new LimitException("it would hold more than " + limits.maxEntries() + " files and directories"
-                    + (detail.isEmpty() ? "" : " (" + detail + ")"), Limit.ENTRIES);
+            return new LimitException(
+                    "it would hold more than "
+                            + limits.maxEntries()
+                            + " files and directories"
+                            + (detail.isEmpty() ? "" : " (" + detail + ")"),
+                    Limit.ENTRIES);
         }
     }
 
     /** A file changed size while it was being read. */
     public static final class SizeChangedException extends IOException {
         public SizeChangedException(String path, long expected, long actual) {
-            super(path + " changed while it was being read (expected " + expected + " bytes, found "
-                    + (actual > expected ? "more" : String.valueOf(actual)) + ")");
+            super(
+                    path
+                            + " changed while it was being read (expected "
+                            + expected
+                            + " bytes, found "
+                            + (actual > expected ? "more" : String.valueOf(actual))
+                            + ")");
         }
     }
 }

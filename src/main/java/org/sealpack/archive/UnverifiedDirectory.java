@@ -9,21 +9,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.sealpack.failure.UnsafeArchiveException;
 import org.sealpack.failure.WriteFailedException;
 
 /**
  * Writes the unverified entries below one staging directory, which no one reads before the checks
- * pass. Each path is resolved with {@link Path#normalize()} and checked with {@link Path#startsWith(Path)};
- * files are created new (never overwriting) without following links.
+ * pass. Each path is resolved with {@link Path#normalize()} and checked with {@link
+ * Path#startsWith(Path)}; files are created new (never overwriting) without following links.
  */
 public final class UnverifiedDirectory implements UnverifiedSink {
     private final Path root;
+
     /**
-     * Directories this extractor made or found to be real directories (not links): their files need no
-     * further check of the parent (measured: two lstat calls per file, 200,000 for a bag of 100,000).
-     * The destination is a fresh mode-0700 directory, so no one else can swap one for a link.
+     * Directories this extractor made or found to be real directories (not links): their files need
+     * no further check of the parent (measured: two lstat calls per file, 200,000 for a bag of
+     * 100,000). The destination is a fresh mode-0700 directory, so no one else can swap one for a
+     * link.
      */
     private final Set<Path> directories = new HashSet<>();
 
@@ -38,12 +39,17 @@ public final class UnverifiedDirectory implements UnverifiedSink {
         } catch (InvalidPathException e) {
             // Not the archive's fault: in the C locale (or with no locale set) the JVM encodes file
             // names as ASCII, so it cannot create a file named in Cyrillic, say.
-            throw new WriteFailedException("cannot create '" + path + "' here: file names are written as "
-                    + System.getProperty("sun.jnu.encoding") + " in this locale, which cannot hold that name",
+            throw new WriteFailedException(
+                    "cannot create '"
+                            + path
+                            + "' here: file names are written as "
+                            + System.getProperty("sun.jnu.encoding")
+                            + " in this locale, which cannot hold that name",
                     "open it in a UTF-8 locale, for example with LC_ALL=C.UTF-8; nothing was left behind");
         }
         if (!target.startsWith(root) || target.equals(root) && !path.isEmpty()) {
-            throw new UnsafeArchiveException("'" + path + "' would be written outside the destination",
+            throw new UnsafeArchiveException(
+                    "'" + path + "' would be written outside the destination",
                     "do not open this archive; report it to the sender");
         }
         return target;
@@ -66,7 +72,10 @@ public final class UnverifiedDirectory implements UnverifiedSink {
     public OutputStream file(String path) throws IOException {
         Path target = resolve(path);
         makeParents(target);
-        return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        return Files.newOutputStream(
+                target,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -76,7 +85,8 @@ public final class UnverifiedDirectory implements UnverifiedSink {
             return;
         }
         if (Files.isSymbolicLink(parent)) {
-            throw new UnsafeArchiveException("a link in the destination was met while extracting",
+            throw new UnsafeArchiveException(
+                    "a link in the destination was met while extracting",
                     "do not open this archive; report it to the sender");
         }
         if (!Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS)) {

@@ -18,25 +18,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tag files of any bag as the BagIt readers take them (RFC 8493 and BagIt 0.93 to 0.97): bagit.txt,
- * manifests in any line form, percent-decoding, the declared encoding. {@link AnyBag} judges with them.
+ * The tag files of any bag as the BagIt readers take them (RFC 8493 and BagIt 0.93 to 0.97):
+ * bagit.txt, manifests in any line form, percent-decoding, the declared encoding. {@link AnyBag}
+ * judges with them.
  */
 final class AnyBagText {
-    private static final Set<String> VERSIONS = Set.of("0.93", "0.94", "0.95", "0.96", "0.97", "1.0");
-    private static final Pattern EXACT_VERSION = Pattern.compile("BagIt-Version: ([0-9]+\\.[0-9]+)");
-    private static final Pattern EXACT_ENCODING = Pattern.compile(
-            "Tag-File-Character-Encoding: ([^\\s]+)");
+    private static final Set<String> VERSIONS =
+            Set.of("0.93", "0.94", "0.95", "0.96", "0.97", "1.0");
+    private static final Pattern EXACT_VERSION =
+            Pattern.compile("BagIt-Version: ([0-9]+\\.[0-9]+)");
+    private static final Pattern EXACT_ENCODING =
+            Pattern.compile("Tag-File-Character-Encoding: ([^\\s]+)");
 
-    private AnyBagText() {
-    }
+    private AnyBagText() {}
 
     /** What bagit.txt declares. */
-    record Declaration(String version, Charset charset) {
-    }
+    record Declaration(String version, Charset charset) {}
 
-    /** bagit.txt: exactly two lines, the version (0.93 to 1.0) and the tag files' encoding, UTF-8 with no byte-order mark. */
+    /**
+     * bagit.txt: exactly two lines, the version (0.93 to 1.0) and the tag files' encoding, UTF-8
+     * with no byte-order mark.
+     */
     static Declaration declaration(byte[] bytes, List<String> problems) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+        if (bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xEF
+                && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF) {
             problems.add("bagit.txt starts with a byte-order mark, which RFC 8493 forbids");
             bytes = Arrays.copyOfRange(bytes, 3, bytes.length);
         }
@@ -49,18 +56,23 @@ final class AnyBagText {
         }
         String version = null;
         String encoding = null;
-        // RFC 8493 section 2.1.1: exactly two lines, in this order, each exactly "Label: value" (one space
+        // RFC 8493 section 2.1.1: exactly two lines, in this order, each exactly "Label: value"
+        // (one space
         // after the colon, the labels' case as written); any of the three line ends.
         String[] lines = text.split("\\r\\n|\\n|\\r", -1);
-        int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        int count =
+                lines.length > 0 && lines[lines.length - 1].isEmpty()
+                        ? lines.length - 1
+                        : lines.length;
         Matcher first = count > 0 ? EXACT_VERSION.matcher(lines[0]) : null;
         Matcher second = count > 1 ? EXACT_ENCODING.matcher(lines[1]) : null;
         if (count == 2 && first.matches() && second.matches()) {
             version = first.group(1);
             encoding = second.group(1);
         } else {
-            problems.add("bagit.txt is not the two lines 'BagIt-Version: M.N' and 'Tag-File-Character-Encoding: ENCODING'"
-                    + " exactly as RFC 8493 section 2.1.1 spells them (in this order, one space after each colon)");
+            problems.add(
+                    "bagit.txt is not the two lines 'BagIt-Version: M.N' and 'Tag-File-Character-Encoding: ENCODING'"
+                            + " exactly as RFC 8493 section 2.1.1 spells them (in this order, one space after each colon)");
             for (int i = 0; i < count; i++) {
                 int colon = lines[i].indexOf(':');
                 String key = colon < 0 ? lines[i] : lines[i].substring(0, colon).strip();
@@ -70,21 +82,26 @@ final class AnyBagText {
             }
         }
         if (version != null && !VERSIONS.contains(version)) {
-            problems.add("bagit.txt declares BagIt " + version + "; sealpack reads BagIt 0.93 to 1.0");
+            problems.add(
+                    "bagit.txt declares BagIt " + version + "; sealpack reads BagIt 0.93 to 1.0");
         }
         Charset charset = null;
         if (encoding != null) {
             try {
                 charset = Charset.forName(encoding);
             } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                problems.add("bagit.txt declares the tag file encoding '" + encoding + "', which this Java does not know");
+                problems.add(
+                        "bagit.txt declares the tag file encoding '"
+                                + encoding
+                                + "', which this Java does not know");
             }
         }
         return new Declaration(version, charset);
     }
 
     /** A manifest as the BagIt readers take it; each line that cannot be used is a problem. */
-    static Map<String, byte[]> parseManifest(String text, String name, int hexLength, List<String> problems) {
+    static Map<String, byte[]> parseManifest(
+            String text, String name, int hexLength, List<String> problems) {
         Map<String, byte[]> lines = new LinkedHashMap<>();
         int number = 0;
         for (String line : text.split("\\r\\n|\\n|\\r", -1)) {
@@ -129,7 +146,10 @@ final class AnyBagText {
         return problem == null || problem.equals("which is outside data/") ? null : problem;
     }
 
-    /** RFC 8493 section 2.1.3: %0A, %0D and %25 (either case) decoded; any other '%' is taken as it is. */
+    /**
+     * RFC 8493 section 2.1.3: %0A, %0D and %25 (either case) decoded; any other '%' is taken as it
+     * is.
+     */
     static String decodePercent(String path) {
         if (path.indexOf('%') < 0) {
             return path;
@@ -137,7 +157,10 @@ final class AnyBagText {
         StringBuilder out = new StringBuilder(path.length());
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            String code = c == '%' && path.length() >= i + 3 ? path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT) : "";
+            String code =
+                    c == '%' && path.length() >= i + 3
+                            ? path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT)
+                            : "";
             switch (code) {
                 case "25" -> out.append('%');
                 case "0D" -> out.append('\r');
@@ -155,11 +178,16 @@ final class AnyBagText {
     /** A tag file's text in the bag's declared encoding (a leading byte-order mark dropped). */
     static String decode(byte[] bytes, Charset charset, String name) {
         try {
-            String text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            String text =
+                    charset.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString();
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw new BagFormatException(name + " is not valid " + charset.name() + ", the encoding bagit.txt declares");
+            throw new BagFormatException(
+                    name + " is not valid " + charset.name() + ", the encoding bagit.txt declares");
         }
     }
 }

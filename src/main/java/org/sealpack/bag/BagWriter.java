@@ -14,13 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
-
 import org.sealpack.archive.TarWriter;
 import org.sealpack.failure.InputException;
 
 /**
- * Streams a BagIt 1.0 bag into a tar in one pass: each payload file is read once, hashed with SHA-512
- * as it is copied, and the tag files that depend on those hashes follow the payload:
+ * Streams a BagIt 1.0 bag into a tar in one pass: each payload file is read once, hashed with
+ * SHA-512 as it is copied, and the tag files that depend on those hashes follow the payload:
+ *
  * <pre>
  *   BAG/  BAG/bagit.txt  BAG/data/...  BAG/manifest-sha512.txt  BAG/bag-info.txt
  *   BAG/tagmanifest-sha512.txt  BAG/signatures/  BAG/signatures/tagmanifest-sha512.txt.asc
@@ -34,56 +34,77 @@ public final class BagWriter {
     }
 
     /** What was written. */
-    public record Written(String bagName, Manifest manifest, Metadata bagInfo, long payloadBytes) {
-    }
+    public record Written(String bagName, Manifest manifest, Metadata bagInfo, long payloadBytes) {}
 
-    private BagWriter() {
-    }
+    private BagWriter() {}
 
     /**
-     * Writes the bag of the payload files into the tar, telling {@code progress} how many payload bytes
-     * were copied as they are copied (so one large file shows progress too).
+     * Writes the bag of the payload files into the tar, telling {@code progress} how many payload
+     * bytes were copied as they are copied (so one large file shows progress too).
      */
-    public static Written write(TarWriter tar, String bagName, List<PayloadFile> files, Metadata metadata,
-                                Instant now, String softwareAgent, TagManifestSigner signer,
-                                LongConsumer progress) throws IOException {
+    public static Written write(
+            TarWriter tar,
+            String bagName,
+            List<PayloadFile> files,
+            Metadata metadata,
+            Instant now,
+            String softwareAgent,
+            TagManifestSigner signer,
+            LongConsumer progress)
+            throws IOException {
         String root = start(tar, bagName, files, now);
         Manifest.Builder checksums = new Manifest.Builder();
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
         for (PayloadFile f : files) {
             try (InputStream in = Files.newInputStream(f.source())) {
-                tar.file(root + f.bagPath(), f.size(), f.modified(), in, Digests.into(progress, digest));
+                tar.file(
+                        root + f.bagPath(),
+                        f.size(),
+                        f.modified(),
+                        in,
+                        Digests.into(progress, digest));
             }
             checksums.add(f.bagPath(), digest.digest(), f.size());
             bytes += f.size();
         }
-        Metadata info = metadata
-                .plus("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())
-                .plus("Payload-Oxum", bytes + "." + files.size())
-                .plus("Bag-Size", humanSize(bytes))
-                .plus("Bag-Software-Agent", softwareAgent);
+        Metadata info =
+                metadata.plus("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())
+                        .plus("Payload-Oxum", bytes + "." + files.size())
+                        .plus("Bag-Size", humanSize(bytes))
+                        .plus("Bag-Software-Agent", softwareAgent);
         return tags(tar, root, checksums.build(), info, bytes, now, signer);
     }
 
     /**
-     * Streams an existing, validated bag directory into the tar as a sealed bag (docs/FORMAT.md section 4):
-     * its payload, each file hashed again as it is copied, in SHA-512 for the new manifest and in the
-     * algorithm it was validated with, which must give the same digest (a change after validation is
-     * refused); its bag-info.txt re-encoded in UTF-8 with LF line ends and a Payload-Oxum; a new
-     * bagit.txt (BagIt 1.0), SHA-512 manifests and the signature. Its other manifests are not carried:
-     * the SHA-512 ones replace them, checked against them on the way.
+     * Streams an existing, validated bag directory into the tar as a sealed bag (docs/FORMAT.md
+     * section 4): its payload, each file hashed again as it is copied, in SHA-512 for the new
+     * manifest and in the algorithm it was validated with, which must give the same digest (a
+     * change after validation is refused); its bag-info.txt re-encoded in UTF-8 with LF line ends
+     * and a Payload-Oxum; a new bagit.txt (BagIt 1.0), SHA-512 manifests and the signature. Its
+     * other manifests are not carried: the SHA-512 ones replace them, checked against them on the
+     * way.
      */
-    public static Written writeExisting(TarWriter tar, String bagName, Path dir, BagRules.Verdict bag,
-                                        Instant now, TagManifestSigner signer, LongConsumer progress)
+    public static Written writeExisting(
+            TarWriter tar,
+            String bagName,
+            Path dir,
+            BagRules.Verdict bag,
+            Instant now,
+            TagManifestSigner signer,
+            LongConsumer progress)
             throws IOException {
         Manifest validated = bag.payload();
         String algorithm = bag.payloadAlgorithm();
         List<PayloadFile> files = new ArrayList<>();
         for (String path : validated.entries().keySet()) {
             Path source = dir.resolve(path);
-            files.add(new PayloadFile(dir.resolve(BagIt.PAYLOAD_DIR), path, validated.sizeOf(path),
-                    Files.getLastModifiedTime(source).toInstant().getEpochSecond()));
+            files.add(
+                    new PayloadFile(
+                            dir.resolve(BagIt.PAYLOAD_DIR),
+                            path,
+                            validated.sizeOf(path),
+                            Files.getLastModifiedTime(source).toInstant().getEpochSecond()));
         }
         String root = start(tar, bagName, files, now);
         Manifest.Builder checksums = new Manifest.Builder();
@@ -92,13 +113,20 @@ public final class BagWriter {
         long bytes = 0;
         for (PayloadFile f : files) {
             try (InputStream in = Files.newInputStream(f.source())) {
-                tar.file(root + f.bagPath(), f.size(), f.modified(), in, check == null ? Digests.into(progress, sha512)
-                        : Digests.into(progress, sha512, check));
+                tar.file(
+                        root + f.bagPath(),
+                        f.size(),
+                        f.modified(),
+                        in,
+                        check == null
+                                ? Digests.into(progress, sha512)
+                                : Digests.into(progress, sha512, check));
             }
             byte[] digest = sha512.digest();
             byte[] checked = check == null ? digest : check.digest();
             if (!MessageDigest.isEqual(checked, validated.entry(f.bagPath()).digest())) {
-                throw new InputException(f.bagPath() + " changed after the bag was validated",
+                throw new InputException(
+                        f.bagPath() + " changed after the bag was validated",
                         "seal the bag again when nothing is writing to it");
             }
             checksums.add(f.bagPath(), digest, f.size());
@@ -115,8 +143,11 @@ public final class BagWriter {
         return tags(tar, root, checksums.build(), new Metadata(elements), bytes, now, signer);
     }
 
-    /** The bag root, bagit.txt, data/ and the directories that hold payload files; returns "BAG/". */
-    private static String start(TarWriter tar, String bagName, List<PayloadFile> files, Instant now) throws IOException {
+    /**
+     * The bag root, bagit.txt, data/ and the directories that hold payload files; returns "BAG/".
+     */
+    private static String start(TarWriter tar, String bagName, List<PayloadFile> files, Instant now)
+            throws IOException {
         String root = bagName + "/";
         tar.directory(root, now);
         tar.file(root + BagIt.DECLARATION, BagIt.utf8(BagIt.DECLARATION_TEXT), now);
@@ -127,14 +158,29 @@ public final class BagWriter {
         return root;
     }
 
-    /** The tag files, after the payload they depend on: manifest, bag-info.txt, tag manifest, signature. */
-    private static Written tags(TarWriter tar, String root, Manifest manifest, Metadata info, long bytes, Instant now,
-                                TagManifestSigner signer) throws IOException {
+    /**
+     * The tag files, after the payload they depend on: manifest, bag-info.txt, tag manifest,
+     * signature.
+     */
+    private static Written tags(
+            TarWriter tar,
+            String root,
+            Manifest manifest,
+            Metadata info,
+            long bytes,
+            Instant now,
+            TagManifestSigner signer)
+            throws IOException {
         MessageDigest digest = Digests.sha512();
         byte[] infoBytes = BagIt.utf8(info.toBagInfo());
         // The manifest goes into the tar as it is made, line by line, and is hashed on the way.
         try (InputStream lines = manifest.formatted()) {
-            tar.file(root + BagIt.MANIFEST, manifest.formattedLength(), now, lines, Digests.into(digest));
+            tar.file(
+                    root + BagIt.MANIFEST,
+                    manifest.formattedLength(),
+                    now,
+                    lines,
+                    Digests.into(digest));
         }
         String manifestChecksum = Digests.hex(digest.digest());
         tar.file(root + BagIt.BAG_INFO, infoBytes, now);

@@ -8,8 +8,7 @@ import java.util.function.LongConsumer;
 
 /** SHA-512 as a stream to write through, on the JDK's own provider. */
 public final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     public static MessageDigest sha512() {
         try {
@@ -29,10 +28,13 @@ public final class Digests {
 
     /** An output stream that only feeds the digests. */
     public static OutputStream into(MessageDigest... digests) {
-        return into(n -> { }, digests);
+        return into(n -> {}, digests);
     }
 
-    /** An output stream that feeds the digests and tells {@code progress} how many bytes went through. */
+    /**
+     * An output stream that feeds the digests and tells {@code progress} how many bytes went
+     * through.
+     */
     public static OutputStream into(LongConsumer progress, MessageDigest... digests) {
         return new OutputStream() {
             @Override

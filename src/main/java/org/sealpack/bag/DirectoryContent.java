@@ -23,6 +23,7 @@ import java.util.Set;
 public final class DirectoryContent implements BagContent {
     /** Tag files larger than this are not read into memory (a manifest of a million files fits). */
     static final long MAX_TAG_BYTES = 256L << 20;
+
     private static final int BUFFER = 1 << 20;
 
     private final Path root;
@@ -31,27 +32,33 @@ public final class DirectoryContent implements BagContent {
 
     public DirectoryContent(Path root) throws IOException {
         this.root = root;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(root)) {
-                    items.add(new Item(relative(dir), Kind.DIRECTORY, 0));
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                root,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (!dir.equals(root)) {
+                            items.add(new Item(relative(dir), Kind.DIRECTORY, 0));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                items.add(new Item(relative(file), attrs.isRegularFile() ? Kind.FILE : Kind.OTHER, attrs.size()));
-                return FileVisitResult.CONTINUE;
-            }
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        items.add(
+                                new Item(
+                                        relative(file),
+                                        attrs.isRegularFile() ? Kind.FILE : Kind.OTHER,
+                                        attrs.size()));
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                unreadable.add(relative(file));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        unreadable.add(relative(file));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
     private String relative(Path p) {
@@ -108,7 +115,8 @@ public final class DirectoryContent implements BagContent {
             Map<String, MessageDigest> digests = new LinkedHashMap<>();
             algorithms.forEach(a -> digests.put(a, Algorithms.digest(a)));
             long size = 0;
-            try (InputStream in = Files.newInputStream(root.resolve(item.path()), LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in =
+                    Files.newInputStream(root.resolve(item.path()), LinkOption.NOFOLLOW_LINKS)) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     for (MessageDigest d : digests.values()) {

@@ -4,22 +4,22 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.sealpack.archive.EntryNames;
 
 /**
- * fetch.txt (RFC 8493 section 2.2.3): one {@code URL LENGTH FILENAME} line per payload file that lives
- * elsewhere; LENGTH is a number of octets or '-'. Read and checked, never followed: sealpack is offline.
- * The file name must lie under data/, with the same rules as a name in a sealed file's tar: relative,
- * no empty, '.' or '..' segment, no backslash or control character.
+ * fetch.txt (RFC 8493 section 2.2.3): one {@code URL LENGTH FILENAME} line per payload file that
+ * lives elsewhere; LENGTH is a number of octets or '-'. Read and checked, never followed: sealpack
+ * is offline. The file name must lie under data/, with the same rules as a name in a sealed file's
+ * tar: relative, no empty, '.' or '..' segment, no backslash or control character.
  */
 final class FetchFile {
-    /** One line: where the file could be fetched from, its length (-1 if not given), and its path in the bag. */
-    record Entry(String url, long length, String path) {
-    }
+    /**
+     * One line: where the file could be fetched from, its length (-1 if not given), and its path in
+     * the bag.
+     */
+    record Entry(String url, long length, String path) {}
 
-    private FetchFile() {
-    }
+    private FetchFile() {}
 
     /** The entries; each malformed line or path outside data/ is added to {@code problems}. */
     static List<Entry> parse(String text, List<String> problems) {
@@ -52,7 +52,11 @@ final class FetchFile {
             } else if (parts[1].matches("[0-9]{1,18}")) {
                 length = Long.parseLong(parts[1]);
             } else {
-                problems.add(where + " has a length that is neither a number nor '-' ('" + parts[1] + "')");
+                problems.add(
+                        where
+                                + " has a length that is neither a number nor '-' ('"
+                                + parts[1]
+                                + "')");
                 continue;
             }
             String path = AnyBagText.decodePercent(parts[2]);

@@ -12,25 +12,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A BagIt manifest: one {@code CHECKSUM  PATH} line per file (two spaces, as sha512sum writes and
+ * A BagIt manifest: one {@code CHECKSUM PATH} line per file (two spaces, as sha512sum writes and
  * reads), paths relative to the bag root with '/' separators, and CR, LF and '%' percent-encoded
  * (RFC 8493 section 2.1.3).
  *
- * <p>Checksums are kept as digest bytes, not hex text, with the file's size where it is known: a bag
- * of a million files is held in memory while it is written or checked, so each entry is kept small.
+ * <p>Checksums are kept as digest bytes, not hex text, with the file's size where it is known: a
+ * bag of a million files is held in memory while it is written or checked, so each entry is kept
+ * small.
  */
 public final class Manifest {
     /**
-     * One file: its position in the manifest (0, 1, ...), its digest, and its size in bytes, or -1 when
-     * the manifest was read from a file (which gives no sizes). The digest array is not to be changed.
+     * One file: its position in the manifest (0, 1, ...), its digest, and its size in bytes, or -1
+     * when the manifest was read from a file (which gives no sizes). The digest array is not to be
+     * changed.
      */
-    public record Entry(int index, byte[] digest, long size) {
-    }
+    public record Entry(int index, byte[] digest, long size) {}
 
     private final LinkedHashMap<String, Entry> entries;
     private final Map<String, String> hexView = new HexView();
 
-    /** A manifest of path to lower- or upper-case hex checksum, in the map's order (sizes unknown). */
+    /**
+     * A manifest of path to lower- or upper-case hex checksum, in the map's order (sizes unknown).
+     */
     public Manifest(Map<String, String> checksums) {
         Builder builder = new Builder();
         checksums.forEach((path, hex) -> builder.add(path, HexFormat.of().parseHex(hex), -1));
@@ -55,7 +58,10 @@ public final class Manifest {
         }
     }
 
-    /** Path to lower-case hex checksum, in file order (a read-only view; hex is made on each access). */
+    /**
+     * Path to lower-case hex checksum, in file order (a read-only view; hex is made on each
+     * access).
+     */
     public Map<String, String> checksums() {
         return hexView;
     }
@@ -96,7 +102,10 @@ public final class Manifest {
         return length;
     }
 
-    /** {@link #format()} in UTF-8 as a stream made line by line (a manifest can be tens of megabytes). */
+    /**
+     * {@link #format()} in UTF-8 as a stream made line by line (a manifest can be tens of
+     * megabytes).
+     */
     public InputStream formatted() {
         Iterator<Map.Entry<String, Entry>> lines = entries.entrySet().iterator();
         return new InputStream() {
@@ -142,7 +151,9 @@ public final class Manifest {
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;
             } else if (Character.isSurrogate(c)) {
@@ -201,7 +212,8 @@ public final class Manifest {
                         @Override
                         public Map.Entry<String, String> next() {
                             Map.Entry<String, Manifest.Entry> e = it.next();
-                            return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), HexFormat.of().formatHex(e.getValue().digest()));
+                            return new AbstractMap.SimpleImmutableEntry<>(
+                                    e.getKey(), HexFormat.of().formatHex(e.getValue().digest()));
                         }
                     };
                 }

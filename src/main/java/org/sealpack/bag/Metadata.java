@@ -1,29 +1,29 @@
 package org.sealpack.bag;
 
-import java.util.TreeMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
-
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.InputProblemsException;
 
 /**
- * Labelled metadata in the syntax of BagIt's bag-info.txt (RFC 8493 section 2.2.2): one
- * {@code Label: value} per line; a line that starts with a space or tab continues the value above.
- * Order and repetition are kept. In a metadata file written by a person, lines starting with '#' and
+ * Labelled metadata in the syntax of BagIt's bag-info.txt (RFC 8493 section 2.2.2): one {@code
+ * Label: value} per line; a line that starts with a space or tab continues the value above. Order
+ * and repetition are kept. In a metadata file written by a person, lines starting with '#' and
  * blank lines are ignored.
  */
 public final class Metadata {
     /** Labels sealpack computes itself; a sender's metadata file may not set them. */
-    public static final Set<String> COMPUTED = Set.of("Bagging-Date", "Payload-Oxum", "Bag-Size",
-            "Bag-Software-Agent");
+    public static final Set<String> COMPUTED =
+            Set.of("Bagging-Date", "Payload-Oxum", "Bag-Size", "Bag-Software-Agent");
 
-    /** One element: the label and the value as written (continuation lines kept, joined by "\n"). */
-    public record Element(String label, String value) {
-    }
+    /**
+     * One element: the label and the value as written (continuation lines kept, joined by "\n").
+     */
+    public record Element(String label, String value) {}
 
     private final List<Element> elements;
 
@@ -36,8 +36,11 @@ public final class Metadata {
     }
 
     public Optional<String> first(String label) {
-        return elements.stream().filter(e -> e.label().equalsIgnoreCase(label)).map(Element::value)
-                .map(Metadata::unfold).findFirst();
+        return elements.stream()
+                .filter(e -> e.label().equalsIgnoreCase(label))
+                .map(Element::value)
+                .map(Metadata::unfold)
+                .findFirst();
     }
 
     /** A value with its continuation lines joined by single spaces, for display. */
@@ -71,8 +74,11 @@ public final class Metadata {
             }
             if (line.startsWith(" ") || line.startsWith("\t")) {
                 if (elements.isEmpty()) {
-                    problems.put(number, new InputException(where + ": a continuation line comes before any label",
-                            "start the file with a 'Label: value' line"));
+                    problems.put(
+                            number,
+                            new InputException(
+                                    where + ": a continuation line comes before any label",
+                                    "start the file with a 'Label: value' line"));
                     continue;
                 }
                 Element last = elements.remove(elements.size() - 1);
@@ -81,27 +87,44 @@ public final class Metadata {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                problems.put(number, new InputException(where + " is not 'Label: value'",
-                        "write each element as 'Label: value', for example 'Title: Statement on ...'"));
+                problems.put(
+                        number,
+                        new InputException(
+                                where + " is not 'Label: value'",
+                                "write each element as 'Label: value', for example 'Title: Statement on ...'"));
                 continue;
             }
             String label = line.substring(0, colon);
             String value = line.substring(colon + 1).strip();
-            if (!label.equals(label.strip()) || label.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
-                problems.put(number, new InputException(where + ": the label '" + label
-                        + "' has spaces or control characters", "use labels like 'Source-Organization'"));
+            if (!label.equals(label.strip())
+                    || label.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+                problems.put(
+                        number,
+                        new InputException(
+                                where
+                                        + ": the label '"
+                                        + label
+                                        + "' has spaces or control characters",
+                                "use labels like 'Source-Organization'"));
             } else if (COMPUTED.stream().anyMatch(label::equalsIgnoreCase)) {
-                problems.put(number, new InputException(where + ": " + label + " is computed by sealpack",
-                        "remove that line from the metadata file"));
+                problems.put(
+                        number,
+                        new InputException(
+                                where + ": " + label + " is computed by sealpack",
+                                "remove that line from the metadata file"));
             } else if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
-                problems.put(number, new InputException(where + ": the value has control characters", "remove them"));
+                problems.put(
+                        number,
+                        new InputException(
+                                where + ": the value has control characters", "remove them"));
             } else {
                 elements.add(new Element(label, value));
                 startLines.add(number);
             }
         }
         for (int i = 0; i < elements.size(); i++) {
-            InputException problem = checkFilledIn(elements.get(i), source + " line " + startLines.get(i));
+            InputException problem =
+                    checkFilledIn(elements.get(i), source + " line " + startLines.get(i));
             if (problem != null) {
                 problems.put(startLines.get(i), problem);
             }
@@ -111,36 +134,47 @@ public final class Metadata {
     }
 
     /**
-     * Words of `pack --metadata-template` that stand for a value: once sealed they would be signed for
-     * ever, so they are refused.
+     * Words of `pack --metadata-template` that stand for a value: once sealed they would be signed
+     * for ever, so they are refused.
      */
-    private static final Pattern PLACEHOLDER = Pattern.compile(
-            "YYYY|MM-DD|place, region, country|\\b(TODO|TBD|FIXME)\\b");
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("YYYY|MM-DD|place, region, country|\\b(TODO|TBD|FIXME)\\b");
 
-    /** What is wrong with a sender's element, or null: it must have a value, not a placeholder, dates in ISO 8601. */
+    /**
+     * What is wrong with a sender's element, or null: it must have a value, not a placeholder,
+     * dates in ISO 8601.
+     */
     private static InputException checkFilledIn(Element e, String where) {
         String value = unfold(e.value()).strip();
         if (value.isEmpty()) {
-            return new InputException(where + ": " + e.label() + " has no value",
+            return new InputException(
+                    where + ": " + e.label() + " has no value",
                     "fill it in, or delete the line (a sealed bag-info.txt is signed and cannot change later)");
         }
         var placeholder = PLACEHOLDER.matcher(value);
         if (placeholder.find()) {
-            return new InputException(where + ": " + e.label() + " still holds the placeholder '"
-                    + placeholder.group() + "'", "write the real value (a date as 2018-11-12), or delete the line");
+            return new InputException(
+                    where
+                            + ": "
+                            + e.label()
+                            + " still holds the placeholder '"
+                            + placeholder.group()
+                            + "'",
+                    "write the real value (a date as 2018-11-12), or delete the line");
         }
         if (MetadataDates.isDateLabel(e.label())) {
             String problem = MetadataDates.problem(value);
             if (problem != null) {
-                return new InputException(where + ": " + e.label() + " " + problem, MetadataDates.HINT);
+                return new InputException(
+                        where + ": " + e.label() + " " + problem, MetadataDates.HINT);
             }
         }
         return null;
     }
 
     /**
-     * Parses bag-info.txt as a sealed bag holds it (strict: LF line ends, a final line break, no blank
-     * line, every line {@code Label: value} or a continuation).
+     * Parses bag-info.txt as a sealed bag holds it (strict: LF line ends, a final line break, no
+     * blank line, every line {@code Label: value} or a continuation).
      */
     public static Metadata parseBagInfo(String text) {
         List<Element> elements = new ArrayList<>();
@@ -151,7 +185,8 @@ public final class Metadata {
             throw new BagFormatException("bag-info.txt does not end with a line break");
         }
         if (text.indexOf('\r') >= 0) {
-            throw new BagFormatException("bag-info.txt has CR line ends: a sealed bag's tag files end lines with LF only");
+            throw new BagFormatException(
+                    "bag-info.txt has CR line ends: a sealed bag's tag files end lines with LF only");
         }
         for (String line : text.substring(0, text.length() - 1).split("\n", -1)) {
             if (line.isEmpty()) {
@@ -175,9 +210,9 @@ public final class Metadata {
     }
 
     /**
-     * Parses any bag's bag-info.txt as RFC 8493 and the BagIt tools read it: LF, CR LF or CR line ends,
-     * a final line break or none, blank lines skipped, {@code Label: value} or {@code Label:value}, and
-     * continuation lines that start with a space or tab.
+     * Parses any bag's bag-info.txt as RFC 8493 and the BagIt tools read it: LF, CR LF or CR line
+     * ends, a final line break or none, blank lines skipped, {@code Label: value} or {@code
+     * Label:value}, and continuation lines that start with a space or tab.
      */
     public static Metadata parseAnyBagInfo(String text) {
         List<Element> elements = new ArrayList<>();
@@ -197,17 +232,23 @@ public final class Metadata {
             }
             int colon = line.indexOf(':');
             if (colon <= 0) {
-                throw new BagFormatException("bag-info.txt line " + number + " is not 'Label: value'");
+                throw new BagFormatException(
+                        "bag-info.txt line " + number + " is not 'Label: value'");
             }
-            elements.add(new Element(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+            elements.add(
+                    new Element(
+                            line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
         }
         return new Metadata(elements);
     }
 
     /** Every value of the label (labels compare without regard to case), unfolded. */
     public List<String> all(String label) {
-        return elements.stream().filter(e -> e.label().equalsIgnoreCase(label)).map(Element::value)
-                .map(Metadata::unfold).toList();
+        return elements.stream()
+                .filter(e -> e.label().equalsIgnoreCase(label))
+                .map(Element::value)
+                .map(Metadata::unfold)
+                .toList();
     }
 
     /** bag-info.txt text: {@code Label: value} lines, LF line ends, UTF-8 when encoded. */

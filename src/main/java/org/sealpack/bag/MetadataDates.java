@@ -8,17 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates in a sender's metadata: once sealed they are signed for ever, so only ISO 8601 calendar dates
- * are accepted, which read the same everywhere: YYYY, YYYY-MM or YYYY-MM-DD, or an interval of two
- * (2018-11-07/2018-11-08). "12/11/2018" is 12 November in Dushanbe and 11 December in New York.
+ * Dates in a sender's metadata: once sealed they are signed for ever, so only ISO 8601 calendar
+ * dates are accepted, which read the same everywhere: YYYY, YYYY-MM or YYYY-MM-DD, or an interval
+ * of two (2018-11-07/2018-11-08). "12/11/2018" is 12 November in Dushanbe and 11 December in New
+ * York.
  */
 final class MetadataDates {
     private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
-    private MetadataDates() {
-    }
+    private MetadataDates() {}
 
-    /** Whether the label names a date: Date-Issued, Event-Date, Date, Date-Created... (one of its words is Date). */
+    /**
+     * Whether the label names a date: Date-Issued, Event-Date, Date, Date-Created... (one of its
+     * words is Date).
+     */
     static boolean isDateLabel(String label) {
         for (String word : label.toLowerCase(Locale.ROOT).split("-")) {
             if (word.equals("date")) {
@@ -53,6 +56,7 @@ final class MetadataDates {
         return null;
     }
 
-    static final String HINT = "write dates as YYYY-MM-DD (2018-11-12), YYYY-MM or YYYY, or an interval as"
-            + " 2018-11-07/2018-11-08 (a date like 12/11/2018 reads as 12 November in one country and 11 December in another)";
+    static final String HINT =
+            "write dates as YYYY-MM-DD (2018-11-12), YYYY-MM or YYYY, or an interval as"
+                    + " 2018-11-07/2018-11-08 (a date like 12/11/2018 reads as 12 November in one country and 11 December in another)";
 }

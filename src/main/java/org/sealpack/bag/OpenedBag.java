@@ -13,24 +13,23 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Whether a directory is a bag that sealpack opened, with nothing in it that the bag does not explain:
- * the only kind of directory that {@code open --force} may replace. Explained are bagit.txt, the
- * payload manifest, bag-info.txt, the tag manifest and every tag file it lists, the signature under
- * signatures/, and under data/ the files that the payload manifest lists and the directories that hold
- * them. Anything else (a note, a file a person added, a link) makes the directory not replaceable.
- * Checksums are not computed: this is about not destroying what someone put there, not about validity.
+ * Whether a directory is a bag that sealpack opened, with nothing in it that the bag does not
+ * explain: the only kind of directory that {@code open --force} may replace. Explained are
+ * bagit.txt, the payload manifest, bag-info.txt, the tag manifest and every tag file it lists, the
+ * signature under signatures/, and under data/ the files that the payload manifest lists and the
+ * directories that hold them. Anything else (a note, a file a person added, a link) makes the
+ * directory not replaceable. Checksums are not computed: this is about not destroying what someone
+ * put there, not about validity.
  */
 public final class OpenedBag {
-    private OpenedBag() {
-    }
+    private OpenedBag() {}
 
     /**
-     * What {@code open --force} knows of the bag it replaces, from one read of every file: the SHA-512 of
-     * its tag manifest, a stamp of every entry (name, size, modification time, identity) to see a change
-     * before the swap, and what does not match its manifests (null: nothing).
+     * What {@code open --force} knows of the bag it replaces, from one read of every file: the
+     * SHA-512 of its tag manifest, a stamp of every entry (name, size, modification time, identity)
+     * to see a change before the swap, and what does not match its manifests (null: nothing).
      */
-    public record Intact(String tagManifestSha512, String stamp, String problem) {
-    }
+    public record Intact(String tagManifestSha512, String stamp, String problem) {}
 
     /**
      * Checks an opened bag against its own manifests, as a sealed bag (every payload and tag file's
@@ -43,7 +42,8 @@ public final class OpenedBag {
         }
         try {
             String stamp = stamp(dir);
-            BagRules.Verdict verdict = BagRules.check(new DirectoryContent(dir), BagRules.Level.SEALED);
+            BagRules.Verdict verdict =
+                    BagRules.check(new DirectoryContent(dir), BagRules.Level.SEALED);
             if (!verdict.valid()) {
                 return new Intact(null, stamp, BagRules.summary(verdict.problems()));
             }
@@ -54,19 +54,35 @@ public final class OpenedBag {
         }
     }
 
-    /** The tag-manifest SHA-512 of an opened bag that matches its own manifests with nothing added, else null. */
+    /**
+     * The tag-manifest SHA-512 of an opened bag that matches its own manifests with nothing added,
+     * else null.
+     */
     public static String intactDigest(Path dir) {
         return intact(dir).tagManifestSha512();
     }
 
-    /** Every entry's path, size, modification time and identity, links not followed: equal stamps, nothing changed. */
+    /**
+     * Every entry's path, size, modification time and identity, links not followed: equal stamps,
+     * nothing changed.
+     */
     public static String stamp(Path dir) throws IOException {
         StringBuilder stamp = new StringBuilder();
         try (var entries = Files.walk(dir)) {
             for (Path p : entries.sorted().toList()) {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                stamp.append(dir.relativize(p)).append('\0').append(a.size()).append(' ').append(a.lastModifiedTime())
-                        .append(' ').append(a.fileKey()).append(' ').append(changed(p)).append('\n');
+                BasicFileAttributes a =
+                        Files.readAttributes(
+                                p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                stamp.append(dir.relativize(p))
+                        .append('\0')
+                        .append(a.size())
+                        .append(' ')
+                        .append(a.lastModifiedTime())
+                        .append(' ')
+                        .append(a.fileKey())
+                        .append(' ')
+                        .append(changed(p))
+                        .append('\n');
             }
         }
         return Digests.sha512Hex(stamp.toString().getBytes(StandardCharsets.UTF_8));
@@ -80,10 +96,13 @@ public final class OpenedBag {
         }
     }
 
-    /** Null if the directory is an opened bag and nothing else, else why it is not (for a message). */
+    /**
+     * Null if the directory is an opened bag and nothing else, else why it is not (for a message).
+     */
     public static String whyNotReplaceable(Path dir) {
         try {
-            BasicFileAttributes attrs = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) {
                 return "it is a symbolic link";
             }
@@ -102,9 +121,14 @@ public final class OpenedBag {
                     String name = p.getFileName().toString();
                     boolean file = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
                     boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-                    boolean explained = file && (name.equals(BagIt.DECLARATION) || name.equals(BagIt.TAG_MANIFEST)
-                            || tagFiles.contains(name))
-                            || folder && (name.equals(BagIt.PAYLOAD_DIR) || name.equals(BagIt.SIGNATURE_DIR));
+                    boolean explained =
+                            file
+                                            && (name.equals(BagIt.DECLARATION)
+                                                    || name.equals(BagIt.TAG_MANIFEST)
+                                                    || tagFiles.contains(name))
+                                    || folder
+                                            && (name.equals(BagIt.PAYLOAD_DIR)
+                                                    || name.equals(BagIt.SIGNATURE_DIR));
                     if (!explained) {
                         return "it holds '" + name + "', which the bag does not list";
                     }
@@ -131,7 +155,11 @@ public final class OpenedBag {
             for (Path p : entries.toList()) {
                 if (!p.getFileName().toString().equals("tagmanifest-sha512.txt.asc")
                         || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    return "it holds '" + BagIt.SIGNATURE_DIR + "/" + p.getFileName() + "', which the bag does not list";
+                    return "it holds '"
+                            + BagIt.SIGNATURE_DIR
+                            + "/"
+                            + p.getFileName()
+                            + "', which the bag does not list";
                 }
             }
         }
@@ -144,27 +172,33 @@ public final class OpenedBag {
             return null;
         }
         String[] found = new String[1];
-        Files.walkFileTree(data, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String relative = BagIt.PAYLOAD_DIR + "/" + data.relativize(file).toString();
-                if (!attrs.isRegularFile()) {
-                    found[0] = "it holds '" + relative + "', which is not a regular file";
-                    return FileVisitResult.TERMINATE;
-                }
-                if (!listed.contains(relative)) {
-                    found[0] = "it holds '" + relative + "', which the bag's manifest does not list";
-                    return FileVisitResult.TERMINATE;
-                }
-                return FileVisitResult.CONTINUE;
-            }
+        Files.walkFileTree(
+                data,
+                new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                        String relative =
+                                BagIt.PAYLOAD_DIR + "/" + data.relativize(file).toString();
+                        if (!attrs.isRegularFile()) {
+                            found[0] = "it holds '" + relative + "', which is not a regular file";
+                            return FileVisitResult.TERMINATE;
+                        }
+                        if (!listed.contains(relative)) {
+                            found[0] =
+                                    "it holds '"
+                                            + relative
+                                            + "', which the bag's manifest does not list";
+                            return FileVisitResult.TERMINATE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
 
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                found[0] = "'" + file + "' cannot be read";
-                return FileVisitResult.TERMINATE;
-            }
-        });
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        found[0] = "'" + file + "' cannot be read";
+                        return FileVisitResult.TERMINATE;
+                    }
+                });
         return found[0];
     }
 
@@ -173,7 +207,10 @@ public final class OpenedBag {
         try {
             byte[] bytes = Files.readAllBytes(manifest);
             Set<String> paths = new HashSet<>();
-            ManifestLines.forEachLine(bytes, manifest.getFileName().toString(), BagIt.HEX_LENGTH,
+            ManifestLines.forEachLine(
+                    bytes,
+                    manifest.getFileName().toString(),
+                    BagIt.HEX_LENGTH,
                     (line, path, digest) -> paths.add(path));
             return paths;
         } catch (IOException | BagFormatException e) {

@@ -15,25 +15,27 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.sealpack.archive.EntryNames;
 import org.sealpack.failure.InputException;
 
 /**
  * Lists the payload from the paths a sender names: a file becomes data/NAME, a directory becomes
- * data/DIRNAME/... with its layout kept. Links, devices and unreadable files are refused, never followed.
+ * data/DIRNAME/... with its layout kept. Links, devices and unreadable files are refused, never
+ * followed.
  */
 public final class Payload {
-    private Payload() {
-    }
+    private Payload() {}
 
-    /** The files to pack, and the directories left out because no file is under them (BagIt keeps files only). */
-    public record Collected(List<PayloadFile> files, List<Path> emptyDirectories) {
-    }
+    /**
+     * The files to pack, and the directories left out because no file is under them (BagIt keeps
+     * files only).
+     */
+    public record Collected(List<PayloadFile> files, List<Path> emptyDirectories) {}
 
     public static Collected collect(List<Path> paths) {
         if (paths.isEmpty()) {
-            throw new InputException("no payload given", "name at least one file or directory to pack");
+            throw new InputException(
+                    "no payload given", "name at least one file or directory to pack");
         }
         List<PayloadFile> files = new ArrayList<>();
         List<Path> empty = new ArrayList<>();
@@ -41,23 +43,33 @@ public final class Payload {
         for (Path given : paths) {
             Path path = given.toAbsolutePath().normalize();
             if (given.toString().equals("-") && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InputException("pack reads its payload from files and directories, not from standard input"
-                        + " ('-')", "save it to a file first (for example `cat > statement.txt`), then pack that file");
+                throw new InputException(
+                        "pack reads its payload from files and directories, not from standard input"
+                                + " ('-')",
+                        "save it to a file first (for example `cat > statement.txt`), then pack that file");
             }
             if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InputException("payload not found: " + given, "check the path");
             }
             if (path.getFileName() == null) {
-                throw new InputException("cannot pack the root directory", "name a file or a directory below it");
+                throw new InputException(
+                        "cannot pack the root directory", "name a file or a directory below it");
             }
             String name = path.getFileName().toString();
             Path clash = topNames.putIfAbsent(name, given);
             if (clash != null) {
-                throw new InputException("two payload paths have the same name '" + name + "': " + clash + " and "
-                        + given, "put them in separate directories, or rename one");
+                throw new InputException(
+                        "two payload paths have the same name '"
+                                + name
+                                + "': "
+                                + clash
+                                + " and "
+                                + given,
+                        "put them in separate directories, or rename one");
             }
             if (Files.isSymbolicLink(path)) {
-                throw new InputException(given + " is a symbolic link", "name the file it points to instead");
+                throw new InputException(
+                        given + " is a symbolic link", "name the file it points to instead");
             }
             if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
                 walk(path, name, files, empty);
@@ -70,17 +82,23 @@ public final class Payload {
         for (PayloadFile f : files) {
             String problem = EntryNames.problem(f.bagPath());
             if (problem != null) {
-                throw new InputException(f.source() + " has " + problem + " in its name", "rename it");
+                throw new InputException(
+                        f.source() + " has " + problem + " in its name", "rename it");
             }
             String other = folded.putIfAbsent(EntryNames.fold(f.bagPath()), f.bagPath());
             if (other != null) {
-                throw new InputException("'" + other + "' and '" + f.bagPath()
-                        + "' differ only in case or Unicode form; they would collide when opened",
+                throw new InputException(
+                        "'"
+                                + other
+                                + "' and '"
+                                + f.bagPath()
+                                + "' differ only in case or Unicode form; they would collide when opened",
                         "rename one of them");
             }
         }
         if (files.isEmpty()) {
-            throw new InputException("the payload holds no files", "name at least one file to pack");
+            throw new InputException(
+                    "the payload holds no files", "name at least one file to pack");
         }
         return new Collected(files, empty);
     }
@@ -94,84 +112,118 @@ public final class Payload {
         String bagPrefix = BagIt.PAYLOAD_DIR + "/" + name;
         ArrayDeque<int[]> counts = new ArrayDeque<>();
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    counts.push(new int[] {files.size()});
-                    return FileVisitResult.CONTINUE;
-                }
+            Files.walkFileTree(
+                    dir,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(
+                                Path d, BasicFileAttributes attrs) {
+                            counts.push(new int[] {files.size()});
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    if (e != null) {
-                        throw e;
-                    }
-                    if (counts.pop()[0] == files.size()) {
-                        empty.removeIf(inner -> inner.startsWith(d));
-                        empty.add(d);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path d, IOException e)
+                                throws IOException {
+                            if (e != null) {
+                                throw e;
+                            }
+                            if (counts.pop()[0] == files.size()) {
+                                empty.removeIf(inner -> inner.startsWith(d));
+                                empty.add(d);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String relative = bagPrefix + "/" + toBagPath(dir.relativize(file));
-                    requireText(file, base, relative);
-                    if (attrs.isSymbolicLink()) {
-                        throw new InputException(file + " is a symbolic link", "replace it with the file it points to, or remove it");
-                    }
-                    if (!attrs.isRegularFile()) {
-                        throw new InputException(file + " is not a regular file", "remove it from the payload");
-                    }
-                    files.add(new PayloadFile(base, relative, attrs.size(), attrs.lastModifiedTime().toInstant().getEpochSecond()));
-                    return FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            String relative = bagPrefix + "/" + toBagPath(dir.relativize(file));
+                            requireText(file, base, relative);
+                            if (attrs.isSymbolicLink()) {
+                                throw new InputException(
+                                        file + " is a symbolic link",
+                                        "replace it with the file it points to, or remove it");
+                            }
+                            if (!attrs.isRegularFile()) {
+                                throw new InputException(
+                                        file + " is not a regular file",
+                                        "remove it from the payload");
+                            }
+                            files.add(
+                                    new PayloadFile(
+                                            base,
+                                            relative,
+                                            attrs.size(),
+                                            attrs.lastModifiedTime().toInstant().getEpochSecond()));
+                            return FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
-                }
-            });
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e) {
+                            throw new InputException(
+                                    "cannot read " + file + ": " + e.getMessage(),
+                                    "check its permissions");
+                        }
+                    });
         } catch (IOException e) {
-            throw new InputException("cannot read " + dir + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read " + dir + ": " + e.getMessage(), "check its permissions");
         }
     }
 
     private static PayloadFile describe(Path file, String bagPath) {
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(
+                            file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
-                throw new InputException(file + " is not a regular file", "name regular files and directories only");
+                throw new InputException(
+                        file + " is not a regular file", "name regular files and directories only");
             }
             if (!Files.isReadable(file)) {
                 throw new InputException("cannot read " + file, "check its permissions");
             }
             requireText(file, file.getParent(), bagPath);
-            return new PayloadFile(file.getParent(), bagPath, attrs.size(), attrs.lastModifiedTime().toInstant().getEpochSecond());
+            return new PayloadFile(
+                    file.getParent(),
+                    bagPath,
+                    attrs.size(),
+                    attrs.lastModifiedTime().toInstant().getEpochSecond());
         } catch (NoSuchFileException e) {
             throw new InputException("payload not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read " + file + ": " + e.getMessage(), "check its permissions");
         }
     }
 
     /**
      * The file's name must be text: a name that is not valid UTF-8, or any non-ASCII name when the
-     * JVM's file-name encoding is not UTF-8 (the C locale, or no locale set at all), reaches Java with
-     * U+FFFD in place of its bytes. Packing it would rename the evidence in the bag, so it is refused.
+     * JVM's file-name encoding is not UTF-8 (the C locale, or no locale set at all), reaches Java
+     * with U+FFFD in place of its bytes. Packing it would rename the evidence in the bag, so it is
+     * refused.
      */
     private static void requireText(Path file, Path base, String bagPath) {
-        if (bagPath.indexOf('\uFFFD') >= 0 && !namesItself(base, bagPath.substring(BagIt.PAYLOAD_DIR.length() + 1), file)) {
+        if (bagPath.indexOf('\uFFFD') >= 0
+                && !namesItself(base, bagPath.substring(BagIt.PAYLOAD_DIR.length() + 1), file)) {
             String encoding = System.getProperty("sun.jnu.encoding", "");
-            throw new InputException("the name of " + file + " cannot be read as text"
-                    + (encoding.equalsIgnoreCase("UTF-8") ? " (it is not valid UTF-8)"
-                    : " in this locale (file names are read as " + encoding + ")"),
-                    encoding.equalsIgnoreCase("UTF-8") ? "rename it to a UTF-8 name"
+            throw new InputException(
+                    "the name of "
+                            + file
+                            + " cannot be read as text"
+                            + (encoding.equalsIgnoreCase("UTF-8")
+                                    ? " (it is not valid UTF-8)"
+                                    : " in this locale (file names are read as " + encoding + ")"),
+                    encoding.equalsIgnoreCase("UTF-8")
+                            ? "rename it to a UTF-8 name"
                             : "run sealpack in a UTF-8 locale, for example with LC_ALL=C.UTF-8");
         }
     }
 
-    /** Whether the name, turned back into a path, is the file's own (false when it cannot even be encoded). */
+    /**
+     * Whether the name, turned back into a path, is the file's own (false when it cannot even be
+     * encoded).
+     */
     private static boolean namesItself(Path base, String name, Path file) {
         try {
             return base.resolve(name).equals(file);

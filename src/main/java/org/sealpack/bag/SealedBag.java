@@ -15,21 +15,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules of a sealed bag (docs/FORMAT.md section 4): the bag signature covers the tag manifest, which
- * covers bagit.txt, bag-info.txt and the payload manifest, which covers every payload file. So a sealed
- * bag holds exactly those, the signature, the listed payload files and the directories that hold them,
- * and nothing else: a file, a directory (empty or not) or a second manifest that no signature covers
- * is a problem, named. The tag files have the one form the format pins.
+ * The rules of a sealed bag (docs/FORMAT.md section 4): the bag signature covers the tag manifest,
+ * which covers bagit.txt, bag-info.txt and the payload manifest, which covers every payload file.
+ * So a sealed bag holds exactly those, the signature, the listed payload files and the directories
+ * that hold them, and nothing else: a file, a directory (empty or not) or a second manifest that no
+ * signature covers is a problem, named. The tag files have the one form the format pins.
  */
 final class SealedBag {
-    private static final Set<String> TOP_FILES = Set.of(BagIt.DECLARATION, BagIt.BAG_INFO, BagIt.MANIFEST,
-            BagIt.TAG_MANIFEST);
-    private static final Set<String> TOP_DIRECTORIES = Set.of(BagIt.PAYLOAD_DIR, BagIt.SIGNATURE_DIR);
-    /** Labels a writer computes: each at most once. */
-    private static final List<String> ONCE = List.of("Payload-Oxum", "Bagging-Date", "Bag-Size", "Bag-Software-Agent");
+    private static final Set<String> TOP_FILES =
+            Set.of(BagIt.DECLARATION, BagIt.BAG_INFO, BagIt.MANIFEST, BagIt.TAG_MANIFEST);
+    private static final Set<String> TOP_DIRECTORIES =
+            Set.of(BagIt.PAYLOAD_DIR, BagIt.SIGNATURE_DIR);
 
-    private SealedBag() {
-    }
+    /** Labels a writer computes: each at most once. */
+    private static final List<String> ONCE =
+            List.of("Payload-Oxum", "Bagging-Date", "Bag-Size", "Bag-Software-Agent");
+
+    private SealedBag() {}
 
     static BagRules.Verdict check(BagContent bag) throws IOException {
         List<String> problems = new ArrayList<>();
@@ -37,9 +39,11 @@ final class SealedBag {
         byte[] declaration = bag.tagFile(BagIt.DECLARATION);
         if (declaration == null) {
             problems.add("bagit.txt is missing");
-        } else if (!BagIt.DECLARATION_TEXT.equals(new String(declaration, StandardCharsets.UTF_8))) {
-            problems.add("bagit.txt is not exactly the two lines 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8'"
-                    + " ending in LF");
+        } else if (!BagIt.DECLARATION_TEXT.equals(
+                new String(declaration, StandardCharsets.UTF_8))) {
+            problems.add(
+                    "bagit.txt is not exactly the two lines 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8'"
+                            + " ending in LF");
         }
         Metadata info = bagInfo(bag.tagFile(BagIt.BAG_INFO), problems);
         Manifest payload = bag.digestPayload(Set.of("sha512"), new ArrayList<>()).get("sha512");
@@ -52,8 +56,16 @@ final class SealedBag {
             oxum(info, payload.size(), bytes, problems);
         }
         tagManifest(bag, problems);
-        return new BagRules.Verdict(BagRules.Level.SEALED, "1.0", List.of("sha512"), info, payload, bytes, problems,
-                List.of(), List.of());
+        return new BagRules.Verdict(
+                BagRules.Level.SEALED,
+                "1.0",
+                List.of("sha512"),
+                info,
+                payload,
+                bytes,
+                problems,
+                List.of(),
+                List.of());
     }
 
     /** Nothing but the parts of a sealed bag, and no empty directory. */
@@ -72,12 +84,15 @@ final class SealedBag {
             int slash = path.indexOf('/');
             String top = slash < 0 ? path : path.substring(0, slash);
             if (item.kind() == BagContent.Kind.OTHER) {
-                problems.add("'" + path + "' is a link or special file, which a sealed bag never holds");
+                problems.add(
+                        "'" + path + "' is a link or special file, which a sealed bag never holds");
                 continue;
             }
             if (slash < 0) {
-                boolean expected = item.kind() == BagContent.Kind.FILE ? TOP_FILES.contains(top)
-                        : TOP_DIRECTORIES.contains(top);
+                boolean expected =
+                        item.kind() == BagContent.Kind.FILE
+                                ? TOP_FILES.contains(top)
+                                : TOP_DIRECTORIES.contains(top);
                 if (!expected) {
                     strange.add(top);
                     continue;
@@ -86,18 +101,24 @@ final class SealedBag {
             } else if (!TOP_DIRECTORIES.contains(top)) {
                 strange.add(top);
                 continue;
-            } else if (top.equals(BagIt.SIGNATURE_DIR) && !(path.equals(BagIt.SIGNATURE) && item.kind() == BagContent.Kind.FILE)) {
+            } else if (top.equals(BagIt.SIGNATURE_DIR)
+                    && !(path.equals(BagIt.SIGNATURE) && item.kind() == BagContent.Kind.FILE)) {
                 strange.add(path);
                 continue;
             }
             if (item.kind() == BagContent.Kind.DIRECTORY && !holding.contains(path)) {
-                problems.add("'" + path + "' is an empty directory: no manifest covers it, and a sealed bag holds none");
+                problems.add(
+                        "'"
+                                + path
+                                + "' is an empty directory: no manifest covers it, and a sealed bag holds none");
             }
         }
         for (String path : strange) {
             problems.add("'" + path + "' is not part of a sealed bag: no signature covers it");
         }
-        if (!payloadDirectory && bag.items().stream().noneMatch(i -> i.path().startsWith(BagIt.PAYLOAD_DIR + "/"))) {
+        if (!payloadDirectory
+                && bag.items().stream()
+                        .noneMatch(i -> i.path().startsWith(BagIt.PAYLOAD_DIR + "/"))) {
             problems.add("data/ is missing");
         }
     }
@@ -115,27 +136,41 @@ final class SealedBag {
         }
     }
 
-    /** Exactly one Payload-Oxum, equal to what the payload holds; each computed label at most once. */
+    /**
+     * Exactly one Payload-Oxum, equal to what the payload holds; each computed label at most once.
+     */
     private static void oxum(Metadata info, int files, long bytes, List<String> problems) {
         for (String label : ONCE) {
             int count = info.all(label).size();
             if (count > 1) {
-                problems.add("bag-info.txt has " + count + " " + label + " lines; a bag has at most one");
+                problems.add(
+                        "bag-info.txt has "
+                                + count
+                                + " "
+                                + label
+                                + " lines; a bag has at most one");
             }
         }
         List<String> oxum = info.all("Payload-Oxum");
         String found = bytes + "." + files;
         if (oxum.isEmpty()) {
-            problems.add("bag-info.txt has no Payload-Oxum (the payload holds " + found + ", bytes.files)");
+            problems.add(
+                    "bag-info.txt has no Payload-Oxum (the payload holds "
+                            + found
+                            + ", bytes.files)");
         } else if (oxum.stream().anyMatch(o -> !o.equals(found))) {
-            problems.add("Payload-Oxum says " + String.join(" and ", oxum) + " (bytes.files) but the payload holds " + found);
+            problems.add(
+                    "Payload-Oxum says "
+                            + String.join(" and ", oxum)
+                            + " (bytes.files) but the payload holds "
+                            + found);
         }
     }
 
     /**
-     * Every line of manifest-sha512.txt against the payload found, line by line (a manifest of a million
-     * files is not turned into a second map): each listed file present with the same SHA-512, listed
-     * once, under data/; then every file found must have been listed.
+     * Every line of manifest-sha512.txt against the payload found, line by line (a manifest of a
+     * million files is not turned into a second map): each listed file present with the same
+     * SHA-512, listed once, under data/; then every file found must have been listed.
      */
     private static void payloadManifest(byte[] manifest, Manifest found, List<String> problems) {
         if (manifest == null) {
@@ -145,27 +180,37 @@ final class SealedBag {
         BitSet listed = new BitSet(found.size());
         Set<String> listedMissing = new HashSet<>();
         try {
-            ManifestLines.forEachLine(manifest, BagIt.MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
-                Manifest.Entry file = found.entry(path);
-                if (file == null) {
-                    if (!listedMissing.add(path)) {
-                        problems.add(BagIt.MANIFEST + " lists '" + path + "' twice");
-                    } else {
-                        problems.add(path.startsWith(BagIt.PAYLOAD_DIR + "/")
-                                ? "payload file '" + path + "' is listed in the manifest but missing"
-                                : BagIt.MANIFEST + " lists '" + path + "', which is outside data/");
-                    }
-                    return;
-                }
-                if (listed.get(file.index())) {
-                    problems.add(BagIt.MANIFEST + " lists '" + path + "' twice");
-                    return;
-                }
-                listed.set(file.index());
-                if (!MessageDigest.isEqual(digest, file.digest())) {
-                    problems.add("checksum mismatch for '" + path + "'");
-                }
-            });
+            ManifestLines.forEachLine(
+                    manifest,
+                    BagIt.MANIFEST,
+                    BagIt.HEX_LENGTH,
+                    (number, path, digest) -> {
+                        Manifest.Entry file = found.entry(path);
+                        if (file == null) {
+                            if (!listedMissing.add(path)) {
+                                problems.add(BagIt.MANIFEST + " lists '" + path + "' twice");
+                            } else {
+                                problems.add(
+                                        path.startsWith(BagIt.PAYLOAD_DIR + "/")
+                                                ? "payload file '"
+                                                        + path
+                                                        + "' is listed in the manifest but missing"
+                                                : BagIt.MANIFEST
+                                                        + " lists '"
+                                                        + path
+                                                        + "', which is outside data/");
+                            }
+                            return;
+                        }
+                        if (listed.get(file.index())) {
+                            problems.add(BagIt.MANIFEST + " lists '" + path + "' twice");
+                            return;
+                        }
+                        listed.set(file.index());
+                        if (!MessageDigest.isEqual(digest, file.digest())) {
+                            problems.add("checksum mismatch for '" + path + "'");
+                        }
+                    });
         } catch (BagFormatException e) {
             problems.add(e.getMessage());
             return;
@@ -177,30 +222,45 @@ final class SealedBag {
         }
     }
 
-    /** The tag manifest lists exactly bagit.txt, bag-info.txt and manifest-sha512.txt, each with its SHA-512. */
+    /**
+     * The tag manifest lists exactly bagit.txt, bag-info.txt and manifest-sha512.txt, each with its
+     * SHA-512.
+     */
     private static void tagManifest(BagContent bag, List<String> problems) throws IOException {
         byte[] bytes = bag.tagFile(BagIt.TAG_MANIFEST);
         if (bytes == null) {
             problems.add("tagmanifest-sha512.txt is missing");
             return;
         }
-        Set<String> expected = new LinkedHashSet<>(List.of(BagIt.DECLARATION, BagIt.BAG_INFO, BagIt.MANIFEST));
+        Set<String> expected =
+                new LinkedHashSet<>(List.of(BagIt.DECLARATION, BagIt.BAG_INFO, BagIt.MANIFEST));
         try {
-            ManifestLines.forEachLine(bytes, BagIt.TAG_MANIFEST, BagIt.HEX_LENGTH, (number, path, digest) -> {
-                if (!expected.remove(path)) {
-                    problems.add(BagIt.TAG_MANIFEST + " lists '" + path + "', which is not a tag file of a sealed bag"
-                            + " (or lists it twice)");
-                    return;
-                }
-                try {
-                    byte[] content = bag.tagFile(path);
-                    if (content != null && !MessageDigest.isEqual(digest, Digests.sha512().digest(content))) {
-                        problems.add("checksum mismatch for tag file '" + path + "'");
-                    }
-                } catch (IOException e) {
-                    problems.add("tag file '" + path + "' cannot be read: " + e.getMessage());
-                }
-            });
+            ManifestLines.forEachLine(
+                    bytes,
+                    BagIt.TAG_MANIFEST,
+                    BagIt.HEX_LENGTH,
+                    (number, path, digest) -> {
+                        if (!expected.remove(path)) {
+                            problems.add(
+                                    BagIt.TAG_MANIFEST
+                                            + " lists '"
+                                            + path
+                                            + "', which is not a tag file of a sealed bag"
+                                            + " (or lists it twice)");
+                            return;
+                        }
+                        try {
+                            byte[] content = bag.tagFile(path);
+                            if (content != null
+                                    && !MessageDigest.isEqual(
+                                            digest, Digests.sha512().digest(content))) {
+                                problems.add("checksum mismatch for tag file '" + path + "'");
+                            }
+                        } catch (IOException e) {
+                            problems.add(
+                                    "tag file '" + path + "' cannot be read: " + e.getMessage());
+                        }
+                    });
         } catch (BagFormatException e) {
             problems.add(e.getMessage());
             return;
@@ -212,8 +272,12 @@ final class SealedBag {
 
     static String utf8(byte[] bytes, String name) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BagFormatException(name + " is not valid UTF-8");
         }

@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-
 import org.sealpack.pgp.Keyring;
 import org.sealpack.seal.Home;
 import org.sealpack.text.Untrusted;
-
 import picocli.CommandLine.Option;
 
 /** Options every command has. */
@@ -16,7 +14,10 @@ final class CommonOptions {
     @Option(names = "--debug", description = "On failure, print the stack trace too.")
     boolean debug;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors and what --json asks for (the exit code still tells the verdict).")
+    @Option(
+            names = {"-q", "--quiet"},
+            description =
+                    "Print nothing but errors and what --json asks for (the exit code still tells the verdict).")
     boolean quiet;
 
     /** Where a command prints its report: stdout, or nowhere with --quiet. */
@@ -24,7 +25,9 @@ final class CommonOptions {
         return quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
     }
 
-    @Option(names = "--home", paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            paramLabel = "DIR",
             description = "The keyring's directory (default: " + Home.DEFAULT + ").")
     Path home;
 
@@ -35,7 +38,9 @@ final class CommonOptions {
         return Path.of(Home.userHome(System.getenv(), System.getProperty("user.home")));
     }
 
-    /** Tells the user, on stderr, of things done beside the output (an interrupted run cleaned up). */
+    /**
+     * Tells the user, on stderr, of things done beside the output (an interrupted run cleaned up).
+     */
     static Consumer<String> notices(picocli.CommandLine.Model.CommandSpec spec) {
         return text -> {
             spec.commandLine().getErr().println("sealpack: note: " + Untrusted.of(text));
@@ -46,7 +51,9 @@ final class CommonOptions {
     /** The keyring, opened on first use. */
     Keyring keyring() {
         if (keyring == null) {
-            keyring = Keyring.open(Home.resolve(home, System.getenv(), System.getProperty("user.home")));
+            keyring =
+                    Keyring.open(
+                            Home.resolve(home, System.getenv(), System.getProperty("user.home")));
         }
         return keyring;
     }

@@ -1,13 +1,11 @@
 package org.sealpack.cli;
 
 import java.io.Console;
-
 import org.sealpack.failure.CancelledException;
 
 /** A question at the terminal that must be answered with one word before something is destroyed. */
 final class Confirmation {
-    private Confirmation() {
-    }
+    private Confirmation() {}
 
     /** Whether there is a terminal to ask at. */
     static boolean possible() {

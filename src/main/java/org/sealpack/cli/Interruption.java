@@ -1,22 +1,20 @@
 package org.sealpack.cli;
 
 import java.io.PrintWriter;
-
 import org.sealpack.io.Staging;
 import org.sealpack.report.ProgressLine;
 
 /**
- * What happens on Ctrl-C (SIGINT) or SIGTERM while a command runs: the JVM runs its shutdown hooks, and
- * this one removes every temporary file or directory the run made ({@link Staging#abortAll}), erases the
- * progress line, and says in one line that nothing was left behind. The exit code is 130 (128 + SIGINT)
- * or 143 (SIGTERM), from the JVM.
+ * What happens on Ctrl-C (SIGINT) or SIGTERM while a command runs: the JVM runs its shutdown hooks,
+ * and this one removes every temporary file or directory the run made ({@link Staging#abortAll}),
+ * erases the progress line, and says in one line that nothing was left behind. The exit code is 130
+ * (128 + SIGINT) or 143 (SIGTERM), from the JVM.
  */
 final class Interruption {
     private static volatile boolean running;
     private static volatile ProgressLine progress;
 
-    private Interruption() {
-    }
+    private Interruption() {}
 
     /** Installs the hook; from now until {@link #finished()}, a shutdown is an interruption. */
     static void install(PrintWriter err) {
@@ -43,9 +41,10 @@ final class Interruption {
         if (shown != null) {
             shown.clear();
         }
-        err.println(placed
-                ? "sealpack: interrupted after the output was complete; it was kept"
-                : "sealpack: interrupted; nothing was left behind (every temporary file was removed)");
+        err.println(
+                placed
+                        ? "sealpack: interrupted after the output was complete; it was kept"
+                        : "sealpack: interrupted; nothing was left behind (every temporary file was removed)");
         err.flush();
     }
 }

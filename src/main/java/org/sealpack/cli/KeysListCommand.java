@@ -1,28 +1,31 @@
 package org.sealpack.cli;
 
 import java.util.concurrent.Callable;
-
 import org.sealpack.failure.ExitCode;
 import org.sealpack.report.Json;
 import org.sealpack.report.KeysReport;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the keyring: fingerprint, user IDs, algorithms, dates, revocation, and whether the secret key is present.",
-        footerHeading = "%nExample:%n", footer = "  sealpack keys list")
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description =
+                "List the keyring: fingerprint, user IDs, algorithms, dates, revocation, and whether the secret key is present.",
+        footerHeading = "%nExample:%n",
+        footer = "  sealpack keys list")
 final class KeysListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
-    @Option(names = "--json", description = "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    @Option(
+            names = "--json",
+            description =
+                    "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
     boolean json;
 
     @Override

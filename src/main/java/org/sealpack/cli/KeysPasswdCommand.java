@@ -2,60 +2,80 @@ package org.sealpack.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
 import org.sealpack.report.People;
 import org.sealpack.seal.KeySelector;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "passwd", mixinStandardHelpOptions = true,
+@Command(
+        name = "passwd",
+        mixinStandardHelpOptions = true,
         description = "Change the passphrase of a secret key in the keyring.",
-        footerHeading = "%nExample:%n", footer = {"  sealpack keys passwd jane@example.org --passphrase-file jane.passphrase \\",
-            "    --new-passphrase-file jane.new-passphrase"})
+        footerHeading = "%nExample:%n",
+        footer = {
+            "  sealpack keys passwd jane@example.org --passphrase-file jane.passphrase \\",
+            "    --new-passphrase-file jane.new-passphrase"
+        })
 final class KeysPasswdCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "ID", description = "Full fingerprint, or a name or e-mail that matches one secret key.")
+    @Parameters(
+            paramLabel = "ID",
+            description = "Full fingerprint, or a name or e-mail that matches one secret key.")
     String id;
 
-    @Mixin
-    PassphraseOptions passphrase;
+    @Mixin PassphraseOptions passphrase;
 
-    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-            description = "Read the new passphrase from FILE (default: asked twice at the terminal).")
+    @Option(
+            names = "--new-passphrase-file",
+            paramLabel = "FILE",
+            description =
+                    "Read the new passphrase from FILE (default: asked twice at the terminal).")
     Path newFile;
 
-    @Option(names = "--no-passphrase",
-            description = "Remove the passphrase: the secret key is then stored UNPROTECTED. Never the default.")
+    @Option(
+            names = "--no-passphrase",
+            description =
+                    "Remove the passphrase: the secret key is then stored UNPROTECTED. Never the default.")
     boolean noPassphrase;
 
     @Override
     public Integer call() {
         var keyring = common.keyring();
         var key = KeySelector.secretKey(id, keyring);
-        char[] old = key.needsPassphrase()
-                ? passphrase.promptingToUnlock("Current passphrase for ").forUnlocking().passphraseFor(key) : new char[0];
+        char[] old =
+                key.needsPassphrase()
+                        ? passphrase
+                                .promptingToUnlock("Current passphrase for ")
+                                .forUnlocking()
+                                .passphraseFor(key)
+                        : new char[0];
         if (noPassphrase && newFile != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
                     "--no-passphrase and --new-passphrase-file contradict each other");
         }
-        PassphraseOptions fresh_ = new PassphraseOptions().prompting("New passphrase for " + key.description() + ": ");
+        PassphraseOptions fresh_ =
+                new PassphraseOptions().prompting("New passphrase for " + key.description() + ": ");
         fresh_.file = newFile;
         char[] fresh = noPassphrase ? new char[0] : fresh_.forNewKey();
         KeyJobs.changePassphrase(keyring, key, old, fresh);
-        common.out(spec).println((noPassphrase ? "removed the passphrase of " + People.certificate(key.certificate())
-                + ": its secret key is now UNPROTECTED" : "changed the passphrase of " + People.certificate(key.certificate())));
+        common.out(spec)
+                .println(
+                        (noPassphrase
+                                ? "removed the passphrase of "
+                                        + People.certificate(key.certificate())
+                                        + ": its secret key is now UNPROTECTED"
+                                : "changed the passphrase of "
+                                        + People.certificate(key.certificate())));
         return ExitCode.OK.code;
     }
 }

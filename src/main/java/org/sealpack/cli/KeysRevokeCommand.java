@@ -1,59 +1,75 @@
 package org.sealpack.cli;
 
-import org.sealpack.report.People;
 import java.util.concurrent.Callable;
-
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
-
+import org.sealpack.report.People;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "revoke", mixinStandardHelpOptions = true,
-        description = {"Revoke your key. Export the certificate afterwards and send it to everyone who holds it.",
+@Command(
+        name = "revoke",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Revoke your key. Export the certificate afterwards and send it to everyone who holds it.",
             "--reason is required, because it decides what happens to everything the key signed before: "
-                + "'compromised' and 'unspecified' void every signature the key ever made (every archive it "
-                + "sealed stops verifying); 'superseded' and 'retired' void only signatures made after the "
-                + "revocation. On a terminal, sealpack says which and asks you to confirm."},
+                    + "'compromised' and 'unspecified' void every signature the key ever made (every archive it "
+                    + "sealed stops verifying); 'superseded' and 'retired' void only signatures made after the "
+                    + "revocation. On a terminal, sealpack says which and asks you to confirm."
+        },
         footerHeading = "%nExample:%n",
-        footer = {"  sealpack keys revoke jane@example.org --reason superseded \\",
-            "    --description 'new key 0x...' --passphrase-file jane.new-passphrase"})
+        footer = {
+            "  sealpack keys revoke jane@example.org --reason superseded \\",
+            "    --description 'new key 0x...' --passphrase-file jane.new-passphrase"
+        })
 final class KeysRevokeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "ID", description = "Full fingerprint, or a name or e-mail that matches one secret key.")
+    @Parameters(
+            paramLabel = "ID",
+            description = "Full fingerprint, or a name or e-mail that matches one secret key.")
     String id;
 
-    @Option(names = "--reason", required = true, paramLabel = "REASON",
+    @Option(
+            names = "--reason",
+            required = true,
+            paramLabel = "REASON",
             description = "Required: ${COMPLETION-CANDIDATES}.")
     KeyJobs.Reason reason;
 
     @Option(names = "--description", description = "A short human-readable explanation.")
     String description;
 
-    @Mixin
-    PassphraseOptions passphrase;
+    @Mixin PassphraseOptions passphrase;
 
     @Override
     public Integer call() {
         KeyJobs.Revocation revocation = KeyJobs.revocation(common.keyring(), id, reason);
-        Confirmation.require("revoke",
+        Confirmation.require(
+                "revoke",
                 "Revoking " + revocation.description() + " as '" + reason + "'.",
-                reason.voidsAll() ? "This voids EVERY signature the key ever made: every archive it sealed will fail"
-                        + " verification wherever this revocation reaches."
+                reason.voidsAll()
+                        ? "This voids EVERY signature the key ever made: every archive it sealed will fail"
+                                + " verification wherever this revocation reaches."
                         : "Signatures made before now stay valid; any made after now are void.",
                 "A revocation cannot be taken back.");
         revocation.run(passphrase.forUnlocking(), description);
-        common.out(spec).println("revoked " + People.fingerprint(revocation.fingerprint()) + " (" + reason + "); export it with 'sealpack keys"
-                + " export " + revocation.fingerprint() + "' and send it to your correspondents");
+        common.out(spec)
+                .println(
+                        "revoked "
+                                + People.fingerprint(revocation.fingerprint())
+                                + " ("
+                                + reason
+                                + "); export it with 'sealpack keys"
+                                + " export "
+                                + revocation.fingerprint()
+                                + "' and send it to your correspondents");
         return ExitCode.OK.code;
     }
 }

@@ -2,25 +2,39 @@ package org.sealpack.cli;
 
 import org.sealpack.archive.Limits;
 import org.sealpack.failure.Limit;
-
 import picocli.CommandLine.Option;
 
 /** Bounds on what an archive may hold before reading it is refused. */
 final class LimitOptions {
-    @Option(names = "--max-entries", paramLabel = "N", description = "Refuse more files and directories than N (default 1000000).")
+    @Option(
+            names = "--max-entries",
+            paramLabel = "N",
+            description = "Refuse more files and directories than N (default 1000000).")
     Long entries;
 
-    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse a file larger than BYTES (default 256 GiB).")
+    @Option(
+            names = "--max-file-size",
+            paramLabel = "BYTES",
+            description = "Refuse a file larger than BYTES (default 256 GiB).")
     Long fileSize;
 
-    @Option(names = "--max-total-size", paramLabel = "BYTES", description = "Refuse more than BYTES in all (default 1 TiB).")
+    @Option(
+            names = "--max-total-size",
+            paramLabel = "BYTES",
+            description = "Refuse more than BYTES in all (default 1 TiB).")
     Long totalSize;
 
-    @Option(names = "--max-depth", paramLabel = "N", description = "Refuse paths nested deeper than N (default 64).")
+    @Option(
+            names = "--max-depth",
+            paramLabel = "N",
+            description = "Refuse paths nested deeper than N (default 64).")
     Integer depth;
 
-    @Option(names = "--max-recipients", paramLabel = "N",
-            description = "Refuse an anonymous file with more than N recipients, before unlocking any key (default 64).")
+    @Option(
+            names = "--max-recipients",
+            paramLabel = "N",
+            description =
+                    "Refuse an anonymous file with more than N recipients, before unlocking any key (default 64).")
     Integer recipients;
 
     /** The option that raises a limit, or null for one no option sets. */
@@ -37,8 +51,12 @@ final class LimitOptions {
 
     Limits limits() {
         Limits d = Limits.DEFAULT;
-        return new Limits(entries != null ? entries : d.maxEntries(), fileSize != null ? fileSize : d.maxFileSize(),
-                totalSize != null ? totalSize : d.maxTotalSize(), depth != null ? depth : d.maxDepth(), d.maxPathBytes(),
+        return new Limits(
+                entries != null ? entries : d.maxEntries(),
+                fileSize != null ? fileSize : d.maxFileSize(),
+                totalSize != null ? totalSize : d.maxTotalSize(),
+                depth != null ? depth : d.maxDepth(),
+                d.maxPathBytes(),
                 recipients != null ? recipients : d.maxRecipients());
     }
 }

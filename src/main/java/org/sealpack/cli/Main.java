@@ -6,41 +6,40 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.sealpack.failure.ExitCode;
 import org.sealpack.io.Erasure;
 import org.sealpack.text.Untrusted;
-
 import picocli.CommandLine;
 
 /** The entry point: the only place that calls System.exit. */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         fastLocaleData();
         PrintWriter err = new PrintWriter(System.err, true);
         Interruption.install(err);
-        Erasure.reportTo(line -> {
-            err.println("sealpack: note: " + Untrusted.of(line));
-            err.flush();
-        });
+        Erasure.reportTo(
+                line -> {
+                    err.println("sealpack: note: " + Untrusted.of(line));
+                    err.flush();
+                });
         int code = run(args, new PrintWriter(System.out, true), err);
         Interruption.finished();
         System.exit(code);
     }
 
     /**
-     * On Java 17 to 20, the JRE's own locale data instead of CLDR's. Bouncy Castle's default OpenPGP
-     * policy parses dates with a time-zone name at every start, and CLDR then derives the names of
-     * every time zone: measured, about 0.1 s of a 0.3 s {@code verify}. sealpack prints no
+     * On Java 17 to 20, the JRE's own locale data instead of CLDR's. Bouncy Castle's default
+     * OpenPGP policy parses dates with a time-zone name at every start, and CLDR then derives the
+     * names of every time zone: measured, about 0.1 s of a 0.3 s {@code verify}. sealpack prints no
      * locale-dependent dates or numbers (ISO 8601 and plain digits), so nothing it prints changes.
      * Java 21 warns that this provider will be removed, so there it is left alone; a value the user
      * set is kept.
      */
     static void fastLocaleData() {
-        if (Runtime.version().feature() < 21 && System.getProperty("java.locale.providers") == null) {
+        if (Runtime.version().feature() < 21
+                && System.getProperty("java.locale.providers") == null) {
             System.setProperty("java.locale.providers", "COMPAT,CLDR");
         }
     }
@@ -51,7 +50,8 @@ public final class Main {
         try {
             return commandLine(out, err, args).execute(args);
         } catch (OutOfMemoryError e) {
-            // By now the stack is unwound and what filled the heap is garbage: there is room to say so.
+            // By now the stack is unwound and what filled the heap is garbage: there is room to say
+            // so.
             err.println(FailureHandler.outOfMemory(Runtime.getRuntime().maxMemory()));
             if (Arrays.asList(args).contains("--debug")) {
                 e.printStackTrace(err);
@@ -64,13 +64,19 @@ public final class Main {
     }
 
     /**
-     * The exit codes the command these arguments name can return, as its --help lists them (for tests,
-     * which check every exit they see against it).
+     * The exit codes the command these arguments name can return, as its --help lists them (for
+     * tests, which check every exit they see against it).
      */
     public static Set<Integer> exitCodesOf(String... given) {
         String[] args = globalOptionsAfterTheCommand(given);
-        String command = args.length > 0 && SealpackCommand.SUBCOMMANDS.containsKey(args[0]) ? args[0] : "sealpack";
-        if ((command.equals("keys") || command.equals("custody")) && args.length > 1 && !args[1].startsWith("-") && !args[1].equals("help")) {
+        String command =
+                args.length > 0 && SealpackCommand.SUBCOMMANDS.containsKey(args[0])
+                        ? args[0]
+                        : "sealpack";
+        if ((command.equals("keys") || command.equals("custody"))
+                && args.length > 1
+                && !args[1].startsWith("-")
+                && !args[1].equals("help")) {
             command = command + " " + args[1];
         }
         Set<Integer> codes = new TreeSet<>();
@@ -82,9 +88,10 @@ public final class Main {
     private static final Set<String> GLOBAL_FLAGS = Set.of("-q", "--quiet", "--debug", "--json");
 
     /**
-     * {@code sealpack --home D keys list} as {@code sealpack keys list --home D}: the global options written
-     * before the command are moved after it (before a "--", if there is one), where picocli gives them to
-     * the command. Anything else before the command (--help, --version, an unknown option) stays.
+     * {@code sealpack --home D keys list} as {@code sealpack keys list --home D}: the global
+     * options written before the command are moved after it (before a "--", if there is one), where
+     * picocli gives them to the command. Anything else before the command (--help, --version, an
+     * unknown option) stays.
      */
     static String[] globalOptionsAfterTheCommand(String[] args) {
         List<String> leading = new ArrayList<>();
@@ -133,17 +140,22 @@ public final class Main {
     }
 
     /**
-     * The command tree for one command line: when its first argument names a subcommand, only that one
-     * is built (its help, errors and behaviour are the same as in the whole tree); otherwise all.
+     * The command tree for one command line: when its first argument names a subcommand, only that
+     * one is built (its help, errors and behaviour are the same as in the whole tree); otherwise
+     * all.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CommandLine cmd = new CommandLine(new SealpackCommand());
         String first = args.length > 0 ? args[0] : null;
-        var only = first == null || "help".equals(first) ? null : SealpackCommand.SUBCOMMANDS.get(first);
+        var only =
+                first == null || "help".equals(first)
+                        ? null
+                        : SealpackCommand.SUBCOMMANDS.get(first);
         if (only != null) {
             cmd.addSubcommand(first, only.get());
         } else {
-            SealpackCommand.SUBCOMMANDS.forEach((name, make) -> cmd.addSubcommand(name, make.get()));
+            SealpackCommand.SUBCOMMANDS.forEach(
+                    (name, make) -> cmd.addSubcommand(name, make.get()));
         }
         cmd.setOut(out);
         cmd.setErr(err);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.sealpack.failure.ExitCode;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
@@ -13,83 +12,108 @@ import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.PackRequest;
 import org.sealpack.seal.Packer;
 import org.sealpack.text.Untrusted;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "pack", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Seal files into one signed, encrypted archive.",
+@Command(
+        name = "pack",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Seal files into one signed, encrypted archive.",
             "Builds a BagIt bag (payload under data/, metadata in bag-info.txt, SHA-512 manifests, "
-                + "a signature over the tag manifest), puts it in a tar, encrypts it to each recipient "
-                + "and to you, and signs it. OUT appears only when complete."},
+                    + "a signature over the tag manifest), puts it in a tar, encrypts it to each recipient "
+                    + "and to you, and signs it. OUT appears only when complete."
+        },
         footerHeading = "%nExample:%n",
-        footer = "  sealpack pack examples/statement.txt --metadata examples/statement.metadata \\\n"
-                + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"
-                + "    --recipient keys/recipient.cert.asc -o statement.sealed")
+        footer =
+                "  sealpack pack examples/statement.txt --metadata examples/statement.metadata \\\n"
+                        + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"
+                        + "    --recipient keys/recipient.cert.asc -o statement.sealed")
 final class PackCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files and directories to seal.")
     List<Path> payload;
 
-    @Option(names = "--bag", paramLabel = "DIR",
-            description = "Seal an existing valid BagIt bag (any version) instead of PATHs, as a sealed bag: BagIt 1.0, "
-                    + "SHA-512 manifests, UTF-8 bag-info.txt; each file checked against the bag's own manifest as it is copied.")
+    @Option(
+            names = "--bag",
+            paramLabel = "DIR",
+            description =
+                    "Seal an existing valid BagIt bag (any version) instead of PATHs, as a sealed bag: BagIt 1.0, "
+                            + "SHA-512 manifests, UTF-8 bag-info.txt; each file checked against the bag's own manifest as it is copied.")
     Path existingBag;
 
-    @Option(names = "--metadata", paramLabel = "FILE",
+    @Option(
+            names = "--metadata",
+            paramLabel = "FILE",
             description = "Metadata for bag-info.txt, as 'Label: value' lines.")
     Path metadata;
 
-    @Option(names = "--metadata-template",
+    @Option(
+            names = "--metadata-template",
             description = "Print a commented metadata file to start from, and do nothing else.")
     boolean metadataTemplate;
 
-    @Option(names = "--signer", paramLabel = "KEY",
-            description = "Your secret key: a file, a full fingerprint, or a name or e-mail in the keyring; or "
-                    + "gpg:SELECTOR, a key GnuPG holds (on a card too), used through its agent.")
+    @Option(
+            names = "--signer",
+            paramLabel = "KEY",
+            description =
+                    "Your secret key: a file, a full fingerprint, or a name or e-mail in the keyring; or "
+                            + "gpg:SELECTOR, a key GnuPG holds (on a card too), used through its agent.")
     String signer;
 
-    @Option(names = "--recipient", paramLabel = "CERT",
-            description = "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring; "
-                    + "gpg:SELECTOR from GnuPG); repeat for each.")
+    @Option(
+            names = "--recipient",
+            paramLabel = "CERT",
+            description =
+                    "A recipient's certificate (file, fingerprint, or name or e-mail in the keyring; "
+                            + "gpg:SELECTOR from GnuPG); repeat for each.")
     List<String> recipients;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "The sealed file to write (required); - for standard output (then no temporary file: "
-                    + "a failure leaves an incomplete stream, which never verifies).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            description =
+                    "The sealed file to write (required); - for standard output (then no temporary file: "
+                            + "a failure leaves an incomplete stream, which never verifies).")
     Path output;
 
-    @Option(names = "--name", paramLabel = "BAG",
+    @Option(
+            names = "--name",
+            paramLabel = "BAG",
             description = "The bag directory's name (default: OUT's name without .sealed).")
     String bagName;
 
-    @Option(names = "--force", description = "Replace OUT if it is a sealed file made earlier (never any other file).")
+    @Option(
+            names = "--force",
+            description = "Replace OUT if it is a sealed file made earlier (never any other file).")
     boolean force;
 
-    @Option(names = "--anonymous",
-            description = "Seizure mode: no outer signature and hidden recipient key IDs, so the file names neither "
-                    + "sender nor recipients. Only recipients can then verify it; they open it with their keyring.")
+    @Option(
+            names = "--anonymous",
+            description =
+                    "Seizure mode: no outer signature and hidden recipient key IDs, so the file names neither "
+                            + "sender nor recipients. Only recipients can then verify it; they open it with their keyring.")
     boolean anonymous;
 
-    @Option(names = "--compress", description = "Compress the bag (ZLIB) inside the encryption. Off by default: "
-            + "evidence media does not compress.")
+    @Option(
+            names = "--compress",
+            description =
+                    "Compress the bag (ZLIB) inside the encryption. Off by default: "
+                            + "evidence media does not compress.")
     boolean compress;
 
-    @Mixin
-    PassphraseOptions passphrase;
+    @Mixin PassphraseOptions passphrase;
 
     /** What the archive may hold: by default what a recipient's sealpack opens without options. */
-    @Mixin
-    LimitOptions limits;
+    @Mixin LimitOptions limits;
 
     @Override
     public Integer call() {
@@ -108,19 +132,38 @@ final class PackCommand implements Callable<Integer> {
             missing.add("-o OUT (the sealed file to write)");
         }
         if (!missing.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing "
-                    + String.join(", ", missing));
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "missing " + String.join(", ", missing));
         }
         boolean stdout = StandardStreams.isStdout(output);
-        PackRequest request = PackRequest.to(output, KeySelector.key(signer, common.keyring()))
-                .payload(payload).metadata(metadata).recipients(Keys.certificates(recipients, common.keyring()))
-                .bagName(stdout && bagName == null ? "bag" : bagName).force(force).at(Instant.now())
-                .anonymous(anonymous).compress(compress).existingBag(existingBag).limits(limits.limits()).build();
+        PackRequest request =
+                PackRequest.to(output, KeySelector.key(signer, common.keyring()))
+                        .payload(payload)
+                        .metadata(metadata)
+                        .recipients(Keys.certificates(recipients, common.keyring()))
+                        .bagName(stdout && bagName == null ? "bag" : bagName)
+                        .force(force)
+                        .at(Instant.now())
+                        .anonymous(anonymous)
+                        .compress(compress)
+                        .existingBag(existingBag)
+                        .limits(limits.limits())
+                        .build();
         var progress = TerminalProgress.forCommand(common, false, spec.commandLine().getErr());
         Packer.Result result;
         try {
-            result = stdout ? Packer.packTo(StandardStreams.stdout(), request, passphrase.forUnlocking(), progress)
-                    : Packer.pack(request, passphrase.forUnlocking(), progress, CommonOptions.notices(spec));
+            result =
+                    stdout
+                            ? Packer.packTo(
+                                    StandardStreams.stdout(),
+                                    request,
+                                    passphrase.forUnlocking(),
+                                    progress)
+                            : Packer.pack(
+                                    request,
+                                    passphrase.forUnlocking(),
+                                    progress,
+                                    CommonOptions.notices(spec));
         } finally {
             progress.done();
         }
@@ -128,25 +171,45 @@ final class PackCommand implements Callable<Integer> {
         if (common.quiet) {
             return ExitCode.OK.code;
         }
-        out.println("Sealed " + Untrusted.of(result.output().toString()) + " (" + result.sealedBytes() + " bytes"
-                + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "") + ")");
+        out.println(
+                "Sealed "
+                        + Untrusted.of(result.output().toString())
+                        + " ("
+                        + result.sealedBytes()
+                        + " bytes"
+                        + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "")
+                        + ")");
         Printer p = new Printer(out);
         p.field("bag", result.bagName());
         p.field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
         if (metadata == null && existingBag == null) {
-            // Said, not assumed: bag-info.txt is signed for ever, and without --metadata it names nothing.
-            p.field("bag-info.txt", "only what sealpack computes (Bagging-Date, Payload-Oxum, Bag-Size,");
-            p.field("", "Bag-Software-Agent): no title, organisation or date of issue; to describe the");
-            p.field("", "statement, seal it again with --metadata FILE (start from: sealpack pack --metadata-template)");
+            // Said, not assumed: bag-info.txt is signed for ever, and without --metadata it names
+            // nothing.
+            p.field(
+                    "bag-info.txt",
+                    "only what sealpack computes (Bagging-Date, Payload-Oxum, Bag-Size,");
+            p.field(
+                    "",
+                    "Bag-Software-Agent): no title, organisation or date of issue; to describe the");
+            p.field(
+                    "",
+                    "statement, seal it again with --metadata FILE (start from: sealpack pack --metadata-template)");
         }
         for (var dir : result.emptyDirectories()) {
-            p.field("left out", Untrusted.of(dir + "/ (an empty directory: a bag holds files only;"
-                    + " put a file in it to keep it)"));
+            p.field(
+                    "left out",
+                    Untrusted.of(
+                            dir
+                                    + "/ (an empty directory: a bag holds files only;"
+                                    + " put a file in it to keep it)"));
         }
         p.signer("signed by", result.signer());
         p.field("can open it", "");
         for (var r : result.recipients()) {
-            p.field("", (r.equals(result.signer()) ? "the sender's own key: " : "") + People.certificate(r));
+            p.field(
+                    "",
+                    (r.equals(result.signer()) ? "the sender's own key: " : "")
+                            + People.certificate(r));
         }
         return ExitCode.OK.code;
     }

@@ -1,7 +1,5 @@
 package org.sealpack.cli;
 
-import java.util.Map;
-import java.util.HashMap;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,35 +7,45 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-
+import java.util.HashMap;
+import java.util.Map;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.PassphraseException;
 import org.sealpack.pgp.KeyHandle;
 import org.sealpack.seal.Passphrases;
-
 import picocli.CommandLine.Option;
 
 /** Where a secret key's passphrase comes from: never a plain command-line value. */
 final class PassphraseOptions {
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
+    @Option(
+            names = "--passphrase-file",
+            paramLabel = "FILE",
             description = "Read the passphrase from the first line of FILE.")
     Path file;
 
-    @Option(names = "--passphrase-env", paramLabel = "NAME",
+    @Option(
+            names = "--passphrase-env",
+            paramLabel = "NAME",
             description = "Read the passphrase from the environment variable NAME.")
     String env;
 
     /**
-     * Passphrases typed at the prompt that unlocked a key, by fingerprint: each key is asked for once per
-     * run (open with --sign-receipt by the same key decrypts, then signs the receipt, with one prompt).
+     * Passphrases typed at the prompt that unlocked a key, by fingerprint: each key is asked for
+     * once per run (open with --sign-receipt by the same key decrypts, then signs the receipt, with
+     * one prompt).
      */
     private final Map<String, char[]> typed = new HashMap<>();
 
-    /** A passphrase source for unlocking: the file, the variable, or a prompt without echo (three tries). */
+    /**
+     * A passphrase source for unlocking: the file, the variable, or a prompt without echo (three
+     * tries).
+     */
     Passphrases forUnlocking() {
         boolean interactive = file == null && env == null && System.console() != null;
         return new Passphrases() {
-            /** The key last asked for and not yet unlocked: asked again, its passphrase was wrong. */
+            /**
+             * The key last asked for and not yet unlocked: asked again, its passphrase was wrong.
+             */
             private String pending;
 
             @Override
@@ -69,15 +77,16 @@ final class PassphraseOptions {
     }
 
     /**
-     * The passphrase for a new key: the file, the variable, or a prompt asked twice. Never empty: an
-     * unprotected key is made only with --no-passphrase, which does not call this.
+     * The passphrase for a new key: the file, the variable, or a prompt asked twice. Never empty:
+     * an unprotected key is made only with --no-passphrase, which does not call this.
      */
     char[] forNewKey() {
         return obtain(null, true);
     }
 
-    private static final String EMPTY_HINT = "give a passphrase, or add --no-passphrase to leave the secret key "
-            + "unprotected on purpose";
+    private static final String EMPTY_HINT =
+            "give a passphrase, or add --no-passphrase to leave the secret key "
+                    + "unprotected on purpose";
 
     private char[] obtain(KeyHandle key, boolean confirm) {
         if (file != null) {
@@ -86,33 +95,40 @@ final class PassphraseOptions {
         if (env != null) {
             String value = System.getenv(env);
             if (value == null) {
-                throw new InputException("the environment variable " + env + " is not set",
+                throw new InputException(
+                        "the environment variable " + env + " is not set",
                         "set it, or use --passphrase-file");
             }
-            return nonEmpty(value.toCharArray(), "the environment variable " + env + " is empty", confirm);
+            return nonEmpty(
+                    value.toCharArray(), "the environment variable " + env + " is empty", confirm);
         }
         Console console = System.console();
         if (console == null) {
-            throw new PassphraseException((key == null ? "a new key" : "the key " + key.describe())
-                    + " needs a passphrase and there is no terminal to ask for it",
+            throw new PassphraseException(
+                    (key == null ? "a new key" : "the key " + key.describe())
+                            + " needs a passphrase and there is no terminal to ask for it",
                     "give --passphrase-file FILE or --passphrase-env NAME");
         }
         String prompt = key == null ? newPrompt : unlockPrompt + key.description() + ": ";
         char[] first = console.readPassword("%s", prompt);
         if (first == null) {
-            throw new PassphraseException("no passphrase was entered", "type the passphrase at the prompt");
+            throw new PassphraseException(
+                    "no passphrase was entered", "type the passphrase at the prompt");
         }
         nonEmpty(first, "no passphrase was entered", confirm);
         if (confirm) {
             char[] second = console.readPassword("%s", "Repeat the passphrase: ");
             if (second == null || !Arrays.equals(first, second)) {
-                throw new PassphraseException("the two passphrases differ", "run the command again");
+                throw new PassphraseException(
+                        "the two passphrases differ", "run the command again");
             }
         }
         return first;
     }
 
-    /** What the prompt for a new passphrase says ("the new key", or "the new passphrase of KEY"). */
+    /**
+     * What the prompt for a new passphrase says ("the new key", or "the new passphrase of KEY").
+     */
     private String newPrompt = "Passphrase for the new key: ";
 
     PassphraseOptions prompting(String prompt) {
@@ -120,7 +136,10 @@ final class PassphraseOptions {
         return this;
     }
 
-    /** How the prompt to unlock a key starts ("Passphrase for ", or for keys passwd "Current passphrase for "). */
+    /**
+     * How the prompt to unlock a key starts ("Passphrase for ", or for keys passwd "Current
+     * passphrase for ").
+     */
     private String unlockPrompt = "Passphrase for ";
 
     PassphraseOptions promptingToUnlock(String start) {
@@ -130,7 +149,8 @@ final class PassphraseOptions {
 
     private static char[] nonEmpty(char[] passphrase, String what, boolean forNewKey) {
         if (passphrase.length == 0) {
-            throw new PassphraseException(what, forNewKey ? EMPTY_HINT : "give the key's passphrase");
+            throw new PassphraseException(
+                    what, forNewKey ? EMPTY_HINT : "give the key's passphrase");
         }
         return passphrase;
     }
@@ -139,7 +159,9 @@ final class PassphraseOptions {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
-                text = text.substring(1); // the byte-order mark some editors (Windows Notepad) write
+                text =
+                        text.substring(
+                                1); // the byte-order mark some editors (Windows Notepad) write
             }
             int end = text.indexOf('\n');
             String line = end < 0 ? text : text.substring(0, end);
@@ -150,7 +172,8 @@ final class PassphraseOptions {
         } catch (NoSuchFileException e) {
             throw new InputException("passphrase file not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read the passphrase file " + file + ": " + e.getMessage(),
+            throw new InputException(
+                    "cannot read the passphrase file " + file + ": " + e.getMessage(),
                     "check its permissions");
         }
     }

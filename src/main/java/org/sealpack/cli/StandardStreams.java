@@ -6,13 +6,11 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-
 import org.sealpack.seal.Source;
 
 /** '-' as FILE means standard input, as OUT standard output (raw bytes, not the text writers). */
 final class StandardStreams {
-    private StandardStreams() {
-    }
+    private StandardStreams() {}
 
     static boolean isStdin(Path file) {
         return file != null && file.toString().equals("-");
@@ -24,8 +22,7 @@ final class StandardStreams {
 
     /** The sealed file named on the command line: a file, or standard input for "-". */
     static Source source(Path file) {
-        return isStdin(file) ? Source.stream(stdin(), "standard input")
-                : Source.file(file);
+        return isStdin(file) ? Source.stream(stdin(), "standard input") : Source.file(file);
     }
 
     static InputStream stdin() {

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.sealpack.bag.BagIt;
 import org.sealpack.bag.Digests;
 import org.sealpack.failure.ChainLinkMissingException;
@@ -30,16 +29,19 @@ import org.sealpack.seal.AtRest;
 
 /**
  * Checks a chain of custody (docs/FORMAT.md section 11.3): an opened bag first in full at rest, as
- * `verify DIR` does; then every receipt once (no receipt given twice), signed by a trusted custodian
- * and unaltered, made when its signature says, naming this sealed file (or, for an opened bag, its tag
- * manifest), reporting no failure; every link pointing at a receipt given; no time going backwards
- * along a link. The first break found is thrown, in that order of checks; otherwise the chain.
+ * `verify DIR` does; then every receipt once (no receipt given twice), signed by a trusted
+ * custodian and unaltered, made when its signature says, naming this sealed file (or, for an opened
+ * bag, its tag manifest), reporting no failure; every link pointing at a receipt given; no time
+ * going backwards along a link. The first break found is thrown, in that order of checks; otherwise
+ * the chain.
  */
 public final class Custody {
-    private Custody() {
-    }
+    private Custody() {}
 
-    /** One hand the file passed through: its receipt and the custodian whose signature on it verified. */
+    /**
+     * One hand the file passed through: its receipt and the custodian whose signature on it
+     * verified.
+     */
     public record Hand(SignedReceipt.Read receipt, Certificate custodian, Instant checkedAt) {
         /** A hand-over of a file whose origin the hand could not check (an anonymous file). */
         public boolean carried() {
@@ -48,25 +50,38 @@ public final class Custody {
 
         /** Whether this hand checked the file's origin: a signature of the sealed file passed. */
         public boolean verifiedOrigin() {
-            return ReceiptRecord.GOOD.equals(receipt.record().verdict()) && receipt.record().checks().stream()
-                    .anyMatch(c -> c.result().equals("passed")
-                            && (c.check().equals("outer-signature") || c.check().equals("bag-signature")));
+            return ReceiptRecord.GOOD.equals(receipt.record().verdict())
+                    && receipt.record().checks().stream()
+                            .anyMatch(
+                                    c ->
+                                            c.result().equals("passed")
+                                                    && (c.check().equals("outer-signature")
+                                                            || c.check().equals("bag-signature")));
         }
     }
 
     /**
-     * What the receipts must name: a sealed file's SHA-256, or an opened bag's tag-manifest SHA-512.
+     * What the receipts must name: a sealed file's SHA-256, or an opened bag's tag-manifest
+     * SHA-512.
      *
      * @param atRest the at-rest check of an opened bag (null for a sealed file)
      */
-    public record Target(String description, String sealedSha256, String tagManifestSha512, AtRest.Report atRest) {
-        /** A sealed file hashed, or an opened bag checked in full at rest (as `verify DIR`) and its tag manifest hashed. */
+    public record Target(
+            String description,
+            String sealedSha256,
+            String tagManifestSha512,
+            AtRest.Report atRest) {
+        /**
+         * A sealed file hashed, or an opened bag checked in full at rest (as `verify DIR`) and its
+         * tag manifest hashed.
+         */
         public static Target of(Path fileOrDir, List<Certificate> trusted) {
             try {
                 if (Files.isDirectory(fileOrDir)) {
                     AtRest.Report report = AtRest.verify(fileOrDir, trusted).requireValid();
                     byte[] tagManifest = Files.readAllBytes(fileOrDir.resolve(BagIt.TAG_MANIFEST));
-                    return new Target("the bag " + fileOrDir, null, Digests.sha512Hex(tagManifest), report);
+                    return new Target(
+                            "the bag " + fileOrDir, null, Digests.sha512Hex(tagManifest), report);
                 }
                 MessageDigest digest = ReceiptFile.sha256();
                 try (InputStream in = Files.newInputStream(fileOrDir)) {
@@ -75,29 +90,44 @@ public final class Custody {
                         digest.update(buffer, 0, n);
                     }
                 }
-                return new Target(fileOrDir.toString(), HexFormat.of().formatHex(digest.digest()), null, null);
+                return new Target(
+                        fileOrDir.toString(),
+                        HexFormat.of().formatHex(digest.digest()),
+                        null,
+                        null);
             } catch (NoSuchFileException e) {
                 throw new InputException("not found: " + fileOrDir, "check the path");
             } catch (IOException e) {
-                throw new InputException("cannot read " + fileOrDir + ": " + e.getMessage(), "check its permissions");
+                throw new InputException(
+                        "cannot read " + fileOrDir + ": " + e.getMessage(),
+                        "check its permissions");
             }
         }
     }
 
     /**
-     * A chain that holds: the hands oldest first, how many only carried the file, and the position (1 for
-     * the first hand) of the first hand that verified its origin, or 0 if none did.
+     * A chain that holds: the hands oldest first, how many only carried the file, and the position
+     * (1 for the first hand) of the first hand that verified its origin, or 0 if none did.
      */
-    public record Chain(Target target, List<Hand> hands, int carried, int firstVerified) {
-    }
+    public record Chain(Target target, List<Hand> hands, int carried, int firstVerified) {}
 
-    public static Chain check(Target target, List<Path> receiptFiles, List<Certificate> trusted,
-                              SignedReceipt.ReturnKeys keys) {
+    public static Chain check(
+            Target target,
+            List<Path> receiptFiles,
+            List<Certificate> trusted,
+            SignedReceipt.ReturnKeys keys) {
         Map<Path, Path> paths = new HashMap<>();
         for (Path file : receiptFiles) {
             Path earlier = paths.putIfAbsent(file.toAbsolutePath().normalize(), file);
             if (earlier != null) {
-                throw repeated("receipt " + file + " is given twice (as " + earlier + " and as " + file + ")");
+                throw repeated(
+                        "receipt "
+                                + file
+                                + " is given twice (as "
+                                + earlier
+                                + " and as "
+                                + file
+                                + ")");
             }
         }
         List<Hand> hands = new ArrayList<>();
@@ -107,8 +137,15 @@ public final class Custody {
             Hand hand = new Hand(read, read.custodian(), read.checkedAt());
             Hand same = bySha.putIfAbsent(read.sha256(), hand);
             if (same != null) {
-                throw repeated("receipts " + same.receipt().path() + " and " + file + " are the same receipt (byte for"
-                        + " byte, SHA-256 " + read.sha256() + ")");
+                throw repeated(
+                        "receipts "
+                                + same.receipt().path()
+                                + " and "
+                                + file
+                                + " are the same receipt (byte for"
+                                + " byte, SHA-256 "
+                                + read.sha256()
+                                + ")");
             }
             hands.add(hand);
         }
@@ -116,24 +153,46 @@ public final class Custody {
         for (Hand h : hands) {
             ReceiptRecord r = h.receipt().record();
             if (ReceiptRecord.FAILED.equals(r.verdict())) {
-                throw new ReceiptReportsFailureException("receipt " + h.receipt().path() + " reports a failed check at "
-                        + h.checkedAt() + " (exit " + r.exitCode() + "): " + r.error(), r.exitCode() == 27
-                        ? "that hand held no key for an anonymous file; a courier records a hand-over with `sealpack"
-                        + " custody carry FILE --receipt R` instead: ask them for that receipt"
-                        : "find out what happened to the file at that hand");
+                throw new ReceiptReportsFailureException(
+                        "receipt "
+                                + h.receipt().path()
+                                + " reports a failed check at "
+                                + h.checkedAt()
+                                + " (exit "
+                                + r.exitCode()
+                                + "): "
+                                + r.error(),
+                        r.exitCode() == 27
+                                ? "that hand held no key for an anonymous file; a courier records a hand-over with `sealpack"
+                                        + " custody carry FILE --receipt R` instead: ask them for that receipt"
+                                : "find out what happened to the file at that hand");
             }
         }
         for (Hand h : hands) {
             for (String link : h.receipt().record().after()) {
                 Hand before = bySha.get(link);
                 if (before == null) {
-                    throw new ChainLinkMissingException("receipt " + h.receipt().path() + " follows a receipt with SHA-256 "
-                            + link + ", which was not given (a missing link)", "give every receipt of the chain");
+                    throw new ChainLinkMissingException(
+                            "receipt "
+                                    + h.receipt().path()
+                                    + " follows a receipt with SHA-256 "
+                                    + link
+                                    + ", which was not given (a missing link)",
+                            "give every receipt of the chain");
                 }
                 if (h.checkedAt().isBefore(before.checkedAt())) {
-                    throw new ChainTimeException("receipt " + h.receipt().path() + " (" + h.checkedAt() + ") follows "
-                            + before.receipt().path() + " (" + before.checkedAt() + "), which is later: time goes"
-                            + " backwards", "ask the custodians about their clocks, and whether the receipts were reordered");
+                    throw new ChainTimeException(
+                            "receipt "
+                                    + h.receipt().path()
+                                    + " ("
+                                    + h.checkedAt()
+                                    + ") follows "
+                                    + before.receipt().path()
+                                    + " ("
+                                    + before.checkedAt()
+                                    + "), which is later: time goes"
+                                    + " backwards",
+                            "ask the custodians about their clocks, and whether the receipts were reordered");
                 }
             }
         }
@@ -147,13 +206,14 @@ public final class Custody {
     }
 
     private static ReceiptRepeatedException repeated(String what) {
-        return new ReceiptRepeatedException(what + ": a receipt counts as one hand, once",
+        return new ReceiptRepeatedException(
+                what + ": a receipt counts as one hand, once",
                 "give each receipt once; if a hand checked the file twice, it signs two receipts");
     }
 
     /**
-     * Oldest first; of hands at the same second, one that follows another comes after it (so a chain
-     * made within a second still reads in its order).
+     * Oldest first; of hands at the same second, one that follows another comes after it (so a
+     * chain made within a second still reads in its order).
      */
     private static List<Hand> inOrder(List<Hand> hands, Map<String, Hand> bySha) {
         List<Hand> left = new ArrayList<>(hands);
@@ -161,8 +221,15 @@ public final class Custody {
         List<Hand> ordered = new ArrayList<>();
         Set<Hand> placed = new HashSet<>();
         while (!left.isEmpty()) {
-            Hand next = left.stream().filter(h -> h.receipt().record().after().stream().map(bySha::get)
-                    .allMatch(placed::contains)).findFirst().orElse(left.get(0));
+            Hand next =
+                    left.stream()
+                            .filter(
+                                    h ->
+                                            h.receipt().record().after().stream()
+                                                    .map(bySha::get)
+                                                    .allMatch(placed::contains))
+                            .findFirst()
+                            .orElse(left.get(0));
             left.remove(next);
             placed.add(next);
             ordered.add(next);
@@ -171,8 +238,8 @@ public final class Custody {
     }
 
     /**
-     * Each receipt names the target: the sealed file's SHA-256; for an opened bag, its tag manifest, or a
-     * sealed file whose receipt (an open) also names that tag manifest.
+     * Each receipt names the target: the sealed file's SHA-256; for an opened bag, its tag
+     * manifest, or a sealed file whose receipt (an open) also names that tag manifest.
      */
     private static void requireThisFile(Target target, List<Hand> hands) {
         Set<String> files = new HashSet<>();
@@ -181,17 +248,26 @@ public final class Custody {
         }
         for (Hand h : hands) {
             ReceiptRecord r = h.receipt().record();
-            if (target.tagManifestSha512() != null && target.tagManifestSha512().equals(r.tagManifestSha512())
+            if (target.tagManifestSha512() != null
+                    && target.tagManifestSha512().equals(r.tagManifestSha512())
                     && r.sealedFile().sha256() != null) {
                 files.add(r.sealedFile().sha256());
             }
         }
         for (Hand h : hands) {
             ReceiptRecord r = h.receipt().record();
-            boolean bag = target.tagManifestSha512() != null && target.tagManifestSha512().equals(r.tagManifestSha512());
+            boolean bag =
+                    target.tagManifestSha512() != null
+                            && target.tagManifestSha512().equals(r.tagManifestSha512());
             if (!bag && !files.contains(r.sealedFile().sha256())) {
-                throw new ReceiptOtherFileException("receipt " + h.receipt().path() + " names another file (SHA-256 "
-                        + r.sealedFile().sha256() + ") than " + target.description(), "give the receipts of this file only");
+                throw new ReceiptOtherFileException(
+                        "receipt "
+                                + h.receipt().path()
+                                + " names another file (SHA-256 "
+                                + r.sealedFile().sha256()
+                                + ") than "
+                                + target.description(),
+                        "give the receipts of this file only");
             }
         }
     }

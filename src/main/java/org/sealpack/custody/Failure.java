@@ -1,7 +1,6 @@
 package org.sealpack.custody;
 
 import java.util.List;
-
 import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.seal.Checks;
@@ -13,7 +12,10 @@ import org.sealpack.seal.Checks;
 record Failure(int exitCode, String meaning, String check, String message, String hint) {
     static Failure of(Throwable failure, List<String> passed) {
         ExitCode code = ExitCode.of(failure);
-        return new Failure(code.code, code.meaning, failedCheck(failure, passed),
+        return new Failure(
+                code.code,
+                code.meaning,
+                failedCheck(failure, passed),
                 failure.getMessage() == null ? failure.toString() : failure.getMessage(),
                 failure instanceof SealpackException s ? s.hint() : null);
     }
@@ -21,14 +23,20 @@ record Failure(int exitCode, String meaning, String check, String message, Strin
     /** Which check a failure stopped, from its kind (the first signature unless it had passed). */
     private static String failedCheck(Throwable failure, List<String> passed) {
         return switch (ExitCode.of(failure)) {
-            case BAD_SIGNATURE, UNTRUSTED_SIGNER, SIGNER_EXPIRED, SIGNER_REVOKED, WEAK_CRYPTO, NOT_VERIFIABLE ->
+            case BAD_SIGNATURE,
+                    UNTRUSTED_SIGNER,
+                    SIGNER_EXPIRED,
+                    SIGNER_REVOKED,
+                    WEAK_CRYPTO,
+                    NOT_VERIFIABLE ->
                     passed.contains(Checks.OUTER_SIGNATURE) || passed.contains(Checks.INTEGRITY)
-                            ? Checks.BAG_SIGNATURE : Checks.OUTER_SIGNATURE;
+                            ? Checks.BAG_SIGNATURE
+                            : Checks.OUTER_SIGNATURE;
             case TAMPERED -> Checks.INTEGRITY;
             case BAG_INVALID, UNSAFE_ARCHIVE -> Checks.MANIFEST;
-            case NOT_RECIPIENT, PASSPHRASE, NOT_SECRET_KEY, KEY, NO_SUCH_KEY, AMBIGUOUS_KEY -> "decryption";
+            case NOT_RECIPIENT, PASSPHRASE, NOT_SECRET_KEY, KEY, NO_SUCH_KEY, AMBIGUOUS_KEY ->
+                    "decryption";
             default -> "format";
         };
     }
-
 }

@@ -1,5 +1,8 @@
 package org.sealpack.custody;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,42 +11,55 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import org.sealpack.failure.InputException;
 
 /**
  * A receipt file (docs/FORMAT.md section 11): UTF-8 Markdown for people, ending with its record for
  * machines in one fenced block opened by the line {@value #START} and closed by a line of three
- * backticks, the last line of the file. Its signature is a detached, ASCII-armored OpenPGP signature
- * over every byte of the file, in FILE.asc: `gpg --verify FILE.asc FILE` checks it. Its copy for the
- * return trip is FILE.pgp, the receipt signed and encrypted to the sender.
+ * backticks, the last line of the file. Its signature is a detached, ASCII-armored OpenPGP
+ * signature over every byte of the file, in FILE.asc: `gpg --verify FILE.asc FILE` checks it. Its
+ * copy for the return trip is FILE.pgp, the receipt signed and encrypted to the sender.
  */
 public final class ReceiptFile {
     public static final String START = "```json sealpack-receipt-1";
     private static final String END = "```";
-    /** The most bytes a receipt may have (R11.7): the largest sealpack writes at its default limits is far less. */
+
+    /**
+     * The most bytes a receipt may have (R11.7): the largest sealpack writes at its default limits
+     * is far less.
+     */
     public static final long MAX_BYTES = 64L << 20;
+
     /** The most bytes of the record block, from its opening line to the end of the file (R11.7). */
     public static final int MAX_RECORD_BYTES = 1 << 20;
+
     /** The most bytes of a receipt's signature file (R11.7): one signature is a few hundred. */
     public static final long MAX_SIGNATURE_BYTES = 64L << 10;
-    /** The most bytes of a return copy: the receipt's bound, ASCII-armored (4/3), and the OpenPGP packets around it. */
-    public static final long MAX_RETURN_BYTES = MAX_BYTES / 3 * 4 + (1L << 20);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReceiptFile() {
-    }
+    /**
+     * The most bytes of a return copy: the receipt's bound, ASCII-armored (4/3), and the OpenPGP
+     * packets around it.
+     */
+    public static final long MAX_RETURN_BYTES = MAX_BYTES / 3 * 4 + (1L << 20);
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReceiptFile() {}
 
     /** The whole receipt: the Markdown for people, then the record. */
     public static String render(String markdown, ReceiptRecord record) {
         try {
             String json = JSON.writeValueAsString(record).replace("\r\n", "\n");
-            return markdown + (markdown.endsWith("\n") ? "" : "\n") + "\n## Record (machine-readable)\n\n" + START + "\n"
-                    + json + "\n" + END + "\n";
+            return markdown
+                    + (markdown.endsWith("\n") ? "" : "\n")
+                    + "\n## Record (machine-readable)\n\n"
+                    + START
+                    + "\n"
+                    + json
+                    + "\n"
+                    + END
+                    + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -59,7 +75,10 @@ public final class ReceiptFile {
         return receipt.resolveSibling(receipt.getFileName() + ".pgp");
     }
 
-    /** The SHA-256 of a receipt that a later receipt follows (--after), read as a checker reads it (R11.7). */
+    /**
+     * The SHA-256 of a receipt that a later receipt follows (--after), read as a checker reads it
+     * (R11.7).
+     */
     public static String link(Path receipt) {
         return ReceiptReader.read(receipt, null).sha256();
     }
@@ -77,12 +96,17 @@ public final class ReceiptFile {
         String text;
         int from = 0;
         while (!whole && from < 3 && from < tail.length && (tail[from] & 0xC0) == 0x80) {
-            from++; // the tail was cut inside a character: its first bytes belong to the text before
+            from++; // the tail was cut inside a character: its first bytes belong to the text
+            // before
         }
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(tail, from, tail.length - from)).toString();
+            text =
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(tail, from, tail.length - from))
+                            .toString();
         } catch (CharacterCodingException e) {
             throw notAReceipt(name, "it is not UTF-8 text");
         }
@@ -90,11 +114,18 @@ public final class ReceiptFile {
             throw notAReceipt(name, "it does not end with a record block (" + START + ")");
         }
         int start = text.lastIndexOf("\n" + START + "\n");
-        int recordBytes = start < 0 ? Integer.MAX_VALUE
-                : text.substring(start + 1).getBytes(StandardCharsets.UTF_8).length;
+        int recordBytes =
+                start < 0
+                        ? Integer.MAX_VALUE
+                        : text.substring(start + 1).getBytes(StandardCharsets.UTF_8).length;
         if (start < 0 || recordBytes > MAX_RECORD_BYTES) {
-            throw notAReceipt(name, start < 0 && whole ? "it does not end with a record block (" + START + ")"
-                    : "its record block is not within its last " + MAX_RECORD_BYTES + " bytes (docs/FORMAT.md R11.7)");
+            throw notAReceipt(
+                    name,
+                    start < 0 && whole
+                            ? "it does not end with a record block (" + START + ")"
+                            : "its record block is not within its last "
+                                    + MAX_RECORD_BYTES
+                                    + " bytes (docs/FORMAT.md R11.7)");
         }
         String json = text.substring(start + START.length() + 2, text.length() - END.length() - 1);
         try {
@@ -105,7 +136,8 @@ public final class ReceiptFile {
     }
 
     static InputException notAReceipt(String name, String why) {
-        return new InputException(name + " is not a sealpack receipt: " + why,
+        return new InputException(
+                name + " is not a sealpack receipt: " + why,
                 "give the receipt files that `sealpack verify`, `open` or `custody carry` wrote with --receipt");
     }
 

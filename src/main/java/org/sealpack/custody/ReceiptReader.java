@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
-
 import org.sealpack.failure.InputException;
 import org.sealpack.pgp.DetachedSignature;
 import org.sealpack.pgp.SignedMessageReader;
@@ -28,16 +27,18 @@ import org.sealpack.pgp.SignedMessageReader;
 final class ReceiptReader {
     private static final int BUFFER = 1 << 16;
 
-    private ReceiptReader() {
-    }
-
-    /** A receipt read: its SHA-256 (what a later receipt's "after" names), its record, its signature check. */
-    record Content(String sha256, ReceiptRecord record) {
-    }
+    private ReceiptReader() {}
 
     /**
-     * Reads a receipt given as its Markdown file, feeding every byte to the signature when there is one
-     * (null: the receipt has none, or it could not be read, which {@link Signed} reports after the record).
+     * A receipt read: its SHA-256 (what a later receipt's "after" names), its record, its signature
+     * check.
+     */
+    record Content(String sha256, ReceiptRecord record) {}
+
+    /**
+     * Reads a receipt given as its Markdown file, feeding every byte to the signature when there is
+     * one (null: the receipt has none, or it could not be read, which {@link Signed} reports after
+     * the record).
      */
     static Content read(Path file, DetachedSignature signature) {
         long size = size(file, ReceiptFile.MAX_BYTES, "receipt");
@@ -51,7 +52,11 @@ final class ReceiptReader {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
                 if (total > ReceiptFile.MAX_BYTES) {
-                    throw tooLarge(file, "more than " + ReceiptFile.MAX_BYTES, ReceiptFile.MAX_BYTES, "receipt");
+                    throw tooLarge(
+                            file,
+                            "more than " + ReceiptFile.MAX_BYTES,
+                            ReceiptFile.MAX_BYTES,
+                            "receipt");
                 }
                 sha256.update(buffer, 0, n);
                 if (signature != null) {
@@ -71,16 +76,21 @@ final class ReceiptReader {
         } catch (NoSuchFileException e) {
             throw new InputException("receipt not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read the receipt " + file + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read the receipt " + file + ": " + e.getMessage(),
+                    "check its permissions");
         }
         if (!utf8.end()) {
             throw ReceiptFile.notAReceipt(file.toString(), "it is not UTF-8 text");
         }
-        ReceiptRecord record = ReceiptFile.parse(Arrays.copyOf(tail, kept), total == kept, file.toString());
+        ReceiptRecord record =
+                ReceiptFile.parse(Arrays.copyOf(tail, kept), total == kept, file.toString());
         return new Content(HexFormat.of().formatHex(sha256.digest()), record);
     }
 
-    /** The receipt inside a decrypted return copy (held in memory once, within the receipt's bound). */
+    /**
+     * The receipt inside a decrypted return copy (held in memory once, within the receipt's bound).
+     */
     static Content read(Path file, SignedMessageReader.Opened opened, DetachedSignature signature) {
         byte[] receipt = opened.document();
         if (signature != null) {
@@ -88,15 +98,22 @@ final class ReceiptReader {
         }
         Utf8 utf8 = new Utf8();
         if (!utf8.feed(receipt, receipt.length) || !utf8.end()) {
-            throw ReceiptFile.notAReceipt(file.toString(), "the receipt inside it is not UTF-8 text");
+            throw ReceiptFile.notAReceipt(
+                    file.toString(), "the receipt inside it is not UTF-8 text");
         }
         int from = Math.max(0, receipt.length - ReceiptFile.MAX_RECORD_BYTES - BUFFER);
-        ReceiptRecord record = ReceiptFile.parse(Arrays.copyOfRange(receipt, from, receipt.length), from == 0,
-                file.toString());
+        ReceiptRecord record =
+                ReceiptFile.parse(
+                        Arrays.copyOfRange(receipt, from, receipt.length),
+                        from == 0,
+                        file.toString());
         return new Content(ReceiptFile.sha256(receipt), record);
     }
 
-    /** The whole of a small file (a signature, a return copy), its size refused before reading when over the bound. */
+    /**
+     * The whole of a small file (a signature, a return copy), its size refused before reading when
+     * over the bound.
+     */
     static byte[] readSmall(Path file, long max, String what) {
         size(file, max, what);
         try (InputStream in = Files.newInputStream(file)) {
@@ -108,11 +125,15 @@ final class ReceiptReader {
         } catch (NoSuchFileException e) {
             throw new InputException(what + " not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read the " + what + " " + file + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read the " + what + " " + file + ": " + e.getMessage(),
+                    "check its permissions");
         }
     }
 
-    /** A file opened for reading in one pass, its size refused before reading when over the bound. */
+    /**
+     * A file opened for reading in one pass, its size refused before reading when over the bound.
+     */
     static InputStream open(Path file, long max, String what) {
         size(file, max, what);
         try {
@@ -120,7 +141,9 @@ final class ReceiptReader {
         } catch (NoSuchFileException e) {
             throw new InputException(what + " not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read the " + what + " " + file + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read the " + what + " " + file + ": " + e.getMessage(),
+                    "check its permissions");
         }
     }
 
@@ -134,20 +157,36 @@ final class ReceiptReader {
         } catch (NoSuchFileException e) {
             throw new InputException(what + " not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read the " + what + " " + file + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read the " + what + " " + file + ": " + e.getMessage(),
+                    "check its permissions");
         }
     }
 
     private static InputException tooLarge(Path file, String size, long max, String what) {
-        return new InputException("the " + what + " " + file + " has " + size
-                + " bytes, more than any " + what + " sealpack writes (at most " + max + ": docs/FORMAT.md R11.7);"
-                + " it was not read", "it is not a sealpack " + what + "; ask the custodian who sent it what it is");
+        return new InputException(
+                "the "
+                        + what
+                        + " "
+                        + file
+                        + " has "
+                        + size
+                        + " bytes, more than any "
+                        + what
+                        + " sealpack writes (at most "
+                        + max
+                        + ": docs/FORMAT.md R11.7);"
+                        + " it was not read",
+                "it is not a sealpack " + what + "; ask the custodian who sent it what it is");
     }
 
     /** UTF-8 checked as the bytes come, a character cut between two reads carried to the next. */
     private static final class Utf8 {
-        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final CharsetDecoder decoder =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
         private final CharBuffer chars = CharBuffer.allocate(BUFFER + 8);
         private final ByteBuffer carry = ByteBuffer.allocate(BUFFER + 8);
 

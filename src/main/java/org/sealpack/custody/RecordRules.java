@@ -1,5 +1,11 @@
 package org.sealpack.custody;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,14 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.sealpack.failure.InputException;
 
 /**
@@ -35,15 +33,40 @@ final class RecordRules {
     static final Pattern HEX128 = Pattern.compile("[0-9a-f]{128}");
     static final Pattern FINGERPRINT = Pattern.compile("[0-9A-F]{40}([0-9A-F]{24})?");
     static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-    private static final DateTimeFormatter STRICT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STRICT_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+                    .withResolverStyle(ResolverStyle.STRICT);
     static final List<String> JOBS = List.of("verify", "verify --key", "open", ReceiptRecord.CARRY);
-    static final List<String> VERDICTS = List.of(ReceiptRecord.GOOD, ReceiptRecord.FAILED, ReceiptRecord.CARRIED);
-    static final List<String> CHECKS = List.of("outer-signature", "integrity", "bag-signature", "intended-recipient",
-            "manifest", "tag-manifest", "decryption", "format");
+    static final List<String> VERDICTS =
+            List.of(ReceiptRecord.GOOD, ReceiptRecord.FAILED, ReceiptRecord.CARRIED);
+    static final List<String> CHECKS =
+            List.of(
+                    "outer-signature",
+                    "integrity",
+                    "bag-signature",
+                    "intended-recipient",
+                    "manifest",
+                    "tag-manifest",
+                    "decryption",
+                    "format");
     static final List<String> RESULTS = List.of("passed", "failed", "not checked");
-    private static final List<String> FIELDS = List.of("format", "job", "checkedAt", "software", "custodian", "note",
-            "sealedFile", "signer", "recipients", "tagManifestSha512", "checks", "verdict", "exitCode", "error", "after");
+    private static final List<String> FIELDS =
+            List.of(
+                    "format",
+                    "job",
+                    "checkedAt",
+                    "software",
+                    "custodian",
+                    "note",
+                    "sealedFile",
+                    "signer",
+                    "recipients",
+                    "tagManifestSha512",
+                    "checks",
+                    "verdict",
+                    "exitCode",
+                    "error",
+                    "after");
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -67,7 +90,9 @@ final class RecordRules {
         return root;
     }
 
-    /** One object, nothing after it, no name twice in an object, no number that is not an integer. */
+    /**
+     * One object, nothing after it, no name twice in an object, no number that is not an integer.
+     */
     private void shape(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -96,18 +121,26 @@ final class RecordRules {
                     case FIELD_NAME -> {
                         field = p.currentName();
                         if (!names.peek().add(field)) {
-                            throw fail("names the field \"" + field + "\" twice in one object (readers disagree on"
-                                    + " which one counts)");
+                            throw fail(
+                                    "names the field \""
+                                            + field
+                                            + "\" twice in one object (readers disagree on"
+                                            + " which one counts)");
                         }
                     }
-                    case VALUE_NUMBER_FLOAT -> throw fail("has " + field + " = " + p.getText()
-                            + ", which is not an integer (the schema has integers only)");
-                    default -> {
-                    }
+                    case VALUE_NUMBER_FLOAT ->
+                            throw fail(
+                                    "has "
+                                            + field
+                                            + " = "
+                                            + p.getText()
+                                            + ", which is not an integer (the schema has integers only)");
+                    default -> {}
                 }
             }
             if (p.nextToken() != null) {
-                throw fail("has more after its JSON object (a second value), which the schema does not allow");
+                throw fail(
+                        "has more after its JSON object (a second value), which the schema does not allow");
             }
         } catch (JsonProcessingException e) {
             throw fail("is not valid JSON (" + e.getOriginalMessage() + ")");
@@ -118,7 +151,8 @@ final class RecordRules {
 
     private void fields(JsonNode r) {
         object(r, "the record", FIELDS, FIELDS);
-        if (!ReceiptRecord.FORMAT.equals(r.get("format").asText(null)) || !r.get("format").isTextual()) {
+        if (!ReceiptRecord.FORMAT.equals(r.get("format").asText(null))
+                || !r.get("format").isTextual()) {
             throw fail("is of format " + r.get("format") + ", not " + ReceiptRecord.FORMAT);
         }
         oneOf(r.get("job"), "job", JOBS);
@@ -129,13 +163,21 @@ final class RecordRules {
         party(r.get("custodian"), "custodian");
         text(r.get("note"), "note", true);
         JsonNode file = r.get("sealedFile");
-        object(file, "sealedFile", List.of("name", "sha256", "bytes"), List.of("name", "sha256", "bytes"));
+        object(
+                file,
+                "sealedFile",
+                List.of("name", "sha256", "bytes"),
+                List.of("name", "sha256", "bytes"));
         text(file.get("name"), "sealedFile.name", true);
         pattern(file.get("sha256"), "sealedFile.sha256", HEX64, true);
         integer(file.get("bytes"), "sealedFile.bytes", Long.MAX_VALUE, true);
         party(r.get("signer"), "signer");
         for (JsonNode recipient : array(r.get("recipients"), "recipients")) {
-            object(recipient, "a recipient", List.of("keyId", "algorithm"), List.of("keyId", "algorithm"));
+            object(
+                    recipient,
+                    "a recipient",
+                    List.of("keyId", "algorithm"),
+                    List.of("keyId", "algorithm"));
             text(recipient.get("keyId"), "a recipient's keyId", false);
             text(recipient.get("algorithm"), "a recipient's algorithm", false);
         }
@@ -164,11 +206,22 @@ final class RecordRules {
         boolean carry = ReceiptRecord.CARRY.equals(r.get("job").asText());
         boolean failed = ReceiptRecord.FAILED.equals(verdict);
         if (failed != (r.get("exitCode").asInt() != 0) || !failed && !r.get("error").isNull()) {
-            throw fail("has verdict " + verdict + " with exitCode " + r.get("exitCode") + " and error " + shown(r.get("error"))
-                    + " (GOOD and CARRIED have exit code 0 and no error; FAILED has an exit code)");
+            throw fail(
+                    "has verdict "
+                            + verdict
+                            + " with exitCode "
+                            + r.get("exitCode")
+                            + " and error "
+                            + shown(r.get("error"))
+                            + " (GOOD and CARRIED have exit code 0 and no error; FAILED has an exit code)");
         }
         if (carry != ReceiptRecord.CARRIED.equals(verdict)) {
-            throw fail("has job " + shown(r.get("job")) + " with verdict " + verdict + " (a carry, and only a carry, is CARRIED)");
+            throw fail(
+                    "has job "
+                            + shown(r.get("job"))
+                            + " with verdict "
+                            + verdict
+                            + " (a carry, and only a carry, is CARRIED)");
         }
     }
 
@@ -191,13 +244,22 @@ final class RecordRules {
 
     private void oneOf(JsonNode node, String what, List<String> values) {
         if (!node.isTextual() || !values.contains(node.asText())) {
-            throw fail("has " + what + " " + shown(node) + ", not one of " + String.join(", ", values));
+            throw fail(
+                    "has "
+                            + what
+                            + " "
+                            + shown(node)
+                            + ", not one of "
+                            + String.join(", ", values));
         }
     }
 
     private void time(JsonNode node) {
         if (!node.isTextual() || !TIME.matcher(node.asText()).matches()) {
-            throw fail("has checkedAt " + shown(node) + ", not a time in UTC to the second (YYYY-MM-DDTHH:MM:SSZ)");
+            throw fail(
+                    "has checkedAt "
+                            + shown(node)
+                            + ", not a time in UTC to the second (YYYY-MM-DDTHH:MM:SSZ)");
         }
         try {
             LocalDateTime t = LocalDateTime.parse(node.asText(), STRICT_TIME);
@@ -205,7 +267,10 @@ final class RecordRules {
                 throw fail("has checkedAt " + shown(node) + ", before 1970");
             }
         } catch (DateTimeParseException e) {
-            throw fail("has checkedAt " + shown(node) + ", which is no such time (month, day, hour, minute or second out of range)");
+            throw fail(
+                    "has checkedAt "
+                            + shown(node)
+                            + ", which is no such time (month, day, hour, minute or second out of range)");
         }
     }
 
@@ -220,7 +285,13 @@ final class RecordRules {
 
     private void text(JsonNode node, String what, boolean nullable) {
         if (!(node.isTextual() || nullable && node.isNull())) {
-            throw fail("has " + what + " " + shown(node) + ", not a string" + (nullable ? " or null" : ""));
+            throw fail(
+                    "has "
+                            + what
+                            + " "
+                            + shown(node)
+                            + ", not a string"
+                            + (nullable ? " or null" : ""));
         }
     }
 
@@ -237,7 +308,10 @@ final class RecordRules {
         if (nullable && node.isNull()) {
             return;
         }
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0 || node.asLong() > max) {
+        if (!node.isIntegralNumber()
+                || !node.canConvertToLong()
+                || node.asLong() < 0
+                || node.asLong() > max) {
             throw fail("has " + what + " " + shown(node) + ", not an integer from 0 to " + max);
         }
     }
@@ -256,7 +330,8 @@ final class RecordRules {
     }
 
     private InputException fail(String why) {
-        return new InputException(name + " is not a sealpack receipt: its record " + why,
+        return new InputException(
+                name + " is not a sealpack receipt: its record " + why,
                 "do not rely on it; ask its custodian for the receipt as sealpack wrote it");
     }
 }

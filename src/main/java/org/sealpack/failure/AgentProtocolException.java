@@ -1,6 +1,9 @@
 package org.sealpack.failure;
 
-/** GnuPG's agent (or whatever answers on its socket) broke the Assuan protocol, or returned a signature that does not verify with the key's certificate. */
+/**
+ * GnuPG's agent (or whatever answers on its socket) broke the Assuan protocol, or returned a
+ * signature that does not verify with the key's certificate.
+ */
 public final class AgentProtocolException extends SealpackException {
     public AgentProtocolException(String message, String hint) {
         super(message, hint);

@@ -3,14 +3,17 @@ package org.sealpack.failure;
 import java.util.List;
 
 /**
- * Several problems with one input (every problem of a metadata file, each naming its line), reported
- * together so that one run shows them all: one line each, one exit (3).
+ * Several problems with one input (every problem of a metadata file, each naming its line),
+ * reported together so that one run shows them all: one line each, one exit (3).
  */
 public final class InputProblemsException extends InputException {
     private final List<InputException> problems;
 
     private InputProblemsException(List<InputException> problems) {
-        super(problems.size() + " problems: " + String.join("; ", problems.stream().map(Throwable::getMessage).toList()),
+        super(
+                problems.size()
+                        + " problems: "
+                        + String.join("; ", problems.stream().map(Throwable::getMessage).toList()),
                 problems.get(0).hint());
         this.problems = List.copyOf(problems);
     }

@@ -1,6 +1,8 @@
 package org.sealpack.failure;
 
-/** A payload over a limit that a recipient's sealpack applies when opening: refused before sealing. */
+/**
+ * A payload over a limit that a recipient's sealpack applies when opening: refused before sealing.
+ */
 public final class OverLimitException extends InputException {
     private final Limit limit;
 

@@ -1,19 +1,19 @@
 package org.sealpack.gnupg;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-
 import org.sealpack.failure.AgentProtocolException;
 import org.sealpack.failure.AgentUnreachableException;
-import java.io.IOException;
 
 /**
- * A connection to GnuPG's agent and the secret operations sealpack asks of it, as gpg does (g10/call-agent.c):
- * HAVEKEY, then SIGKEY + SETHASH + PKSIGN, or SETKEY + PKDECRYPT answering INQUIRE CIPHERTEXT. The agent
- * asks for a passphrase or PIN itself, with its pinentry; a key on an OpenPGP card is used the same way
- * (the agent diverts to the card). Answers are parsed with limits ({@link Assuan}, {@link SExpression}).
+ * A connection to GnuPG's agent and the secret operations sealpack asks of it, as gpg does
+ * (g10/call-agent.c): HAVEKEY, then SIGKEY + SETHASH + PKSIGN, or SETKEY + PKDECRYPT answering
+ * INQUIRE CIPHERTEXT. The agent asks for a passphrase or PIN itself, with its pinentry; a key on an
+ * OpenPGP card is used the same way (the agent diverts to the card). Answers are parsed with limits
+ * ({@link Assuan}, {@link SExpression}).
  */
 public final class Agent implements AutoCloseable {
     static final String PEER = "GnuPG's agent";
@@ -28,7 +28,9 @@ public final class Agent implements AutoCloseable {
         return connect(GnuPG.agentSocket(), true);
     }
 
-    /** Connects to the agent on that socket; with {@code launch}, starts it when nothing answers. */
+    /**
+     * Connects to the agent on that socket; with {@code launch}, starts it when nothing answers.
+     */
     public static Agent connect(Path socket, boolean launch) {
         Assuan assuan;
         try {
@@ -45,13 +47,20 @@ public final class Agent implements AutoCloseable {
         return agent;
     }
 
-    /** Where the agent's pinentry should ask: this terminal or display (as gpg tells it); refusals are ignored. */
+    /**
+     * Where the agent's pinentry should ask: this terminal or display (as gpg tells it); refusals
+     * are ignored.
+     */
     private void options() {
         String tty = System.getenv("GPG_TTY");
         if (tty == null) {
             try {
                 Path stdin = Files.readSymbolicLink(Path.of("/proc/self/fd/0"));
-                tty = stdin.toString().startsWith("/dev/pts/") || stdin.toString().startsWith("/dev/tty") ? stdin.toString() : null;
+                tty =
+                        stdin.toString().startsWith("/dev/pts/")
+                                        || stdin.toString().startsWith("/dev/tty")
+                                ? stdin.toString()
+                                : null;
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 tty = null;
             }
@@ -59,21 +68,32 @@ public final class Agent implements AutoCloseable {
         option("ttyname", tty);
         option("ttytype", System.getenv("TERM"));
         option("display", System.getenv("DISPLAY"));
-        option("lc-ctype", System.getenv("LC_CTYPE") != null ? System.getenv("LC_CTYPE") : System.getenv("LANG"));
+        option(
+                "lc-ctype",
+                System.getenv("LC_CTYPE") != null
+                        ? System.getenv("LC_CTYPE")
+                        : System.getenv("LANG"));
     }
 
     private void option(String name, String value) {
-        if (value == null || value.isEmpty() || value.length() > 200 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 200
+                || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             return;
         }
         try {
             assuan.transact("OPTION " + name + "=" + value);
         } catch (Assuan.Err refused) {
-            // an agent that does not take the option still works; its pinentry may not find the terminal
+            // an agent that does not take the option still works; its pinentry may not find the
+            // terminal
         }
     }
 
-    /** Whether the agent holds the secret key with this keygrip (in its store, or a stub for a card). */
+    /**
+     * Whether the agent holds the secret key with this keygrip (in its store, or a stub for a
+     * card).
+     */
     public boolean hasKey(String keygrip) {
         try {
             assuan.transact("HAVEKEY " + grip(keygrip));
@@ -87,42 +107,54 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * Signs a digest: the agent's signature value, "(7:sig-val(5:eddsa(1:r..)(1:s..)))" and the like.
+     * Signs a digest: the agent's signature value, "(7:sig-val(5:eddsa(1:r..)(1:s..)))" and the
+     * like.
      *
-     * @param hashName    the hash as SETHASH names it: sha256, sha384, sha512
+     * @param hashName the hash as SETHASH names it: sha256, sha384, sha512
      * @param description what the pinentry shows, plain text
      */
-    public SExpression.Node sign(String keygrip, String hashName, byte[] digest, String description) {
+    public SExpression.Node sign(
+            String keygrip, String hashName, byte[] digest, String description) {
         try {
             assuan.transact("RESET");
             assuan.transact("SIGKEY " + grip(keygrip));
             describe(description);
-            assuan.transact("SETHASH --hash=" + hashName + " " + HexFormat.of().withUpperCase().formatHex(digest));
+            assuan.transact(
+                    "SETHASH --hash="
+                            + hashName
+                            + " "
+                            + HexFormat.of().withUpperCase().formatHex(digest));
             return parse(assuan.transact("PKSIGN").data(), "PKSIGN");
         } catch (Assuan.Err e) {
             throw AgentErrors.failure(e, "sign", description);
         }
     }
 
-    /** A decryption's result: the value, and whether it still carries its padding (as the agent says). */
-    public record Decrypted(byte[] value, boolean padded) {
-    }
+    /**
+     * A decryption's result: the value, and whether it still carries its padding (as the agent
+     * says).
+     */
+    public record Decrypted(byte[] value, boolean padded) {}
 
     /**
-     * Decrypts: the ciphertext is sent when the agent inquires CIPHERTEXT; the answer is "(5:value..)".
-     * For ECDH the value is the shared point; for RSA the session key block, padded unless the agent
-     * says PADDING 0.
+     * Decrypts: the ciphertext is sent when the agent inquires CIPHERTEXT; the answer is
+     * "(5:value..)". For ECDH the value is the shared point; for RSA the session key block, padded
+     * unless the agent says PADDING 0.
      */
     public Decrypted decrypt(String keygrip, byte[] ciphertext, String description) {
         try {
             assuan.transact("RESET");
             assuan.transact("SETKEY " + grip(keygrip));
             describe(description);
-            Assuan.Reply reply = assuan.transact("PKDECRYPT", keyword -> keyword.equals("CIPHERTEXT") ? ciphertext : null);
+            Assuan.Reply reply =
+                    assuan.transact(
+                            "PKDECRYPT",
+                            keyword -> keyword.equals("CIPHERTEXT") ? ciphertext : null);
             SExpression.Node value = parse(reply.data(), "PKDECRYPT");
             byte[] bytes = value.is("value") && value.size() == 2 ? value.atom(1) : null;
             if (bytes == null || bytes.length == 0) {
-                throw new AgentProtocolException(PEER + " answered PKDECRYPT without a value",
+                throw new AgentProtocolException(
+                        PEER + " answered PKDECRYPT without a value",
                         "restart it with `gpgconf --kill gpg-agent`");
             }
             String padding = reply.status("PADDING");
@@ -142,8 +174,13 @@ public final class Agent implements AutoCloseable {
         try {
             return SExpression.parse(data);
         } catch (SExpression.Malformed e) {
-            throw new AgentProtocolException(PEER + " answered " + command + " with a malformed S-expression: "
-                    + e.getMessage(), "restart it with `gpgconf --kill gpg-agent`; check what listens on its socket");
+            throw new AgentProtocolException(
+                    PEER
+                            + " answered "
+                            + command
+                            + " with a malformed S-expression: "
+                            + e.getMessage(),
+                    "restart it with `gpgconf --kill gpg-agent`; check what listens on its socket");
         }
     }
 
@@ -154,7 +191,10 @@ public final class Agent implements AutoCloseable {
         return keygrip;
     }
 
-    /** The agent's description escaping: '+' for space, %XX for '+', '%', controls; at most 400 bytes. */
+    /**
+     * The agent's description escaping: '+' for space, %XX for '+', '%', controls; at most 400
+     * bytes.
+     */
     static String plusEscape(String text) {
         StringBuilder s = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
@@ -170,7 +210,8 @@ public final class Agent implements AutoCloseable {
                 s.append((char) c);
             }
         }
-        return new String(s.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        return new String(
+                s.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     @Override

@@ -13,27 +13,32 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import org.sealpack.failure.AgentProtocolException;
 import org.sealpack.failure.AgentUnreachableException;
-import java.util.Arrays;
 
 /**
- * A client of the Assuan protocol (libassuan, "Developing with Assuan") over a Unix domain socket: what
- * GnuPG's agent speaks. Everything the server sends is input: a line is at most 1000 bytes with its line
- * feed (libassuan's own limit), the data of one answer at most {@link #MAX_DATA} bytes and its lines at
- * most {@link #MAX_LINES}; data is percent-unescaped; anything else is a protocol failure, reported in
- * one line ({@link AgentProtocolException}). The socket is reached with the JDK's own Unix domain sockets
- * (Java 16+), no native code.
+ * A client of the Assuan protocol (libassuan, "Developing with Assuan") over a Unix domain socket:
+ * what GnuPG's agent speaks. Everything the server sends is input: a line is at most 1000 bytes
+ * with its line feed (libassuan's own limit), the data of one answer at most {@link #MAX_DATA}
+ * bytes and its lines at most {@link #MAX_LINES}; data is percent-unescaped; anything else is a
+ * protocol failure, reported in one line ({@link AgentProtocolException}). The socket is reached
+ * with the JDK's own Unix domain sockets (Java 16+), no native code.
  */
 public final class Assuan implements Closeable {
     /** libassuan's ASSUAN_LINELENGTH: the longest line, its line feed included. */
     public static final int MAX_LINE = 1000;
-    /** The most data bytes one answer may carry: signatures and decrypted session keys are far smaller. */
+
+    /**
+     * The most data bytes one answer may carry: signatures and decrypted session keys are far
+     * smaller.
+     */
     public static final int MAX_DATA = 1 << 16;
+
     /** The most lines (status, comments, data) one answer may have before its OK or ERR. */
     public static final int MAX_LINES = 4096;
+
     /** Raw bytes per data line sent: escaped, at most three times as many, within a line. */
     private static final int DATA_CHUNK = 300;
 
@@ -42,7 +47,9 @@ public final class Assuan implements Closeable {
     private final OutputStream out;
     private final String peer;
 
-    /** An error the server reported: its gpg-error code and its description (for people, unchecked). */
+    /**
+     * An error the server reported: its gpg-error code and its description (for people, unchecked).
+     */
     public static final class Err extends RuntimeException {
         public final int code;
         public final String description;
@@ -59,7 +66,10 @@ public final class Assuan implements Closeable {
         }
     }
 
-    /** What an answer carried besides its OK: the data (unescaped) and the status lines ("KEYWORD args"). */
+    /**
+     * What an answer carried besides its OK: the data (unescaped) and the status lines ("KEYWORD
+     * args").
+     */
     public record Reply(byte[] data, List<String> status) {
         /** The arguments of the first status line with that keyword, or null. */
         public String status(String keyword) {
@@ -93,24 +103,35 @@ public final class Assuan implements Closeable {
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         } catch (IOException | UnsupportedOperationException e) {
-            throw new AgentUnreachableException("this system cannot open Unix domain sockets to reach " + peer,
-                    "use a key file instead", e);
+            throw new AgentUnreachableException(
+                    "this system cannot open Unix domain sockets to reach " + peer,
+                    "use a key file instead",
+                    e);
         }
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
         } catch (IOException | RuntimeException e) {
             close(channel);
-            throw new AgentUnreachableException(peer + " does not answer on its socket " + socket + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")",
-                    "start it with `gpgconf --launch gpg-agent`, and check GNUPGHOME", e);
+            throw new AgentUnreachableException(
+                    peer
+                            + " does not answer on its socket "
+                            + socket
+                            + " ("
+                            + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                            + ")",
+                    "start it with `gpgconf --launch gpg-agent`, and check GNUPGHOME",
+                    e);
         }
         Assuan client = new Assuan(channel, peer);
         try {
             client.answer(Inquiries.NONE, null);
         } catch (Err e) {
             client.close();
-            throw new AgentUnreachableException(peer + " refused the connection: " + e.description,
-                    "restart it with `gpgconf --kill gpg-agent`", e);
+            throw new AgentUnreachableException(
+                    peer + " refused the connection: " + e.description,
+                    "restart it with `gpgconf --kill gpg-agent`",
+                    e);
         } catch (RuntimeException e) {
             client.close();
             throw e;
@@ -137,8 +158,10 @@ public final class Assuan implements Closeable {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
-            throw new AgentUnreachableException(peer + " closed the connection (" + e.getMessage() + ")",
-                    "restart it with `gpgconf --kill gpg-agent`, then try again", e);
+            throw new AgentUnreachableException(
+                    peer + " closed the connection (" + e.getMessage() + ")",
+                    "restart it with `gpgconf --kill gpg-agent`, then try again",
+                    e);
         }
     }
 
@@ -170,8 +193,12 @@ public final class Assuan implements Closeable {
                 String keyword = text.substring(8).split(" ", 2)[0];
                 inquire(inquiries.answer(keyword));
             } else {
-                throw broken(what, "a line that is none of OK, ERR, D, S, # or INQUIRE ('"
-                        + Percent.printable(text.length() > 40 ? text.substring(0, 40) + "..." : text) + "')");
+                throw broken(
+                        what,
+                        "a line that is none of OK, ERR, D, S, # or INQUIRE ('"
+                                + Percent.printable(
+                                        text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                                + "')");
             }
         }
         throw broken(what, "more than " + MAX_LINES + " lines without OK or ERR");
@@ -209,7 +236,8 @@ public final class Assuan implements Closeable {
             while (true) {
                 int b = in.read();
                 if (b < 0) {
-                    throw new AgentProtocolException(peer + " closed the connection in the middle of " + what,
+                    throw new AgentProtocolException(
+                            peer + " closed the connection in the middle of " + what,
                             "restart it with `gpgconf --kill gpg-agent`, then try again");
                 }
                 if (b == '\n') {
@@ -221,14 +249,17 @@ public final class Assuan implements Closeable {
                 line[n++] = (byte) b;
             }
         } catch (IOException e) {
-            throw new AgentUnreachableException("reading from " + peer + " failed (" + e.getMessage() + ")",
-                    "restart it with `gpgconf --kill gpg-agent`, then try again", e);
+            throw new AgentUnreachableException(
+                    "reading from " + peer + " failed (" + e.getMessage() + ")",
+                    "restart it with `gpgconf --kill gpg-agent`, then try again",
+                    e);
         }
     }
 
     private AgentProtocolException broken(String what, String detail) {
         close();
-        return new AgentProtocolException(peer + " broke the Assuan protocol answering " + what + ": " + detail,
+        return new AgentProtocolException(
+                peer + " broke the Assuan protocol answering " + what + ": " + detail,
                 "restart it with `gpgconf --kill gpg-agent`; if that does not help, check what listens on its socket");
     }
 

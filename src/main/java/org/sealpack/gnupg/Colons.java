@@ -1,22 +1,22 @@
 package org.sealpack.gnupg;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
-import java.io.ByteArrayOutputStream;
 
 /** gpg's --with-colons listing (doc/DETAILS): pub/sub, fpr and grp records, uid records. */
 final class Colons {
     private static final Pattern HEX40 = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
     private static final Pattern GRIP = Pattern.compile("[0-9A-F]{40}");
+
     /** The most keys one listing may hold. */
     private static final int MAX_KEYS = 1000;
 
-    private Colons() {
-    }
+    private Colons() {}
 
     static List<GnuPG.Listed> parse(String listing) {
         List<GnuPG.Listed> keys = new ArrayList<>();
@@ -77,7 +77,10 @@ final class Colons {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] in = s.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < in.length; i++) {
-            int hi = i + 3 < in.length && in[i] == '\\' && in[i + 1] == 'x' ? Character.digit(in[i + 2], 16) : -1;
+            int hi =
+                    i + 3 < in.length && in[i] == '\\' && in[i + 1] == 'x'
+                            ? Character.digit(in[i + 2], 16)
+                            : -1;
             int lo = hi < 0 ? -1 : Character.digit(in[i + 3], 16);
             if (lo >= 0) {
                 out.write(hi << 4 | lo);

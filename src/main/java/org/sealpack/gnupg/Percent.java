@@ -2,12 +2,14 @@ package org.sealpack.gnupg;
 
 import java.io.ByteArrayOutputStream;
 
-/** Assuan's percent escaping of data lines, and making text from the server safe to show in one line. */
+/**
+ * Assuan's percent escaping of data lines, and making text from the server safe to show in one
+ * line.
+ */
 final class Percent {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Percent() {
-    }
+    private Percent() {}
 
     /** Unescapes bytes [from, to) of a line: "%XX" is the byte XX. Null if an escape is broken. */
     static byte[] decode(byte[] line, int from, int to) {
@@ -32,7 +34,10 @@ final class Percent {
         return out.toByteArray();
     }
 
-    /** Escapes bytes [from, to) for a data line: %, CR, LF, and every other control or non-ASCII byte. */
+    /**
+     * Escapes bytes [from, to) for a data line: %, CR, LF, and every other control or non-ASCII
+     * byte.
+     */
     static String encode(byte[] data, int from, int to) {
         StringBuilder s = new StringBuilder((to - from) * 3);
         for (int i = from; i < to; i++) {
@@ -46,16 +51,27 @@ final class Percent {
         return s.toString();
     }
 
-    /** Text from the server as one printable line of at most 200 characters: control and format characters become '?'. */
+    /**
+     * Text from the server as one printable line of at most 200 characters: control and format
+     * characters become '?'.
+     */
     static String printable(String text) {
         StringBuilder s = new StringBuilder(Math.min(text.length(), 200));
-        text.codePoints().limit(200).forEach(c -> {
-            int type = Character.getType(c);
-            boolean unsafe = Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
-            s.appendCodePoint(unsafe ? '?' : c);
-        });
+        text.codePoints()
+                .limit(200)
+                .forEach(
+                        c -> {
+                            int type = Character.getType(c);
+                            boolean unsafe =
+                                    Character.isISOControl(c)
+                                            || type == Character.FORMAT
+                                            || type == Character.LINE_SEPARATOR
+                                            || type == Character.PARAGRAPH_SEPARATOR
+                                            || type == Character.SURROGATE
+                                            || type == Character.UNASSIGNED
+                                            || type == Character.PRIVATE_USE;
+                            s.appendCodePoint(unsafe ? '?' : c);
+                        });
         return s.toString();
     }
 }

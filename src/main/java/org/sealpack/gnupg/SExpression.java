@@ -7,13 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Canonical S-expressions (Rivest's draft, as libgcrypt writes them: "(3:abc(1:x1:y))"), the form of the
- * agent's signatures and decrypted values. Parsed with limits (nesting, items, atom length), as input;
- * only the canonical form (no display hints, no other encodings) is accepted.
+ * Canonical S-expressions (Rivest's draft, as libgcrypt writes them: "(3:abc(1:x1:y))"), the form
+ * of the agent's signatures and decrypted values. Parsed with limits (nesting, items, atom length),
+ * as input; only the canonical form (no display hints, no other encodings) is accepted.
  */
 public final class SExpression {
     /** Deepest nesting: "(sig-val (ecdsa (r ..)))" is 3. */
     static final int MAX_DEPTH = 8;
+
     /** The most atoms and lists in one expression. */
     static final int MAX_ITEMS = 64;
 
@@ -55,7 +56,9 @@ public final class SExpression {
             return i < items.size() && items.get(i) instanceof Node n ? n : null;
         }
 
-        /** The value of the sublist "(tag value)", or null if there is none or it is not just that. */
+        /**
+         * The value of the sublist "(tag value)", or null if there is none or it is not just that.
+         */
         public byte[] value(String tag) {
             Node n = list(tag);
             return n == null || n.size() != 2 ? null : n.atom(1);
@@ -156,7 +159,10 @@ public final class SExpression {
             if (o instanceof Object[] list) {
                 write(out, list);
             } else {
-                byte[] atom = o instanceof byte[] b ? b : ((String) o).getBytes(StandardCharsets.US_ASCII);
+                byte[] atom =
+                        o instanceof byte[] b
+                                ? b
+                                : ((String) o).getBytes(StandardCharsets.US_ASCII);
                 out.writeBytes((atom.length + ":").getBytes(StandardCharsets.US_ASCII));
                 out.writeBytes(atom);
             }

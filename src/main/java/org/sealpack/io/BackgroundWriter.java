@@ -7,16 +7,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A buffered stream whose writes to the stream below (a file) happen on a thread of their own. Pack's
- * encrypting thread otherwise spent a third of its time in the kernel's write (copying into the page
- * cache, allocating blocks), while the other core waited for it. The bytes are gathered in 1 MiB
- * buffers, as a BufferedOutputStream would (one copy), and handed over whole.
- * <p>
- * Any thread may write, one at a time (the writes are ordered by the caller: pack's threads hand over
- * to each other by joining). {@link #flush} returns when everything written so far is in the stream
- * below; {@link #close} flushes, ends the thread and closes nothing below. A failure below is thrown
- * by the next write, flush or close; the thread then discards what still comes, so a writer never waits
- * for ever.
+ * A buffered stream whose writes to the stream below (a file) happen on a thread of their own.
+ * Pack's encrypting thread otherwise spent a third of its time in the kernel's write (copying into
+ * the page cache, allocating blocks), while the other core waited for it. The bytes are gathered in
+ * 1 MiB buffers, as a BufferedOutputStream would (one copy), and handed over whole.
+ *
+ * <p>Any thread may write, one at a time (the writes are ordered by the caller: pack's threads hand
+ * over to each other by joining). {@link #flush} returns when everything written so far is in the
+ * stream below; {@link #close} flushes, ends the thread and closes nothing below. A failure below
+ * is thrown by the next write, flush or close; the thread then discards what still comes, so a
+ * writer never waits for ever.
  */
 public final class BackgroundWriter extends OutputStream {
     private static final int CHUNK = 1 << 20;
@@ -27,16 +27,17 @@ public final class BackgroundWriter extends OutputStream {
     private final BlockingQueue<Object> full = new ArrayBlockingQueue<>(DEPTH);
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH + 2);
     private final Thread thread;
+
     /** Chunks handed over and chunks written (or discarded), for flush. */
     private long handed;
+
     private volatile long done;
     private volatile IOException failure;
     private byte[] chunk = new byte[CHUNK];
     private int used;
     private boolean closed;
 
-    private record Chunk(byte[] data, int length) {
-    }
+    private record Chunk(byte[] data, int length) {}
 
     public BackgroundWriter(OutputStream below, String name) {
         this.below = below;

@@ -7,29 +7,36 @@ import java.io.OutputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.sealpack.failure.WriteFailedException;
 
 /**
  * A bounded pipe of large chunks between two threads, so that one can hash while the other encrypts
  * (pack), decrypt while the other hashes and writes (open), or compute the integrity tag beside the
- * encryption. Memory is bounded by {@code capacity x chunkSize}. Either side can fail or cancel; the
- * other then stops at its next chunk. A reader whose writer thread ended without closing the pipe
- * stops too, instead of waiting for ever.
+ * encryption. Memory is bounded by {@code capacity x chunkSize}. Either side can fail or cancel;
+ * the other then stops at its next chunk. A reader whose writer thread ended without closing the
+ * pipe stops too, instead of waiting for ever.
  */
 public final class ChunkPipe {
     private static final Object END = new Object();
 
     private final BlockingQueue<Object> queue;
+
     /** Chunks the reader is done with, for the writer to fill again (no garbage per chunk). */
     private final BlockingQueue<byte[]> free;
+
     private final int chunkSize;
     private volatile boolean cancelled;
     private volatile Throwable consumerFailure;
-    /** The thread that last put a chunk in: if it ends without closing the pipe, the reader stops. */
+
+    /**
+     * The thread that last put a chunk in: if it ends without closing the pipe, the reader stops.
+     */
     private volatile Thread writer;
 
-    /** Eight chunks of 256 KiB: what pack and open use (measured: 1 MiB chunks raised RSS to 194 MB). */
+    /**
+     * Eight chunks of 256 KiB: what pack and open use (measured: 1 MiB chunks raised RSS to 194
+     * MB).
+     */
     public ChunkPipe() {
         this(8, 1 << 18);
     }
@@ -40,11 +47,9 @@ public final class ChunkPipe {
         this.chunkSize = chunkSize;
     }
 
-    private record Chunk(byte[] data, int length) {
-    }
+    private record Chunk(byte[] data, int length) {}
 
-    private record Failure(Throwable cause) {
-    }
+    private record Failure(Throwable cause) {}
 
     /** The reading side stops; a writer blocked or about to write gets an I/O error. */
     public void cancel(Throwable why) {
@@ -158,8 +163,7 @@ public final class ChunkPipe {
         private int position;
         private boolean ended;
 
-        private Input() {
-        }
+        private Input() {}
 
         private boolean next() throws IOException {
             if (ended) {
@@ -181,7 +185,8 @@ public final class ChunkPipe {
                     Thread last = writer;
                     if (last != null && !last.isAlive() && queue.isEmpty()) {
                         ended = true;
-                        throw new IOException("the writing side of the pipe ended without finishing");
+                        throw new IOException(
+                                "the writing side of the pipe ended without finishing");
                     }
                     continue;
                 }
@@ -219,9 +224,9 @@ public final class ChunkPipe {
         }
 
         /**
-         * Hands the rest of the current chunk (or the next chunk) to {@code sink} where it lies, and
-         * returns its length; -1 at the end. The sink must be done with the bytes when it returns: the
-         * chunk goes back to the writer for refilling.
+         * Hands the rest of the current chunk (or the next chunk) to {@code sink} where it lies,
+         * and returns its length; -1 at the end. The sink must be done with the bytes when it
+         * returns: the chunk goes back to the writer for refilling.
          */
         public int transfer(Sink sink) throws IOException {
             if (!next()) {

@@ -1,5 +1,6 @@
 package org.sealpack.io;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
@@ -15,28 +16,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import com.sun.security.auth.module.UnixSystem;
-
 /**
- * Erases a file or a directory tree through directory handles that never follow links (a
- * {@link SecureDirectoryStream}: openat, fstatat and unlinkat relative to an open directory), and only
- * what the current user owns. A name is looked at and opened relative to the handle of the directory
- * that holds it, a subdirectory opened with O_NOFOLLOW and checked, once open, to be the one looked at;
- * so a directory swapped for a link while the erasure runs is never entered, and nothing outside the
- * tree is ever reached (the class of CVE-2022-21658). Whatever is not the user's, or changed under the
- * erasure, is left alone and named. Where the platform has no such handles nothing is erased.
+ * Erases a file or a directory tree through directory handles that never follow links (a {@link
+ * SecureDirectoryStream}: openat, fstatat and unlinkat relative to an open directory), and only
+ * what the current user owns. A name is looked at and opened relative to the handle of the
+ * directory that holds it, a subdirectory opened with O_NOFOLLOW and checked, once open, to be the
+ * one looked at; so a directory swapped for a link while the erasure runs is never entered, and
+ * nothing outside the tree is ever reached (the class of CVE-2022-21658). Whatever is not the
+ * user's, or changed under the erasure, is left alone and named. Where the platform has no such
+ * handles nothing is erased.
  */
 public final class Erasure {
     private static final int MAX_DEPTH = 128;
     private static final int SHOWN = 4;
     private static volatile UserPrincipal me;
-    /** Where lines about what an erasure left alone go (set by the command line; standard error by default). */
-    private static volatile Consumer<String> report = line -> System.err.println("sealpack: note: " + line);
 
-    private Erasure() {
-    }
+    /**
+     * Where lines about what an erasure left alone go (set by the command line; standard error by
+     * default).
+     */
+    private static volatile Consumer<String> report =
+            line -> System.err.println("sealpack: note: " + line);
 
-    /** Sends the lines about what an erasure of this run's own files left alone to the user, one line each. */
+    private Erasure() {}
+
+    /**
+     * Sends the lines about what an erasure of this run's own files left alone to the user, one
+     * line each.
+     */
     public static void reportTo(Consumer<String> lines) {
         report = lines;
     }
@@ -50,7 +57,10 @@ public final class Erasure {
         UserPrincipal user = me;
         if (user == null) {
             long uid = new UnixSystem().getUid();
-            user = FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(Long.toString(uid));
+            user =
+                    FileSystems.getDefault()
+                            .getUserPrincipalLookupService()
+                            .lookupPrincipalByName(Long.toString(uid));
             me = user;
         }
         return user;
@@ -66,10 +76,15 @@ public final class Erasure {
         return null;
     }
 
-    /** The attributes of {@code name} in the open directory, links not followed; null if it is not there. */
-    static PosixFileAttributes look(SecureDirectoryStream<Path> dir, String name) throws IOException {
+    /**
+     * The attributes of {@code name} in the open directory, links not followed; null if it is not
+     * there.
+     */
+    static PosixFileAttributes look(SecureDirectoryStream<Path> dir, String name)
+            throws IOException {
         try {
-            return dir.getFileAttributeView(Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+            return dir.getFileAttributeView(
+                            Path.of(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .readAttributes();
         } catch (NoSuchFileException e) {
             return null;
@@ -82,23 +97,30 @@ public final class Erasure {
     }
 
     /**
-     * Erases {@code name} in the directory {@code dir}, if it is there and the current user's, and, when
-     * {@code identity} is given, only if it is still that file or directory (its {@code fileKey}).
-     * Returns one line for each thing left alone (empty when all of it was erased, or nothing was there).
+     * Erases {@code name} in the directory {@code dir}, if it is there and the current user's, and,
+     * when {@code identity} is given, only if it is still that file or directory (its {@code
+     * fileKey}). Returns one line for each thing left alone (empty when all of it was erased, or
+     * nothing was there).
      */
     public static List<String> erase(Path dir, String name, String identity) {
         List<String> left = new ArrayList<>();
         try (SecureDirectoryStream<Path> handle = open(dir)) {
             if (handle == null) {
-                left.add(dir.resolve(name) + " was left alone: this system cannot erase through directory handles"
-                        + " that never follow links, and sealpack erases in no other way; erase it yourself");
+                left.add(
+                        dir.resolve(name)
+                                + " was left alone: this system cannot erase through directory handles"
+                                + " that never follow links, and sealpack erases in no other way; erase it yourself");
                 return left;
             }
             erase(handle, dir, name, identity, left);
         } catch (NoSuchFileException e) {
             // nothing there
         } catch (IOException e) {
-            left.add(dir.resolve(name) + " was left alone: it could not be looked at (" + e.getMessage() + ")");
+            left.add(
+                    dir.resolve(name)
+                            + " was left alone: it could not be looked at ("
+                            + e.getMessage()
+                            + ")");
         }
         return summarized(left, dir.resolve(name));
     }
@@ -109,12 +131,21 @@ public final class Erasure {
             return left;
         }
         List<String> some = new ArrayList<>(left.subList(0, SHOWN - 1));
-        some.add("and " + (left.size() - SHOWN + 1) + " more things in " + top + " were left alone");
+        some.add(
+                "and " + (left.size() - SHOWN + 1) + " more things in " + top + " were left alone");
         return some;
     }
 
-    /** As {@link #erase(Path, String, String)}, in an open directory whose path (for messages) is {@code shownDir}. */
-    static void erase(SecureDirectoryStream<Path> dir, Path shownDir, String name, String identity, List<String> left)
+    /**
+     * As {@link #erase(Path, String, String)}, in an open directory whose path (for messages) is
+     * {@code shownDir}.
+     */
+    static void erase(
+            SecureDirectoryStream<Path> dir,
+            Path shownDir,
+            String name,
+            String identity,
+            List<String> left)
             throws IOException {
         PosixFileAttributes attrs = look(dir, name);
         if (attrs == null) {
@@ -128,20 +159,35 @@ public final class Erasure {
         eraseEntry(dir, name, shown, attrs, 0, left);
     }
 
-    private static void eraseEntry(SecureDirectoryStream<Path> dir, String name, String shown, PosixFileAttributes attrs,
-                                   int depth, List<String> left) throws IOException {
+    private static void eraseEntry(
+            SecureDirectoryStream<Path> dir,
+            String name,
+            String shown,
+            PosixFileAttributes attrs,
+            int depth,
+            List<String> left)
+            throws IOException {
         if (!mine(attrs)) {
-            left.add(shown + " was left alone: it belongs to " + attrs.owner().getName() + ", not to you");
+            left.add(
+                    shown
+                            + " was left alone: it belongs to "
+                            + attrs.owner().getName()
+                            + ", not to you");
             return;
         }
         Path entry = Path.of(name);
         if (!attrs.isDirectory()) {
             try {
-                dir.deleteFile(entry); // unlinkat: removes this name only; a link is removed, never followed
+                dir.deleteFile(entry); // unlinkat: removes this name only; a link is removed, never
+                // followed
             } catch (NoSuchFileException e) {
                 // gone already
             } catch (IOException e) {
-                left.add(shown + " was left alone: it could not be removed (" + e.getMessage() + ")");
+                left.add(
+                        shown
+                                + " was left alone: it could not be removed ("
+                                + e.getMessage()
+                                + ")");
             }
             return;
         }
@@ -150,9 +196,12 @@ public final class Erasure {
             return;
         }
         int before = left.size();
-        try (SecureDirectoryStream<Path> sub = dir.newDirectoryStream(entry, LinkOption.NOFOLLOW_LINKS)) {
-            PosixFileAttributes opened = sub.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
-            if (!String.valueOf(opened.fileKey()).equals(String.valueOf(attrs.fileKey())) || !mine(opened)) {
+        try (SecureDirectoryStream<Path> sub =
+                dir.newDirectoryStream(entry, LinkOption.NOFOLLOW_LINKS)) {
+            PosixFileAttributes opened =
+                    sub.getFileAttributeView(PosixFileAttributeView.class).readAttributes();
+            if (!String.valueOf(opened.fileKey()).equals(String.valueOf(attrs.fileKey()))
+                    || !mine(opened)) {
                 left.add(shown + " was left alone: it was replaced while it was being erased");
                 return;
             }
@@ -170,14 +219,20 @@ public final class Erasure {
             return; // gone already
         } catch (IOException e) {
             // O_NOFOLLOW met a link put there after it was looked at (ELOOP), or it is unreadable
-            left.add(shown + " was left alone: it could not be opened safely (" + e.getMessage() + ")");
+            left.add(
+                    shown
+                            + " was left alone: it could not be opened safely ("
+                            + e.getMessage()
+                            + ")");
             return;
         }
         if (left.size() > before) {
             return; // something in it was left alone, so it stays too
         }
         try {
-            dir.deleteDirectory(entry); // unlinkat with AT_REMOVEDIR: only an empty directory, never a link's target
+            dir.deleteDirectory(
+                    entry); // unlinkat with AT_REMOVEDIR: only an empty directory, never a link's
+            // target
         } catch (NoSuchFileException e) {
             // gone already
         } catch (IOException e) {

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The lock file beside an output, which is also the journal of its run: {@code sealpack staging for:},
- * a line break, the target's name, a NUL (which no file name holds), then records of one line each:
- * {@code tmp=ID} (the staged file or directory, written before anything goes into it) and, when a swap
- * moves the previous output aside, {@code old=ID} and {@code digest=HEX} (the SHA-512 of its tag
- * manifest), written before it moves. ID is the identity (device and inode) of a file or directory.
+ * The lock file beside an output, which is also the journal of its run: {@code sealpack staging
+ * for:}, a line break, the target's name, a NUL (which no file name holds), then records of one
+ * line each: {@code tmp=ID} (the staged file or directory, written before anything goes into it)
+ * and, when a swap moves the previous output aside, {@code old=ID} and {@code digest=HEX} (the
+ * SHA-512 of its tag manifest), written before it moves. ID is the identity (device and inode) of a
+ * file or directory.
  *
- * @param name   the target's name in its directory
+ * @param name the target's name in its directory
  * @param tmpKey the staged file's or directory's identity, null if not recorded
  * @param oldKey the identity of what was moved aside, null if nothing was
  * @param digest the tag-manifest SHA-512 of the bag moved aside, null if nothing was
@@ -37,13 +38,19 @@ record Journal(String name, String tmpKey, String oldKey, String digest) {
         }
     }
 
-    /** A file's or directory's identity (device and inode, as the JDK spells them), links not followed. */
+    /**
+     * A file's or directory's identity (device and inode, as the JDK spells them), links not
+     * followed.
+     */
     static String identity(Path p) throws IOException {
-        return String.valueOf(Files.readAttributes(p, BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS).fileKey());
+        return String.valueOf(
+                Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        .fileKey());
     }
 
-    /** Reads the lock file: {@code HEADER name NUL records}; null if it is not one sealpack wrote. */
+    /**
+     * Reads the lock file: {@code HEADER name NUL records}; null if it is not one sealpack wrote.
+     */
     static Journal read(FileChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(4096);
         while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {

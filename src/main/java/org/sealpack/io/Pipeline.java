@@ -3,14 +3,13 @@ package org.sealpack.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-
 import org.sealpack.failure.SealpackException;
 
 /**
- * Two threads joined by a {@link ChunkPipe}: this one and a background one, one writing into the pipe
- * and the other reading from it (two cores: pack encrypts on one while the other writes the tar; open
- * decrypts on one while the other reads the tar). The background thread is always joined, and which of
- * two failures is reported is decided here, in one place ({@link #decide}).
+ * Two threads joined by a {@link ChunkPipe}: this one and a background one, one writing into the
+ * pipe and the other reading from it (two cores: pack encrypts on one while the other writes the
+ * tar; open decrypts on one while the other reads the tar). The background thread is always joined,
+ * and which of two failures is reported is decided here, in one place ({@link #decide}).
  */
 public final class Pipeline {
     /** Writes into the pipe. */
@@ -28,30 +27,35 @@ public final class Pipeline {
     private final ChunkPipe pipe;
     private final Thread thread;
     private final boolean backgroundWrites;
+
     /** The background side's failure, if it had one (an echo of this side's failure included). */
     private volatile Throwable background;
 
-    private Pipeline(ChunkPipe pipe, String name, boolean backgroundWrites, Writer writer, Reader reader) {
+    private Pipeline(
+            ChunkPipe pipe, String name, boolean backgroundWrites, Writer writer, Reader reader) {
         this.pipe = pipe;
         this.backgroundWrites = backgroundWrites;
-        this.thread = ChunkPipe.start(name, () -> {
-            try {
-                if (backgroundWrites) {
-                    OutputStream out = pipe.output();
-                    writer.write(out);
-                    out.close();
-                } else {
-                    reader.read(pipe.input());
-                }
-            } catch (Throwable t) {
-                background = t;
-                if (backgroundWrites) {
-                    pipe.fail(t);
-                } else {
-                    pipe.cancel(t);
-                }
-            }
-        });
+        this.thread =
+                ChunkPipe.start(
+                        name,
+                        () -> {
+                            try {
+                                if (backgroundWrites) {
+                                    OutputStream out = pipe.output();
+                                    writer.write(out);
+                                    out.close();
+                                } else {
+                                    reader.read(pipe.input());
+                                }
+                            } catch (Throwable t) {
+                                background = t;
+                                if (backgroundWrites) {
+                                    pipe.fail(t);
+                                } else {
+                                    pipe.cancel(t);
+                                }
+                            }
+                        });
     }
 
     /** A background thread that writes what this thread reads from {@link #input()}. */
@@ -73,8 +77,8 @@ public final class Pipeline {
     }
 
     /**
-     * This side is done (and has closed its end of the pipe, when it writes): waits for the background
-     * thread and throws its failure, if it had one.
+     * This side is done (and has closed its end of the pipe, when it writes): waits for the
+     * background thread and throws its failure, if it had one.
      */
     public void finish() throws IOException {
         join();
@@ -85,8 +89,8 @@ public final class Pipeline {
     }
 
     /**
-     * This side failed: stops the background side, waits for it, and returns the failure to report: see
-     * {@link #decide}. An {@link Error} (out of memory) is thrown rather than returned.
+     * This side failed: stops the background side, waits for it, and returns the failure to report:
+     * see {@link #decide}. An {@link Error} (out of memory) is thrown rather than returned.
      */
     public Throwable failed(Throwable here) {
         if (backgroundWrites) {
@@ -107,12 +111,12 @@ public final class Pipeline {
     }
 
     /**
-     * Which failure to report when one side or both failed. A failure one side only received from the
-     * other through the pipe (an echo: {@link ChunkPipe.PipeFailure}, {@link ChunkPipe.Stopped}) stands
-     * for the other side's own. An {@link Error} (out of memory) always wins. When both sides failed on
-     * their own, a judgement on the data ({@link org.sealpack.failure.SealpackException}) made here wins;
-     * otherwise the background side's own failure (a full disk under the encrypting thread) is what
-     * stopped this side.
+     * Which failure to report when one side or both failed. A failure one side only received from
+     * the other through the pipe (an echo: {@link ChunkPipe.PipeFailure}, {@link
+     * ChunkPipe.Stopped}) stands for the other side's own. An {@link Error} (out of memory) always
+     * wins. When both sides failed on their own, a judgement on the data ({@link
+     * org.sealpack.failure.SealpackException}) made here wins; otherwise the background side's own
+     * failure (a full disk under the encrypting thread) is what stopped this side.
      */
     static Throwable decide(Throwable here, Throwable background) {
         Throwable mine = echoed(here);
@@ -144,7 +148,10 @@ public final class Pipeline {
         return t instanceof ChunkPipe.PipeFailure || t instanceof ChunkPipe.Stopped;
     }
 
-    /** For {@code throw}: the failure as it is when it can be thrown so, else wrapped in an IOException. */
+    /**
+     * For {@code throw}: the failure as it is when it can be thrown so, else wrapped in an
+     * IOException.
+     */
     public static IOException rethrow(Throwable t) {
         if (t instanceof Error e) {
             throw e;

@@ -19,18 +19,20 @@ import java.util.regex.Matcher;
 
 /**
  * What the next run does with what a run that is gone (its lock free) left beside an output
- * (docs/FORMAT.md section 5), all through the handle of the output's directory, which others may be able
- * to write: a lock file is used only if it is this user's regular file; a staged file or directory is
- * erased only if it is the very one the journal in the lock names (its identity), and only what this
- * user owns in it; a replacement cut short is undone or finished only if what was moved aside is still
- * the very bag the journal names, unchanged (its tag manifest's SHA-512, every file matching its
- * manifests, nothing added). Anything else is named in one line and left alone.
+ * (docs/FORMAT.md section 5), all through the handle of the output's directory, which others may be
+ * able to write: a lock file is used only if it is this user's regular file; a staged file or
+ * directory is erased only if it is the very one the journal in the lock names (its identity), and
+ * only what this user owns in it; a replacement cut short is undone or finished only if what was
+ * moved aside is still the very bag the journal names, unchanged (its tag manifest's SHA-512, every
+ * file matching its manifests, nothing added). Anything else is named in one line and left alone.
  */
 final class StagingRecovery {
-    private StagingRecovery() {
-    }
+    private StagingRecovery() {}
 
-    /** What {@link Staging#recoverBeside} does, in the directory {@code dir}; {@code live} are this JVM's own lock files there. */
+    /**
+     * What {@link Staging#recoverBeside} does, in the directory {@code dir}; {@code live} are this
+     * JVM's own lock files there.
+     */
     static List<String> beside(Path dir, Set<String> live, Function<Path, String> bagDigest) {
         List<String> done = new ArrayList<>();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -39,9 +41,13 @@ final class StagingRecovery {
         try (SecureDirectoryStream<Path> handle = Erasure.open(dir)) {
             if (handle == null) {
                 try (var entries = Files.list(dir)) {
-                    entries.filter(p -> Staging.LOCK.matcher(p.getFileName().toString()).matches()).forEach(p -> done.add(p
-                            + " and what it names were left alone: this system cannot erase through directory handles"
-                            + " that never follow links, and sealpack erases in no other way"));
+                    entries.filter(p -> Staging.LOCK.matcher(p.getFileName().toString()).matches())
+                            .forEach(
+                                    p ->
+                                            done.add(
+                                                    p
+                                                            + " and what it names were left alone: this system cannot erase through directory handles"
+                                                            + " that never follow links, and sealpack erases in no other way"));
                 }
                 return done;
             }
@@ -56,7 +62,10 @@ final class StagingRecovery {
                 try {
                     recover(handle, dir, lock, done, bagDigest);
                 } catch (IOException e) {
-                    done.add(dir.resolve(lock) + " and what it names were left alone: " + e.getMessage());
+                    done.add(
+                            dir.resolve(lock)
+                                    + " and what it names were left alone: "
+                                    + e.getMessage());
                 }
             }
         } catch (IOException e) {
@@ -66,22 +75,33 @@ final class StagingRecovery {
     }
 
     /**
-     * Cleans up after the run that held the lock file {@code lockName} in the open directory {@code dir}
-     * (at {@code dirPath}), if that run is gone (its lock can be taken).
+     * Cleans up after the run that held the lock file {@code lockName} in the open directory {@code
+     * dir} (at {@code dirPath}), if that run is gone (its lock can be taken).
      *
-     * @param bagDigest the tag-manifest SHA-512 of a directory that is an opened bag matching its own
-     *                  manifests with nothing added, else null; null where no bag can have been moved aside
+     * @param bagDigest the tag-manifest SHA-512 of a directory that is an opened bag matching its
+     *     own manifests with nothing added, else null; null where no bag can have been moved aside
      */
-    static void recover(SecureDirectoryStream<Path> dir, Path dirPath, String lockName, List<String> done,
-                        Function<Path, String> bagDigest) throws IOException {
+    static void recover(
+            SecureDirectoryStream<Path> dir,
+            Path dirPath,
+            String lockName,
+            List<String> done,
+            Function<Path, String> bagDigest)
+            throws IOException {
         Path shown = dirPath.resolve(lockName);
         PosixFileAttributes attrs = Erasure.look(dir, lockName);
         if (attrs == null) {
             return;
         }
         if (!attrs.isRegularFile() || !Erasure.mine(attrs)) {
-            done.add(shown + " was left alone: " + (attrs.isRegularFile() ? "it belongs to " + attrs.owner().getName()
-                    + ", not to you (it may be their run, under way or cut short)" : "it is not a regular file"));
+            done.add(
+                    shown
+                            + " was left alone: "
+                            + (attrs.isRegularFile()
+                                    ? "it belongs to "
+                                            + attrs.owner().getName()
+                                            + ", not to you (it may be their run, under way or cut short)"
+                                    : "it is not a regular file"));
             return;
         }
         Matcher m = Staging.LOCK.matcher(lockName);
@@ -89,8 +109,14 @@ final class StagingRecovery {
             return;
         }
         String r = m.group(1);
-        try (FileChannel channel = (FileChannel) dir.newByteChannel(Path.of(lockName),
-                Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS))) {
+        try (FileChannel channel =
+                (FileChannel)
+                        dir.newByteChannel(
+                                Path.of(lockName),
+                                Set.of(
+                                        StandardOpenOption.READ,
+                                        StandardOpenOption.WRITE,
+                                        LinkOption.NOFOLLOW_LINKS))) {
             FileLock taken;
             try {
                 taken = channel.tryLock();
@@ -114,7 +140,10 @@ final class StagingRecovery {
             }
             done.addAll(Erasure.summarized(left, dirPath.resolve(tmp)));
             PosixFileAttributes again = Erasure.look(dir, lockName);
-            if (left.isEmpty() && again != null && again.isRegularFile() && Erasure.mine(again)
+            if (left.isEmpty()
+                    && again != null
+                    && again.isRegularFile()
+                    && Erasure.mine(again)
                     && String.valueOf(again.fileKey()).equals(String.valueOf(attrs.fileKey()))) {
                 dir.deleteFile(Path.of(lockName));
             }
@@ -124,21 +153,42 @@ final class StagingRecovery {
     }
 
     /** Undoes or finishes a replacement cut short; false when it was left alone (and named). */
-    private static boolean recoverSwap(SecureDirectoryStream<Path> dir, Path dirPath, Journal journal, String tmp,
-                                       String old, PosixFileAttributes oldAttrs, Function<Path, String> bagDigest,
-                                       List<String> done) throws IOException {
+    private static boolean recoverSwap(
+            SecureDirectoryStream<Path> dir,
+            Path dirPath,
+            Journal journal,
+            String tmp,
+            String old,
+            PosixFileAttributes oldAttrs,
+            Function<Path, String> bagDigest,
+            List<String> done)
+            throws IOException {
         Path oldPath = dirPath.resolve(old);
-        String why = journal == null || journal.oldKey() == null || journal.digest() == null
-                ? "its lock file does not record which bag was moved aside"
-                : bagDigest == null ? "only a run that writes a bag can check it (sealpack open into this folder)"
-                : !Erasure.mine(oldAttrs) ? "it belongs to " + oldAttrs.owner().getName() + ", not to you"
-                : !oldAttrs.isDirectory() || !journal.oldKey().equals(String.valueOf(oldAttrs.fileKey()))
-                ? "it is not the directory that was moved aside"
-                : !journal.digest().equals(bagDigest.apply(oldPath))
-                ? "it is not the bag that was moved aside, or something in it was added or changed since" : null;
+        String why =
+                journal == null || journal.oldKey() == null || journal.digest() == null
+                        ? "its lock file does not record which bag was moved aside"
+                        : bagDigest == null
+                                ? "only a run that writes a bag can check it (sealpack open into this folder)"
+                                : !Erasure.mine(oldAttrs)
+                                        ? "it belongs to "
+                                                + oldAttrs.owner().getName()
+                                                + ", not to you"
+                                        : !oldAttrs.isDirectory()
+                                                        || !journal.oldKey()
+                                                                .equals(
+                                                                        String.valueOf(
+                                                                                oldAttrs.fileKey()))
+                                                ? "it is not the directory that was moved aside"
+                                                : !journal.digest().equals(bagDigest.apply(oldPath))
+                                                        ? "it is not the bag that was moved aside, or something in it was added or changed since"
+                                                        : null;
         if (why != null) {
-            done.add(oldPath + " was left alone, neither put back nor erased: " + why + "; look at it and move it"
-                    + " yourself");
+            done.add(
+                    oldPath
+                            + " was left alone, neither put back nor erased: "
+                            + why
+                            + "; look at it and move it"
+                            + " yourself");
             return false;
         }
         Path target = dirPath.resolve(journal.name());
@@ -148,45 +198,72 @@ final class StagingRecovery {
             dir.move(Path.of(old), dir, Path.of(journal.name()));
             List<String> left = new ArrayList<>();
             eraseTmp(dir, dirPath, tmp, journal, left);
-            done.add("an interrupted replacement of " + target + " was undone: the previous bag is back in place");
+            done.add(
+                    "an interrupted replacement of "
+                            + target
+                            + " was undone: the previous bag is back in place");
             done.addAll(Erasure.summarized(left, dirPath.resolve(tmp)));
             return left.isEmpty();
         }
         if (!tmpThere) {
             List<String> left = new ArrayList<>();
             Erasure.erase(dir, dirPath, old, journal.oldKey(), left);
-            done.add("an interrupted replacement of " + target + " was finished: the new bag was already in place,"
-                    + " and the previous one (" + old + ") is now erased");
+            done.add(
+                    "an interrupted replacement of "
+                            + target
+                            + " was finished: the new bag was already in place,"
+                            + " and the previous one ("
+                            + old
+                            + ") is now erased");
             done.addAll(Erasure.summarized(left, oldPath));
             return left.isEmpty();
         }
-        done.add("an interrupted replacement of " + target + " left " + old + " and " + tmp + " beside it, which"
-                + " sealpack cannot sort out safely: look at them and move them away yourself");
+        done.add(
+                "an interrupted replacement of "
+                        + target
+                        + " left "
+                        + old
+                        + " and "
+                        + tmp
+                        + " beside it, which"
+                        + " sealpack cannot sort out safely: look at them and move them away yourself");
         return false;
     }
 
-    /** Erases the staged file or directory the journal names; one the journal does not name only while empty. */
-    private static void eraseTmp(SecureDirectoryStream<Path> dir, Path dirPath, String tmp, Journal journal,
-                                 List<String> left) throws IOException {
+    /**
+     * Erases the staged file or directory the journal names; one the journal does not name only
+     * while empty.
+     */
+    private static void eraseTmp(
+            SecureDirectoryStream<Path> dir,
+            Path dirPath,
+            String tmp,
+            Journal journal,
+            List<String> left)
+            throws IOException {
         PosixFileAttributes attrs = Erasure.look(dir, tmp);
         if (attrs == null) {
             return;
         }
         if (journal != null && journal.tmpKey() != null) {
             Erasure.erase(dir, dirPath, tmp, journal.tmpKey(), left);
-        } else if (Erasure.mine(attrs) && (attrs.isRegularFile() && attrs.size() == 0 || attrs.isDirectory() && empty(dir, tmp))) {
+        } else if (Erasure.mine(attrs)
+                && (attrs.isRegularFile() && attrs.size() == 0
+                        || attrs.isDirectory() && empty(dir, tmp))) {
             Erasure.erase(dir, dirPath, tmp, String.valueOf(attrs.fileKey()), left);
         } else {
-            left.add(dirPath.resolve(tmp) + " was left alone: its lock file does not record it, and it is not empty");
+            left.add(
+                    dirPath.resolve(tmp)
+                            + " was left alone: its lock file does not record it, and it is not empty");
         }
     }
 
     private static boolean empty(SecureDirectoryStream<Path> dir, String name) {
-        try (SecureDirectoryStream<Path> sub = dir.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS)) {
+        try (SecureDirectoryStream<Path> sub =
+                dir.newDirectoryStream(Path.of(name), LinkOption.NOFOLLOW_LINKS)) {
             return !sub.iterator().hasNext();
         } catch (IOException e) {
             return false;
         }
     }
-
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.pgp.Certificate;
@@ -23,15 +22,19 @@ import org.sealpack.text.Untrusted;
 
 /**
  * The key workflows, offline: import, export, delete, revoke, change a passphrase. The command line
- * binds their arguments, asks what must be asked at the terminal, and prints what they return; a step
- * that needs a person's yes in between (delete, revoke) is a prepared job whose {@code run()} does it.
+ * binds their arguments, asks what must be asked at the terminal, and prints what they return; a
+ * step that needs a person's yes in between (delete, revoke) is a prepared job whose {@code run()}
+ * does it.
  */
 public final class KeyJobs {
-    private KeyJobs() {
-    }
+    private KeyJobs() {}
 
-    /** Imports every file, telling {@code each} what it imported as it goes, and saves the keyring once at the end. */
-    public static void importFiles(Keyring keyring, List<Path> files, Consumer<Keyring.Imported> each) {
+    /**
+     * Imports every file, telling {@code each} what it imported as it goes, and saves the keyring
+     * once at the end.
+     */
+    public static void importFiles(
+            Keyring keyring, List<Path> files, Consumer<Keyring.Imported> each) {
         for (Path file : files) {
             keyring.importFile(file).forEach(each);
         }
@@ -40,7 +43,8 @@ public final class KeyJobs {
 
     /** The armored certificate (or secret key) the selector names. */
     public static String export(Keyring keyring, String selector, boolean secret) {
-        return secret ? KeySelector.secretKey(selector, keyring).armored()
+        return secret
+                ? KeySelector.secretKey(selector, keyring).armored()
                 : KeySelector.certificate(selector, keyring).armored();
     }
 
@@ -52,21 +56,32 @@ public final class KeyJobs {
         try {
             writeNew(output, text, secret);
         } catch (IOException e) {
-            throw new WriteFailedException("cannot write " + output + ": " + e.getMessage(), "check the directory");
+            throw new WriteFailedException(
+                    "cannot write " + output + ": " + e.getMessage(), "check the directory");
         }
     }
 
-    /** Writes a new file (never over an existing one); a secret one is created with mode 0600 before any byte is in it. */
+    /**
+     * Writes a new file (never over an existing one); a secret one is created with mode 0600 before
+     * any byte is in it.
+     */
     public static void writeNew(Path file, String text, boolean secret) throws IOException {
         if (secret) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(
+                    file, text, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         } else {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         }
     }
 
-    /** A certificate (and with {@code secret} its secret key) to remove from the keyring, once confirmed. */
+    /**
+     * A certificate (and with {@code secret} its secret key) to remove from the keyring, once
+     * confirmed.
+     */
     public record Deletion(Keyring keyring, Certificate certificate, boolean secret) {
         public boolean hasSecret() {
             return keyring.secretKey(certificate).isPresent();
@@ -96,8 +111,10 @@ public final class KeyJobs {
 
     /** The reasons of RFC 9580 5.2.3.31, as typed. */
     public enum Reason {
-        compromised(KeyEditor.Reason.COMPROMISED), superseded(KeyEditor.Reason.SUPERSEDED),
-        retired(KeyEditor.Reason.RETIRED), unspecified(KeyEditor.Reason.UNSPECIFIED);
+        compromised(KeyEditor.Reason.COMPROMISED),
+        superseded(KeyEditor.Reason.SUPERSEDED),
+        retired(KeyEditor.Reason.RETIRED),
+        unspecified(KeyEditor.Reason.UNSPECIFIED);
 
         final KeyEditor.Reason reason;
 
@@ -123,8 +140,13 @@ public final class KeyJobs {
 
         /** Revokes the key (unlocking it with its passphrase) and saves the keyring. */
         public void run(Passphrases passphrases, String description) {
-            Key revoked = KeyEditor.revoke(key, Passphrases.unlock(key, passphrases), reason.reason, description,
-                    Instant.now());
+            Key revoked =
+                    KeyEditor.revoke(
+                            key,
+                            Passphrases.unlock(key, passphrases),
+                            reason.reason,
+                            description,
+                            Instant.now());
             keyring.put(revoked);
             keyring.save();
         }
@@ -134,7 +156,10 @@ public final class KeyJobs {
         return new Revocation(keyring, KeySelector.secretKey(selector, keyring), reason);
     }
 
-    /** Protects the key with a new passphrase (empty: none) and saves the keyring; both passphrases are wiped. */
+    /**
+     * Protects the key with a new passphrase (empty: none) and saves the keyring; both passphrases
+     * are wiped.
+     */
     public static void changePassphrase(Keyring keyring, Key key, char[] old, char[] fresh) {
         try {
             keyring.put(KeyEditor.changePassphrase(key, old, fresh));

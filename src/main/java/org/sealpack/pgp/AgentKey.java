@@ -5,9 +5,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongPredicate;
-
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
@@ -17,17 +18,16 @@ import org.sealpack.failure.KeyException;
 import org.sealpack.gnupg.Agent;
 import org.sealpack.gnupg.GnuPG;
 import org.sealpack.gnupg.SExpression;
-import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
-import java.util.Locale;
 
 /**
- * A secret key GnuPG's agent holds (in its store, or on an OpenPGP card behind it): named
- * {@code gpg:SELECTOR}, its certificate exported by gpg, each secret operation asked of the agent by the
- * part's keygrip. sealpack never sees the secret nor the passphrase or PIN (the agent's pinentry asks).
- * Every signature the agent makes is verified against the certificate before it is used.
+ * A secret key GnuPG's agent holds (in its store, or on an OpenPGP card behind it): named {@code
+ * gpg:SELECTOR}, its certificate exported by gpg, each secret operation asked of the agent by the
+ * part's keygrip. sealpack never sees the secret nor the passphrase or PIN (the agent's pinentry
+ * asks). Every signature the agent makes is verified against the certificate before it is used.
  */
 public final class AgentKey implements KeyHandle, SecretKey {
     private final Certificate certificate;
+
     /** Keygrips of the parts whose secret the agent holds, by key ID. */
     private final Map<Long, String> held;
 
@@ -36,7 +36,9 @@ public final class AgentKey implements KeyHandle, SecretKey {
         this.held = Map.copyOf(held);
     }
 
-    /** The key GnuPG holds that the selector (after "gpg:") names, with the parts its agent holds. */
+    /**
+     * The key GnuPG holds that the selector (after "gpg:") names, with the parts its agent holds.
+     */
     public static AgentKey find(String selector) {
         GnuPG.Listed listed = GnuPG.find(selector, "key");
         Certificate certificate = exported(listed);
@@ -45,8 +47,10 @@ public final class AgentKey implements KeyHandle, SecretKey {
             key = held(certificate, listed, agent);
         }
         if (key == null) {
-            throw new CertificateNotKeyException("GnuPG holds only the certificate (public key) of " + certificate.describe()
-                    + ": its agent has no secret key for it",
+            throw new CertificateNotKeyException(
+                    "GnuPG holds only the certificate (public key) of "
+                            + certificate.describe()
+                            + ": its agent has no secret key for it",
                     "import the secret key into GnuPG, or insert the card that holds it and run `gpg --card-status`");
         }
         return key;
@@ -64,7 +68,10 @@ public final class AgentKey implements KeyHandle, SecretKey {
         return held.isEmpty() ? null : new AgentKey(certificate, held);
     }
 
-    /** The certificate GnuPG holds that the selector (after "gpg:") names: trusted for this run because it was named. */
+    /**
+     * The certificate GnuPG holds that the selector (after "gpg:") names: trusted for this run
+     * because it was named.
+     */
     public static Certificate certificate(String selector) {
         return exported(GnuPG.find(selector, "certificate"));
     }
@@ -82,12 +89,25 @@ public final class AgentKey implements KeyHandle, SecretKey {
                 rings.add(ring);
             }
         } catch (IOException | RuntimeException e) {
-            throw new KeyException("gpg exported an unreadable certificate for " + listed.fingerprint(),
-                    "check it with `gpg --export " + listed.fingerprint() + " | gpg --list-packets`", e);
+            throw new KeyException(
+                    "gpg exported an unreadable certificate for " + listed.fingerprint(),
+                    "check it with `gpg --export "
+                            + listed.fingerprint()
+                            + " | gpg --list-packets`",
+                    e);
         }
-        if (rings.size() != 1 || !Hex.of(rings.get(0).getPublicKey().getFingerprint()).equals(listed.fingerprint())) {
-            throw new KeyException("gpg exported " + rings.size() + " certificates for " + listed.fingerprint() + ", not that one",
-                    "check it with `gpg --export " + listed.fingerprint() + " | gpg --list-packets`");
+        if (rings.size() != 1
+                || !Hex.of(rings.get(0).getPublicKey().getFingerprint())
+                        .equals(listed.fingerprint())) {
+            throw new KeyException(
+                    "gpg exported "
+                            + rings.size()
+                            + " certificates for "
+                            + listed.fingerprint()
+                            + ", not that one",
+                    "check it with `gpg --export "
+                            + listed.fingerprint()
+                            + " | gpg --list-packets`");
         }
         return new Certificate(rings.get(0));
     }
@@ -134,8 +154,12 @@ public final class AgentKey implements KeyHandle, SecretKey {
     private String grip(PGPPublicKey part) {
         String grip = held.get(part.getKeyID());
         if (grip == null) {
-            throw new KeyException("GnuPG's agent holds no secret for the part " + Hex.keyId(part.getKeyID()) + " of "
-                    + describe(), null);
+            throw new KeyException(
+                    "GnuPG's agent holds no secret for the part "
+                            + Hex.keyId(part.getKeyID())
+                            + " of "
+                            + describe(),
+                    null);
         }
         return grip;
     }
@@ -158,8 +182,11 @@ public final class AgentKey implements KeyHandle, SecretKey {
         }
         byte[] signature = AgentSignatures.fromAgent(answer, part);
         if (!AgentSignatures.verifies(part, hashAlgorithm, digest, signature)) {
-            throw new AgentProtocolException("GnuPG's agent returned a signature that does not verify with the certificate"
-                    + " of " + describe() + "; nothing was signed",
+            throw new AgentProtocolException(
+                    "GnuPG's agent returned a signature that does not verify with the certificate"
+                            + " of "
+                            + describe()
+                            + "; nothing was signed",
                     "restart it with `gpgconf --kill gpg-agent`; check what listens on its socket");
         }
         return signature;
@@ -167,7 +194,9 @@ public final class AgentKey implements KeyHandle, SecretKey {
 
     @Override
     public byte[] rsaDecrypt(PGPPublicKey part, byte[] ciphertext) {
-        byte[] c = new BigInteger(1, ciphertext).toByteArray(); // a leading zero when the top bit is set
+        byte[] c =
+                new BigInteger(1, ciphertext)
+                        .toByteArray(); // a leading zero when the top bit is set
         byte[] sexp = SExpression.write("enc-val", new Object[] {"rsa", new Object[] {"a", c}});
         Agent.Decrypted d;
         try (Agent agent = Agent.connect()) {
@@ -180,8 +209,10 @@ public final class AgentKey implements KeyHandle, SecretKey {
     public byte[] agree(PGPPublicKey part, byte[] ephemeral) {
         byte[] e = ephemeral;
         if (part.getAlgorithm() != PublicKeyAlgorithmTags.ECDH) {
-            throw new KeyException("GnuPG's agent is asked for ECDH (legacy, algorithm 18) only, not algorithm "
-                    + part.getAlgorithm(), null);
+            throw new KeyException(
+                    "GnuPG's agent is asked for ECDH (legacy, algorithm 18) only, not algorithm "
+                            + part.getAlgorithm(),
+                    null);
         }
         byte[] sexp = SExpression.write("enc-val", new Object[] {"ecdh", new Object[] {"e", e}});
         Agent.Decrypted d;

@@ -1,8 +1,8 @@
 package org.sealpack.pgp;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
-
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -28,20 +28,22 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 import org.bouncycastle.util.BigIntegers;
 import org.sealpack.failure.AgentProtocolException;
 import org.sealpack.gnupg.SExpression;
-import java.io.IOException;
 
 /**
- * What GnuPG's agent answers, turned into what OpenPGP needs and checked: its signature values into the
- * form a Bouncy Castle content signer gives, each verified here against the certificate's key; the
- * PKCS #1 padding of a decrypted RSA session key; the x coordinate of an ECDH shared point.
+ * What GnuPG's agent answers, turned into what OpenPGP needs and checked: its signature values into
+ * the form a Bouncy Castle content signer gives, each verified here against the certificate's key;
+ * the PKCS #1 padding of a decrypted RSA session key; the x coordinate of an ECDH shared point.
  */
 final class AgentSignatures {
-    private static final String HINT = "restart it with `gpgconf --kill gpg-agent`; check what listens on its socket";
+    private static final String HINT =
+            "restart it with `gpgconf --kill gpg-agent`; check what listens on its socket";
 
-    private AgentSignatures() {
-    }
+    private AgentSignatures() {}
 
-    /** The agent's "(sig-val (ALGO (r ..) (s ..)))" for the part's algorithm, as a content signer's bytes. */
+    /**
+     * The agent's "(sig-val (ALGO (r ..) (s ..)))" for the part's algorithm, as a content signer's
+     * bytes.
+     */
     static byte[] fromAgent(SExpression.Node answer, PGPPublicKey part) {
         if (!answer.is("sig-val")) {
             throw broken("it is not a sig-val");
@@ -57,8 +59,12 @@ final class AgentSignatures {
             case PublicKeyAlgorithmTags.ECDSA -> {
                 SExpression.Node v = values(answer, "ecdsa");
                 try {
-                    return new DERSequence(new ASN1Encodable[] {new ASN1Integer(positive(v.value("r"), 67)),
-                            new ASN1Integer(positive(v.value("s"), 67))}).getEncoded();
+                    return new DERSequence(
+                                    new ASN1Encodable[] {
+                                        new ASN1Integer(positive(v.value("r"), 67)),
+                                        new ASN1Integer(positive(v.value("s"), 67))
+                                    })
+                            .getEncoded();
                 } catch (IOException e) {
                     throw broken("its ECDSA values cannot be encoded");
                 }
@@ -67,7 +73,11 @@ final class AgentSignatures {
                 SExpression.Node v = values(answer, "rsa");
                 return BigIntegers.asUnsignedByteArray(positive(v.value("s"), 1025));
             }
-            default -> throw broken("sealpack does not sign with algorithm " + part.getAlgorithm() + " through the agent");
+            default ->
+                    throw broken(
+                            "sealpack does not sign with algorithm "
+                                    + part.getAlgorithm()
+                                    + " through the agent");
         }
     }
 
@@ -79,7 +89,10 @@ final class AgentSignatures {
         return v;
     }
 
-    /** A value of at most {@code size} bytes (leading zero bytes beyond it are allowed), left-padded to it. */
+    /**
+     * A value of at most {@code size} bytes (leading zero bytes beyond it are allowed), left-padded
+     * to it.
+     */
     private static byte[] fixed(byte[] value, int size) {
         if (value == null) {
             throw broken("a signature value is missing");
@@ -104,31 +117,50 @@ final class AgentSignatures {
     }
 
     private static AgentProtocolException broken(String why) {
-        return new AgentProtocolException("GnuPG's agent answered with a signature sealpack cannot use: " + why, HINT);
+        return new AgentProtocolException(
+                "GnuPG's agent answered with a signature sealpack cannot use: " + why, HINT);
     }
 
-    /** Whether the signature (content signer form) verifies over the digest with the part's public key. */
+    /**
+     * Whether the signature (content signer form) verifies over the digest with the part's public
+     * key.
+     */
     static boolean verifies(PGPPublicKey part, int hashAlgorithm, byte[] digest, byte[] signature) {
         try {
             AsymmetricKeyParameter key = new BcPGPKeyConverter().getPublicKey(part);
             if (key instanceof Ed25519PublicKeyParameters ed) {
                 return signature.length == Ed25519.SIGNATURE_SIZE
-                        && ed.verify(Ed25519.Algorithm.Ed25519, null, digest, 0, digest.length, signature, 0);
+                        && ed.verify(
+                                Ed25519.Algorithm.Ed25519,
+                                null,
+                                digest,
+                                0,
+                                digest.length,
+                                signature,
+                                0);
             }
             if (key instanceof RSAKeyParameters rsa) {
                 AsymmetricBlockCipher pkcs1 = new PKCS1Encoding(new RSAEngine());
                 pkcs1.init(false, rsa);
                 byte[] recovered = pkcs1.processBlock(signature, 0, signature.length);
-                byte[] expected = new DigestInfo(new AlgorithmIdentifier(LocalSecrets.digestOid(hashAlgorithm),
-                        DERNull.INSTANCE), digest).getEncoded();
+                byte[] expected =
+                        new DigestInfo(
+                                        new AlgorithmIdentifier(
+                                                LocalSecrets.digestOid(hashAlgorithm),
+                                                DERNull.INSTANCE),
+                                        digest)
+                                .getEncoded();
                 return Arrays.equals(recovered, expected);
             }
             if (key instanceof ECPublicKeyParameters ec) {
                 ASN1Sequence rs = ASN1Sequence.getInstance(signature);
                 ECDSASigner ecdsa = new ECDSASigner();
                 ecdsa.init(false, ec);
-                return rs.size() == 2 && ecdsa.verifySignature(digest, ASN1Integer.getInstance(rs.getObjectAt(0)).getValue(),
-                        ASN1Integer.getInstance(rs.getObjectAt(1)).getValue());
+                return rs.size() == 2
+                        && ecdsa.verifySignature(
+                                digest,
+                                ASN1Integer.getInstance(rs.getObjectAt(0)).getValue(),
+                                ASN1Integer.getInstance(rs.getObjectAt(1)).getValue());
             }
             return false;
         } catch (Exception e) {
@@ -136,7 +168,10 @@ final class AgentSignatures {
         }
     }
 
-    /** The session key block inside PKCS #1 v1.5 encryption padding (0 2 nonzero... 0 block), as gpg unpads it. */
+    /**
+     * The session key block inside PKCS #1 v1.5 encryption padding (0 2 nonzero... 0 block), as gpg
+     * unpads it.
+     */
     static byte[] unpadPkcs1(byte[] padded) {
         int i = padded.length > 0 && padded[0] == 0 ? 1 : 0;
         if (padded.length < i + 11 || padded[i] != 2) {
@@ -153,8 +188,8 @@ final class AgentSignatures {
     }
 
     /**
-     * The x coordinate of the agent's shared point, as gpg takes it (g10/ecdh.c extract_secret_x): the
-     * bare x, 0x40 or 0x41 || x (Curve25519), or 0x04 || x || y (NIST curves).
+     * The x coordinate of the agent's shared point, as gpg takes it (g10/ecdh.c extract_secret_x):
+     * the bare x, 0x40 or 0x41 || x (Curve25519), or 0x04 || x || y (NIST curves).
      */
     static byte[] sharedX(byte[] point, PGPPublicKey part) {
         ECDHPublicBCPGKey key = (ECDHPublicBCPGKey) part.getPublicKeyPacket().getKey();
@@ -164,8 +199,12 @@ final class AgentSignatures {
         } else {
             var curve = ECNamedCurveTable.getByOID(key.getCurveOID());
             if (curve == null) {
-                throw new AgentProtocolException("the ECDH key of " + Hex.keyId(part.getKeyID()) + " is on a curve sealpack"
-                        + " does not know", null);
+                throw new AgentProtocolException(
+                        "the ECDH key of "
+                                + Hex.keyId(part.getKeyID())
+                                + " is on a curve sealpack"
+                                + " does not know",
+                        null);
             }
             size = (curve.getCurve().getFieldSize() + 7) / 8;
         }
@@ -178,7 +217,10 @@ final class AgentSignatures {
         if (point.length == 2 * size + 1 && point[0] == 0x04) {
             return Arrays.copyOfRange(point, 1, 1 + size);
         }
-        throw new AgentProtocolException("GnuPG's agent answered the ECDH decryption with a " + point.length
-                + "-byte value, which is no shared point of the key's curve", HINT);
+        throw new AgentProtocolException(
+                "GnuPG's agent answered the ECDH decryption with a "
+                        + point.length
+                        + "-byte value, which is no shared point of the key's curve",
+                HINT);
     }
 }

@@ -5,26 +5,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-
-import org.sealpack.failure.MalformedSealException;
 import java.util.Base64;
+import org.sealpack.failure.MalformedSealException;
 
 /**
  * ASCII armor read strictly: exactly one armored block of the expected kind and nothing else
- * (docs/FORMAT.md section 1, [R1.21]). Nothing but line breaks before the BEGIN line, which is exactly
- * {@code -----BEGIN PGP KIND-----}; no armor header lines (Comment:, Version:, anything: text that no
- * signature covers and that some tools show); base64 lines; an optional checksum line, which must match;
- * the END line; then nothing but line breaks (no text, no second armored block). Each violation is
- * refused with its own message ({@link MalformedSealException}; a caller that reports another kind of
- * failure, such as a receipt's signature, takes the message from it). Lines end in LF or CR LF.
+ * (docs/FORMAT.md section 1, [R1.21]). Nothing but line breaks before the BEGIN line, which is
+ * exactly {@code -----BEGIN PGP KIND-----}; no armor header lines (Comment:, Version:, anything:
+ * text that no signature covers and that some tools show); base64 lines; an optional checksum line,
+ * which must match; the END line; then nothing but line breaks (no text, no second armored block).
+ * Each violation is refused with its own message ({@link MalformedSealException}; a caller that
+ * reports another kind of failure, such as a receipt's signature, takes the message from it). Lines
+ * end in LF or CR LF.
  */
 public final class Armor extends InputStream {
     /** What a sealed file's armor is, and a detached signature's. */
     public static final String MESSAGE = "MESSAGE";
+
     public static final String SIGNATURE = "SIGNATURE";
     private static final int MAX_LINE = 4096;
-    private static final String HINT = "the armored copy was altered, or is not the sender's: ask for the file as"
-            + " sealed (binary), or an armored copy with nothing added";
+    private static final String HINT =
+            "the armored copy was altered, or is not the sender's: ask for the file as"
+                    + " sealed (binary), or an armored copy with nothing added";
 
     private final InputStream in;
     private final String kind;
@@ -48,19 +50,27 @@ public final class Armor extends InputStream {
         } while (length == 0);
         String begin = "-----BEGIN PGP " + kind + "-----";
         if (length < 0 || !text(length).equals(begin)) {
-            throw refused("does not start with the line " + begin + " (only line breaks may come before it)");
+            throw refused(
+                    "does not start with the line "
+                            + begin
+                            + " (only line breaks may come before it)");
         }
         length = readLine();
         if (length != 0) {
             String header = length < 0 ? "" : text(Math.min(length, 60));
-            throw refused(header.contains(":") ? "carries an armor header line (\"" + header + "\"): text that no signature"
-                    + " covers; a sealed file's armor has none" : "has no empty line after its BEGIN line");
+            throw refused(
+                    header.contains(":")
+                            ? "carries an armor header line (\""
+                                    + header
+                                    + "\"): text that no signature"
+                                    + " covers; a sealed file's armor has none"
+                            : "has no empty line after its BEGIN line");
         }
     }
 
     /**
-     * The binary content of a stream that is binary (returned as it is: its first byte has the high bit
-     * set) or armored (decoded strictly as above). {@code in} must support mark.
+     * The binary content of a stream that is binary (returned as it is: its first byte has the high
+     * bit set) or armored (decoded strictly as above). {@code in} must support mark.
      */
     public static InputStream decoder(InputStream in, String kind, String what) throws IOException {
         in.mark(1);
@@ -69,7 +79,10 @@ public final class Armor extends InputStream {
         return first >= 0 && (first & 0x80) != 0 ? in : new Armor(in, kind, what);
     }
 
-    /** The binary content of bytes that must be exactly one armored block of the kind, and nothing else. */
+    /**
+     * The binary content of bytes that must be exactly one armored block of the kind, and nothing
+     * else.
+     */
     public static byte[] dearmor(byte[] bytes, String kind, String what) {
         try (InputStream armor = new Armor(new ByteArrayInputStream(bytes), kind, what)) {
             return armor.readAllBytes();
@@ -234,7 +247,10 @@ public final class Armor extends InputStream {
         return c == '+' ? 62 : c == '/' ? 63 : c == '=' ? -1 : -2;
     }
 
-    /** Reads one line without its LF (or CR LF) into {@link #line}; its length, or -1 at the end of the stream. */
+    /**
+     * Reads one line without its LF (or CR LF) into {@link #line}; its length, or -1 at the end of
+     * the stream.
+     */
     private int readLine() throws IOException {
         int n = 0;
         int b;

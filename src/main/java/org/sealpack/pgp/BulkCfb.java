@@ -3,10 +3,8 @@ package org.sealpack.pgp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.bouncycastle.bcpg.AEADEncDataPacket;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.InputStreamPacket;
@@ -20,27 +18,28 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 
 /**
- * Decryption of SEIPD v1 (AES in OpenPGP's CFB mode with a zero IV, RFC 9580 section 5.13.1) in bulk.
- * CFB decryption of block i is {@code C[i] XOR AES(C[i-1])}: unlike encryption, every block's key
- * stream is known once the ciphertext is, so a whole chunk goes through one AES-ECB call (the JDK runs
- * it on the processor's vector AES instructions) and one XOR loop. Measured on our 2-core machine: the
- * JDK's AES/CFB decrypts at ~630 MB/s, this at ~4,900 MB/s. Everything else (session key recovery,
- * AEAD, ciphers other than AES) is Bouncy Castle's, through the factory this one wraps.
+ * Decryption of SEIPD v1 (AES in OpenPGP's CFB mode with a zero IV, RFC 9580 section 5.13.1) in
+ * bulk. CFB decryption of block i is {@code C[i] XOR AES(C[i-1])}: unlike encryption, every block's
+ * key stream is known once the ciphertext is, so a whole chunk goes through one AES-ECB call (the
+ * JDK runs it on the processor's vector AES instructions) and one XOR loop. Measured on our 2-core
+ * machine: the JDK's AES/CFB decrypts at ~630 MB/s, this at ~4,900 MB/s. Everything else (session
+ * key recovery, AEAD, ciphers other than AES) is Bouncy Castle's, through the factory this one
+ * wraps.
  */
 final class BulkCfb {
     private static final int BLOCK = 16;
+
     /** Ciphertext handled per AES call. */
     private static final int CHUNK = 1 << 16;
 
-    private BulkCfb() {
-    }
+    private BulkCfb() {}
 
     /** Wraps a decryptor factory so that integrity-protected AES data is decrypted in bulk. */
     static PublicKeyDataDecryptorFactory wrap(PublicKeyDataDecryptorFactory bc) {
         return new PublicKeyDataDecryptorFactory() {
             @Override
-            public byte[] recoverSessionData(PublicKeyEncSessionPacket packet, InputStreamPacket data)
-                    throws PGPException {
+            public byte[] recoverSessionData(
+                    PublicKeyEncSessionPacket packet, InputStreamPacket data) throws PGPException {
                 return bc.recoverSessionData(packet, data);
             }
 
@@ -50,13 +49,14 @@ final class BulkCfb {
             }
 
             @Override
-            public byte[] recoverSessionData(int algorithm, byte[][] data, int version) throws PGPException {
+            public byte[] recoverSessionData(int algorithm, byte[][] data, int version)
+                    throws PGPException {
                 return bc.recoverSessionData(algorithm, data, version);
             }
 
             @Override
-            public PGPDataDecryptor createDataDecryptor(boolean withIntegrityPacket, int algorithm, byte[] key)
-                    throws PGPException {
+            public PGPDataDecryptor createDataDecryptor(
+                    boolean withIntegrityPacket, int algorithm, byte[] key) throws PGPException {
                 if (!withIntegrityPacket || !isAes(algorithm)) {
                     return bc.createDataDecryptor(withIntegrityPacket, algorithm, key);
                 }
@@ -70,15 +70,16 @@ final class BulkCfb {
             }
 
             @Override
-            public PGPDataDecryptor createDataDecryptor(SymmetricEncIntegrityPacket packet, PGPSessionKey key)
-                    throws PGPException {
+            public PGPDataDecryptor createDataDecryptor(
+                    SymmetricEncIntegrityPacket packet, PGPSessionKey key) throws PGPException {
                 return bc.createDataDecryptor(packet, key);
             }
         };
     }
 
     static boolean isAes(int algorithm) {
-        return algorithm == SymmetricKeyAlgorithmTags.AES_128 || algorithm == SymmetricKeyAlgorithmTags.AES_192
+        return algorithm == SymmetricKeyAlgorithmTags.AES_128
+                || algorithm == SymmetricKeyAlgorithmTags.AES_192
                 || algorithm == SymmetricKeyAlgorithmTags.AES_256;
     }
 
@@ -90,7 +91,8 @@ final class BulkCfb {
         } catch (GeneralSecurityException e) {
             throw new PGPException("AES is not available: " + e.getMessage(), e);
         }
-        // The running SHA-1 of the plaintext that the Modification Detection Code packet must match.
+        // The running SHA-1 of the plaintext that the Modification Detection Code packet must
+        // match.
         PGPDigestCalculator mdc = Crypto.digests().get(HashAlgorithmTags.SHA1);
         return new PGPDataDecryptor() {
             @Override
@@ -111,10 +113,10 @@ final class BulkCfb {
     }
 
     /**
-     * CFB decryption, zero IV, no resynchronisation. {@code buffer} holds the previous ciphertext block
-     * (the feedback register) followed by the ciphertext not yet decrypted; AES over its first n whole
-     * blocks is the key stream of the n ciphertext blocks that follow the register. A trailing partial
-     * block waits for more ciphertext, or is decrypted at the end of the input.
+     * CFB decryption, zero IV, no resynchronisation. {@code buffer} holds the previous ciphertext
+     * block (the feedback register) followed by the ciphertext not yet decrypted; AES over its
+     * first n whole blocks is the key stream of the n ciphertext blocks that follow the register. A
+     * trailing partial block waits for more ciphertext, or is decrypted at the end of the input.
      */
     static final class DecryptingStream extends InputStream {
         private final InputStream in;
@@ -122,8 +124,10 @@ final class BulkCfb {
         private final byte[] buffer = new byte[BLOCK + CHUNK];
         private final byte[] keyStream = new byte[CHUNK];
         private final byte[] plain = new byte[CHUNK];
+
         /** Ciphertext bytes in buffer after the register. */
         private int pending;
+
         private int position;
         private int available;
         private boolean eof;
@@ -160,7 +164,9 @@ final class BulkCfb {
             return available - position;
         }
 
-        /** Decrypts the next run of ciphertext into {@code plain}; false at the end of the input. */
+        /**
+         * Decrypts the next run of ciphertext into {@code plain}; false at the end of the input.
+         */
         private boolean fill() throws IOException {
             while (!eof && pending < BLOCK) {
                 int n = in.read(buffer, BLOCK + pending, CHUNK - pending);
@@ -193,7 +199,8 @@ final class BulkCfb {
                 plain[i] = (byte) (keyStream[i] ^ buffer[BLOCK + i]);
             }
             if (count % BLOCK == 0) {
-                // The last whole ciphertext block becomes the register; the rest moves up behind it.
+                // The last whole ciphertext block becomes the register; the rest moves up behind
+                // it.
                 System.arraycopy(buffer, count, buffer, 0, BLOCK + pending - count);
             }
             pending -= count;

@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
@@ -30,6 +29,7 @@ import org.sealpack.text.Untrusted;
 public final class Certificate {
     final PGPPublicKeyRing ring;
     private final OpenPGPCertificate evaluated;
+
     /** When this keyring received a soft revocation made ahead, at key generation; else null. */
     private final Instant revocationReceived;
 
@@ -43,12 +43,18 @@ public final class Certificate {
         this.revocationReceived = revocationReceived;
     }
 
-    /** This certificate, with the time the keyring received its revocation made ahead (null: unknown). */
+    /**
+     * This certificate, with the time the keyring received its revocation made ahead (null:
+     * unknown).
+     */
     Certificate revocationReceived(Instant at) {
         return at == null || at.equals(revocationReceived) ? this : new Certificate(ring, at);
     }
 
-    /** Whether a revocation signature was made ahead, with the key (within a minute of its creation). */
+    /**
+     * Whether a revocation signature was made ahead, with the key (within a minute of its
+     * creation).
+     */
     boolean madeAhead(Instant revocation) {
         return !revocation.isAfter(created().plusSeconds(60));
     }
@@ -84,8 +90,8 @@ public final class Certificate {
 
     /**
      * When the primary key expires, from its newest self-signature: the user ID's for a v4 key, the
-     * direct-key signature's for a v6 key (Bouncy Castle's certificate-wide expiry reads only the former,
-     * so every v6 key looked as if it never expired).
+     * direct-key signature's for a v6 key (Bouncy Castle's certificate-wide expiry reads only the
+     * former, so every v6 key looked as if it never expired).
      */
     public Optional<Instant> expires() {
         if (version() >= 6) {
@@ -94,12 +100,14 @@ public final class Certificate {
         return Optional.ofNullable(evaluated.getExpirationTime()).map(Date::toInstant);
     }
 
-    /** A v6 key's expiry: the Key Expiration Time of its newest verified direct-key self-signature. */
+    /**
+     * A v6 key's expiry: the Key Expiration Time of its newest verified direct-key self-signature.
+     */
     private Optional<Instant> directKeyExpiry() {
         PGPPublicKey primary = ring.getPublicKey();
         PGPSignature newest = null;
-        for (Iterator<PGPSignature> it =
-                primary.getSignaturesOfType(PGPSignature.DIRECT_KEY); it.hasNext(); ) {
+        for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY);
+                it.hasNext(); ) {
             PGPSignature sig = it.next();
             try {
                 sig.init(Crypto.verifiers(), primary);
@@ -113,8 +121,10 @@ public final class Certificate {
                 newest = sig;
             }
         }
-        long seconds = newest == null || newest.getHashedSubPackets() == null ? 0
-                : newest.getHashedSubPackets().getKeyExpirationTime();
+        long seconds =
+                newest == null || newest.getHashedSubPackets() == null
+                        ? 0
+                        : newest.getHashedSubPackets().getKeyExpirationTime();
         return seconds == 0 ? Optional.empty() : Optional.of(created().plusSeconds(seconds));
     }
 
@@ -122,7 +132,10 @@ public final class Certificate {
         return evaluated.getRevocation() != null;
     }
 
-    /** A verified revocation of the primary key. Hard ones (compromised, or no reason) void every signature. */
+    /**
+     * A verified revocation of the primary key. Hard ones (compromised, or no reason) void every
+     * signature.
+     */
     public record Revocation(Instant at, int reason, String description, boolean hard) {
         public String reasonName() {
             return switch (reason) {
@@ -135,15 +148,24 @@ public final class Certificate {
         }
     }
 
-    /** What a key is checked for: having signed, signing now for its owner (pack), or being encrypted to. */
-    public enum Role { SIGNER, SENDER, RECIPIENT }
+    /**
+     * What a key is checked for: having signed, signing now for its owner (pack), or being
+     * encrypted to.
+     */
+    public enum Role {
+        SIGNER,
+        SENDER,
+        RECIPIENT
+    }
 
-    /** The strongest verified revocation of the primary key: a hard one, else the earliest soft one. */
+    /**
+     * The strongest verified revocation of the primary key: a hard one, else the earliest soft one.
+     */
     public Optional<Revocation> revocation() {
         PGPPublicKey primary = ring.getPublicKey();
         Revocation best = null;
-        for (Iterator<PGPSignature> it =
-                primary.getSignaturesOfType(PGPSignature.KEY_REVOCATION); it.hasNext(); ) {
+        for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.KEY_REVOCATION);
+                it.hasNext(); ) {
             PGPSignature sig = it.next();
             try {
                 sig.init(Crypto.verifiers(), primary);
@@ -153,18 +175,25 @@ public final class Certificate {
             } catch (PGPException | RuntimeException e) {
                 continue;
             }
-            var reasonPacket = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
+            var reasonPacket =
+                    sig.getHashedSubPackets() == null
+                            ? null
+                            : sig.getHashedSubPackets().getRevocationReason();
             int reason = reasonPacket == null ? 0 : reasonPacket.getRevocationReason();
-            String description = reasonPacket == null ? "" : reasonPacket.getRevocationDescription();
+            String description =
+                    reasonPacket == null ? "" : reasonPacket.getRevocationDescription();
             boolean hard = reason != 1 && reason != 3;
             Instant at = sig.getCreationTime().toInstant();
             if (!hard && revocationReceived != null && madeAhead(at)) {
-                // A 'lost' revocation made at key generation: in force from when its owner gave it out
+                // A 'lost' revocation made at key generation: in force from when its owner gave it
+                // out
                 // (this keyring received it), so what the key signed until then stays good.
                 at = revocationReceived.isAfter(at) ? revocationReceived : at;
             }
             Revocation r = new Revocation(at, reason, description, hard);
-            if (best == null || r.hard() && !best.hard() || r.hard() == best.hard() && r.at().isBefore(best.at())) {
+            if (best == null
+                    || r.hard() && !best.hard()
+                    || r.hard() == best.hard() && r.at().isBefore(best.at())) {
                 best = r;
             }
         }
@@ -196,12 +225,18 @@ public final class Certificate {
         return false;
     }
 
-    /** A short description for messages: primary user ID and fingerprint, in groups of four as people read it. */
+    /**
+     * A short description for messages: primary user ID and fingerprint, in groups of four as
+     * people read it.
+     */
     public String describe() {
         return primaryUserId() + " (" + Hex.grouped(fingerprint()) + ")";
     }
 
-    /** {@link #describe()} for people: the user ID in it was written by whoever made the certificate. */
+    /**
+     * {@link #describe()} for people: the user ID in it was written by whoever made the
+     * certificate.
+     */
     public Untrusted description() {
         return Untrusted.of(describe());
     }
@@ -219,8 +254,11 @@ public final class Certificate {
     public String armored() {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ArmoredOutputStream armor = ArmoredOutputStream.builder()
-                    .clearHeaders().addComment(primaryUserId()).build(bytes)) {
+            try (ArmoredOutputStream armor =
+                    ArmoredOutputStream.builder()
+                            .clearHeaders()
+                            .addComment(primaryUserId())
+                            .build(bytes)) {
                 ring.encode(armor, true);
             }
             return bytes.toString(StandardCharsets.UTF_8);
@@ -233,7 +271,8 @@ public final class Certificate {
     PGPPublicKey encryptionKey(Date at) {
         List<OpenPGPComponentKey> keys = evaluated.getEncryptionKeys(at);
         if (keys == null || keys.isEmpty()) {
-            throw new KeyException("certificate " + describe() + " has no valid encryption key",
+            throw new KeyException(
+                    "certificate " + describe() + " has no valid encryption key",
                     "check that the certificate is not expired or revoked, or ask its owner for a current one");
         }
         OpenPGPComponentKey newest = keys.get(0);
@@ -255,7 +294,9 @@ public final class Certificate {
         return result;
     }
 
-    /** The key in this certificate that made the signature, if it may sign at that time, else null. */
+    /**
+     * The key in this certificate that made the signature, if it may sign at that time, else null.
+     */
     PGPPublicKey signingKey(KeyIdentifier issuer, Date at) {
         List<OpenPGPComponentKey> keys = evaluated.getSigningKeys(at);
         if (keys == null) {
@@ -280,8 +321,8 @@ public final class Certificate {
     }
 
     boolean samePrimary(Certificate other) {
-        return Arrays.equals(ring.getPublicKey().getFingerprint(),
-                other.ring.getPublicKey().getFingerprint());
+        return Arrays.equals(
+                ring.getPublicKey().getFingerprint(), other.ring.getPublicKey().getFingerprint());
     }
 
     byte[] primaryFingerprint() {

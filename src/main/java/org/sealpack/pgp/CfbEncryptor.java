@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptor;
@@ -16,18 +14,21 @@ import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 
 /**
- * SEIPD v1 encryption (AES, CFB with a zero IV, MDC) for Bouncy Castle's {@code PGPEncryptedDataGenerator},
- * split over two threads so that the two cores balance:
+ * SEIPD v1 encryption (AES, CFB with a zero IV, MDC) for Bouncy Castle's {@code
+ * PGPEncryptedDataGenerator}, split over two threads so that the two cores balance:
+ *
  * <ul>
- * <li>the writing thread (the one that makes the tar and hashes the payload with SHA-512) also computes
- *     the integrity tag (SHA-1 of the plaintext) inline, and hands the plaintext on in 256 KiB chunks;</li>
- * <li>a second thread takes each chunk as it is (no copy), encrypts it with {@link CfbViaCbc} (AES-CBC
- *     speed, not AES-CFB's), and writes the ciphertext into the packet stream below, which carries the
- *     outer signature's hash (SHA-256) and the file writes.</li>
+ *   <li>the writing thread (the one that makes the tar and hashes the payload with SHA-512) also
+ *       computes the integrity tag (SHA-1 of the plaintext) inline, and hands the plaintext on in
+ *       256 KiB chunks;
+ *   <li>a second thread takes each chunk as it is (no copy), encrypts it with {@link CfbViaCbc}
+ *       (AES-CBC speed, not AES-CFB's), and writes the ciphertext into the packet stream below,
+ *       which carries the outer signature's hash (SHA-256) and the file writes.
  * </ul>
- * The bytes written are exactly those of Bouncy Castle's own encryptor (known-answer tests pin it). A
- * failure on either side stops the other ({@link #abort}); closing the stream waits for the second
- * thread and rethrows its failure.
+ *
+ * The bytes written are exactly those of Bouncy Castle's own encryptor (known-answer tests pin it).
+ * A failure on either side stops the other ({@link #abort}); closing the stream waits for the
+ * second thread and rethrows its failure.
  */
 final class CfbEncryptor implements PGPDataEncryptorBuilder {
     private final int algorithm;
@@ -35,7 +36,9 @@ final class CfbEncryptor implements PGPDataEncryptorBuilder {
     private final boolean background;
     private volatile Pipeline pipeline;
 
-    /** {@code background}: encrypt on a second thread (pack); false keeps it on the caller's thread. */
+    /**
+     * {@code background}: encrypt on a second thread (pack); false keeps it on the caller's thread.
+     */
     CfbEncryptor(int algorithm, SecureRandom random, boolean background) {
         if (!BulkCfb.isAes(algorithm)) {
             throw new IllegalArgumentException("not AES: " + algorithm);
@@ -46,8 +49,8 @@ final class CfbEncryptor implements PGPDataEncryptorBuilder {
     }
 
     /**
-     * This side failed: stops the encrypting thread (if one was started), waits for it and returns the
-     * failure to report (see {@link Pipeline#failed}).
+     * This side failed: stops the encrypting thread (if one was started), waits for it and returns
+     * the failure to report (see {@link Pipeline#failed}).
      */
     Throwable abort(Throwable here) {
         Pipeline p = pipeline;
@@ -104,14 +107,19 @@ final class CfbEncryptor implements PGPDataEncryptorBuilder {
     }
 
     private OutputStream inBackground(CfbViaCbc cfb, OutputStream packets) {
-        Pipeline p = Pipeline.readingInBackground("sealpack-encrypt", plaintext -> {
-            ChunkPipe.Input chunks = (ChunkPipe.Input) plaintext;
-            while (chunks.transfer((b, off, len) -> cfb.update(b, off, len, packets)) >= 0) {
-                // each chunk encrypted and written as it came
-            }
-            cfb.finish(packets);
-            packets.close();
-        });
+        Pipeline p =
+                Pipeline.readingInBackground(
+                        "sealpack-encrypt",
+                        plaintext -> {
+                            ChunkPipe.Input chunks = (ChunkPipe.Input) plaintext;
+                            while (chunks.transfer(
+                                            (b, off, len) -> cfb.update(b, off, len, packets))
+                                    >= 0) {
+                                // each chunk encrypted and written as it came
+                            }
+                            cfb.finish(packets);
+                            packets.close();
+                        });
         pipeline = p;
         OutputStream into = p.output();
         return new OutputStream() {
@@ -145,17 +153,18 @@ final class CfbEncryptor implements PGPDataEncryptorBuilder {
 
         Mdc(MessageDigest sha1) {
             this.sha1 = sha1;
-            this.stream = new OutputStream() {
-                @Override
-                public void write(int b) {
-                    sha1.update((byte) b);
-                }
+            this.stream =
+                    new OutputStream() {
+                        @Override
+                        public void write(int b) {
+                            sha1.update((byte) b);
+                        }
 
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    sha1.update(b, off, len);
-                }
-            };
+                        @Override
+                        public void write(byte[] b, int off, int len) {
+                            sha1.update(b, off, len);
+                        }
+                    };
         }
 
         @Override

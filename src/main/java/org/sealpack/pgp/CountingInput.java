@@ -7,14 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * A stream that counts what was read, notes whether its end was met (a failure after that is a truncated
- * file) and, once asked, records what it reads (the outer signature packet, to compare with its
- * re-encoding).
+ * A stream that counts what was read, notes whether its end was met (a failure after that is a
+ * truncated file) and, once asked, records what it reads (the outer signature packet, to compare
+ * with its re-encoding).
  */
 final class CountingInput extends FilterInputStream {
     long count;
+
     /** Whether the end of the stream was met: a failure after that is a truncated file. */
     boolean ended;
+
     private long marked;
     private ByteArrayOutputStream recording;
 
@@ -75,7 +77,10 @@ final class CountingInput extends FilterInputStream {
         return n;
     }
 
-    /** Reads a stream to its end in large blocks (each layer below then does its work in large runs). */
+    /**
+     * Reads a stream to its end in large blocks (each layer below then does its work in large
+     * runs).
+     */
     static void drain(InputStream in) throws IOException {
         byte[] buffer = new byte[1 << 18];
         while (in.read(buffer, 0, buffer.length) >= 0) {

@@ -2,7 +2,6 @@ package org.sealpack.pgp;
 
 import java.io.IOException;
 import java.util.List;
-
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
@@ -24,7 +23,8 @@ public final class DetachedSignature {
         this.signature = signature;
         this.what = what;
         if (signature.getSignatureType() != PGPSignature.BINARY_DOCUMENT) {
-            throw new BadSignatureException(what + " is not a binary document signature",
+            throw new BadSignatureException(
+                    what + " is not a binary document signature",
                     "the archive was not made by sealpack, or was altered");
         }
         this.verified = Signatures.resolve(signature, trusted, what);
@@ -35,22 +35,31 @@ public final class DetachedSignature {
             }
             signature.init(Crypto.verifiers(), verified.key());
         } catch (PGPException | IOException e) {
-            throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
-                    "do not trust this archive; ask the sender for a new copy", e);
+            throw new BadSignatureException(
+                    what + " cannot be checked: " + e.getMessage(),
+                    "do not trust this archive; ask the sender for a new copy",
+                    e);
         }
     }
 
     /** One ASCII-armored detached signature and nothing else (docs/FORMAT.md sections 4 and 11). */
-    public static DetachedSignature armored(byte[] armored, List<Certificate> trusted, String what) {
+    public static DetachedSignature armored(
+            byte[] armored, List<Certificate> trusted, String what) {
         return new DetachedSignature(Signatures.readSingleSignature(armored, what), trusted, what);
     }
 
-    /** The signature of a signed message (its one-pass header checked already), over its literal data. */
+    /**
+     * The signature of a signed message (its one-pass header checked already), over its literal
+     * data.
+     */
     static DetachedSignature of(PGPSignature signature, List<Certificate> trusted, String what) {
         return new DetachedSignature(signature, trusted, what);
     }
 
-    /** The trusted certificate whose key made the signature (its validity then is judged by {@link #verify()}). */
+    /**
+     * The trusted certificate whose key made the signature (its validity then is judged by {@link
+     * #verify()}).
+     */
     public Certificate signer() {
         return verified.certificate();
     }
@@ -64,20 +73,29 @@ public final class DetachedSignature {
         signature.update(data, offset, length);
     }
 
-    /** After the last byte of the data: whether the signature matches it, and was made when its key could sign. */
+    /**
+     * After the last byte of the data: whether the signature matches it, and was made when its key
+     * could sign.
+     */
     public SignatureCheck verify() {
         try {
             Signatures.checkDigestPrefix(signature, digest, what);
             if (!signature.verify()) {
-                throw new BadSignatureException(what + " does not match the data: it was altered",
+                throw new BadSignatureException(
+                        what + " does not match the data: it was altered",
                         "do not trust this archive; ask the sender for a new copy");
             }
         } catch (PGPException | IOException e) {
-            throw new BadSignatureException(what + " cannot be checked: " + e.getMessage(),
-                    "do not trust this archive; ask the sender for a new copy", e);
+            throw new BadSignatureException(
+                    what + " cannot be checked: " + e.getMessage(),
+                    "do not trust this archive; ask the sender for a new copy",
+                    e);
         }
         List<String> notes = Signatures.checkKeyAt(verified, signature, what);
-        return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(),
-                Signatures.intendedRecipients(signature), notes);
+        return new SignatureCheck(
+                verified.certificate(),
+                signature.getCreationTime().toInstant(),
+                Signatures.intendedRecipients(signature),
+                notes);
     }
 }

@@ -4,7 +4,6 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Date;
-
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -14,8 +13,8 @@ import org.bouncycastle.openpgp.operator.PGPContentSignerBuilder;
 
 /**
  * The one way sealpack signs: the data is hashed here, once, on the JDK's SHA-2 (processor
- * instructions), and only the digest goes to the {@link SecretKey}, which signs it in memory or asks
- * GnuPG's agent to. Bouncy Castle's signature generator around it writes the packet as usual.
+ * instructions), and only the digest goes to the {@link SecretKey}, which signs it in memory or
+ * asks GnuPG's agent to. Bouncy Castle's signature generator around it writes the packet as usual.
  */
 final class DigestSigner implements PGPContentSignerBuilder {
     private final SecretKey key;
@@ -32,13 +31,16 @@ final class DigestSigner implements PGPContentSignerBuilder {
      * A signature generator of the given type over the key's signing part at that time, ready for
      * subpackets and data.
      */
-    static PGPSignatureGenerator generator(SecretKey key, int hashAlgorithm, int signatureType, Date at)
-            throws PGPException {
+    static PGPSignatureGenerator generator(
+            SecretKey key, int hashAlgorithm, int signatureType, Date at) throws PGPException {
         PGPPublicKey part = key.signingKey(at);
-        PGPSignatureGenerator generator = new PGPSignatureGenerator(new DigestSigner(key, part, hashAlgorithm), part);
-        // Bouncy Castle wants a private key object: this one carries only the public part (the secret
+        PGPSignatureGenerator generator =
+                new PGPSignatureGenerator(new DigestSigner(key, part, hashAlgorithm), part);
+        // Bouncy Castle wants a private key object: this one carries only the public part (the
+        // secret
         // stays with the SecretKey).
-        generator.init(signatureType, new PGPPrivateKey(part.getKeyID(), part.getPublicKeyPacket(), null));
+        generator.init(
+                signatureType, new PGPPrivateKey(part.getKeyID(), part.getPublicKeyPacket(), null));
         return generator;
     }
 
@@ -55,19 +57,21 @@ final class DigestSigner implements PGPContentSignerBuilder {
         try {
             md = MessageDigest.getInstance(name == null ? "unsupported" : name);
         } catch (NoSuchAlgorithmException e) {
-            throw new PGPException("sealpack signs with SHA-2 only, not hash algorithm " + hashAlgorithm, e);
+            throw new PGPException(
+                    "sealpack signs with SHA-2 only, not hash algorithm " + hashAlgorithm, e);
         }
-        OutputStream out = new OutputStream() {
-            @Override
-            public void write(int b) {
-                md.update((byte) b);
-            }
+        OutputStream out =
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        md.update((byte) b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                md.update(b, off, len);
-            }
-        };
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        md.update(b, off, len);
+                    }
+                };
         return new PGPContentSigner() {
             private byte[] digest;
             private byte[] signature;

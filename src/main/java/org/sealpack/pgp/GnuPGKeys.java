@@ -1,32 +1,35 @@
 package org.sealpack.pgp;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
-
 import org.sealpack.failure.KeyException;
 import org.sealpack.gnupg.Agent;
 import org.sealpack.gnupg.GnuPG;
-import java.time.Instant;
 
 /**
- * "A key GnuPG's agent holds": what {@code open} and {@code verify} try, after every key of the keyring,
- * when no --key is given. Only when none of those is a recipient is GnuPG asked (gpg lists the keys with
- * a recipient's key ID; the agent is asked by keygrip whether it holds the secret). Without GnuPG, or when
- * GnuPG knows none of the recipients, nothing is found and nothing changes.
+ * "A key GnuPG's agent holds": what {@code open} and {@code verify} try, after every key of the
+ * keyring, when no --key is given. Only when none of those is a recipient is GnuPG asked (gpg lists
+ * the keys with a recipient's key ID; the agent is asked by keygrip whether it holds the secret).
+ * Without GnuPG, or when GnuPG knows none of the recipients, nothing is found and nothing changes.
  */
 public final class GnuPGKeys implements KeyHandle {
     private static final GnuPGKeys ANY = new GnuPGKeys();
 
-    private GnuPGKeys() {
-    }
+    private GnuPGKeys() {}
 
-    /** The candidate to add after the keyring's keys: resolved only if none of them is a recipient. */
+    /**
+     * The candidate to add after the keyring's keys: resolved only if none of them is a recipient.
+     */
     public static GnuPGKeys any() {
         return ANY;
     }
 
-    /** The keys the agent holds a secret for, among GnuPG's keys with a part of one of those key IDs. */
+    /**
+     * The keys the agent holds a secret for, among GnuPG's keys with a part of one of those key
+     * IDs.
+     */
     static List<AgentKey> forRecipients(List<Long> keyIds) {
         List<String> ids = keyIds.stream().map(id -> String.format("%016X", id)).toList();
         List<GnuPG.Listed> listed = GnuPG.withKeyIds(ids);

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.function.Consumer;
-
 import org.bouncycastle.bcpg.EdDSAPublicBCPGKey;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
@@ -18,18 +17,19 @@ import org.bouncycastle.openpgp.operator.PGPContentVerifierBuilderProvider;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * Verifying legacy EdDSA (algorithm 22, Ed25519) signatures hashing the data once, on the JDK's SHA-2
- * (processor instructions), and running Ed25519 only over the 32- or 64-byte digest, as the format
- * defines (signing hashes once for every algorithm: {@link DigestSigner}). Bouncy Castle's own EdDSA-legacy operators hash every byte twice (measured: 909 MB/s
- * against 1,882 MB/s for one JDK SHA-256 pass on the same machine). Other algorithms use Bouncy
- * Castle's JCA operators unchanged.
+ * Verifying legacy EdDSA (algorithm 22, Ed25519) signatures hashing the data once, on the JDK's
+ * SHA-2 (processor instructions), and running Ed25519 only over the 32- or 64-byte digest, as the
+ * format defines (signing hashes once for every algorithm: {@link DigestSigner}). Bouncy Castle's
+ * own EdDSA-legacy operators hash every byte twice (measured: 909 MB/s against 1,882 MB/s for one
+ * JDK SHA-256 pass on the same machine). Other algorithms use Bouncy Castle's JCA operators
+ * unchanged.
  */
 final class HashOnce {
-    private HashOnce() {
-    }
+    private HashOnce() {}
 
     static boolean handles(PGPPublicKey key, int hashAlgorithm) {
-        return key.getAlgorithm() == PublicKeyAlgorithmTags.EDDSA_LEGACY && jdkName(hashAlgorithm) != null
+        return key.getAlgorithm() == PublicKeyAlgorithmTags.EDDSA_LEGACY
+                && jdkName(hashAlgorithm) != null
                 && key.getPublicKeyPacket().getKey() instanceof EdDSAPublicBCPGKey;
     }
 
@@ -64,14 +64,20 @@ final class HashOnce {
         };
     }
 
-    /** A verifier provider: hash-once for Ed25519 legacy keys, Bouncy Castle's JCA verifier otherwise. */
+    /**
+     * A verifier provider: hash-once for Ed25519 legacy keys, Bouncy Castle's JCA verifier
+     * otherwise.
+     */
     static PGPContentVerifierBuilderProvider verifiers(PGPContentVerifierBuilderProvider fallback) {
-        return verifiers(fallback, v -> { });
+        return verifiers(fallback, v -> {});
     }
 
-    /** As {@link #verifiers(PGPContentVerifierBuilderProvider)}, handing each hash-once verifier built to the consumer. */
-    static PGPContentVerifierBuilderProvider verifiers(PGPContentVerifierBuilderProvider fallback,
-                                                       Consumer<Verifier> built) {
+    /**
+     * As {@link #verifiers(PGPContentVerifierBuilderProvider)}, handing each hash-once verifier
+     * built to the consumer.
+     */
+    static PGPContentVerifierBuilderProvider verifiers(
+            PGPContentVerifierBuilderProvider fallback, Consumer<Verifier> built) {
         return (keyAlgorithm, hashAlgorithm) -> {
             PGPContentVerifierBuilder other = fallback.get(keyAlgorithm, hashAlgorithm);
             return key -> {
@@ -116,7 +122,8 @@ final class HashOnce {
             if (expected.length != Ed25519.SIGNATURE_SIZE) {
                 return false;
             }
-            BigInteger point = ((EdDSAPublicBCPGKey) key.getPublicKeyPacket().getKey()).getEncodedPoint();
+            BigInteger point =
+                    ((EdDSAPublicBCPGKey) key.getPublicKeyPacket().getKey()).getEncodedPoint();
             byte[] encoded = BigIntegers.asUnsignedByteArray(33, point);
             if (encoded[0] != 0x40) {
                 return false;

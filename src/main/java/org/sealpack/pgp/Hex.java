@@ -6,8 +6,7 @@ import java.util.HexFormat;
 public final class Hex {
     private static final HexFormat UPPER = HexFormat.of().withUpperCase();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     public static String of(byte[] bytes) {
         return UPPER.formatHex(bytes);
@@ -17,7 +16,10 @@ public final class Hex {
         return String.format("%016X", keyId);
     }
 
-    /** A fingerprint as people compare it aloud: groups of four hex digits, two spaces at the middle. */
+    /**
+     * A fingerprint as people compare it aloud: groups of four hex digits, two spaces at the
+     * middle.
+     */
     public static String grouped(String hex) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < hex.length(); i += 4) {

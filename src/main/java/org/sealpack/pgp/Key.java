@@ -4,16 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongPredicate;
-
 import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -73,16 +68,18 @@ public final class Key implements KeyHandle {
     }
 
     /**
-     * Decrypts every secret part with the passphrase. A wrong passphrase is a {@link PassphraseException};
-     * a key whose secret parts are all missing (a gpg stub) is a {@link KeyException}.
+     * Decrypts every secret part with the passphrase. A wrong passphrase is a {@link
+     * PassphraseException}; a key whose secret parts are all missing (a gpg stub) is a {@link
+     * KeyException}.
      */
     public UnlockedKey unlock(char[] passphrase) {
         return unlock(passphrase, keyId -> true);
     }
 
     /**
-     * As {@link #unlock(char[])}, decrypting only the secret parts whose key IDs {@code wanted} accepts:
-     * each part costs one passphrase derivation (about 50 ms), and a command needs one part.
+     * As {@link #unlock(char[])}, decrypting only the secret parts whose key IDs {@code wanted}
+     * accepts: each part costs one passphrase derivation (about 50 ms), and a command needs one
+     * part.
      */
     @Override
     public UnlockedKey unlock(char[] passphrase, LongPredicate wanted) {
@@ -91,8 +88,9 @@ public final class Key implements KeyHandle {
         }
         PBESecretKeyDecryptor decryptor;
         try {
-            decryptor = new JcePBESecretKeyDecryptorBuilder(Crypto.digests())
-                    .build(passphrase == null ? new char[0] : passphrase);
+            decryptor =
+                    new JcePBESecretKeyDecryptorBuilder(Crypto.digests())
+                            .build(passphrase == null ? new char[0] : passphrase);
         } catch (PGPException e) {
             throw new KeyException("cannot prepare key decryption: " + e.getMessage(), null, e);
         }
@@ -108,15 +106,20 @@ public final class Key implements KeyHandle {
                 }
             } catch (PGPException | RuntimeException e) {
                 if (needsPassphrase()) {
-                    throw new PassphraseException("wrong passphrase for key " + describe(),
-                            "check the passphrase file, or type the passphrase again", e);
+                    throw new PassphraseException(
+                            "wrong passphrase for key " + describe(),
+                            "check the passphrase file, or type the passphrase again",
+                            e);
                 }
-                throw new KeyException("the secret key " + describe() + " is damaged: " + e.getMessage(),
-                        "restore the key from its backup", e);
+                throw new KeyException(
+                        "the secret key " + describe() + " is damaged: " + e.getMessage(),
+                        "restore the key from its backup",
+                        e);
             }
         }
         if (privates.isEmpty()) {
-            throw new KeyException("the key file for " + describe() + " holds no secret key material",
+            throw new KeyException(
+                    "the key file for " + describe() + " holds no secret key material",
                     "give the full secret key, not a stub or a certificate");
         }
         return new UnlockedKey(this, privates);
@@ -136,8 +139,11 @@ public final class Key implements KeyHandle {
     public String armored() {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ArmoredOutputStream armor = ArmoredOutputStream.builder()
-                    .clearHeaders().addComment(certificate.primaryUserId()).build(bytes)) {
+            try (ArmoredOutputStream armor =
+                    ArmoredOutputStream.builder()
+                            .clearHeaders()
+                            .addComment(certificate.primaryUserId())
+                            .build(bytes)) {
                 ring.encode(armor);
             }
             return bytes.toString(StandardCharsets.UTF_8);

@@ -3,7 +3,6 @@ package org.sealpack.pgp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-
 import org.bouncycastle.bcpg.CompressionAlgorithmTags;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
@@ -36,25 +35,24 @@ import org.sealpack.failure.KeyException;
  */
 public final class KeyGenerator {
     /** S2K iteration count byte: 0xF0 hashes 32 MiB of passphrase and salt per unlock. */
-
-    private KeyGenerator() {
-    }
+    private KeyGenerator() {}
 
     /**
-     * @param userId   the user ID, for example {@code Name <email>}
+     * @param userId the user ID, for example {@code Name <email>}
      * @param passphrase the passphrase protecting the secret key; empty for none
-     * @param created  the creation time of the keys
+     * @param created the creation time of the keys
      * @param validity how long the key is valid, or null for no expiry
      */
-    public static Key generate(Profile profile, String userId, char[] passphrase, Instant created,
-                                     Duration validity) {
+    public static Key generate(
+            Profile profile, String userId, char[] passphrase, Instant created, Duration validity) {
         Crypto.bouncyCastle();
         if (profile == Profile.RFC9580) {
             return generateV6(userId, passphrase, created, validity);
         }
         try {
             Date when = Date.from(created);
-            PGPKeyPairGenerator pairs = new BcPGPKeyPairGeneratorProvider().get(PublicKeyPacket.VERSION_4, when);
+            PGPKeyPairGenerator pairs =
+                    new BcPGPKeyPairGeneratorProvider().get(PublicKeyPacket.VERSION_4, when);
             PGPKeyPair primary = pairs.generateLegacyEd25519KeyPair();
             PGPKeyPair encryption = pairs.generateLegacyX25519KeyPair();
 
@@ -62,8 +60,11 @@ public final class KeyGenerator {
             primaryHashed.setKeyFlags(true, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA);
             primaryHashed.setPreferredSymmetricAlgorithms(false, Profile.PREFERRED_CIPHERS);
             primaryHashed.setPreferredHashAlgorithms(false, Profile.PREFERRED_HASHES);
-            primaryHashed.setPreferredCompressionAlgorithms(false, new int[] {
-                    CompressionAlgorithmTags.UNCOMPRESSED, CompressionAlgorithmTags.ZLIB});
+            primaryHashed.setPreferredCompressionAlgorithms(
+                    false,
+                    new int[] {
+                        CompressionAlgorithmTags.UNCOMPRESSED, CompressionAlgorithmTags.ZLIB
+                    });
             primaryHashed.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
             primaryHashed.setPrimaryUserID(false, true);
             primaryHashed.setIssuerFingerprint(false, primary.getPublicKey());
@@ -81,12 +82,21 @@ public final class KeyGenerator {
             }
 
             PGPDigestCalculator sha1 = Crypto.digests().get(HashAlgorithmTags.SHA1);
-            PBESecretKeyEncryptor protector = Profile.DEFAULT.protection(passphrase, primary.getPublicKey());
+            PBESecretKeyEncryptor protector =
+                    Profile.DEFAULT.protection(passphrase, primary.getPublicKey());
 
-            PGPKeyRingGenerator rings = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, primary,
-                    userId, sha1, primaryHashed.generate(), null,
-                    new BcPGPContentSignerBuilder(PublicKeyAlgorithmTags.EDDSA_LEGACY, Profile.DOCUMENT_SIGNATURE_HASH),
-                    protector);
+            PGPKeyRingGenerator rings =
+                    new PGPKeyRingGenerator(
+                            PGPSignature.POSITIVE_CERTIFICATION,
+                            primary,
+                            userId,
+                            sha1,
+                            primaryHashed.generate(),
+                            null,
+                            new BcPGPContentSignerBuilder(
+                                    PublicKeyAlgorithmTags.EDDSA_LEGACY,
+                                    Profile.DOCUMENT_SIGNATURE_HASH),
+                            protector);
             rings.addSubKey(encryption, subkeyHashed.generate(), null);
             return new Key(rings.generateSecretKeyRing());
         } catch (PGPException e) {
@@ -95,33 +105,49 @@ public final class KeyGenerator {
     }
 
     /**
-     * RFC 9580 profile: a v6 Ed25519 primary key (certify), a v6 Ed25519 signing subkey and a v6 X25519
-     * encryption subkey; preferences and expiry on the direct-key signature; AEAD (OCB) + Argon2 protection.
+     * RFC 9580 profile: a v6 Ed25519 primary key (certify), a v6 Ed25519 signing subkey and a v6
+     * X25519 encryption subkey; preferences and expiry on the direct-key signature; AEAD (OCB) +
+     * Argon2 protection.
      */
-    private static Key generateV6(String userId, char[] passphrase, Instant created, Duration validity) {
+    private static Key generateV6(
+            String userId, char[] passphrase, Instant created, Duration validity) {
         try {
-            OpenPGPKeyGenerator generator = new OpenPGPKeyGenerator(
-                    new JcaOpenPGPImplementation(), PublicKeyPacket.VERSION_6,
-                    true, Date.from(created));
-            OpenPGPKey key = generator
-                    .withPrimaryKey(PGPKeyPairGenerator::generateEd25519KeyPair, new SignatureParameters.Callback() {
-                        @Override
-                        public SignatureParameters apply(
-                                SignatureParameters params) {
-                            return params.setHashedSubpacketsFunction(sp -> {
-                                // Bouncy Castle's default is five years: --expires never means none.
-                                sp.removePacketsOfType(SignatureSubpacketTags.KEY_EXPIRE_TIME);
-                                if (validity != null) {
-                                    sp.setKeyExpirationTime(false, validity.toSeconds());
-                                }
-                                return sp;
-                            });
-                        }
-                    })
-                    .addUserId(userId)
-                    .addSigningSubkey()
-                    .addEncryptionSubkey()
-                    .build(passphrase == null || passphrase.length == 0 ? null : passphrase.clone());
+            OpenPGPKeyGenerator generator =
+                    new OpenPGPKeyGenerator(
+                            new JcaOpenPGPImplementation(),
+                            PublicKeyPacket.VERSION_6,
+                            true,
+                            Date.from(created));
+            OpenPGPKey key =
+                    generator
+                            .withPrimaryKey(
+                                    PGPKeyPairGenerator::generateEd25519KeyPair,
+                                    new SignatureParameters.Callback() {
+                                        @Override
+                                        public SignatureParameters apply(
+                                                SignatureParameters params) {
+                                            return params.setHashedSubpacketsFunction(
+                                                    sp -> {
+                                                        // Bouncy Castle's default is five years:
+                                                        // --expires never means none.
+                                                        sp.removePacketsOfType(
+                                                                SignatureSubpacketTags
+                                                                        .KEY_EXPIRE_TIME);
+                                                        if (validity != null) {
+                                                            sp.setKeyExpirationTime(
+                                                                    false, validity.toSeconds());
+                                                        }
+                                                        return sp;
+                                                    });
+                                        }
+                                    })
+                            .addUserId(userId)
+                            .addSigningSubkey()
+                            .addEncryptionSubkey()
+                            .build(
+                                    passphrase == null || passphrase.length == 0
+                                            ? null
+                                            : passphrase.clone());
             return new Key(key.getPGPSecretKeyRing());
         } catch (PGPException e) {
             throw new KeyException("key generation failed: " + e.getMessage(), null, e);

@@ -1,17 +1,17 @@
 package org.sealpack.pgp;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.LongPredicate;
 import org.sealpack.text.Untrusted;
-import java.util.Set;
-import java.util.HashSet;
-import java.util.Date;
-import java.time.Instant;
 
 /**
- * A secret key as a user names it (KEY), before it is used: sealpack's own ({@link Key}, still locked
- * by its passphrase) or one GnuPG's agent holds ({@code gpg:SELECTOR}; the agent asks for its passphrase
- * or PIN itself, with its pinentry, when it is used). {@link #unlock} makes the {@link SecretKey} that
- * signs and decrypts.
+ * A secret key as a user names it (KEY), before it is used: sealpack's own ({@link Key}, still
+ * locked by its passphrase) or one GnuPG's agent holds ({@code gpg:SELECTOR}; the agent asks for
+ * its passphrase or PIN itself, with its pinentry, when it is used). {@link #unlock} makes the
+ * {@link SecretKey} that signs and decrypts.
  */
 public interface KeyHandle {
     Certificate certificate();
@@ -37,7 +37,9 @@ public interface KeyHandle {
     /** Whether the secret part (primary key or subkey) with that key ID is at hand. */
     boolean hasSecretFor(long keyId);
 
-    /** The key IDs of the parts that can sign at the given time: what {@code pack} needs unlocked. */
+    /**
+     * The key IDs of the parts that can sign at the given time: what {@code pack} needs unlocked.
+     */
     default LongPredicate signingParts(Instant at) {
         Set<Long> ids = new HashSet<>();
         for (var k : certificate().signingKeys(Date.from(at))) {
@@ -47,9 +49,9 @@ public interface KeyHandle {
     }
 
     /**
-     * The key ready to sign and decrypt with the parts {@code wanted} accepts. A wrong passphrase is a
-     * {@link org.sealpack.failure.PassphraseException}; a key without the secret a
-     * {@link org.sealpack.failure.KeyException}.
+     * The key ready to sign and decrypt with the parts {@code wanted} accepts. A wrong passphrase
+     * is a {@link org.sealpack.failure.PassphraseException}; a key without the secret a {@link
+     * org.sealpack.failure.KeyException}.
      */
     SecretKey unlock(char[] passphrase, LongPredicate wanted);
 }

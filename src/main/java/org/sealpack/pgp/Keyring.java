@@ -1,6 +1,5 @@
 package org.sealpack.pgp;
 
-import java.time.Instant;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +12,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -34,17 +33,20 @@ import org.sealpack.io.Staging;
 
 /**
  * The user's keyring: certificates they chose to trust and their own secret keys, in one file,
- * {@code HOME/keyring.pgp} (mode 0600; the directory 0700), a plain sequence of OpenPGP transferable
- * keys that gpg can also read. Every change is written to a temporary file beside it and renamed over
- * the old one, so an interrupted write leaves the previous keyring intact.
+ * {@code HOME/keyring.pgp} (mode 0600; the directory 0700), a plain sequence of OpenPGP
+ * transferable keys that gpg can also read. Every change is written to a temporary file beside it
+ * and renamed over the old one, so an interrupted write leaves the previous keyring intact.
  */
 public final class Keyring {
     public static final String FILE = "keyring.pgp";
 
     private final Path home;
+
     /** By primary fingerprint: a certificate, or the secret key (which holds its certificate). */
     private final Map<String, Certificate> certificates = new LinkedHashMap<>();
+
     private final Map<String, Key> secrets = new LinkedHashMap<>();
+
     /** When a soft revocation made ahead (a 'lost' one) was imported, by fingerprint. */
     private final ReceivedRevocations received;
 
@@ -75,8 +77,10 @@ public final class Keyring {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new KeyException("the keyring " + file + " is unreadable: " + e.getMessage(),
-                    "restore it from a backup, or move it away and import your keys again", e);
+            throw new KeyException(
+                    "the keyring " + file + " is unreadable: " + e.getMessage(),
+                    "restore it from a backup, or move it away and import your keys again",
+                    e);
         }
         return keyring;
     }
@@ -94,13 +98,12 @@ public final class Keyring {
     }
 
     /** What an import did to one key. */
-    public record Imported(Certificate certificate, boolean secret, boolean updated) {
-    }
+    public record Imported(Certificate certificate, boolean secret, boolean updated) {}
 
     /**
-     * Imports every key, certificate and revocation certificate in a file (armored or binary, one or
-     * many): what gpg --export, gpg --export-secret-keys and sealpack write. Nothing is saved until
-     * {@link #save()}.
+     * Imports every key, certificate and revocation certificate in a file (armored or binary, one
+     * or many): what gpg --export, gpg --export-secret-keys and sealpack write. Nothing is saved
+     * until {@link #save()}.
      */
     public List<Imported> importFile(Path file) {
         List<Imported> result = new ArrayList<>();
@@ -117,13 +120,18 @@ public final class Keyring {
                     boolean known = certificates.containsKey(cert.fingerprint());
                     put(cert);
                     receivedAnyLostRevocation(cert.fingerprint());
-                    result.add(new Imported(certificates.get(cert.fingerprint()), secrets.containsKey(cert.fingerprint()), known));
+                    result.add(
+                            new Imported(
+                                    certificates.get(cert.fingerprint()),
+                                    secrets.containsKey(cert.fingerprint()),
+                                    known));
                 } else if (o instanceof PGPSignatureList sigs) {
                     for (PGPSignature sig : sigs) {
                         result.add(new Imported(applyRevocation(sig, file), false, true));
                     }
                 } else {
-                    throw new KeyException(file + " holds something other than keys and revocation certificates",
+                    throw new KeyException(
+                            file + " holds something other than keys and revocation certificates",
                             "give a file written by 'sealpack keys export' or 'gpg --export'");
                 }
             }
@@ -133,16 +141,23 @@ public final class Keyring {
             if (e instanceof SealpackException s) {
                 throw s;
             }
-            throw new KeyException(file + " is not a readable OpenPGP key file (corrupt or truncated)",
-                    "export the key again from its source", e);
+            throw new KeyException(
+                    file + " is not a readable OpenPGP key file (corrupt or truncated)",
+                    "export the key again from its source",
+                    e);
         }
         if (result.isEmpty()) {
-            throw new KeyException(file + " holds no OpenPGP key", "give a file written by 'sealpack keys export' or 'gpg --export'");
+            throw new KeyException(
+                    file + " holds no OpenPGP key",
+                    "give a file written by 'sealpack keys export' or 'gpg --export'");
         }
         return result;
     }
 
-    /** A certificate imported with a 'lost' revocation in it (exported by its owner): in force from now on. */
+    /**
+     * A certificate imported with a 'lost' revocation in it (exported by its owner): in force from
+     * now on.
+     */
     private void receivedAnyLostRevocation(String fingerprint) {
         Certificate cert = certificates.get(fingerprint);
         if (received.get(fingerprint) == null
@@ -154,27 +169,37 @@ public final class Keyring {
 
     private Certificate applyRevocation(PGPSignature sig, Path file) throws PGPException {
         if (sig.getSignatureType() != PGPSignature.KEY_REVOCATION) {
-            throw new KeyException(file + " holds a signature that is not a key revocation", "give a revocation certificate");
+            throw new KeyException(
+                    file + " holds a signature that is not a key revocation",
+                    "give a revocation certificate");
         }
         for (Certificate cert : certificates.values()) {
             PGPPublicKey primary = cert.ring.getPublicKey();
-            if (sig.getKeyIdentifiers().stream().anyMatch(id -> id.matches(primary.getKeyIdentifier()))) {
+            if (sig.getKeyIdentifiers().stream()
+                    .anyMatch(id -> id.matches(primary.getKeyIdentifier()))) {
                 sig.init(Crypto.verifiers(), primary);
                 if (!sig.verifyCertification(primary)) {
-                    throw new KeyException("the revocation certificate in " + file + " does not verify", "it is damaged or forged");
+                    throw new KeyException(
+                            "the revocation certificate in " + file + " does not verify",
+                            "it is damaged or forged");
                 }
-                var reason = sig.getHashedSubPackets() == null ? null : sig.getHashedSubPackets().getRevocationReason();
+                var reason =
+                        sig.getHashedSubPackets() == null
+                                ? null
+                                : sig.getHashedSubPackets().getRevocationReason();
                 int code = reason == null ? 0 : reason.getRevocationReason();
                 if ((code == 1 || code == 3) && cert.madeAhead(sig.getCreationTime().toInstant())) {
                     received.record(cert.fingerprint(), Instant.now());
                 }
                 PGPPublicKey revoked = PGPPublicKey.addCertification(primary, sig);
-                Certificate updated = new Certificate(PGPPublicKeyRing.insertPublicKey(cert.ring, revoked));
+                Certificate updated =
+                        new Certificate(PGPPublicKeyRing.insertPublicKey(cert.ring, revoked));
                 put(updated);
                 return certificates.get(updated.fingerprint());
             }
         }
-        throw new KeyException("the revocation certificate in " + file + " is for a key not in the keyring",
+        throw new KeyException(
+                "the revocation certificate in " + file + " is for a key not in the keyring",
                 "import the certificate first: `sealpack keys import CERT.asc`");
     }
 
@@ -187,7 +212,8 @@ public final class Keyring {
             try {
                 merged = new Certificate(PGPPublicKeyRing.join(old.ring, cert.ring, true, true));
             } catch (PGPException e) {
-                throw new KeyException("cannot merge the new copy of " + fpr + ": " + e.getMessage(), null, e);
+                throw new KeyException(
+                        "cannot merge the new copy of " + fpr + ": " + e.getMessage(), null, e);
             }
         }
         certificates.put(fpr, merged.revocationReceived(received.get(fpr)));
@@ -208,7 +234,8 @@ public final class Keyring {
     public void delete(Certificate cert, boolean withSecret) {
         String fpr = cert.fingerprint();
         if (secrets.containsKey(fpr) && !withSecret) {
-            throw new KeyException("the keyring holds the secret key of " + cert.describe(),
+            throw new KeyException(
+                    "the keyring holds the secret key of " + cert.describe(),
                     "add --secret to delete the secret key too (it cannot be undone: export a backup first)");
         }
         secrets.remove(fpr);
@@ -220,7 +247,10 @@ public final class Keyring {
     public void save() {
         try {
             if (!Files.isDirectory(home)) {
-                Files.createDirectories(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        home,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwx------")));
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (Map.Entry<String, Certificate> e : certificates.entrySet()) {
@@ -233,8 +263,9 @@ public final class Keyring {
             }
             Staging.recoverBeside(home.resolve(FILE)); // what a killed run left: its staged copy
             try (Staging staging = Staging.file(home.resolve(FILE))) {
-                try (FileChannel channel = FileChannel.open(staging.path(), StandardOpenOption.WRITE);
-                     OutputStream out = Channels.newOutputStream(channel)) {
+                try (FileChannel channel =
+                                FileChannel.open(staging.path(), StandardOpenOption.WRITE);
+                        OutputStream out = Channels.newOutputStream(channel)) {
                     out.write(bytes.toByteArray());
                     out.flush();
                     channel.force(true);
@@ -243,7 +274,8 @@ public final class Keyring {
             }
             received.save();
         } catch (IOException e) {
-            throw new WriteFailedException("cannot write the keyring in " + home + ": " + e.getMessage(),
+            throw new WriteFailedException(
+                    "cannot write the keyring in " + home + ": " + e.getMessage(),
                     "check free disk space and permissions; the previous keyring is intact");
         }
     }

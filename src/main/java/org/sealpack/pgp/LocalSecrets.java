@@ -2,7 +2,7 @@ package org.sealpack.pgp;
 
 import java.io.IOException;
 import java.math.BigInteger;
-
+import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -37,22 +37,23 @@ import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
 import org.bouncycastle.util.BigIntegers;
 import org.sealpack.failure.KeyException;
-import java.util.Arrays;
 
 /**
- * The secret operations of a key sealpack holds in memory, on Bouncy Castle's lightweight API (no JCA
- * provider to register): signing a digest, an RSA decryption, an ECDH agreement. Deterministic ECDSA
- * (RFC 6979), so no random number is needed to sign.
+ * The secret operations of a key sealpack holds in memory, on Bouncy Castle's lightweight API (no
+ * JCA provider to register): signing a digest, an RSA decryption, an ECDH agreement. Deterministic
+ * ECDSA (RFC 6979), so no random number is needed to sign.
  */
 final class LocalSecrets {
-    private LocalSecrets() {
-    }
+    private LocalSecrets() {}
 
     private static AsymmetricKeyParameter convert(PGPPrivateKey key) {
         try {
             return new BcPGPKeyConverter().getPrivateKey(key);
         } catch (PGPException | RuntimeException e) {
-            throw new KeyException("the secret key cannot be used: " + e.getMessage(), "restore the key from its backup", e);
+            throw new KeyException(
+                    "the secret key cannot be used: " + e.getMessage(),
+                    "restore the key from its backup",
+                    e);
         }
     }
 
@@ -72,22 +73,32 @@ final class LocalSecrets {
             if (secret instanceof RSAKeyParameters rsa) {
                 AsymmetricBlockCipher pkcs1 = new PKCS1Encoding(new RSABlindedEngine());
                 pkcs1.init(true, rsa);
-                byte[] info = new DigestInfo(new AlgorithmIdentifier(digestOid(hashAlgorithm), DERNull.INSTANCE), digest)
-                        .getEncoded();
+                byte[] info =
+                        new DigestInfo(
+                                        new AlgorithmIdentifier(
+                                                digestOid(hashAlgorithm), DERNull.INSTANCE),
+                                        digest)
+                                .getEncoded();
                 return pkcs1.processBlock(info, 0, info.length);
             }
             if (secret instanceof ECPrivateKeyParameters ec) {
                 ECDSASigner ecdsa = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
                 ecdsa.init(true, ec);
                 BigInteger[] rs = ecdsa.generateSignature(digest);
-                return new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                        new ASN1Integer(rs[0]), new ASN1Integer(rs[1])}).getEncoded();
+                return new DERSequence(
+                                new org.bouncycastle.asn1.ASN1Encodable[] {
+                                    new ASN1Integer(rs[0]), new ASN1Integer(rs[1])
+                                })
+                        .getEncoded();
             }
         } catch (IOException | InvalidCipherTextException | RuntimeException e) {
             throw new KeyException("cannot sign: " + e.getMessage(), null, e);
         }
-        throw new KeyException("sealpack cannot sign with a " + Names.publicKey(key.getPublicKeyPacket().getAlgorithm())
-                + " key", "use an Ed25519, RSA or ECDSA key");
+        throw new KeyException(
+                "sealpack cannot sign with a "
+                        + Names.publicKey(key.getPublicKeyPacket().getAlgorithm())
+                        + " key",
+                "use an Ed25519, RSA or ECDSA key");
     }
 
     /** The DigestInfo algorithm of PKCS #1 v1.5 signatures: SHA-2 only. */
@@ -97,7 +108,9 @@ final class LocalSecrets {
             case "SHA-256" -> NISTObjectIdentifiers.id_sha256;
             case "SHA-384" -> NISTObjectIdentifiers.id_sha384;
             case "SHA-512" -> NISTObjectIdentifiers.id_sha512;
-            default -> throw new IllegalArgumentException("no RSA signatures with hash algorithm " + hashAlgorithm);
+            default ->
+                    throw new IllegalArgumentException(
+                            "no RSA signatures with hash algorithm " + hashAlgorithm);
         };
     }
 
@@ -137,20 +150,25 @@ final class LocalSecrets {
             var domain = ec.getParameters();
             ECDHBasicAgreement agreement = new ECDHBasicAgreement();
             agreement.init(ec);
-            BigInteger x = agreement.calculateAgreement(
-                    new ECPublicKeyParameters(domain.getCurve().decodePoint(ephemeral), domain));
+            BigInteger x =
+                    agreement.calculateAgreement(
+                            new ECPublicKeyParameters(
+                                    domain.getCurve().decodePoint(ephemeral), domain));
             return BigIntegers.asUnsignedByteArray((domain.getCurve().getFieldSize() + 7) / 8, x);
         }
         throw new IllegalArgumentException("not a key agreement key");
     }
 
-    /** The u coordinate of an X25519/X448 key: raw, or after the 0x40 of the legacy ECDH encoding. */
+    /**
+     * The u coordinate of an X25519/X448 key: raw, or after the 0x40 of the legacy ECDH encoding.
+     */
     private static byte[] withoutPrefix(byte[] ephemeral, int size) {
         if (ephemeral.length == size + 1 && ephemeral[0] == 0x40) {
             return Arrays.copyOfRange(ephemeral, 1, ephemeral.length);
         }
         if (ephemeral.length != size) {
-            throw new IllegalArgumentException("the ephemeral key has " + ephemeral.length + " bytes, not " + size);
+            throw new IllegalArgumentException(
+                    "the ephemeral key has " + ephemeral.length + " bytes, not " + size);
         }
         return ephemeral;
     }

@@ -7,8 +7,7 @@ import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 
 /** Human names for OpenPGP algorithm numbers. */
 final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     static String hash(int id) {
         return switch (id) {
@@ -55,9 +54,12 @@ final class Names {
 
     static String publicKey(int id) {
         return switch (id) {
-            case PublicKeyAlgorithmTags.RSA_GENERAL, PublicKeyAlgorithmTags.RSA_ENCRYPT,
-                    PublicKeyAlgorithmTags.RSA_SIGN -> "RSA";
-            case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, PublicKeyAlgorithmTags.ELGAMAL_GENERAL -> "ElGamal";
+            case PublicKeyAlgorithmTags.RSA_GENERAL,
+                    PublicKeyAlgorithmTags.RSA_ENCRYPT,
+                    PublicKeyAlgorithmTags.RSA_SIGN ->
+                    "RSA";
+            case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT, PublicKeyAlgorithmTags.ELGAMAL_GENERAL ->
+                    "ElGamal";
             case PublicKeyAlgorithmTags.DSA -> "DSA";
             case PublicKeyAlgorithmTags.ECDH -> "ECDH";
             case PublicKeyAlgorithmTags.ECDSA -> "ECDSA";

@@ -5,27 +5,29 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * OCB encryption (RFC 7253, AES, 128-bit tags, nonces of up to 15 bytes) in bulk on the JDK's AES/ECB,
- * which runs on the processor's AES instructions: OCB enciphers each block {@code P[i] XOR Offset[i]}
- * independently, so a whole chunk's offsets are computed first (XORs), then one ECB call enciphers every
- * block, then one more XOR. Bouncy Castle's OCB (its provider; the JDK has none) runs AES in Java block
- * by block: measured here, SEIPD v2 packing took 2.5 times the CPU of SEIPD v1 with it.
- * Not thread-safe: one object per thread.
+ * OCB encryption (RFC 7253, AES, 128-bit tags, nonces of up to 15 bytes) in bulk on the JDK's
+ * AES/ECB, which runs on the processor's AES instructions: OCB enciphers each block {@code P[i] XOR
+ * Offset[i]} independently, so a whole chunk's offsets are computed first (XORs), then one ECB call
+ * enciphers every block, then one more XOR. Bouncy Castle's OCB (its provider; the JDK has none)
+ * runs AES in Java block by block: measured here, SEIPD v2 packing took 2.5 times the CPU of SEIPD
+ * v1 with it. Not thread-safe: one object per thread.
  */
 final class Ocb {
     static final int BLOCK = 16;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final Cipher ecb;
     private final byte[] lStar;
     private final byte[] lDollar;
+
     /** L[i] = double^(i+1)(L_$), for i up to 63. */
     private final byte[][] l = new byte[64][];
+
     private byte[] work = new byte[0];
     private byte[] offsets = new byte[0];
 
@@ -41,8 +43,9 @@ final class Ocb {
     }
 
     /**
-     * Encrypts {@code len} bytes of {@code in} under {@code nonce} with associated data {@code ad} into
-     * {@code out} at {@code outOff}: the ciphertext (len bytes), then the 16-byte tag. Returns len + 16.
+     * Encrypts {@code len} bytes of {@code in} under {@code nonce} with associated data {@code ad}
+     * into {@code out} at {@code outOff}: the ciphertext (len bytes), then the 16-byte tag. Returns
+     * len + 16.
      */
     int encrypt(byte[] nonce, byte[] ad, byte[] in, int off, int len, byte[] out, int outOff)
             throws GeneralSecurityException {
@@ -75,7 +78,10 @@ final class Ocb {
             throw new GeneralSecurityException("AES/ECB returned a short result");
         }
         for (int at = 0; at < whole; at += 8) {
-            LONGS.set(out, outOff + at, (long) LONGS.get(out, outOff + at) ^ (long) LONGS.get(offsets, at));
+            LONGS.set(
+                    out,
+                    outOff + at,
+                    (long) LONGS.get(out, outOff + at) ^ (long) LONGS.get(offsets, at));
         }
         byte[] checksum = new byte[BLOCK];
         LONGS.set(checksum, 0, s0);
@@ -132,7 +138,8 @@ final class Ocb {
         }
         byte[] nonce = new byte[BLOCK];
         System.arraycopy(n, 0, nonce, BLOCK - n.length, n.length);
-        nonce[BLOCK - n.length - 1] |= 1; // TAGLEN mod 128 = 0 in the top 7 bits, then zeros, a 1, N
+        nonce[BLOCK - n.length - 1] |=
+                1; // TAGLEN mod 128 = 0 in the top 7 bits, then zeros, a 1, N
         int bottom = nonce[BLOCK - 1] & 0x3f;
         nonce[BLOCK - 1] &= (byte) 0xc0;
         byte[] ktop = encipher(nonce);

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.bouncycastle.bcpg.AEADUtils;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.openpgp.PGPException;
@@ -17,9 +15,9 @@ import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 
 /**
- * SEIPD v2 encryption with AES-OCB (RFC 9580 section 5.13.2) for Bouncy Castle's
- * {@code PGPEncryptedDataGenerator}, on {@link Ocb} (the JDK's AES) instead of Bouncy Castle's OCB.
- * The packet layout is Bouncy Castle's: chunks of 2^(c+6) bytes, each encrypted under the IV XOR its
+ * SEIPD v2 encryption with AES-OCB (RFC 9580 section 5.13.2) for Bouncy Castle's {@code
+ * PGPEncryptedDataGenerator}, on {@link Ocb} (the JDK's AES) instead of Bouncy Castle's OCB. The
+ * packet layout is Bouncy Castle's: chunks of 2^(c+6) bytes, each encrypted under the IV XOR its
  * index with the packet's five header octets as associated data, then a final tag over no plaintext
  * with the total length appended to the associated data. Known-answer tests pin it byte for byte
  * against Bouncy Castle's own encryptor.
@@ -27,11 +25,15 @@ import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 final class OcbEncryptor implements PGPDataEncryptorBuilder {
     /** The AEAD mode this writes; the profile names it (and uses this class only for it). */
     static final int OCB = Profile.AEAD;
+
     private final int algorithm;
     private final int chunkSize;
     private final SecureRandom random;
 
-    /** {@code chunkExponent}: log2 of the chunk size in bytes, as Bouncy Castle's builder takes it (18: 256 KiB). */
+    /**
+     * {@code chunkExponent}: log2 of the chunk size in bytes, as Bouncy Castle's builder takes it
+     * (18: 256 KiB).
+     */
     OcbEncryptor(int algorithm, int chunkExponent, SecureRandom random) {
         if (!BulkCfb.isAes(algorithm)) {
             throw new IllegalArgumentException("not AES: " + algorithm);
@@ -54,8 +56,9 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
         } catch (GeneralSecurityException e) {
             throw new PGPException("AES is not available: " + e.getMessage(), e);
         }
-        byte[] header = SymmetricEncIntegrityPacket.createAAData(SymmetricEncIntegrityPacket.VERSION_2, algorithm,
-                OCB, chunkSize);
+        byte[] header =
+                SymmetricEncIntegrityPacket.createAAData(
+                        SymmetricEncIntegrityPacket.VERSION_2, algorithm, OCB, chunkSize);
         return new PGPAEADDataEncryptor() {
             @Override
             public OutputStream getOutputStream(OutputStream out) {
@@ -89,7 +92,10 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
         };
     }
 
-    /** Plaintext in, chunks of ciphertext and tags out; closing writes the final tag and closes below. */
+    /**
+     * Plaintext in, chunks of ciphertext and tags out; closing writes the final tag and closes
+     * below.
+     */
     private static final class Chunks extends OutputStream {
         private final OutputStream out;
         private final Ocb ocb;
@@ -178,12 +184,14 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
     }
 
     /**
-     * The message key and IV from the session key and the packet's salt: HKDF-SHA256 with the packet's
-     * header octets as info (RFC 9580 section 5.13.2), on the JDK's HMAC.
+     * The message key and IV from the session key and the packet's salt: HKDF-SHA256 with the
+     * packet's header octets as info (RFC 9580 section 5.13.2), on the JDK's HMAC.
      */
     @Override
     public PGPDataEncryptor build(byte[] sessionKey, byte[] salt) throws PGPException {
-        byte[] info = SymmetricEncIntegrityPacket.createAAData(SymmetricEncIntegrityPacket.VERSION_2, algorithm, OCB, chunkSize);
+        byte[] info =
+                SymmetricEncIntegrityPacket.createAAData(
+                        SymmetricEncIntegrityPacket.VERSION_2, algorithm, OCB, chunkSize);
         int length = sessionKey.length + AEADUtils.getIVLength(OCB) - 8;
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");

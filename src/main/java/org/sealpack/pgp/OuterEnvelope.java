@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
@@ -30,54 +29,81 @@ import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.UntrustedSignerException;
 
 /**
- * The outer layer of a sealed file (docs/FORMAT.md section 1): the one-pass header, the literal data
- * whose body is the inner message (hashed for every trusted key the header may name as it is read), and
- * the signature that ends the file, checked against the header and verified over the data.
+ * The outer layer of a sealed file (docs/FORMAT.md section 1): the one-pass header, the literal
+ * data whose body is the inner message (hashed for every trusted key the header may name as it is
+ * read), and the signature that ends the file, checked against the header and verified over the
+ * data.
  */
 final class OuterEnvelope {
     private final CountingInput decoded;
     private final PGPObjectFactory factory;
     private final PGPOnePassSignature onePass;
-    /** The literal packet's date, in seconds: not signed, so it must be 0 or the signature's time. */
+
+    /**
+     * The literal packet's date, in seconds: not signed, so it must be 0 or the signature's time.
+     */
     private final long literalDate;
+
     private final List<Candidate> candidates = new ArrayList<>();
-    /** Our own running digest of the signed data, for the digest-prefix check, unless every candidate has one. */
+
+    /**
+     * Our own running digest of the signed data, for the digest-prefix check, unless every
+     * candidate has one.
+     */
     private final PGPDigestCalculator digest;
+
     private final SignedInput body;
-    /** Whether the whole file was read with its structure complete: a failure after that is no truncation. */
+
+    /**
+     * Whether the whole file was read with its structure complete: a failure after that is no
+     * truncation.
+     */
     boolean complete;
 
     /**
-     * A certificate key that the one-pass header may name, with its own running hash; {@code fast} holds
-     * the hash-once verifier when there is one, whose digest then serves the digest-prefix check.
+     * A certificate key that the one-pass header may name, with its own running hash; {@code fast}
+     * holds the hash-once verifier when there is one, whose digest then serves the digest-prefix
+     * check.
      */
-    private record Candidate(Certificate certificate, PGPPublicKey key, PGPOnePassSignature hash,
-                             AtomicReference<HashOnce.Verifier> fast) {
-    }
+    private record Candidate(
+            Certificate certificate,
+            PGPPublicKey key,
+            PGPOnePassSignature hash,
+            AtomicReference<HashOnce.Verifier> fast) {}
 
     /**
      * Reads the header and the literal packet's header, leaving the body to be read.
      *
-     * @param path      the file, whose signature is read from its end first (null for a stream)
+     * @param path the file, whose signature is read from its end first (null for a stream)
      * @param verifying whether the signer must be trusted (false: only looking, for inspect)
      */
-    OuterEnvelope(PGPOnePassSignature onePass, PGPObjectFactory factory, CountingInput decoded, List<Certificate> trusted,
-                  Path path, boolean verifying) throws IOException, PGPException {
+    OuterEnvelope(
+            PGPOnePassSignature onePass,
+            PGPObjectFactory factory,
+            CountingInput decoded,
+            List<Certificate> trusted,
+            Path path,
+            boolean verifying)
+            throws IOException, PGPException {
         this.onePass = onePass;
         this.factory = factory;
         this.decoded = decoded;
         if (onePass.getSignatureType() != PGPSignature.BINARY_DOCUMENT || !onePass.isContaining()) {
-            throw new MalformedSealException("the outer signature header is not that of a sealed file", ALTERED_HINT);
+            throw new MalformedSealException(
+                    "the outer signature header is not that of a sealed file", ALTERED_HINT);
         }
         byte[] onePassBytes = onePass.getEncoded();
         for (Certificate cert : trusted) {
             for (PGPPublicKey key : cert.ring) {
                 if (onePass.getKeyIdentifier().matches(key.getKeyIdentifier())) {
-                    PGPOnePassSignature copy = new PGPOnePassSignature(
-                            new BCPGInputStream(new ByteArrayInputStream(onePassBytes)));
+                    PGPOnePassSignature copy =
+                            new PGPOnePassSignature(
+                                    new BCPGInputStream(new ByteArrayInputStream(onePassBytes)));
                     var fast = new AtomicReference<HashOnce.Verifier>();
-                    copy.init(HashOnce.verifiers(new JcaPGPContentVerifierBuilderProvider(),
-                            fast::set), key);
+                    copy.init(
+                            HashOnce.verifiers(
+                                    new JcaPGPContentVerifierBuilderProvider(), fast::set),
+                            key);
                     candidates.add(new Candidate(cert, key, copy, fast));
                 }
             }
@@ -87,11 +113,13 @@ final class OuterEnvelope {
         }
         Object second = factory.nextObject();
         if (!(second instanceof PGPLiteralData literal)) {
-            throw new MalformedSealException("the outer layer holds no literal data", NOT_SEALED_HINT);
+            throw new MalformedSealException(
+                    "the outer layer holds no literal data", NOT_SEALED_HINT);
         }
         if (literal.getFormat() != PGPLiteralData.BINARY || literal.getRawFileName().length != 0) {
             throw new MalformedSealException(
-                    "the outer literal data header is not that of a sealed file (format or name changed)", ALTERED_HINT);
+                    "the outer literal data header is not that of a sealed file (format or name changed)",
+                    ALTERED_HINT);
         }
         this.literalDate = literal.getModificationTime().getTime() / 1000;
         boolean ownDigest = candidates.stream().anyMatch(c -> c.fast().get() == null);
@@ -99,24 +127,29 @@ final class OuterEnvelope {
         if (digest != null && onePass.getVersion() == 6) {
             digest.getOutputStream().write(onePass.getSalt());
         }
-        this.body = new SignedInput(literal.getInputStream(), candidates.stream().map(Candidate::hash).toList(),
-                digest == null ? OutputStreams.NULL : digest.getOutputStream());
+        this.body =
+                new SignedInput(
+                        literal.getInputStream(),
+                        candidates.stream().map(Candidate::hash).toList(),
+                        digest == null ? OutputStreams.NULL : digest.getOutputStream());
     }
 
     /**
-     * Before anything is decrypted: the signer must be trusted. For a file on disk, its outer signature
-     * is read from its end: one that disagrees with the one-pass header is an alteration (21), one by a
-     * signer not trusted is refused (22), a weak one too (26), at the cost of reading the file's first
-     * and last kilobytes. For a stream, the one-pass header's key ID must be a trusted signer's. The
-     * signature itself is verified at the end, over the data, as always.
+     * Before anything is decrypted: the signer must be trusted. For a file on disk, its outer
+     * signature is read from its end: one that disagrees with the one-pass header is an alteration
+     * (21), one by a signer not trusted is refused (22), a weak one too (26), at the cost of
+     * reading the file's first and last kilobytes. For a stream, the one-pass header's key ID must
+     * be a trusted signer's. The signature itself is verified at the end, over the data, as always.
      */
     private void preflight(PGPSignature tail, List<Certificate> trusted) {
         if (tail != null) {
             checkHeaderAgrees(tail);
             Signatures.resolve(tail, trusted, "the outer signature");
         } else if (candidates.isEmpty()) {
-            throw new UntrustedSignerException("the file names key ID " + Hex.keyId(onePass.getKeyID())
-                    + " as its signer (in its one-pass signature header), which is none of the trusted signers' keys",
+            throw new UntrustedSignerException(
+                    "the file names key ID "
+                            + Hex.keyId(onePass.getKeyID())
+                            + " as its signer (in its one-pass signature header), which is none of the trusted signers' keys",
                     "if you trust this sender, compare the fingerprint with them over another channel, then import their"
                             + " certificate (`sealpack keys import THEIR-CERT.asc`) or name it with --signer THEIR-CERT.asc");
         }
@@ -148,26 +181,31 @@ final class OuterEnvelope {
             throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
         }
         if (factory.nextObject() != null) {
-            throw new MalformedSealException("the file has data after its outer signature", ALTERED_HINT);
+            throw new MalformedSealException(
+                    "the file has data after its outer signature", ALTERED_HINT);
         }
         complete = true;
         PGPSignature signature = list.get(0);
         String what = "the outer signature";
         if (!Arrays.equals(decoded.recorded(), signature.getEncoded())) {
-            throw new BadSignatureException(what + " is not encoded as it was made: it was altered", ALTERED_HINT);
+            throw new BadSignatureException(
+                    what + " is not encoded as it was made: it was altered", ALTERED_HINT);
         }
         checkHeaderAgrees(signature);
         Signatures.Verified verified = Signatures.resolve(signature, trusted, what);
         long signed = signature.getCreationTime().getTime() / 1000;
         if (literalDate != 0 && literalDate != signed) {
-            throw new MalformedSealException("the outer literal data date is neither 0 nor the signature's time: "
-                    + "it was altered", ALTERED_HINT);
+            throw new MalformedSealException(
+                    "the outer literal data date is neither 0 nor the signature's time: "
+                            + "it was altered",
+                    ALTERED_HINT);
         }
         for (Candidate c : candidates) {
             if (c.key().getKeyID() == verified.key().getKeyID()
                     && Arrays.equals(c.key().getFingerprint(), verified.key().getFingerprint())) {
                 if (!c.hash().verify(signature)) {
-                    throw new BadSignatureException(what + " does not match the file: it was altered", ALTERED_HINT);
+                    throw new BadSignatureException(
+                            what + " does not match the file: it was altered", ALTERED_HINT);
                 }
                 if (c.fast().get() != null) {
                     Signatures.checkDigestPrefix(signature, c.fast().get().digest(), what);
@@ -175,27 +213,34 @@ final class OuterEnvelope {
                     Signatures.checkDigestPrefix(signature, digest, what);
                 }
                 List<String> notes = Signatures.checkKeyAt(verified, signature, what);
-                return new SignatureCheck(verified.certificate(), signature.getCreationTime().toInstant(), List.of(), notes);
+                return new SignatureCheck(
+                        verified.certificate(),
+                        signature.getCreationTime().toInstant(),
+                        List.of(),
+                        notes);
             }
         }
         throw new BadSignatureException(what + " does not match its one-pass header", ALTERED_HINT);
     }
 
     /**
-     * The signature must be the one its one-pass header announced: the same type and algorithms, and
-     * every issuer it names (the key ID, the fingerprint and the key ID within it) the header's key. A
-     * change in any of them is an alteration, reported as such rather than as an untrusted signer.
+     * The signature must be the one its one-pass header announced: the same type and algorithms,
+     * and every issuer it names (the key ID, the fingerprint and the key ID within it) the header's
+     * key. A change in any of them is an alteration, reported as such rather than as an untrusted
+     * signer.
      */
     private void checkHeaderAgrees(PGPSignature signature) {
-        boolean agrees = signature.getSignatureType() == onePass.getSignatureType()
-                && signature.getHashAlgorithm() == onePass.getHashAlgorithm()
-                && signature.getKeyAlgorithm() == onePass.getKeyAlgorithm();
+        boolean agrees =
+                signature.getSignatureType() == onePass.getSignatureType()
+                        && signature.getHashAlgorithm() == onePass.getHashAlgorithm()
+                        && signature.getKeyAlgorithm() == onePass.getKeyAlgorithm();
         KeyIdentifier header = onePass.getKeyIdentifier();
         for (KeyIdentifier issuer : signature.getKeyIdentifiers()) {
             agrees &= issuer.matches(header) || header.matches(issuer);
         }
         if (!agrees || signature.getKeyIdentifiers().isEmpty()) {
-            throw new BadSignatureException("the outer signature does not match its one-pass header: it was altered",
+            throw new BadSignatureException(
+                    "the outer signature does not match its one-pass header: it was altered",
                     ALTERED_HINT);
         }
     }
@@ -208,14 +253,22 @@ final class OuterEnvelope {
             throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
         }
         PGPSignature signature = list.get(0);
-        String issuer = signature.getHashedKeyIdentifiers().stream()
-                .filter(k -> k.getFingerprint() != null).map(k -> Hex.of(k.getFingerprint()))
-                .findFirst().orElse(Hex.keyId(signature.getKeyID()));
-        return new SealReader.ClaimedSignature(issuer, signature.getCreationTime().toInstant(),
-                Names.hash(signature.getHashAlgorithm()), Names.publicKey(signature.getKeyAlgorithm()));
+        String issuer =
+                signature.getHashedKeyIdentifiers().stream()
+                        .filter(k -> k.getFingerprint() != null)
+                        .map(k -> Hex.of(k.getFingerprint()))
+                        .findFirst()
+                        .orElse(Hex.keyId(signature.getKeyID()));
+        return new SealReader.ClaimedSignature(
+                issuer,
+                signature.getCreationTime().toInstant(),
+                Names.hash(signature.getHashAlgorithm()),
+                Names.publicKey(signature.getKeyAlgorithm()));
     }
 
-    /** The literal data, fed to every candidate signature hash (and our own digest) as it is read. */
+    /**
+     * The literal data, fed to every candidate signature hash (and our own digest) as it is read.
+     */
     private static final class SignedInput extends FilterInputStream {
         private final List<PGPOnePassSignature> hashes;
         private final OutputStream digest;

@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
@@ -15,15 +14,14 @@ import org.bouncycastle.openpgp.PGPSignatureList;
  * The outer signature of a sealed file on disk, read from the file's end before anything else: it
  * says who signed the file, so that a file whose signer is not trusted, or whose one-pass header
  * disagrees with its signature, is refused before a byte of it is decrypted (an 8 GiB file from an
- * untrusted sender costs a read of its first and last few kilobytes, not 8 GiB of decryption and disk).
- * Nothing here is verified: the signature is checked over the data at the end, as always.
+ * untrusted sender costs a read of its first and last few kilobytes, not 8 GiB of decryption and
+ * disk). Nothing here is verified: the signature is checked over the data at the end, as always.
  */
 final class OuterTail {
     /** The outer signature packet is a few hundred bytes; it ends the file. */
     private static final int TAIL = 4096;
 
-    private OuterTail() {
-    }
+    private OuterTail() {}
 
     /** The signature packet that ends the file, or null if the file does not end with one. */
     static PGPSignature read(Path file) {
@@ -49,8 +47,10 @@ final class OuterTail {
             byte[] candidate = Arrays.copyOfRange(tail, i, tail.length);
             try {
                 PGPObjectFactory factory = new PGPObjectFactory(candidate, Crypto.fingerprints());
-                if (factory.nextObject() instanceof PGPSignatureList list && list.size() == 1
-                        && factory.nextObject() == null && Arrays.equals(list.get(0).getEncoded(), candidate)) {
+                if (factory.nextObject() instanceof PGPSignatureList list
+                        && list.size() == 1
+                        && factory.nextObject() == null
+                        && Arrays.equals(list.get(0).getEncoded(), candidate)) {
                     return list.get(0);
                 }
             } catch (IOException | RuntimeException notHere) {
@@ -59,5 +59,4 @@ final class OuterTail {
         }
         return null;
     }
-
 }

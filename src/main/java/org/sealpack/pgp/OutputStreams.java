@@ -5,6 +5,5 @@ import java.io.OutputStream;
 final class OutputStreams {
     static final OutputStream NULL = OutputStream.nullOutputStream();
 
-    private OutputStreams() {
-    }
+    private OutputStreams() {}
 }

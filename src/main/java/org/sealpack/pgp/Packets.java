@@ -8,13 +8,12 @@ import java.nio.file.Path;
 
 /** What the first bytes of a file say about it, without parsing it. */
 public final class Packets {
-    private Packets() {
-    }
+    private Packets() {}
 
     /**
      * Whether the file starts as a sealed file does: a One-Pass Signature packet (tag 4), or for an
-     * anonymous file a Public-Key Encrypted Session Key packet (tag 1), in either header format; or an
-     * ASCII-armored OpenPGP message.
+     * anonymous file a Public-Key Encrypted Session Key packet (tag 1), in either header format; or
+     * an ASCII-armored OpenPGP message.
      */
     public static boolean looksSealed(Path file) throws IOException {
         byte[] head = new byte[27];
@@ -25,7 +24,8 @@ public final class Packets {
         if (n == 0) {
             return false;
         }
-        if (new String(head, 0, n, StandardCharsets.US_ASCII).startsWith("-----BEGIN PGP MESSAGE-----")) {
+        if (new String(head, 0, n, StandardCharsets.US_ASCII)
+                .startsWith("-----BEGIN PGP MESSAGE-----")) {
             return true;
         }
         int b = head[0] & 0xff;

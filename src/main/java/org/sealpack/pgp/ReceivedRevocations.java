@@ -10,14 +10,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.sealpack.failure.KeyException;
 
 /**
- * When the keyring received each 'lost' revocation: a soft one (retired or superseded) made ahead, at
- * key generation, and dated then. Dated by its signature alone it would void everything the key signed
- * since it was made; it takes effect from when its owner gave it out instead, so what the key signed
- * before stays good. {@code HOME/received-revocations.txt}, one line per key: FINGERPRINT ISO-INSTANT.
+ * When the keyring received each 'lost' revocation: a soft one (retired or superseded) made ahead,
+ * at key generation, and dated then. Dated by its signature alone it would void everything the key
+ * signed since it was made; it takes effect from when its owner gave it out instead, so what the
+ * key signed before stays good. {@code HOME/received-revocations.txt}, one line per key:
+ * FINGERPRINT ISO-INSTANT.
  */
 final class ReceivedRevocations {
     static final String FILE = "received-revocations.txt";
@@ -39,8 +39,10 @@ final class ReceivedRevocations {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new KeyException(file + " is unreadable: " + e.getMessage(),
-                    "restore it from a backup of the keyring's home", e);
+            throw new KeyException(
+                    file + " is unreadable: " + e.getMessage(),
+                    "restore it from a backup of the keyring's home",
+                    e);
         }
     }
 
@@ -67,7 +69,9 @@ final class ReceivedRevocations {
         times.forEach((fpr, at) -> text.append(fpr).append(' ').append(at).append('\n'));
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+                tmp,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         changed = false;

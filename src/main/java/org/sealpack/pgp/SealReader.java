@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
-
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
@@ -22,33 +21,47 @@ import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.UnsafeArchiveException;
 
 /**
- * Reads a sealed file in one pass: the outer envelope ({@link OuterEnvelope}: one-pass signed literal
- * data, absent in an anonymous file) around the encrypted message ({@link EncryptedMessage}). Nothing
- * {@link #decrypt} returns is trusted until {@link #checkIntegrity()} and {@link #verifyOuter(List)} have
- * passed: the caller holds that plaintext in a sink for unverified data until then.
+ * Reads a sealed file in one pass: the outer envelope ({@link OuterEnvelope}: one-pass signed
+ * literal data, absent in an anonymous file) around the encrypted message ({@link
+ * EncryptedMessage}). Nothing {@link #decrypt} returns is trusted until {@link #checkIntegrity()}
+ * and {@link #verifyOuter(List)} have passed: the caller holds that plaintext in a sink for
+ * unverified data until then.
  */
 public final class SealReader implements AutoCloseable {
     private final CountingInput file;
+
     /** Null for an anonymous (seizure-mode) file. */
     private final OuterEnvelope outer;
+
     private final EncryptedMessage message;
-    /** Whether the whole file was read with its structure complete: a failure after that is no truncation. */
+
+    /**
+     * Whether the whole file was read with its structure complete: a failure after that is no
+     * truncation.
+     */
     private boolean complete;
 
-    /** One recipient of the inner message: a key ID (0 for a hidden recipient) and its algorithm. */
-    public record Recipient(String keyId, String algorithm) {
-    }
+    /**
+     * One recipient of the inner message: a key ID (0 for a hidden recipient) and its algorithm.
+     */
+    public record Recipient(String keyId, String algorithm) {}
 
     /** What the outer signature claims, unverified. */
-    public record ClaimedSignature(String issuer, Instant created, String hash, String algorithm) {
-    }
+    public record ClaimedSignature(String issuer, Instant created, String hash, String algorithm) {}
 
-    private SealReader(CountingInput file, List<Certificate> trusted, Path path, boolean verifying,
-                       String name) throws IOException, PGPException {
+    private SealReader(
+            CountingInput file,
+            List<Certificate> trusted,
+            Path path,
+            boolean verifying,
+            String name)
+            throws IOException, PGPException {
         this.file = file;
-        // The packets are read above the armor decoder: an armored copy of a sealed file is checked over
+        // The packets are read above the armor decoder: an armored copy of a sealed file is checked
+        // over
         // its dearmored bytes, as the signature covers them.
-        CountingInput decoded = new CountingInput(Armor.decoder(file, Armor.MESSAGE, "the armored sealed file"));
+        CountingInput decoded =
+                new CountingInput(Armor.decoder(file, Armor.MESSAGE, "the armored sealed file"));
         PGPObjectFactory factory = new PGPObjectFactory(decoded, Crypto.fingerprints());
         Object first = factory.nextObject();
         MalformedSealException notSealed = NotSealed.byItsFirstPacket(first, name);
@@ -62,13 +75,15 @@ public final class SealReader implements AutoCloseable {
             return;
         }
         if (!(first instanceof PGPOnePassSignatureList list) || list.size() != 1) {
-            throw new MalformedSealException("this is not a sealed file: it does not start with a one-pass signature",
+            throw new MalformedSealException(
+                    "this is not a sealed file: it does not start with a one-pass signature",
                     NOT_SEALED_HINT);
         }
         this.outer = new OuterEnvelope(list.get(0), factory, decoded, trusted, path, verifying);
         Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
         if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
-            throw new MalformedSealException("the sealed file holds no encrypted message", NOT_SEALED_HINT);
+            throw new MalformedSealException(
+                    "the sealed file holds no encrypted message", NOT_SEALED_HINT);
         }
         this.message = new EncryptedMessage(encrypted, outer.body(), false);
     }
@@ -77,20 +92,24 @@ public final class SealReader implements AutoCloseable {
      * Starts reading a sealed file.
      *
      * @param trusted the certificates whose signatures the caller will accept
-     * @param path    the file the stream reads (null for a stream that is no file): its outer signature is
-     *                then looked at first, from the file's end, and a file whose signer is not trusted is
-     *                refused before anything is decrypted
+     * @param path the file the stream reads (null for a stream that is no file): its outer
+     *     signature is then looked at first, from the file's end, and a file whose signer is not
+     *     trusted is refused before anything is decrypted
      */
     public static SealReader open(InputStream in, List<Certificate> trusted, Path path) {
         return start(in, trusted, path, true);
     }
 
-    /** Starts reading a sealed file only to look at it (inspect): nothing is checked, nothing decrypted. */
+    /**
+     * Starts reading a sealed file only to look at it (inspect): nothing is checked, nothing
+     * decrypted.
+     */
     public static SealReader inspect(InputStream in, Path path) {
         return start(in, List.of(), path, false);
     }
 
-    private static SealReader start(InputStream in, List<Certificate> trusted, Path path, boolean verifying) {
+    private static SealReader start(
+            InputStream in, List<Certificate> trusted, Path path, boolean verifying) {
         // Its first bytes are looked at before any parser sees them, to say what a file that is no
         // sealed file is (empty, text, a certificate, ...).
         InputStream peeked = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
@@ -101,7 +120,8 @@ public final class SealReader implements AutoCloseable {
             head = peeked.readNBytes(NotSealed.HEAD);
             peeked.reset();
         } catch (IOException e) {
-            throw ReadFailures.of(e, CountingInput.over(peeked), false, false, "the file cannot be read");
+            throw ReadFailures.of(
+                    e, CountingInput.over(peeked), false, false, "the file cannot be read");
         }
         MalformedSealException notSealed = NotSealed.byItsStart(head, head.length, name);
         if (notSealed != null) {
@@ -119,7 +139,9 @@ public final class SealReader implements AutoCloseable {
         return message.recipients();
     }
 
-    /** The key ID the unverified one-pass header names as the signer, or null for an anonymous file. */
+    /**
+     * The key ID the unverified one-pass header names as the signer, or null for an anonymous file.
+     */
     public String claimedSignerKeyId() {
         return outer == null ? null : outer.claimedSignerKeyId();
     }
@@ -140,13 +162,14 @@ public final class SealReader implements AutoCloseable {
     }
 
     /**
-     * Decrypts the inner message with one of the keys that is a recipient (unlocking only what is needed)
-     * and returns the plaintext (the tar), unverified until {@link #checkIntegrity()} and
+     * Decrypts the inner message with one of the keys that is a recipient (unlocking only what is
+     * needed) and returns the plaintext (the tar), unverified until {@link #checkIntegrity()} and
      * {@link #verifyOuter(List)} pass.
      */
-    public InputStream decrypt(List<? extends KeyHandle> keys,
-                               BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
-                               int maxAnonymousRecipients) {
+    public InputStream decrypt(
+            List<? extends KeyHandle> keys,
+            BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
+            int maxAnonymousRecipients) {
         checkRecipients(maxAnonymousRecipients);
         try {
             return message.decrypt(keys, unlock);
@@ -156,20 +179,27 @@ public final class SealReader implements AutoCloseable {
     }
 
     /**
-     * An anonymous file is decrypted before its sender is known, and each of its recipients costs a trial
-     * decryption with every key: more than {@code max} encrypted session keys are refused before any key
-     * is unlocked. A signed file is authenticated first, and is not limited here.
+     * An anonymous file is decrypted before its sender is known, and each of its recipients costs a
+     * trial decryption with every key: more than {@code max} encrypted session keys are refused
+     * before any key is unlocked. A signed file is authenticated first, and is not limited here.
      */
     public void checkRecipients(int max) {
         if (outer == null && message.sessionKeys() > max) {
-            throw new UnsafeArchiveException("the anonymous file holds " + message.sessionKeys()
-                    + " encrypted session keys (recipients), over the limit of " + max
-                    + "; nothing was unlocked or decrypted", "do not open it if you do not expect it; if it is"
-                    + " genuine, raise the limit with --max-recipients");
+            throw new UnsafeArchiveException(
+                    "the anonymous file holds "
+                            + message.sessionKeys()
+                            + " encrypted session keys (recipients), over the limit of "
+                            + max
+                            + "; nothing was unlocked or decrypted",
+                    "do not open it if you do not expect it; if it is"
+                            + " genuine, raise the limit with --max-recipients");
         }
     }
 
-    /** Bytes of plaintext every decryption in this process has handed out so far (for --debug and the tests). */
+    /**
+     * Bytes of plaintext every decryption in this process has handed out so far (for --debug and
+     * the tests).
+     */
     public static long bytesDecrypted() {
         return EncryptedMessage.DECRYPTED.get();
     }
@@ -179,7 +209,9 @@ public final class SealReader implements AutoCloseable {
         return message.openedBy();
     }
 
-    /** Who holds the secret of the key that decrypted the file: "sealpack", or "GnuPG" (its agent). */
+    /**
+     * Who holds the secret of the key that decrypted the file: "sealpack", or "GnuPG" (its agent).
+     */
     public String openedHeldBy() {
         return message.openedHeldBy();
     }
@@ -192,7 +224,8 @@ public final class SealReader implements AutoCloseable {
 
     /**
      * Reads the rest of the file and verifies the outer signature against the trusted certificates.
-     * Fails if the signer is not trusted, if the signature does not verify, or if anything follows it.
+     * Fails if the signer is not trusted, if the signature does not verify, or if anything follows
+     * it.
      */
     public SignatureCheck verifyOuter(List<Certificate> trusted) {
         if (outer == null) {
@@ -208,7 +241,10 @@ public final class SealReader implements AutoCloseable {
         }
     }
 
-    /** Reads the rest of the file without checking anything: for inspection. Returns the claimed signature. */
+    /**
+     * Reads the rest of the file without checking anything: for inspection. Returns the claimed
+     * signature.
+     */
     public ClaimedSignature skipToEnd() {
         try {
             if (outer == null) {
@@ -231,7 +267,11 @@ public final class SealReader implements AutoCloseable {
     }
 
     private SealpackException failure(Exception e, String context) {
-        return ReadFailures.of(e, file, message != null && message.unprotected,
-                complete || outer != null && outer.complete, context);
+        return ReadFailures.of(
+                e,
+                file,
+                message != null && message.unprotected,
+                complete || outer != null && outer.complete,
+                context);
     }
 }

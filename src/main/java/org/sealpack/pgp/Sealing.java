@@ -3,16 +3,16 @@ package org.sealpack.pgp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.UnaryOperator;
-
 import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 
 /**
- * The stream a sealed file's tar is written to ({@link SealWriter#open}). Closing it completes every
- * layer. Its work runs on two threads (two cores): for SEIPD v1 the caller's thread also computes the
- * integrity tag and a second one encrypts and writes (see {@link CfbEncryptor}); for SEIPD v2 (OCB)
- * every layer below the tar runs on the second thread. When the caller fails while writing, it calls
- * {@link #abort} once, which stops and joins the second thread and says which failure to report.
+ * The stream a sealed file's tar is written to ({@link SealWriter#open}). Closing it completes
+ * every layer. Its work runs on two threads (two cores): for SEIPD v1 the caller's thread also
+ * computes the integrity tag and a second one encrypts and writes (see {@link CfbEncryptor}); for
+ * SEIPD v2 (OCB) every layer below the tar runs on the second thread. When the caller fails while
+ * writing, it calls {@link #abort} once, which stops and joins the second thread and says which
+ * failure to report.
  */
 public class Sealing extends OutputStream {
     private final OutputStream out;
@@ -25,13 +25,16 @@ public class Sealing extends OutputStream {
 
     /** Every layer below on a second thread, fed through a pipe. */
     static Sealing inBackground(OutputStream layers) {
-        Pipeline pipeline = Pipeline.readingInBackground("sealpack-encrypt", from -> {
-            ChunkPipe.Input chunks = (ChunkPipe.Input) from;
-            while (chunks.transfer(layers::write) >= 0) {
-                // each chunk written through the layers as it came
-            }
-            layers.close();
-        });
+        Pipeline pipeline =
+                Pipeline.readingInBackground(
+                        "sealpack-encrypt",
+                        from -> {
+                            ChunkPipe.Input chunks = (ChunkPipe.Input) from;
+                            while (chunks.transfer(layers::write) >= 0) {
+                                // each chunk written through the layers as it came
+                            }
+                            layers.close();
+                        });
         OutputStream into = pipeline.output();
         return new Sealing(into, pipeline::failed) {
             private boolean closed;
@@ -63,9 +66,9 @@ public class Sealing extends OutputStream {
     }
 
     /**
-     * Writing failed on the caller's side with {@code here}: stops the second thread, waits for it and
-     * returns the failure to report (the second thread's own, when it failed first and this one only
-     * heard of it). Nothing more may be written.
+     * Writing failed on the caller's side with {@code here}: stops the second thread, waits for it
+     * and returns the failure to report (the second thread's own, when it failed first and this one
+     * only heard of it). Nothing more may be written.
      */
     public Throwable abort(Throwable here) {
         return abort.apply(here);

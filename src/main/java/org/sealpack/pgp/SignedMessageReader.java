@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.LongPredicate;
-
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPLiteralData;
@@ -16,25 +15,27 @@ import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.NotRecipientException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.TamperedDataException;
 import org.sealpack.failure.WeakCryptoException;
-import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 
 /**
  * Reads what {@link SignedMessage} writes (a receipt sent back to the sender): an OpenPGP message
  * encrypted to one of our keys holding exactly a one-pass signature, one binary literal data packet
- * and its signature, and nothing after. The document comes back unverified, with its signature ready
- * to be checked over it as a detached one ({@link Opened#signature}).
+ * and its signature, and nothing after. The document comes back unverified, with its signature
+ * ready to be checked over it as a detached one ({@link Opened#signature}).
  */
 public final class SignedMessageReader {
-    private SignedMessageReader() {
-    }
+    private SignedMessageReader() {}
 
-    /** A decrypted signed message: the literal data's name and bytes, the key that opened it, its signature. */
+    /**
+     * A decrypted signed message: the literal data's name and bytes, the key that opened it, its
+     * signature.
+     */
     public static final class Opened {
         private final String name;
         private final byte[] document;
@@ -52,7 +53,10 @@ public final class SignedMessageReader {
             return name;
         }
 
-        /** The literal data (not a copy), not yet verified: check {@link #signature} over it before relying on it. */
+        /**
+         * The literal data (not a copy), not yet verified: check {@link #signature} over it before
+         * relying on it.
+         */
         public byte[] document() {
             return document;
         }
@@ -61,26 +65,34 @@ public final class SignedMessageReader {
             return openedBy;
         }
 
-        /** The message's signature, its signer resolved among the trusted certificates, to check over the document. */
+        /**
+         * The message's signature, its signer resolved among the trusted certificates, to check
+         * over the document.
+         */
         public DetachedSignature signature(List<Certificate> trusted, String what) {
             return DetachedSignature.of(signature, trusted, what);
         }
     }
 
     /**
-     * @param message     the message as it arrived, ASCII-armored or binary, read once and not held
+     * @param message the message as it arrived, ASCII-armored or binary, read once and not held
      * @param maxDocument the most bytes the literal data may hold (more is refused, not read)
-     * @param what        names the message in messages, for example "the return receipt r.md.pgp"
+     * @param what names the message in messages, for example "the return receipt r.md.pgp"
      */
-    public static Opened open(InputStream message, List<? extends KeyHandle> keys, BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
-                              long maxDocument, String what) {
+    public static Opened open(
+            InputStream message,
+            List<? extends KeyHandle> keys,
+            BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
+            long maxDocument,
+            String what) {
         try (InputStream in = PGPUtil.getDecoderStream(message)) {
             PGPObjectFactory outer = new PGPObjectFactory(in, Crypto.fingerprints());
             if (!(outer.nextObject() instanceof PGPEncryptedDataList list)) {
                 throw notOne(what, "it is not an encrypted OpenPGP message");
             }
             for (Object o : list) {
-                if (o instanceof PGPPublicKeyEncryptedData pk && !pk.getKeyIdentifier().isWildcard()) {
+                if (o instanceof PGPPublicKeyEncryptedData pk
+                        && !pk.getKeyIdentifier().isWildcard()) {
                     for (KeyHandle key : keys) {
                         if (key.hasSecretFor(pk.getKeyID())) {
                             long part = pk.getKeyID();
@@ -94,11 +106,17 @@ public final class SignedMessageReader {
                     }
                 }
             }
-            List<String> named = keys.stream().filter(k -> !(k instanceof GnuPGKeys)).map(k -> k.certificate().describe())
-                    .toList();
-            String given = named.isEmpty() ? "no secret key was given and none is in the keyring"
-                    : "none of the keys " + String.join(", ", named) + " is a recipient";
-            throw new NotRecipientException(what + " cannot be decrypted: " + given,
+            List<String> named =
+                    keys.stream()
+                            .filter(k -> !(k instanceof GnuPGKeys))
+                            .map(k -> k.certificate().describe())
+                            .toList();
+            String given =
+                    named.isEmpty()
+                            ? "no secret key was given and none is in the keyring"
+                            : "none of the keys " + String.join(", ", named) + " is a recipient";
+            throw new NotRecipientException(
+                    what + " cannot be decrypted: " + given,
                     "give the secret key it was sent to (the sender's) with --key KEY");
         } catch (IOException | PGPException | RuntimeException e) {
             if (e instanceof SealpackException s) {
@@ -108,10 +126,12 @@ public final class SignedMessageReader {
         }
     }
 
-    private static Opened read(PGPPublicKeyEncryptedData pk, SecretKey key, long part, long maxDocument, String what)
+    private static Opened read(
+            PGPPublicKeyEncryptedData pk, SecretKey key, long part, long maxDocument, String what)
             throws IOException, PGPException {
         if (!pk.isIntegrityProtected()) {
-            throw new WeakCryptoException(what + " is encrypted without integrity protection",
+            throw new WeakCryptoException(
+                    what + " is encrypted without integrity protection",
                     "ask its custodian for a new copy");
         }
         PublicKeyDataDecryptorFactory factory =
@@ -122,36 +142,48 @@ public final class SignedMessageReader {
         }
         PGPObjectFactory inner = new PGPObjectFactory(clear, Crypto.fingerprints());
         if (!(inner.nextObject() instanceof PGPOnePassSignatureList ops) || ops.size() != 1) {
-            throw notOne(what, "it does not begin with one one-pass signature (not signed as sealpack signs it)");
+            throw notOne(
+                    what,
+                    "it does not begin with one one-pass signature (not signed as sealpack signs it)");
         }
-        if (!(inner.nextObject() instanceof PGPLiteralData literal) || literal.getFormat() != PGPLiteralData.BINARY) {
+        if (!(inner.nextObject() instanceof PGPLiteralData literal)
+                || literal.getFormat() != PGPLiteralData.BINARY) {
             throw notOne(what, "it holds no binary literal data after its one-pass signature");
         }
-        byte[] document = literal.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocument + 1));
+        byte[] document =
+                literal.getInputStream()
+                        .readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxDocument + 1));
         if (document.length > maxDocument) {
-            throw new InputException(what + " holds more than " + maxDocument + " bytes, more than any receipt",
+            throw new InputException(
+                    what + " holds more than " + maxDocument + " bytes, more than any receipt",
                     "it is not a sealpack receipt; ask its custodian what it is");
         }
-        if (!(inner.nextObject() instanceof PGPSignatureList signatures) || signatures.size() != 1
-                || inner.nextObject() != null || clear.read() >= 0) {
+        if (!(inner.nextObject() instanceof PGPSignatureList signatures)
+                || signatures.size() != 1
+                || inner.nextObject() != null
+                || clear.read() >= 0) {
             throw notOne(what, "it does not end with exactly one signature after its literal data");
         }
         if (!pk.isAEAD() && !pk.verify()) {
-            throw new TamperedDataException(what + " failed its integrity check (MDC): it was altered",
+            throw new TamperedDataException(
+                    what + " failed its integrity check (MDC): it was altered",
                     "do not rely on it; ask its custodian for their copy");
         }
         PGPOnePassSignature header = ops.get(0);
         PGPSignature signature = signatures.get(0);
-        if (header.getKeyID() != signature.getKeyID() || header.getHashAlgorithm() != signature.getHashAlgorithm()
+        if (header.getKeyID() != signature.getKeyID()
+                || header.getHashAlgorithm() != signature.getHashAlgorithm()
                 || header.getSignatureType() != signature.getSignatureType()) {
-            throw new BadSignatureException(what + "'s one-pass header names another key or hash than its signature",
+            throw new BadSignatureException(
+                    what + "'s one-pass header names another key or hash than its signature",
                     "do not rely on it; ask its custodian for their copy");
         }
         return new Opened(literal.getFileName(), document, key.certificate(), signature);
     }
 
     private static InputException notOne(String what, String why) {
-        return new InputException(what + " is not a return receipt as sealpack writes it: " + why,
+        return new InputException(
+                what + " is not a return receipt as sealpack writes it: " + why,
                 "give the FILE.pgp that `--receipt-to` wrote, as it arrived");
     }
 }

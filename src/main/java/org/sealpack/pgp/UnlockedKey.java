@@ -1,14 +1,13 @@
 package org.sealpack.pgp;
 
 import java.util.Map;
-
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.sealpack.failure.KeyException;
 
 /**
- * A secret key whose secret parts were decrypted with its passphrase; lives only in memory. Its secret
- * operations run here, on Bouncy Castle ({@link LocalSecrets}).
+ * A secret key whose secret parts were decrypted with its passphrase; lives only in memory. Its
+ * secret operations run here, on Bouncy Castle ({@link LocalSecrets}).
  */
 public final class UnlockedKey implements SecretKey {
     private final Key key;
@@ -41,8 +40,13 @@ public final class UnlockedKey implements SecretKey {
     private PGPPrivateKey secret(PGPPublicKey part) {
         PGPPrivateKey p = privates.get(part.getKeyID());
         if (p == null) {
-            throw new KeyException("the secret of " + Hex.keyId(part.getKeyID()) + " of " + certificate().describe()
-                    + " was not unlocked", null);
+            throw new KeyException(
+                    "the secret of "
+                            + Hex.keyId(part.getKeyID())
+                            + " of "
+                            + certificate().describe()
+                            + " was not unlocked",
+                    null);
         }
         return p;
     }

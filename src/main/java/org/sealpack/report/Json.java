@@ -1,22 +1,5 @@
 package org.sealpack.report;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.sealpack.bag.BagRules;
-import org.sealpack.bag.Metadata;
-import org.sealpack.failure.SealpackException;
-import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.SealReader;
-import org.sealpack.seal.AtRest;
-import org.sealpack.seal.Reports;
-import org.sealpack.seal.Version;
-import org.sealpack.text.Untrusted;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -27,23 +10,48 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sealpack.bag.BagRules;
+import org.sealpack.bag.Metadata;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.SealReader;
+import org.sealpack.seal.AtRest;
+import org.sealpack.seal.Reports;
+import org.sealpack.seal.Version;
+import org.sealpack.text.Untrusted;
 
 /**
- * The --json documents: one per command, field names stable, described by docs/sealpack.schema.json.
- * Strings from archives and keys keep their value; every invisible or text-changing character in them is
- * written as a \\u escape, which a terminal shows as text.
+ * The --json documents: one per command, field names stable, described by
+ * docs/sealpack.schema.json. Strings from archives and keys keep their value; every invisible or
+ * text-changing character in them is written as a \\u escape, which a terminal shows as text.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new Hidden());
-        MAPPER.registerModule(new SimpleModule().addSerializer(new StdSerializer<>(Untrusted.class) {
-            @Override
-            public void serialize(Untrusted value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.unescaped()); // JSON keeps the value; Hidden spells what a terminal would obey
-            }
-        }));
+        MAPPER.registerModule(
+                new SimpleModule()
+                        .addSerializer(
+                                new StdSerializer<>(Untrusted.class) {
+                                    @Override
+                                    public void serialize(
+                                            Untrusted value,
+                                            JsonGenerator gen,
+                                            SerializerProvider provider)
+                                            throws IOException {
+                                        gen.writeString(value.unescaped()); // JSON keeps the value;
+                                        // Hidden spells what a
+                                        // terminal would obey
+                                    }
+                                }));
     }
 
     /**
@@ -73,8 +81,7 @@ public final class Json {
         }
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     public static void print(PrintWriter out, Map<String, Object> document) {
         try {
@@ -130,8 +137,12 @@ public final class Json {
         return d;
     }
 
-    public static Map<String, Object> full(String kind, Reports.Full full, String destination, String sha256,
-                                    List<String> checked) {
+    public static Map<String, Object> full(
+            String kind,
+            Reports.Full full,
+            String destination,
+            String sha256,
+            List<String> checked) {
         Map<String, Object> d = document(kind);
         d.put("verdict", "good");
         d.put("checked", checked);
@@ -151,13 +162,16 @@ public final class Json {
         }
         bag.put("bagInfo", info);
         List<Map<String, Object>> files = new ArrayList<>();
-        full.manifest().checksums().forEach((path, sum) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", path);
-            m.put("bytes", full.manifest().sizeOf(path));
-            m.put("sha512", sum);
-            files.add(m);
-        });
+        full.manifest()
+                .checksums()
+                .forEach(
+                        (path, sum) -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("path", path);
+                            m.put("bytes", full.manifest().sizeOf(path));
+                            m.put("sha512", sum);
+                            files.add(m);
+                        });
         bag.put("files", files);
         bag.put("payloadBytes", full.payloadBytes());
         d.put("bag", bag);
@@ -169,17 +183,24 @@ public final class Json {
     }
 
     /**
-     * A check that failed: what failed, its exit code, error name and general hint (from the exit-code
-     * table), and the checks that had passed before it.
+     * A check that failed: what failed, its exit code, error name and general hint (from the
+     * exit-code table), and the checks that had passed before it.
      */
-    public static Map<String, Object> failure(String kind, Throwable failure, int exit, String error, String generalHint,
-                                              List<String> passed, String sha256) {
+    public static Map<String, Object> failure(
+            String kind,
+            Throwable failure,
+            int exit,
+            String error,
+            String generalHint,
+            List<String> passed,
+            String sha256) {
         Map<String, Object> d = document(kind);
         d.put("verdict", "failed");
         d.put("exit", exit);
         d.put("error", error);
         d.put("message", failure.getMessage() == null ? failure.toString() : failure.getMessage());
-        String hint = failure instanceof SealpackException s && s.hint() != null ? s.hint() : generalHint;
+        String hint =
+                failure instanceof SealpackException s && s.hint() != null ? s.hint() : generalHint;
         d.put("hint", hint);
         d.put("passed", passed);
         d.put("fileSha256", sha256);
@@ -214,7 +235,9 @@ public final class Json {
         d.put("payloadFiles", verdict.payload().size());
         d.put("payloadBytes", verdict.payloadBytes());
         d.put("manifests", verdict.algorithms());
-        d.put("signer", report.signature() == null ? null : certificate(report.signature().signer()));
+        d.put(
+                "signer",
+                report.signature() == null ? null : certificate(report.signature().signer()));
         d.put("problems", verdict.problems());
         d.put("warnings", verdict.warnings());
         d.put("toFetch", verdict.toFetch());

@@ -5,14 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.sealpack.seal.Progress;
 
 /**
- * A one-line progress display on stderr: bytes done, rate and time left, redrawn at most five times a
- * second and only after the first half second, so short operations print nothing. Used only when a
- * terminal is attached (never in a pipe) and neither --quiet nor --json was given; the line is erased
- * when the operation ends, and by the command line's handler of Ctrl-C ({@link #clear()}).
+ * A one-line progress display on stderr: bytes done, rate and time left, redrawn at most five times
+ * a second and only after the first half second, so short operations print nothing. Used only when
+ * a terminal is attached (never in a pipe) and neither --quiet nor --json was given; the line is
+ * erased when the operation ends, and by the command line's handler of Ctrl-C ({@link #clear()}).
  */
 public final class ProgressLine implements Progress {
     private final PrintWriter err;
@@ -28,9 +27,9 @@ public final class ProgressLine implements Progress {
     }
 
     /**
-     * Whether standard error, where the line is drawn, is a terminal: on Linux, what /proc says fd 2 is
-     * (so {@code pack -o - > file} still shows progress); elsewhere, whether Java has a console (both
-     * standard input and output at a terminal).
+     * Whether standard error, where the line is drawn, is a terminal: on Linux, what /proc says fd
+     * 2 is (so {@code pack -o - > file} still shows progress); elsewhere, whether Java has a
+     * console (both standard input and output at a terminal).
      */
     public static boolean stderrIsATerminal() {
         try {
@@ -62,7 +61,10 @@ public final class ProgressLine implements Progress {
         drawn = true;
     }
 
-    /** "sealing  37% (222 of 600 MiB), 85 MiB/s, 5 s left", or without a total "opening 222 MiB, 85 MiB/s". */
+    /**
+     * "sealing 37% (222 of 600 MiB), 85 MiB/s, 5 s left", or without a total "opening 222 MiB, 85
+     * MiB/s".
+     */
     public static String line(String what, long done, long total, long elapsedNanos) {
         long mib = done >> 20;
         double seconds = Math.max(elapsedNanos, 1) / 1e9;
@@ -73,8 +75,15 @@ public final class ProgressLine implements Progress {
         }
         long left = rate > 0 ? Math.round(Math.max(0, total - done) / rate) : -1;
         String eta = left < 0 ? "" : ", " + duration(left) + " left";
-        return String.format(Locale.ROOT, "%s %3d%% (%d of %d MiB), %s%s", what,
-                Math.min(100, done * 100 / total), mib, total >> 20, speed, eta);
+        return String.format(
+                Locale.ROOT,
+                "%s %3d%% (%d of %d MiB), %s%s",
+                what,
+                Math.min(100, done * 100 / total),
+                mib,
+                total >> 20,
+                speed,
+                eta);
     }
 
     public static String duration(long seconds) {

@@ -5,38 +5,43 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.sealpack.archive.Limits;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 
 /**
- * Authenticate before decrypting (docs/FORMAT.md section 5): the outer signature of a signed sealed file
- * is verified over the whole file before a byte of it is decrypted. The source is pinned first (a file
- * held open, or a stream spooled as ciphertext into a staged file), then read once to verify its outer
- * signature; the decrypting pass reads the same descriptor again and verifies the signature again over
- * what it decrypted, so bytes changed in place between the passes are still refused. An anonymous file
- * has no signature to check first: its costs are bounded instead (recipients, one unlock per key,
- * inflation), and it is read once.
+ * Authenticate before decrypting (docs/FORMAT.md section 5): the outer signature of a signed sealed
+ * file is verified over the whole file before a byte of it is decrypted. The source is pinned first
+ * (a file held open, or a stream spooled as ciphertext into a staged file), then read once to
+ * verify its outer signature; the decrypting pass reads the same descriptor again and verifies the
+ * signature again over what it decrypted, so bytes changed in place between the passes are still
+ * refused. An anonymous file has no signature to check first: its costs are bounded instead
+ * (recipients, one unlock per key, inflation), and it is read once.
  */
 final class Authentication {
-    private Authentication() {
-    }
+    private Authentication() {}
 
     /**
-     * Pins the source (spooling a stream beside {@code spoolBeside}) and, for a signed file, verifies its
-     * outer signature over every byte; throws the outer failure, before anything was decrypted or staged.
-     * The caller closes the returned handle when done with the source.
+     * Pins the source (spooling a stream beside {@code spoolBeside}) and, for a signed file,
+     * verifies its outer signature over every byte; throws the outer failure, before anything was
+     * decrypted or staged. The caller closes the returned handle when done with the source.
      */
-    static Pinned first(Source source, List<Certificate> trusted, Path spoolBeside, Limits limits, String what) {
+    static Pinned first(
+            Source source,
+            List<Certificate> trusted,
+            Path spoolBeside,
+            Limits limits,
+            String what) {
         Pinned pinned = source.pin(spoolBeside, limits.maxSealedBytes(), what);
         if (!pinned.readable()) {
-            return pinned; // an anonymous file from a stream: read once, its costs bounded as it is read
+            return pinned; // an anonymous file from a stream: read once, its costs bounded as it is
+            // read
         }
         try {
             boolean anonymous;
-            try (InputStream start = source.firstPass(null); SealReader peek = SealReader.open(start, trusted, pinned.path)) {
+            try (InputStream start = source.firstPass(null);
+                    SealReader peek = SealReader.open(start, trusted, pinned.path)) {
                 anonymous = peek.isAnonymous();
                 peek.checkRecipients(limits.maxRecipients());
             }
@@ -50,7 +55,10 @@ final class Authentication {
         }
     }
 
-    /** The reader, once an anonymous file's recipients are within the limit (checked before anything is staged). */
+    /**
+     * The reader, once an anonymous file's recipients are within the limit (checked before anything
+     * is staged).
+     */
     static SealReader bounded(SealReader reader, Limits limits) {
         try {
             reader.checkRecipients(limits.maxRecipients());
@@ -61,19 +69,27 @@ final class Authentication {
         return reader;
     }
 
-    /** The outer signature over the whole file: one thread reads it, this one hashes and verifies. */
-    private static void verifyOuter(Source source, List<Certificate> trusted, Pinned pinned) throws IOException {
+    /**
+     * The outer signature over the whole file: one thread reads it, this one hashes and verifies.
+     */
+    private static void verifyOuter(Source source, List<Certificate> trusted, Pinned pinned)
+            throws IOException {
         InputStream file = source.firstPass("authenticating");
-        Pipeline pipeline = Pipeline.writingInBackground("sealpack-authenticate", into -> {
-            try (file) {
-                byte[] buffer = new byte[1 << 18];
-                int n;
-                while ((n = file.read(buffer)) > 0) {
-                    into.write(buffer, 0, n);
-                }
-            }
-        });
-        try (SealReader reader = SealReader.open(new BufferedInputStream(pipeline.input(), 1 << 16), trusted, pinned.path)) {
+        Pipeline pipeline =
+                Pipeline.writingInBackground(
+                        "sealpack-authenticate",
+                        into -> {
+                            try (file) {
+                                byte[] buffer = new byte[1 << 18];
+                                int n;
+                                while ((n = file.read(buffer)) > 0) {
+                                    into.write(buffer, 0, n);
+                                }
+                            }
+                        });
+        try (SealReader reader =
+                SealReader.open(
+                        new BufferedInputStream(pipeline.input(), 1 << 16), trusted, pinned.path)) {
             reader.verifyOuter(trusted);
             pipeline.finish();
         } catch (IOException | RuntimeException e) {

@@ -5,7 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The checks of a verification, in the order they passed: on failure, what had passed before it (a
- * failure report and a failure receipt say so). The names are those of the JSON documents' "checked".
+ * failure report and a failure receipt say so). The names are those of the JSON documents'
+ * "checked".
  */
 public final class Checks {
     public static final String OUTER_SIGNATURE = "outer-signature";

@@ -5,15 +5,15 @@ import java.util.Map;
 
 /**
  * Where the keyring lives: --home, else $SEALPACK_HOME, else $XDG_DATA_HOME/sealpack, else
- * $HOME/.local/share/sealpack, with HOME from the environment (as a shell and gpg read it; the password
- * database's home directory only when HOME is not set at all).
+ * $HOME/.local/share/sealpack, with HOME from the environment (as a shell and gpg read it; the
+ * password database's home directory only when HOME is not set at all).
  */
 public final class Home {
     /** How --help and the README say it. */
-    public static final String DEFAULT = "$SEALPACK_HOME, else $XDG_DATA_HOME/sealpack, else $HOME/.local/share/sealpack";
+    public static final String DEFAULT =
+            "$SEALPACK_HOME, else $XDG_DATA_HOME/sealpack, else $HOME/.local/share/sealpack";
 
-    private Home() {
-    }
+    private Home() {}
 
     public static Path resolve(Path option, Map<String, String> env, String passwordDatabaseHome) {
         if (option != null) {

@@ -7,20 +7,22 @@ import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import org.sealpack.failure.UnsafeArchiveException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
 
 /**
- * A sealed file held open for two passes (authenticate, then decrypt) through one descriptor: the file
- * itself, or the spool a stream was copied into. Each pass reads from the start with positional reads,
- * so neither depends on the other's position, and a file renamed over the name meanwhile is not read.
+ * A sealed file held open for two passes (authenticate, then decrypt) through one descriptor: the
+ * file itself, or the spool a stream was copied into. Each pass reads from the start with
+ * positional reads, so neither depends on the other's position, and a file renamed over the name
+ * meanwhile is not read.
  */
 final class Pinned implements AutoCloseable {
     final FileChannel channel;
+
     /** The file the descriptor was opened on (its outer signature is read from its end first). */
     final Path path;
+
     /** The staged spool, erased on close; null for a file read in place. */
     private final Staging spool;
 
@@ -34,23 +36,36 @@ final class Pinned implements AutoCloseable {
     }
 
     /**
-     * Copies {@code in} to its end into a new staged file beside {@code beside} (mode 0600, opened without
-     * following links), refusing more than {@code maxBytes}; the copy is erased when this closes.
+     * Copies {@code in} to its end into a new staged file beside {@code beside} (mode 0600, opened
+     * without following links), refusing more than {@code maxBytes}; the copy is erased when this
+     * closes.
      */
-    static Pinned spool(InputStream in, Path beside, long maxBytes, String name, Progress progress, String what)
+    static Pinned spool(
+            InputStream in, Path beside, long maxBytes, String name, Progress progress, String what)
             throws IOException {
         Staging staging;
         try {
             staging = Staging.file(beside);
         } catch (IOException e) {
-            throw new WriteFailedException("cannot make a temporary copy of " + name + " beside " + beside + ": "
-                    + e.getMessage(), "a sealed file read from a pipe is copied (still encrypted) before it is checked;"
-                    + " make room there, or give the file itself", e);
+            throw new WriteFailedException(
+                    "cannot make a temporary copy of "
+                            + name
+                            + " beside "
+                            + beside
+                            + ": "
+                            + e.getMessage(),
+                    "a sealed file read from a pipe is copied (still encrypted) before it is checked;"
+                            + " make room there, or give the file itself",
+                    e);
         }
         FileChannel channel = null;
         try (in) {
-            channel = FileChannel.open(staging.path(), StandardOpenOption.READ, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            channel =
+                    FileChannel.open(
+                            staging.path(),
+                            StandardOpenOption.READ,
+                            StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS);
             progress.start(what, 0);
             byte[] buffer = new byte[Source.READ_BUFFER];
             long total = 0;
@@ -58,8 +73,11 @@ final class Pinned implements AutoCloseable {
             while ((n = in.read(buffer)) >= 0) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new UnsafeArchiveException(name + " is larger than any sealed file within the limits ("
-                            + maxBytes + " bytes); its copy was erased before anything was checked",
+                    throw new UnsafeArchiveException(
+                            name
+                                    + " is larger than any sealed file within the limits ("
+                                    + maxBytes
+                                    + " bytes); its copy was erased before anything was checked",
                             "raise --max-total-size or --max-entries if it is genuine, or give the file itself");
                 }
                 ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
@@ -68,9 +86,11 @@ final class Pinned implements AutoCloseable {
                         channel.write(b);
                     }
                 } catch (IOException e) {
-                    throw new WriteFailedException("cannot copy " + name + " to a temporary file: " + e.getMessage(),
+                    throw new WriteFailedException(
+                            "cannot copy " + name + " to a temporary file: " + e.getMessage(),
                             "a sealed file read from a pipe is copied (still encrypted) before it is checked; make"
-                                    + " room, or give the file itself", e);
+                                    + " room, or give the file itself",
+                            e);
                 }
                 progress.advance(n);
             }
@@ -90,9 +110,10 @@ final class Pinned implements AutoCloseable {
     }
 
     /**
-     * Whether a stream (which must support mark) starts as an anonymous file does, with an encrypted
-     * session key packet (tag 1 or 3) and no outer layer: then it is not spooled, since nothing in it
-     * can be authenticated before it is decrypted. Anything else is spooled and judged from the spool.
+     * Whether a stream (which must support mark) starts as an anonymous file does, with an
+     * encrypted session key packet (tag 1 or 3) and no outer layer: then it is not spooled, since
+     * nothing in it can be authenticated before it is decrypted. Anything else is spooled and
+     * judged from the spool.
      */
     static boolean anonymous(InputStream in) throws IOException {
         in.mark(1);

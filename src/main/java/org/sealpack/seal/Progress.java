@@ -9,17 +9,15 @@ public interface Progress {
 
     void done();
 
-    Progress NONE = new Progress() {
-        @Override
-        public void start(String what, long totalBytes) {
-        }
+    Progress NONE =
+            new Progress() {
+                @Override
+                public void start(String what, long totalBytes) {}
 
-        @Override
-        public void advance(long bytes) {
-        }
+                @Override
+                public void advance(long bytes) {}
 
-        @Override
-        public void done() {
-        }
-    };
+                @Override
+                public void done() {}
+            };
 }

@@ -13,13 +13,13 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
 import org.sealpack.failure.InputException;
 
 /**
- * Where a sealed file is read from: a file (whose outer signature can then be read from its end before
- * anything else), or a stream such as standard input. Asked to, it hashes the very bytes it hands out
- * (SHA-256), so a receipt or a JSON report names the bytes that were verified, not a second reading.
+ * Where a sealed file is read from: a file (whose outer signature can then be read from its end
+ * before anything else), or a stream such as standard input. Asked to, it hashes the very bytes it
+ * hands out (SHA-256), so a receipt or a JSON report names the bytes that were verified, not a
+ * second reading.
  */
 public final class Source {
     static final int READ_BUFFER = 1 << 20;
@@ -32,9 +32,17 @@ public final class Source {
     private MessageDigest digest;
     private Hashing opened;
     private String sha256;
-    /** Once {@link #pin}ned: the one open descriptor both passes read (the file itself, or the spool). */
+
+    /**
+     * Once {@link #pin}ned: the one open descriptor both passes read (the file itself, or the
+     * spool).
+     */
     private Pinned pinned;
-    /** A stream already opened and looked at by {@link #pin} that was not spooled (an anonymous file): read as it is. */
+
+    /**
+     * A stream already opened and looked at by {@link #pin} that was not spooled (an anonymous
+     * file): read as it is.
+     */
     private InputStream held;
 
     private Source(Path file, InputStream stream, String name, boolean hashing, Progress progress) {
@@ -70,7 +78,9 @@ public final class Source {
         return name;
     }
 
-    /** A regular file, whose outer signature can be read from its end first; null for anything else. */
+    /**
+     * A regular file, whose outer signature can be read from its end first; null for anything else.
+     */
     Path seekable() {
         if (pinned != null) {
             return pinned.path;
@@ -79,11 +89,12 @@ public final class Source {
     }
 
     /**
-     * Makes the source readable twice, through one open descriptor: a regular file is opened once; a
-     * stream, a named pipe or {@code <(...)} is first copied as it is (ciphertext: nothing is decrypted)
-     * into a staged file beside {@code spoolBeside} (mode 0600, erased when the returned handle closes,
-     * and by a later run if this one is killed), refused beyond {@code maxBytes}. Both passes then read
-     * the same bytes at the same descriptor, whatever is renamed over the file's name meanwhile.
+     * Makes the source readable twice, through one open descriptor: a regular file is opened once;
+     * a stream, a named pipe or {@code <(...)} is first copied as it is (ciphertext: nothing is
+     * decrypted) into a staged file beside {@code spoolBeside} (mode 0600, erased when the returned
+     * handle closes, and by a later run if this one is killed), refused beyond {@code maxBytes}.
+     * Both passes then read the same bytes at the same descriptor, whatever is renamed over the
+     * file's name meanwhile.
      */
     Pinned pin(Path spoolBeside, long maxBytes, String what) {
         if (pinned != null) {
@@ -92,11 +103,14 @@ public final class Source {
         Path regular = seekable();
         try {
             if (regular != null) {
-                pinned = new Pinned(FileChannel.open(regular, StandardOpenOption.READ), regular, null);
+                pinned =
+                        new Pinned(
+                                FileChannel.open(regular, StandardOpenOption.READ), regular, null);
             } else {
                 InputStream raw = new BufferedInputStream(rawInput(), READ_BUFFER);
                 if (Pinned.anonymous(raw)) {
-                    // No outer signature to check first: read once, as it comes (its costs are bounded).
+                    // No outer signature to check first: read once, as it comes (its costs are
+                    // bounded).
                     held = raw;
                     return Pinned.NOTHING;
                 }
@@ -105,7 +119,9 @@ public final class Source {
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read " + name + ": " + e.getMessage(), "check the path and permissions");
+            throw new InputException(
+                    "cannot read " + name + ": " + e.getMessage(),
+                    "check the path and permissions");
         }
         return pinned;
     }
@@ -138,7 +154,8 @@ public final class Source {
             throw new NoSuchFileException(file.toString());
         }
         if (Files.isDirectory(file)) {
-            throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
+            throw new InputException(
+                    file + " is a directory, not a sealed file", "give the .sealed file");
         }
         return new FileInputStream(file.toFile());
     }
@@ -162,11 +179,16 @@ public final class Source {
                     throw new NoSuchFileException(file.toString());
                 }
                 if (Files.isDirectory(file)) {
-                    throw new InputException(file + " is a directory, not a sealed file", "give the .sealed file");
+                    throw new InputException(
+                            file + " is a directory, not a sealed file", "give the .sealed file");
                 }
-                // A named pipe or a process substitution (<(...)) is read as a stream: the channel a
+                // A named pipe or a process substitution (<(...)) is read as a stream: the channel
+                // a
                 // Files.newInputStream gives fails on them ("Illegal seek").
-                in = Files.isRegularFile(file) ? Files.newInputStream(file) : new FileInputStream(file.toFile());
+                in =
+                        Files.isRegularFile(file)
+                                ? Files.newInputStream(file)
+                                : new FileInputStream(file.toFile());
                 if (progress != Progress.NONE) {
                     progress.start(what, Files.size(file));
                 }
@@ -174,7 +196,8 @@ public final class Source {
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, "check the path");
         } catch (IOException e) {
-            throw new InputException("cannot read " + file + ": " + e.getMessage(), "check its permissions");
+            throw new InputException(
+                    "cannot read " + file + ": " + e.getMessage(), "check its permissions");
         }
         digest = hashing ? sha256Digest() : null;
         opened = new Hashing(in, digest, progress);
@@ -182,8 +205,8 @@ public final class Source {
     }
 
     /**
-     * The SHA-256 of every byte of the source, once it was read to its end (a verification reads it all:
-     * nothing may follow the signature); null if it was not asked for with {@link #hashed()}.
+     * The SHA-256 of every byte of the source, once it was read to its end (a verification reads it
+     * all: nothing may follow the signature); null if it was not asked for with {@link #hashed()}.
      */
     public String sha256() {
         if (digest == null) {
@@ -199,8 +222,8 @@ public final class Source {
     }
 
     /**
-     * After a failure, for a report of it: the SHA-256 of what was read when it was read to its end, else
-     * of the file as it is on disk, else null (a stream that was not read to its end).
+     * After a failure, for a report of it: the SHA-256 of what was read when it was read to its
+     * end, else of the file as it is on disk, else null (a stream that was not read to its end).
      */
     public String sha256IfKnown() {
         if (digest != null && opened != null && opened.ended) {
@@ -266,7 +289,8 @@ public final class Source {
 
         @Override
         public long skip(long n) throws IOException {
-            return Math.max(0, read(new byte[(int) Math.min(n, 1 << 16)], 0, (int) Math.min(n, 1 << 16)));
+            return Math.max(
+                    0, read(new byte[(int) Math.min(n, 1 << 16)], 0, (int) Math.min(n, 1 << 16)));
         }
 
         @Override

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
-
 import org.sealpack.archive.UnverifiedDirectory;
 import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.bag.OpenedBag;
@@ -32,18 +31,20 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
         try {
             return new StagedBag(Staging.directory(target));
         } catch (IOException e) {
-            throw new WriteFailedException("cannot create a directory beside " + named + ": " + e.getMessage(),
+            throw new WriteFailedException(
+                    "cannot create a directory beside " + named + ": " + e.getMessage(),
                     "check that the directory is writable");
         }
     }
 
     /**
-     * Renames the staged bag to its destination (replacing an earlier opened bag when {@code replace}, as it was checked),
-     * given the proof that every check of this bag passed.
+     * Renames the staged bag to its destination (replacing an earlier opened bag when {@code
+     * replace}, as it was checked), given the proof that every check of this bag passed.
      */
     void place(Verified<Reports.Full> proof, Path destination, OpenedBag.Intact replace) {
         if (!proof.proves(this)) {
-            throw new IllegalStateException("a bag is placed only with the verified result of its own check");
+            throw new IllegalStateException(
+                    "a bag is placed only with the verified result of its own check");
         }
         try {
             if (replace != null) {
@@ -53,10 +54,12 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
                 staging.commit();
             }
         } catch (FileAlreadyExistsException e) {
-            throw new OutputExistsException(destination + " appeared while the file was being opened",
+            throw new OutputExistsException(
+                    destination + " appeared while the file was being opened",
                     "nothing was replaced; open it again into a new directory");
         } catch (IOException e) {
-            throw new WriteFailedException("cannot move the opened bag to " + destination + ": " + e.getMessage(),
+            throw new WriteFailedException(
+                    "cannot move the opened bag to " + destination + ": " + e.getMessage(),
                     "check permissions; nothing was left behind");
         }
     }
@@ -66,7 +69,8 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
         staging.close();
     }
 
-    // The sink: the entries' I/O errors (a full disk) are write failures, not taken for corrupt input.
+    // The sink: the entries' I/O errors (a full disk) are write failures, not taken for corrupt
+    // input.
 
     private static void checkRunning() {
         if (Staging.aborting()) {
@@ -115,7 +119,8 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
     }
 
     private static WriteFailedException failed(IOException e) {
-        return new WriteFailedException("writing the opened bag failed: " + e.getMessage(),
+        return new WriteFailedException(
+                "writing the opened bag failed: " + e.getMessage(),
                 "check free disk space and permissions; nothing was left behind");
     }
 }

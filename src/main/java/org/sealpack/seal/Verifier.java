@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.sealpack.archive.Limits;
 import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.failure.InputException;
@@ -16,33 +15,49 @@ import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.text.Untrusted;
 
-/** Verifies a sealed file without writing anything: the outer layer alone, or everything with a key. */
+/**
+ * Verifies a sealed file without writing anything: the outer layer alone, or everything with a key.
+ */
 public final class Verifier {
-    private Verifier() {
-    }
+    private Verifier() {}
 
     /**
-     * The custodian's check: the outer signature by a trusted signer, with no secret key. Two cores: one
-     * thread reads the file (and hashes it, if the source was asked to), this one hashes the signed data.
+     * The custodian's check: the outer signature by a trusted signer, with no secret key. Two
+     * cores: one thread reads the file (and hashes it, if the source was asked to), this one hashes
+     * the signed data.
      */
-    public static Verified<Reports.Outer> custody(Source source, List<Certificate> trusted, Checks checks) {
+    public static Verified<Reports.Outer> custody(
+            Source source, List<Certificate> trusted, Checks checks) {
         InputStream file = source.open("verifying");
-        Pipeline pipeline = Pipeline.writingInBackground("sealpack-read", into -> {
-            try (file) {
-                byte[] buffer = new byte[1 << 18];
-                int n;
-                while ((n = file.read(buffer)) > 0) {
-                    into.write(buffer, 0, n);
-                }
-            }
-        });
+        Pipeline pipeline =
+                Pipeline.writingInBackground(
+                        "sealpack-read",
+                        into -> {
+                            try (file) {
+                                byte[] buffer = new byte[1 << 18];
+                                int n;
+                                while ((n = file.read(buffer)) > 0) {
+                                    into.write(buffer, 0, n);
+                                }
+                            }
+                        });
         Reports.Outer report;
-        try (SealReader reader = SealReader.open(new BufferedInputStream(pipeline.input(), 1 << 16), trusted,
-                source.seekable())) {
+        try (SealReader reader =
+                SealReader.open(
+                        new BufferedInputStream(pipeline.input(), 1 << 16),
+                        trusted,
+                        source.seekable())) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             checks.passed(Checks.OUTER_SIGNATURE);
-            report = new Reports.Outer(outer.signer(), outer.created(), reader.recipients(), reader.fileBytesRead(),
-                    reader.innerBytesRead(), false, Untrusted.each(outer.notes()));
+            report =
+                    new Reports.Outer(
+                            outer.signer(),
+                            outer.created(),
+                            reader.recipients(),
+                            reader.fileBytesRead(),
+                            reader.innerBytesRead(),
+                            false,
+                            Untrusted.each(outer.notes()));
             pipeline.finish();
         } catch (IOException | RuntimeException e) {
             throw unreadable(pipeline.failed(e), source);
@@ -51,22 +66,39 @@ public final class Verifier {
     }
 
     /** The recipient's check: everything, with a secret key; nothing is written. */
-    public static Verified<Reports.Full> full(Source source, List<Certificate> trusted, List<? extends KeyHandle> keys,
-                                              Passphrases passphrases, Limits limits, Checks checks) {
+    public static Verified<Reports.Full> full(
+            Source source,
+            List<Certificate> trusted,
+            List<? extends KeyHandle> keys,
+            Passphrases passphrases,
+            Limits limits,
+            Checks checks) {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "sealpack-verify");
         try (Pinned pinned = Authentication.first(source, trusted, spool, limits, "verifying");
-             InputStream in = source.open("verifying");
-             SealReader reader = SealReader.open(in, trusted, source.seekable())) {
-            return FullCheck.run(source, reader, keys, passphrases, trusted, UnverifiedSink.DISCARD, limits, checks);
+                InputStream in = source.open("verifying");
+                SealReader reader = SealReader.open(in, trusted, source.seekable())) {
+            return FullCheck.run(
+                    source,
+                    reader,
+                    keys,
+                    passphrases,
+                    trusted,
+                    UnverifiedSink.DISCARD,
+                    limits,
+                    checks);
         } catch (IOException e) {
             throw unreadable(e, source);
         }
     }
 
-    /** A failure to report as it is, or, for an I/O error reading the source, as an input failure. */
+    /**
+     * A failure to report as it is, or, for an I/O error reading the source, as an input failure.
+     */
     static RuntimeException unreadable(Throwable e, Source source) {
         if (e instanceof IOException io) {
-            return new InputException("cannot read " + source.name() + ": " + io.getMessage(), "check the path and permissions");
+            return new InputException(
+                    "cannot read " + source.name() + ": " + io.getMessage(),
+                    "check the path and permissions");
         }
         Pipeline.rethrow(e);
         return new IllegalStateException(e);

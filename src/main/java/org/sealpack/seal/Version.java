@@ -2,8 +2,7 @@ package org.sealpack.seal;
 
 /** sealpack's version, from the jar manifest (or "dev" when run from classes). */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     public static String get() {
         String v = Version.class.getPackage().getImplementationVersion();

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -20,10 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.failure.UnsafeArchiveException;
 
 class SafeTarReaderTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    /** A tar with the given entries: "name" (file), "name/" (directory), "name->target" (symlink), "name=>target" (hard link). */
+    /**
+     * A tar with the given entries: "name" (file), "name/" (directory), "name->target" (symlink),
+     * "name=>target" (hard link).
+     */
     static byte[] tar(String... entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes, "UTF-8")) {
@@ -76,8 +77,15 @@ class SafeTarReaderTest {
     void aPlainBagTreeIsReadAndExtracted() throws IOException {
         Path out = dir.resolve("out");
         Files.createDirectory(out);
-        List<String> paths = readAll(tar("bag/", "bag/bagit.txt", "bag/data/", "bag/data/Баёнот.txt",
-                "bag/data/" + "long".repeat(40) + ".txt"), new UnverifiedDirectory(out));
+        List<String> paths =
+                readAll(
+                        tar(
+                                "bag/",
+                                "bag/bagit.txt",
+                                "bag/data/",
+                                "bag/data/Баёнот.txt",
+                                "bag/data/" + "long".repeat(40) + ".txt"),
+                        new UnverifiedDirectory(out));
         assertThat(paths).contains("", "bagit.txt", "data/Баёнот.txt");
         assertThat(out.resolve("data/Баёнот.txt")).hasContent("bag/data/Баёнот.txt");
     }
@@ -98,7 +106,9 @@ class SafeTarReaderTest {
             {"bag/", "bag//double.txt"},
         };
         for (String[] c : cases) {
-            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> readAll(tar(c), UnverifiedSink.DISCARD));
+            Throwable t =
+                    org.assertj.core.api.Assertions.catchThrowable(
+                            () -> readAll(tar(c), UnverifiedSink.DISCARD));
             assertThat(t).as(String.join(" ", c)).isInstanceOf(UnsafeArchiveException.class);
         }
     }
@@ -106,15 +116,24 @@ class SafeTarReaderTest {
     @Test
     void limitsAreEnforced() throws IOException {
         byte[] many = tar("bag/", "bag/a", "bag/b", "bag/c");
-        SafeTarReader reader = new SafeTarReader(new ByteArrayInputStream(many), new Limits(3, 100, 100, 5, 100));
-        assertThatThrownBy(() -> {
-            while (reader.next() != null) {
-                // read on
-            }
-        }).isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("more than 3 entries");
-        SafeTarReader small = new SafeTarReader(new ByteArrayInputStream(tar("bag/", "bag/abcdef")), new Limits(9, 5, 100, 5, 100));
+        SafeTarReader reader =
+                new SafeTarReader(new ByteArrayInputStream(many), new Limits(3, 100, 100, 5, 100));
+        assertThatThrownBy(
+                        () -> {
+                            while (reader.next() != null) {
+                                // read on
+                            }
+                        })
+                .isInstanceOf(UnsafeArchiveException.class)
+                .hasMessageContaining("more than 3 entries");
+        SafeTarReader small =
+                new SafeTarReader(
+                        new ByteArrayInputStream(tar("bag/", "bag/abcdef")),
+                        new Limits(9, 5, 100, 5, 100));
         small.next();
-        assertThatThrownBy(small::next).isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("over the limit");
+        assertThatThrownBy(small::next)
+                .isInstanceOf(UnsafeArchiveException.class)
+                .hasMessageContaining("over the limit");
     }
 
     @Test
@@ -123,10 +142,13 @@ class SafeTarReaderTest {
         Path outside = Files.createDirectory(dir.resolve("outside"));
         Files.createSymbolicLink(out.resolve("data"), outside);
         UnverifiedDirectory extractor = new UnverifiedDirectory(out);
-        assertThatThrownBy(() -> extractor.file("data/x.txt")).isInstanceOf(UnsafeArchiveException.class);
+        assertThatThrownBy(() -> extractor.file("data/x.txt"))
+                .isInstanceOf(UnsafeArchiveException.class);
         assertThat(outside.toFile().list()).isEmpty();
         Files.writeString(out.resolve("exists.txt"), "mine");
-        assertThatThrownBy(() -> extractor.file("exists.txt")).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
-        assertThatThrownBy(() -> extractor.file("../escape.txt")).isInstanceOf(UnsafeArchiveException.class);
+        assertThatThrownBy(() -> extractor.file("exists.txt"))
+                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> extractor.file("../escape.txt"))
+                .isInstanceOf(UnsafeArchiveException.class);
     }
 }

@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.sealpack.failure.BagInvalidException;
 import org.sealpack.spec.Pins;
@@ -18,9 +17,15 @@ class SealedBagTest {
     static final String A = Digests.sha512Hex("a".getBytes());
     static final String B = Digests.sha512Hex("b".getBytes());
 
-    /** A bag read from a tar: the payload found (path to digest), tag files, and the directories. */
-    static BagReader.ReadBag bag(Map<String, String> payload, String manifest, String info, Map<String, byte[]> extraTags,
-                                 List<String> extraDirectories) {
+    /**
+     * A bag read from a tar: the payload found (path to digest), tag files, and the directories.
+     */
+    static BagReader.ReadBag bag(
+            Map<String, String> payload,
+            String manifest,
+            String info,
+            Map<String, byte[]> extraTags,
+            List<String> extraDirectories) {
         Map<String, byte[]> tags = new LinkedHashMap<>();
         tags.put("bagit.txt", BagIt.DECLARATION_TEXT.getBytes());
         tags.put("bag-info.txt", info.getBytes());
@@ -40,7 +45,12 @@ class SealedBagTest {
     }
 
     static BagReader.ReadBag bag(Map<String, String> payload, String manifest) {
-        return bag(payload, manifest, "Payload-Oxum: " + payload.size() + "." + payload.size() + "\n", Map.of(), List.of());
+        return bag(
+                payload,
+                manifest,
+                "Payload-Oxum: " + payload.size() + "." + payload.size() + "\n",
+                Map.of(),
+                List.of());
     }
 
     static BagRules.Verdict check(BagContent bag) throws Exception {
@@ -61,8 +71,16 @@ class SealedBagTest {
         payload.put("data/a.txt", B);
         payload.put("data/extra.txt", A);
         String manifest = A + "  data/a.txt\n" + A + "  data/missing.txt\n";
-        assertThatThrownBy(() -> check(bag(payload, manifest, "Payload-Oxum: 2.2\n", Map.of("fetch.txt", new byte[0]), List.of()))
-                .requireValid("the bag"))
+        assertThatThrownBy(
+                        () ->
+                                check(
+                                                bag(
+                                                        payload,
+                                                        manifest,
+                                                        "Payload-Oxum: 2.2\n",
+                                                        Map.of("fetch.txt", new byte[0]),
+                                                        List.of()))
+                                        .requireValid("the bag"))
                 .isInstanceOf(BagInvalidException.class)
                 .hasMessageContaining("checksum mismatch for 'data/a.txt'")
                 .hasMessageContaining("'data/missing.txt' is listed in the manifest but missing")
@@ -80,17 +98,27 @@ class SealedBagTest {
         planted.put("notes.txt", "planted".getBytes());
         planted.put("extra/inside.txt", "planted".getBytes());
         planted.put("signatures/second.asc", "planted".getBytes());
-        BagRules.Verdict verdict = check(bag(Map.of("data/a.txt", A), A + "  data/a.txt\n", "Payload-Oxum: 1.1\n", planted,
-                List.of("extra", "data/This statement is FAKE - see annex", "empty-top")));
-        assertThat(verdict.problems()).contains(
-                "'tagmanifest-README.txt' is not part of a sealed bag: no signature covers it",
-                "'tagmanifest-sha512.txt.bak' is not part of a sealed bag: no signature covers it",
-                "'tagmanifest-md5.txt' is not part of a sealed bag: no signature covers it",
-                "'notes.txt' is not part of a sealed bag: no signature covers it",
-                "'extra' is not part of a sealed bag: no signature covers it",
-                "'signatures/second.asc' is not part of a sealed bag: no signature covers it",
-                "'empty-top' is not part of a sealed bag: no signature covers it",
-                "'data/This statement is FAKE - see annex' is an empty directory: no manifest covers it, and a sealed bag holds none");
+        BagRules.Verdict verdict =
+                check(
+                        bag(
+                                Map.of("data/a.txt", A),
+                                A + "  data/a.txt\n",
+                                "Payload-Oxum: 1.1\n",
+                                planted,
+                                List.of(
+                                        "extra",
+                                        "data/This statement is FAKE - see annex",
+                                        "empty-top")));
+        assertThat(verdict.problems())
+                .contains(
+                        "'tagmanifest-README.txt' is not part of a sealed bag: no signature covers it",
+                        "'tagmanifest-sha512.txt.bak' is not part of a sealed bag: no signature covers it",
+                        "'tagmanifest-md5.txt' is not part of a sealed bag: no signature covers it",
+                        "'notes.txt' is not part of a sealed bag: no signature covers it",
+                        "'extra' is not part of a sealed bag: no signature covers it",
+                        "'signatures/second.asc' is not part of a sealed bag: no signature covers it",
+                        "'empty-top' is not part of a sealed bag: no signature covers it",
+                        "'data/This statement is FAKE - see annex' is an empty directory: no manifest covers it, and a sealed bag holds none");
     }
 
     @Test
@@ -98,21 +126,42 @@ class SealedBagTest {
         Map<String, String> payload = Map.of("data/a.txt", A);
         String manifest = A + "  data/a.txt\n";
         assertThat(check(bag(payload, manifest, "Title: x\n", Map.of(), List.of())).problems())
-                .containsExactly("bag-info.txt has no Payload-Oxum (the payload holds 1.1, bytes.files)");
-        assertThat(check(bag(payload, manifest, "Payload-Oxum: 1.1\nPayload-Oxum: 9.9\n", Map.of(), List.of())).problems())
-                .containsExactly("bag-info.txt has 2 Payload-Oxum lines; a bag has at most one",
+                .containsExactly(
+                        "bag-info.txt has no Payload-Oxum (the payload holds 1.1, bytes.files)");
+        assertThat(
+                        check(
+                                        bag(
+                                                payload,
+                                                manifest,
+                                                "Payload-Oxum: 1.1\nPayload-Oxum: 9.9\n",
+                                                Map.of(),
+                                                List.of()))
+                                .problems())
+                .containsExactly(
+                        "bag-info.txt has 2 Payload-Oxum lines; a bag has at most one",
                         "Payload-Oxum says 1.1 and 9.9 (bytes.files) but the payload holds 1.1");
-        assertThat(check(bag(payload, manifest, "Payload-Oxum: 1.1\r\n", Map.of(), List.of())).problems())
-                .containsExactly("bag-info.txt has CR line ends: a sealed bag's tag files end lines with LF only");
+        assertThat(
+                        check(bag(payload, manifest, "Payload-Oxum: 1.1\r\n", Map.of(), List.of()))
+                                .problems())
+                .containsExactly(
+                        "bag-info.txt has CR line ends: a sealed bag's tag files end lines with LF only");
     }
 
     @Test
     void theManifestFormIsTheOneTheFormatPins() throws Exception {
         Map<String, String> payload = Map.of("data/a.txt", A);
-        assertThat(check(bag(payload, A + "  data/a.txt\r\n")).problems()).singleElement().asString().contains("CR LF");
-        assertThat(check(bag(payload, A.toUpperCase() + "  data/a.txt\n")).problems()).singleElement().asString()
+        assertThat(check(bag(payload, A + "  data/a.txt\r\n")).problems())
+                .singleElement()
+                .asString()
+                .contains("CR LF");
+        assertThat(check(bag(payload, A.toUpperCase() + "  data/a.txt\n")).problems())
+                .singleElement()
+                .asString()
                 .contains("lower-case hex");
-        assertThat(check(bag(payload, A + "\tdata/a.txt\n")).problems()).singleElement().asString().contains("two spaces");
+        assertThat(check(bag(payload, A + "\tdata/a.txt\n")).problems())
+                .singleElement()
+                .asString()
+                .contains("two spaces");
     }
 
     @Test
@@ -120,8 +169,19 @@ class SealedBagTest {
         Map<String, String> payload = Map.of("data/a.txt", A);
         assertThat(check(bag(payload, A + "  data/a.txt\n" + A + "  data/a.txt\n")).problems())
                 .contains("manifest-sha512.txt lists 'data/a.txt' twice");
-        assertThat(check(bag(payload, A + "  data/a.txt\n" + A + "  data/b.txt\n" + A + "  data/b.txt\n")).problems())
-                .contains("payload file 'data/b.txt' is listed in the manifest but missing",
+        assertThat(
+                        check(
+                                        bag(
+                                                payload,
+                                                A
+                                                        + "  data/a.txt\n"
+                                                        + A
+                                                        + "  data/b.txt\n"
+                                                        + A
+                                                        + "  data/b.txt\n"))
+                                .problems())
+                .contains(
+                        "payload file 'data/b.txt' is listed in the manifest but missing",
                         "manifest-sha512.txt lists 'data/b.txt' twice");
     }
 
@@ -129,13 +189,19 @@ class SealedBagTest {
     void aWrongDeclarationOrAnExtraTagManifestLineFails() throws Exception {
         BagReader.ReadBag good = bag(Map.of("data/a.txt", A), A + "  data/a.txt\n");
         Map<String, byte[]> tags = new LinkedHashMap<>(good.tagFiles());
-        tags.put("bagit.txt", "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n".getBytes());
-        tags.put("tagmanifest-sha512.txt", (new String(tags.get("tagmanifest-sha512.txt")) + A + "  notes.txt\n").getBytes());
-        BagRules.Verdict verdict = check(new BagReader.ReadBag("bag", tags, good.payload(), 1, good.directories()));
-        assertThat(verdict.problems()).contains(
-                "bagit.txt is not exactly the two lines 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8' ending in LF",
-                "checksum mismatch for tag file 'bagit.txt'",
-                "tagmanifest-sha512.txt lists 'notes.txt', which is not a tag file of a sealed bag (or lists it twice)");
+        tags.put(
+                "bagit.txt",
+                "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n".getBytes());
+        tags.put(
+                "tagmanifest-sha512.txt",
+                (new String(tags.get("tagmanifest-sha512.txt")) + A + "  notes.txt\n").getBytes());
+        BagRules.Verdict verdict =
+                check(new BagReader.ReadBag("bag", tags, good.payload(), 1, good.directories()));
+        assertThat(verdict.problems())
+                .contains(
+                        "bagit.txt is not exactly the two lines 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8' ending in LF",
+                        "checksum mismatch for tag file 'bagit.txt'",
+                        "tagmanifest-sha512.txt lists 'notes.txt', which is not a tag file of a sealed bag (or lists it twice)");
     }
 
     @Test
@@ -146,10 +212,19 @@ class SealedBagTest {
             payload.put("data/f" + i, A);
             manifest.append(B).append("  data/f").append(i).append('\n');
         }
-        assertThatThrownBy(() -> check(bag(payload, manifest.toString(), "Payload-Oxum: 1000.1000\n", Map.of(), List.of()))
-                .requireValid("the bag"))
+        assertThatThrownBy(
+                        () ->
+                                check(
+                                                bag(
+                                                        payload,
+                                                        manifest.toString(),
+                                                        "Payload-Oxum: 1000.1000\n",
+                                                        Map.of(),
+                                                        List.of()))
+                                        .requireValid("the bag"))
                 .hasMessageContaining("1000 problems: checksum mismatch for 'data/f0'")
-                .hasMessageContaining("'data/f11'").hasMessageNotContaining("'data/f12'")
+                .hasMessageContaining("'data/f11'")
+                .hasMessageNotContaining("'data/f12'")
                 .hasMessageEndingWith("and 988 more");
     }
 }

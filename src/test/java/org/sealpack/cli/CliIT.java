@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sealpack.failure.ExitCode;
-import org.sealpack.report.People;
 import org.sealpack.Proc;
 import org.sealpack.TestKeys;
+import org.sealpack.failure.ExitCode;
+import org.sealpack.report.People;
 
 /** End-to-end: the built jar, run as a process, on the example with the demo keys in keys/. */
 class CliIT {
@@ -23,30 +22,49 @@ class CliIT {
     static final String SIGNER_FPR = "15C6E52324F018516E63CA8B0DC067D1877D13C3";
     static final String RECIPIENT_FPR = "C4921F2CC061CA5AEF9C5EA664E2E5A0E7EFC495";
 
-    @TempDir
-    static Path shared;
+    @TempDir static Path shared;
     static Path sealed;
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     static String k(String name) {
         return ROOT.resolve("keys").resolve(name).toString();
     }
 
     static String[] pack(Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("pack", ROOT.resolve("examples/statement.txt").toString(),
-                "--metadata", ROOT.resolve("examples/statement.metadata").toString(),
-                "--signer", k("signer.key.asc"), "--passphrase-file", k("signer.passphrase"),
-                "--recipient", k("recipient.cert.asc"), "-o", out.toString()));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "pack",
+                                ROOT.resolve("examples/statement.txt").toString(),
+                                "--metadata",
+                                ROOT.resolve("examples/statement.metadata").toString(),
+                                "--signer",
+                                k("signer.key.asc"),
+                                "--passphrase-file",
+                                k("signer.passphrase"),
+                                "--recipient",
+                                k("recipient.cert.asc"),
+                                "-o",
+                                out.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
 
     static String[] open(Path file, Path out, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("open", file.toString(),
-                "--key", k("recipient.key.asc"), "--passphrase-file", k("recipient.passphrase"),
-                "--signer", k("signer.cert.asc"), "-o", out.toString()));
+        List<String> args =
+                new java.util.ArrayList<>(
+                        List.of(
+                                "open",
+                                file.toString(),
+                                "--key",
+                                k("recipient.key.asc"),
+                                "--passphrase-file",
+                                k("recipient.passphrase"),
+                                "--signer",
+                                k("signer.cert.asc"),
+                                "-o",
+                                out.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -56,26 +74,53 @@ class CliIT {
         sealed = shared.resolve("nat-itk3-statement.sealed");
         Proc.Result r = Proc.sealpack(shared, pack(sealed));
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Sealed", People.fingerprint(SIGNER_FPR), People.fingerprint(RECIPIENT_FPR),
-                "can open it:", "the sender's own key: National Alliance of Tajikistan (demo key)");
+        assertThat(r.out())
+                .contains(
+                        "Sealed",
+                        People.fingerprint(SIGNER_FPR),
+                        People.fingerprint(RECIPIENT_FPR),
+                        "can open it:",
+                        "the sender's own key: National Alliance of Tajikistan (demo key)");
     }
 
     @Test
     void verifyWithoutAKeyReportsSignerTimeRecipientsAndSize() throws IOException {
-        Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("signer.cert.asc"));
+        Proc.Result r =
+                Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("signer.cert.asc"));
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Outer signature: GOOD", People.fingerprint(SIGNER_FPR), "National Alliance of Tajikistan (demo key)",
-                "signed:", "recipients:", "2 keys, who can open it:", Files.size(sealed) + " bytes");
+        assertThat(r.out())
+                .contains(
+                        "Outer signature: GOOD",
+                        People.fingerprint(SIGNER_FPR),
+                        "National Alliance of Tajikistan (demo key)",
+                        "signed:",
+                        "recipients:",
+                        "2 keys, who can open it:",
+                        Files.size(sealed) + " bytes");
         assertThat(r.err()).isEmpty();
     }
 
     @Test
     void verifyWithTheRecipientKeyChecksEverythingInside() {
-        Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("signer.cert.asc"),
-                "--key", k("recipient.key.asc"), "--passphrase-file", k("recipient.passphrase"));
+        Proc.Result r =
+                Proc.sealpack(
+                        dir,
+                        "verify",
+                        sealed.toString(),
+                        "--signer",
+                        k("signer.cert.asc"),
+                        "--key",
+                        k("recipient.key.asc"),
+                        "--passphrase-file",
+                        k("recipient.passphrase"));
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Bag signature: GOOD", "Bag: VALID", "Encrypted data: INTACT", People.fingerprint(RECIPIENT_FPR),
-                "Statement of the National Alliance of Tajikistan on Khujand tragedy");
+        assertThat(r.out())
+                .contains(
+                        "Bag signature: GOOD",
+                        "Bag: VALID",
+                        "Encrypted data: INTACT",
+                        People.fingerprint(RECIPIENT_FPR),
+                        "Statement of the National Alliance of Tajikistan on Khujand tragedy");
         assertThat(dir.toFile().list()).isEmpty();
     }
 
@@ -92,8 +137,11 @@ class CliIT {
                 assertThat(info).contains(line);
             }
         }
-        Proc.Result check = Proc.bash(out, java.util.Map.of(),
-                "sha512sum -c manifest-sha512.txt && sha512sum -c tagmanifest-sha512.txt");
+        Proc.Result check =
+                Proc.bash(
+                        out,
+                        java.util.Map.of(),
+                        "sha512sum -c manifest-sha512.txt && sha512sum -c tagmanifest-sha512.txt");
         assertThat(check.exit()).as(check.toString()).isZero();
     }
 
@@ -101,7 +149,12 @@ class CliIT {
     void inspectShowsTheUnverifiedFactsWithoutAnyKey() {
         Proc.Result r = Proc.sealpack(dir, "inspect", sealed.toString());
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("UNVERIFIED", People.fingerprint(SIGNER_FPR) + " (unverified)", "2 keys", "EdDSA");
+        assertThat(r.out())
+                .contains(
+                        "UNVERIFIED",
+                        People.fingerprint(SIGNER_FPR) + " (unverified)",
+                        "2 keys",
+                        "EdDSA");
     }
 
     @Test
@@ -112,7 +165,9 @@ class CliIT {
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         assertThat(out).hasContent("keep me");
         Proc.Result notSealed = Proc.sealpack(dir, pack(out, "--force"));
-        assertThat(notSealed.exit()).as(notSealed.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code);
+        assertThat(notSealed.exit())
+                .as(notSealed.toString())
+                .isEqualTo(ExitCode.OUTPUT_EXISTS.code);
         assertThat(out).hasContent("keep me");
         Files.delete(out);
         assertThat(Proc.sealpack(dir, pack(out)).exit()).isZero();
@@ -139,12 +194,14 @@ class CliIT {
     @Test
     void aChangedByteFailsVerifyAndOpenWithOneLineAndNothingAtDir() throws IOException {
         byte[] bytes = Files.readAllBytes(sealed);
-        for (int offset : new int[] {0, 20, bytes.length / 2, bytes.length - 70, bytes.length - 1}) {
+        for (int offset :
+                new int[] {0, 20, bytes.length / 2, bytes.length - 70, bytes.length - 1}) {
             byte[] altered = bytes.clone();
             altered[offset] ^= 0x10;
             Path file = dir.resolve("altered-" + offset + ".sealed");
             Files.write(file, altered);
-            Proc.Result v = Proc.sealpack(dir, "verify", file.toString(), "--signer", k("signer.cert.asc"));
+            Proc.Result v =
+                    Proc.sealpack(dir, "verify", file.toString(), "--signer", k("signer.cert.asc"));
             assertOneLineFailure(v);
             Path out = dir.resolve("out-" + offset);
             Proc.Result o = Proc.sealpack(dir, open(file, out));
@@ -163,25 +220,96 @@ class CliIT {
         Path wrongPass = dir.resolve("wrong.pass");
         Files.writeString(wrongPass, "not the passphrase\n");
 
-        expect(ExitCode.INPUT.code, "not found", "verify", dir.resolve("missing.sealed").toString(),
-                "--signer", k("signer.cert.asc"));
-        expect(ExitCode.MALFORMED.code, "truncated", "verify", truncated.toString(), "--signer", k("signer.cert.asc"));
-        expect(ExitCode.MALFORMED.code, "not a sealed file", "verify", k("signer.cert.asc"), "--signer", k("signer.cert.asc"));
-        expect(ExitCode.UNTRUSTED_SIGNER.code, People.fingerprint(SIGNER_FPR), "verify", sealed.toString(), "--signer", k("recipient.cert.asc"));
-        expect(ExitCode.PASSPHRASE.code, "wrong passphrase", "open", sealed.toString(), "--key", k("recipient.key.asc"),
-                "--passphrase-file", wrongPass.toString(), "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCode.NOT_SECRET_KEY.code, "certificate", "open", sealed.toString(), "--key", k("recipient.cert.asc"),
-                "--signer", k("signer.cert.asc"), "-o", out.toString());
+        expect(
+                ExitCode.INPUT.code,
+                "not found",
+                "verify",
+                dir.resolve("missing.sealed").toString(),
+                "--signer",
+                k("signer.cert.asc"));
+        expect(
+                ExitCode.MALFORMED.code,
+                "truncated",
+                "verify",
+                truncated.toString(),
+                "--signer",
+                k("signer.cert.asc"));
+        expect(
+                ExitCode.MALFORMED.code,
+                "not a sealed file",
+                "verify",
+                k("signer.cert.asc"),
+                "--signer",
+                k("signer.cert.asc"));
+        expect(
+                ExitCode.UNTRUSTED_SIGNER.code,
+                People.fingerprint(SIGNER_FPR),
+                "verify",
+                sealed.toString(),
+                "--signer",
+                k("recipient.cert.asc"));
+        expect(
+                ExitCode.PASSPHRASE.code,
+                "wrong passphrase",
+                "open",
+                sealed.toString(),
+                "--key",
+                k("recipient.key.asc"),
+                "--passphrase-file",
+                wrongPass.toString(),
+                "--signer",
+                k("signer.cert.asc"),
+                "-o",
+                out.toString());
+        expect(
+                ExitCode.NOT_SECRET_KEY.code,
+                "certificate",
+                "open",
+                sealed.toString(),
+                "--key",
+                k("recipient.cert.asc"),
+                "--signer",
+                k("signer.cert.asc"),
+                "-o",
+                out.toString());
         TestKeys.key("stranger");
-        expect(ExitCode.NOT_RECIPIENT.code, "not a recipient", "open", sealed.toString(),
-                "--key", TestKeys.keyFile("stranger").toString(),
-                "--passphrase-file", TestKeys.passphraseFile("stranger").toString(),
-                "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCode.PASSPHRASE.code, "no terminal", "open", sealed.toString(), "--key", k("recipient.key.asc"),
-                "--signer", k("signer.cert.asc"), "-o", out.toString());
-        expect(ExitCode.INPUT.code, "payload not found", "pack", dir.resolve("nothing.txt").toString(),
-                "--signer", k("signer.key.asc"), "--passphrase-file", k("signer.passphrase"),
-                "--recipient", k("recipient.cert.asc"), "-o", dir.resolve("n.sealed").toString());
+        expect(
+                ExitCode.NOT_RECIPIENT.code,
+                "not a recipient",
+                "open",
+                sealed.toString(),
+                "--key",
+                TestKeys.keyFile("stranger").toString(),
+                "--passphrase-file",
+                TestKeys.passphraseFile("stranger").toString(),
+                "--signer",
+                k("signer.cert.asc"),
+                "-o",
+                out.toString());
+        expect(
+                ExitCode.PASSPHRASE.code,
+                "no terminal",
+                "open",
+                sealed.toString(),
+                "--key",
+                k("recipient.key.asc"),
+                "--signer",
+                k("signer.cert.asc"),
+                "-o",
+                out.toString());
+        expect(
+                ExitCode.INPUT.code,
+                "payload not found",
+                "pack",
+                dir.resolve("nothing.txt").toString(),
+                "--signer",
+                k("signer.key.asc"),
+                "--passphrase-file",
+                k("signer.passphrase"),
+                "--recipient",
+                k("recipient.cert.asc"),
+                "-o",
+                dir.resolve("n.sealed").toString());
         assertThat(out).doesNotExist();
 
         Proc.Result usage = Proc.sealpack(dir, "verify");
@@ -192,7 +320,14 @@ class CliIT {
 
     @Test
     void debugAddsTheStackTrace() {
-        Proc.Result r = Proc.sealpack(dir, "verify", sealed.toString(), "--signer", k("recipient.cert.asc"), "--debug");
+        Proc.Result r =
+                Proc.sealpack(
+                        dir,
+                        "verify",
+                        sealed.toString(),
+                        "--signer",
+                        k("recipient.cert.asc"),
+                        "--debug");
         assertThat(r.exit()).isEqualTo(ExitCode.UNTRUSTED_SIGNER.code);
         assertThat(r.err()).startsWith("sealpack: error: ").contains("\tat org.sealpack");
     }
@@ -202,10 +337,15 @@ class CliIT {
         for (String command : List.of("pack", "verify", "open", "inspect")) {
             Proc.Result r = Proc.sealpack(dir, command, "--help");
             assertThat(r.exit()).isZero();
-            assertThat(r.out()).contains("Example", "sealpack " + command, "Exit codes:", "  2  usage error");
-            // Only the codes this command can return: verify can say "not trusted", inspect (which checks nothing) cannot.
-            assertThat(r.out().contains(" 22  the signer is not trusted")).as(command).isEqualTo(!command.equals("inspect"));
-            assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+            assertThat(r.out())
+                    .contains("Example", "sealpack " + command, "Exit codes:", "  2  usage error");
+            // Only the codes this command can return: verify can say "not trusted", inspect (which
+            // checks nothing) cannot.
+            assertThat(r.out().contains(" 22  the signer is not trusted"))
+                    .as(command)
+                    .isEqualTo(!command.equals("inspect"));
+            assertThat(r.out().lines())
+                    .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
         }
     }
 
@@ -219,12 +359,16 @@ class CliIT {
     static void assertOneLineFailure(Proc.Result r) {
         assertThat(r.exit()).as(r.toString()).isNotZero().isNotEqualTo(ExitCode.INTERNAL.code);
         assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).startsWith("sealpack: error: ").contains("hint: ").doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("sealpack: error: ")
+                .contains("hint: ")
+                .doesNotContain("Exception");
     }
 
     static void assertNoLeftovers(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".sealpack-")).toList()).isEmpty();
+            assertThat(s.filter(p -> p.getFileName().toString().startsWith(".sealpack-")).toList())
+                    .isEmpty();
         }
     }
 }

@@ -4,45 +4,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
 
 /** The distribution archive unpacks into a working launcher, bash completion and an SBOM. */
 class DistributionIT {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void theArchiveHasAWorkingLauncherCompletionAndSbom() {
         org.sealpack.Requires.tool("man", "apt-get install man-db");
         Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
-        Proc.Result r = Proc.bash(dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), "tar -xzf " + archive + " && sealpack-0.1.0/bin/sealpack --version"
-                + " && bash -c 'source sealpack-0.1.0/share/bash-completion/completions/sealpack && complete -p sealpack'"
-                + " && grep -q '\"name\" : \"bcpg-jdk18on\"' sealpack-0.1.0/share/doc/sealpack/sbom.cyclonedx.json"
-                + " && sealpack-0.1.0/bin/sealpack inspect " + Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed")
-                + " && ls sealpack-0.1.0/share/man/man1/ && MANWIDTH=100 MANPAGER=cat man -l sealpack-0.1.0/share/man/man1/sealpack-pack.1");
+        Proc.Result r =
+                Proc.bash(
+                        dir,
+                        Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()),
+                        "tar -xzf "
+                                + archive
+                                + " && sealpack-0.1.0/bin/sealpack --version"
+                                + " && bash -c 'source sealpack-0.1.0/share/bash-completion/completions/sealpack && complete -p sealpack'"
+                                + " && grep -q '\"name\" : \"bcpg-jdk18on\"' sealpack-0.1.0/share/doc/sealpack/sbom.cyclonedx.json"
+                                + " && sealpack-0.1.0/bin/sealpack inspect "
+                                + Proc.root()
+                                        .resolve(
+                                                "src/test/resources/vectors/v1-one-recipient.sealed")
+                                + " && ls sealpack-0.1.0/share/man/man1/ && MANWIDTH=100 MANPAGER=cat man -l sealpack-0.1.0/share/man/man1/sealpack-pack.1");
         assertThat(r.exit()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("sealpack 0.1.0", "-F _complete_sealpack sealpack", "UNVERIFIED",
-                "sealpack-keys-generate.1", "sealpack-verify.1", "sealpack.1", "EXIT STATUS", "--metadata-template",
-                "sealpack pack examples/statement");
+        assertThat(r.out())
+                .contains(
+                        "sealpack 0.1.0",
+                        "-F _complete_sealpack sealpack",
+                        "UNVERIFIED",
+                        "sealpack-keys-generate.1",
+                        "sealpack-verify.1",
+                        "sealpack.1",
+                        "EXIT STATUS",
+                        "--metadata-template",
+                        "sealpack pack examples/statement");
     }
 
     /**
-     * The launcher makes its class-data sharing archive on the first run, in the cache directory, and
-     * uses it after: the output is byte for byte what it is without (SEALPACK_CDS=0), nothing is
-     * written to standard output by the JVM, and a damaged archive is ignored.
+     * The launcher makes its class-data sharing archive on the first run, in the cache directory,
+     * and uses it after: the output is byte for byte what it is without (SEALPACK_CDS=0), nothing
+     * is written to standard output by the JVM, and a damaged archive is ignored.
      */
     @Test
-    void theLauncherMakesAndUsesAClassDataArchiveWithoutChangingAnyOutput() throws java.io.IOException {
+    void theLauncherMakesAndUsesAClassDataArchiveWithoutChangingAnyOutput()
+            throws java.io.IOException {
         Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
         Path vector = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
         assertThat(Proc.bash(dir, env, "tar -xzf " + archive).exit()).isZero();
         String inspect = "sealpack-0.1.0/bin/sealpack inspect " + vector;
-        Proc.Result without = Proc.bash(dir, Map.of("XDG_CACHE_HOME", cache.toString(), "SEALPACK_CDS", "0"), inspect);
+        Proc.Result without =
+                Proc.bash(
+                        dir,
+                        Map.of("XDG_CACHE_HOME", cache.toString(), "SEALPACK_CDS", "0"),
+                        inspect);
         assertThat(without.exit()).as(without.toString()).isZero();
         assertThat(cache).as("SEALPACK_CDS=0 makes no archive").doesNotExist();
 
@@ -56,9 +76,17 @@ class DistributionIT {
         assertThat(archives.get(0).getFileName().toString()).startsWith("classes-").endsWith("jsa");
         assertThat(java.nio.file.Files.size(archives.get(0))).isGreaterThan(1_000_000);
 
-        Proc.Result shared = Proc.bash(dir, env, "SEALPACK_JAVA_OPTS='-Xmx128m -Xlog:class+load' sealpack-0.1.0/bin/sealpack "
-                + "inspect " + vector + " | grep -c 'org.sealpack.cli.Main source: shared objects file'");
-        assertThat(shared.out().trim()).as("the second run loads sealpack's classes from the archive: " + shared).isEqualTo("1");
+        Proc.Result shared =
+                Proc.bash(
+                        dir,
+                        env,
+                        "SEALPACK_JAVA_OPTS='-Xmx128m -Xlog:class+load' sealpack-0.1.0/bin/sealpack "
+                                + "inspect "
+                                + vector
+                                + " | grep -c 'org.sealpack.cli.Main source: shared objects file'");
+        assertThat(shared.out().trim())
+                .as("the second run loads sealpack's classes from the archive: " + shared)
+                .isEqualTo("1");
         assertThat(Proc.bash(dir, env, inspect)).as("later runs").isEqualTo(without);
 
         assertThat(archives.get(0).toFile().setWritable(true)).isTrue();
@@ -68,9 +96,10 @@ class DistributionIT {
     }
 
     /**
-     * A class-data archive is code the JVM maps: the launcher makes its cache directory 0700, and makes
-     * or uses no archive in one that others can write (XDG_CACHE_HOME pointed at a shared folder), where
-     * someone else could have planted one; sealpack then runs without, with the same output.
+     * A class-data archive is code the JVM maps: the launcher makes its cache directory 0700, and
+     * makes or uses no archive in one that others can write (XDG_CACHE_HOME pointed at a shared
+     * folder), where someone else could have planted one; sealpack then runs without, with the same
+     * output.
      */
     @Test
     void noClassDataArchiveIsMadeOrUsedInACacheOthersCanWrite() throws java.io.IOException {
@@ -85,7 +114,8 @@ class DistributionIT {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
 
         Path shared = java.nio.file.Files.createDirectories(dir.resolve("shared-cache/sealpack"));
-        java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        java.nio.file.Files.setPosixFilePermissions(
+                shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("shared-cache").toString());
         Proc.Result r = Proc.bash(dir, env, inspect);
         assertThat(r).isEqualTo(made);
@@ -97,27 +127,57 @@ class DistributionIT {
             Path good = files.toList().get(0);
             java.nio.file.Files.copy(good, shared.resolve(good.getFileName()));
         }
-        Proc.Result planted = Proc.bash(dir, env, "SEALPACK_JAVA_OPTS='-Xmx128m -Xlog:class+load' sealpack-0.1.0/bin/sealpack "
-                + "inspect " + vector + " | grep -c 'org.sealpack.cli.Main source: shared objects file' || true");
+        Proc.Result planted =
+                Proc.bash(
+                        dir,
+                        env,
+                        "SEALPACK_JAVA_OPTS='-Xmx128m -Xlog:class+load' sealpack-0.1.0/bin/sealpack "
+                                + "inspect "
+                                + vector
+                                + " | grep -c 'org.sealpack.cli.Main source: shared objects file' || true");
         assertThat(planted.out().trim()).as(planted.toString()).isEqualTo("0");
     }
 
     /**
-     * Each installation keeps its own class-data archive: a second installation's first run does not
-     * delete the first one's, and a new jar in one installation replaces only that installation's.
+     * Each installation keeps its own class-data archive: a second installation's first run does
+     * not delete the first one's, and a new jar in one installation replaces only that
+     * installation's.
      */
     @Test
     void oneInstallationNeverDeletesAnothersClassDataArchive() throws java.io.IOException {
         Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
         Path cache = dir.resolve("cache");
         Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
-        assertThat(Proc.bash(dir, env, "mkdir a b && tar -xzf " + archive + " -C a && tar -xzf " + archive + " -C b").exit()).isZero();
-        assertThat(Proc.bash(dir, env, "a/sealpack-0.1.0/bin/sealpack --version && b/sealpack-0.1.0/bin/sealpack --version").exit()).isZero();
+        assertThat(
+                        Proc.bash(
+                                        dir,
+                                        env,
+                                        "mkdir a b && tar -xzf "
+                                                + archive
+                                                + " -C a && tar -xzf "
+                                                + archive
+                                                + " -C b")
+                                .exit())
+                .isZero();
+        assertThat(
+                        Proc.bash(
+                                        dir,
+                                        env,
+                                        "a/sealpack-0.1.0/bin/sealpack --version && b/sealpack-0.1.0/bin/sealpack --version")
+                                .exit())
+                .isZero();
         java.util.Set<Path> both = archives(cache);
         assertThat(both).as("one archive per installation").hasSize(2);
-        // A new copy of the jar in installation a (an upgrade): a's archive is made again, b's is kept.
-        assertThat(Proc.bash(dir, env, "cp a/sealpack-0.1.0/lib/sealpack.jar a/new.jar && mv a/new.jar a/sealpack-0.1.0/lib/sealpack.jar"
-                + " && a/sealpack-0.1.0/bin/sealpack --version").exit()).isZero();
+        // A new copy of the jar in installation a (an upgrade): a's archive is made again, b's is
+        // kept.
+        assertThat(
+                        Proc.bash(
+                                        dir,
+                                        env,
+                                        "cp a/sealpack-0.1.0/lib/sealpack.jar a/new.jar && mv a/new.jar a/sealpack-0.1.0/lib/sealpack.jar"
+                                                + " && a/sealpack-0.1.0/bin/sealpack --version")
+                                .exit())
+                .isZero();
         java.util.Set<Path> after = archives(cache);
         assertThat(after).hasSize(2);
         assertThat(java.util.Collections.disjoint(after, both)).isFalse();

@@ -7,7 +7,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,16 +17,16 @@ import org.sealpack.spec.Pins;
 
 /**
  * Work before the signer is known is bounded: a sealed file whose signer is not trusted is refused
- * before anything in it is decrypted. The proof: an 8 GiB file (sparse: a few kilobytes on disk) made of
- * a real file's first and last 4 KiB with nothing valid between. A reader that decrypted would stumble
- * on the garbage (exit 20); one that looks at the header and the signature first says "not trusted"
- * (exit 22) or "altered" (21). Time and disk are printed, not asserted (the build machine varies).
+ * before anything in it is decrypted. The proof: an 8 GiB file (sparse: a few kilobytes on disk)
+ * made of a real file's first and last 4 KiB with nothing valid between. A reader that decrypted
+ * would stumble on the garbage (exit 20); one that looks at the header and the signature first says
+ * "not trusted" (exit 22) or "altered" (21). Time and disk are printed, not asserted (the build
+ * machine varies).
  */
 class EarlyRefusalTest {
     static final Path KEYS = Proc.testKeys();
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static Path byOther;
     static Path bySigner;
 
@@ -42,10 +41,20 @@ class EarlyRefusalTest {
 
     static Path pack(String signer, String name) {
         Path out = dir.resolve(name);
-        Cli.Run r = Cli.run("pack", dir.resolve("video.bin").toString(), "--signer", KEYS.resolve(signer + ".key.asc").toString(),
-                "--passphrase-file", KEYS.resolve(signer + ".passphrase").toString(),
-                "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", out.toString(),
-                "--home", dir.resolve("h").toString());
+        Cli.Run r =
+                Cli.run(
+                        "pack",
+                        dir.resolve("video.bin").toString(),
+                        "--signer",
+                        KEYS.resolve(signer + ".key.asc").toString(),
+                        "--passphrase-file",
+                        KEYS.resolve(signer + ".passphrase").toString(),
+                        "--recipient",
+                        KEYS.resolve("recipient.cert.asc").toString(),
+                        "-o",
+                        out.toString(),
+                        "--home",
+                        dir.resolve("h").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return out;
     }
@@ -66,10 +75,19 @@ class EarlyRefusalTest {
     }
 
     static Cli.Run open(Path file, Path destination) {
-        return Cli.run("open", file.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
-                "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
-                "--signer", KEYS.resolve("signer.cert.asc").toString(), "-o", destination.toString(),
-                "--home", dir.resolve("h").toString());
+        return Cli.run(
+                "open",
+                file.toString(),
+                "--key",
+                KEYS.resolve("recipient.key.asc").toString(),
+                "--passphrase-file",
+                KEYS.resolve("recipient.passphrase").toString(),
+                "--signer",
+                KEYS.resolve("signer.cert.asc").toString(),
+                "-o",
+                destination.toString(),
+                "--home",
+                dir.resolve("h").toString());
     }
 
     @Test
@@ -85,19 +103,32 @@ class EarlyRefusalTest {
         try (Stream<Path> left = Files.list(parent)) {
             assertThat(left.toList()).isEmpty();
         }
-        Cli.Run verify = Cli.run("verify", hollow.toString(), "--signer", KEYS.resolve("signer.cert.asc").toString(),
-                "--home", dir.resolve("h").toString());
+        Cli.Run verify =
+                Cli.run(
+                        "verify",
+                        hollow.toString(),
+                        "--signer",
+                        KEYS.resolve("signer.cert.asc").toString(),
+                        "--home",
+                        dir.resolve("h").toString());
         assertThat(verify.exit()).as(verify.err()).isEqualTo(ExitCode.UNTRUSTED_SIGNER.code);
-        System.out.println("untrusted 8 GiB file refused in " + millis + " ms; the file holds "
-                + Proc.bash(dir, java.util.Map.of(), "stat -c %b " + hollow).out().strip() + " blocks of 512 bytes on disk");
+        System.out.println(
+                "untrusted 8 GiB file refused in "
+                        + millis
+                        + " ms; the file holds "
+                        + Proc.bash(dir, java.util.Map.of(), "stat -c %b " + hollow).out().strip()
+                        + " blocks of 512 bytes on disk");
     }
 
     @Test
     void aOnePassHeaderThatDisagreesWithTheSignatureIsAnAlterationFoundFirst() throws IOException {
-        // The trusted signer's file with the one-pass header's key ID changed: the signature at the end
+        // The trusted signer's file with the one-pass header's key ID changed: the signature at the
+        // end
         // names the trusted signer, the header someone else: altered (21), before decrypting.
         byte[] bytes = Files.readAllBytes(bySigner);
-        bytes[5] ^= 0x01; // inside the one-pass signature packet's key ID (after tag, length, version, type, hash, algorithm)
+        bytes[5] ^=
+                0x01; // inside the one-pass signature packet's key ID (after tag, length, version,
+        // type, hash, algorithm)
         Path altered = dir.resolve("altered-header.sealed");
         Files.write(altered, bytes);
         Path hollow = hollow(altered, "altered-8g.sealed");

@@ -16,29 +16,30 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The attacker of CVE-2022-21658's class, as a process of its own (run by {@link LeftoversIT}): for each
- * line {@code LEFTOVER VICTIM MOVED} on standard input it watches every subdirectory of the planted
- * leftover (inotify, through the JDK's WatchService), says {@code ready}, and at the first name deleted in
- * one of them (the erasure is inside it) moves that very subdirectory into MOVED and puts a symbolic link
- * to the victim's folder in its place, then does the same to every other subdirectory still there; it
- * says {@code swapped N inside K}: N subdirectories swapped, K names still in the one being erased when it
- * was swapped (0 < K: the erasure went on after the swap). It acts on that observed event only, never on
- * a timer. The leftover's files carry the victim's file names, so an erasure by path through the link
- * would delete the victim's files.
+ * The attacker of CVE-2022-21658's class, as a process of its own (run by {@link LeftoversIT}): for
+ * each line {@code LEFTOVER VICTIM MOVED} on standard input it watches every subdirectory of the
+ * planted leftover (inotify, through the JDK's WatchService), says {@code ready}, and at the first
+ * name deleted in one of them (the erasure is inside it) moves that very subdirectory into MOVED
+ * and puts a symbolic link to the victim's folder in its place, then does the same to every other
+ * subdirectory still there; it says {@code swapped N inside K}: N subdirectories swapped, K names
+ * still in the one being erased when it was swapped (0 < K: the erasure went on after the swap). It
+ * acts on that observed event only, never on a timer. The leftover's files carry the victim's file
+ * names, so an erasure by path through the link would delete the victim's files.
  */
 public final class Planter {
-    private Planter() {
-    }
+    private Planter() {}
 
     public static void main(String[] args) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String line; (line = in.readLine()) != null;) {
+        BufferedReader in =
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
             String[] parts = line.split("\t");
             plant(Path.of(parts[0]), Path.of(parts[1]), Path.of(parts[2]));
         }
     }
 
-    static void plant(Path leftover, Path victim, Path moved) throws IOException, InterruptedException {
+    static void plant(Path leftover, Path victim, Path moved)
+            throws IOException, InterruptedException {
         try (WatchService watch = FileSystems.getDefault().newWatchService()) {
             Map<WatchKey, Path> watched = new HashMap<>();
             List<Path> subdirectories;
@@ -48,8 +49,12 @@ public final class Planter {
             for (Path d : subdirectories) {
                 watched.put(d.register(watch, StandardWatchEventKinds.ENTRY_DELETE), d);
             }
-            watched.put(leftover.register(watch, StandardWatchEventKinds.ENTRY_DELETE,
-                    StandardWatchEventKinds.ENTRY_CREATE), leftover);
+            watched.put(
+                    leftover.register(
+                            watch,
+                            StandardWatchEventKinds.ENTRY_DELETE,
+                            StandardWatchEventKinds.ENTRY_CREATE),
+                    leftover);
             System.out.println("ready");
             System.out.flush();
             WatchKey first = watch.take();

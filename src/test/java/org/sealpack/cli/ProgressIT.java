@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,21 +15,23 @@ import org.sealpack.Proc;
 import org.sealpack.Tmux;
 
 /**
- * Progress shows on a terminal (tmux) during a long pack (within its one file) and open, and never in a
- * pipe; Ctrl-C erases it and says that nothing was left behind. The sealed file comes
- * through a named pipe that the test feeds a little at a time until the line is on the screen, so the
- * test waits for what it wants to see, not for a time.
+ * Progress shows on a terminal (tmux) during a long pack (within its one file) and open, and never
+ * in a pipe; Ctrl-C erases it and says that nothing was left behind. The sealed file comes through
+ * a named pipe that the test feeds a little at a time until the line is on the screen, so the test
+ * waits for what it wants to see, not for a time.
  */
 class ProgressIT {
     /**
-     * "opening  37% (222 of 600 MiB), 85 MiB/s, 5 s left": bytes, rate and time left; from a pipe, whose
-     * size is not known, "opening 222 MiB, 85 MiB/s".
+     * "opening 37% (222 of 600 MiB), 85 MiB/s, 5 s left": bytes, rate and time left; from a pipe,
+     * whose size is not known, "opening 222 MiB, 85 MiB/s".
      */
-    static final String LINE = "opening +(\\d+% \\(\\d+ of \\d+ MiB\\), \\d+ MiB/s, [0-9hmins ]+ left|\\d+ MiB, \\d+ MiB/s)";
-    static final String SEALING = "sealing +\\d+% \\(\\d+ of 48 MiB\\), \\d+ MiB/s, [0-9hmins ]+ left";
+    static final String LINE =
+            "opening +(\\d+% \\(\\d+ of \\d+ MiB\\), \\d+ MiB/s, [0-9hmins ]+ left|\\d+ MiB, \\d+ MiB/s)";
 
-    @TempDir
-    static Path dir;
+    static final String SEALING =
+            "sealing +\\d+% \\(\\d+ of 48 MiB\\), \\d+ MiB/s, [0-9hmins ]+ left";
+
+    @TempDir static Path dir;
     static Path sealed;
     Tmux tmux;
 
@@ -41,7 +42,9 @@ class ProgressIT {
         new java.util.Random(3).nextBytes(random);
         Files.write(dir.resolve("video.bin"), random);
         sealed = dir.resolve("big.sealed");
-        Proc.Result r = Proc.sealpack(dir, ("pack video.bin" + Proc.packKeys() + " -o " + sealed).split(" "));
+        Proc.Result r =
+                Proc.sealpack(
+                        dir, ("pack video.bin" + Proc.packKeys() + " -o " + sealed).split(" "));
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.err()).as("no progress in a pipe").isEmpty();
     }
@@ -60,13 +63,22 @@ class ProgressIT {
 
     @Test
     void progressAppearsOnATerminalAndNotInAPipe() throws Exception {
-        Proc.Result piped = Proc.sealpack(dir, ("open " + sealed + Proc.openKeys() + " -o piped").split(" "));
+        Proc.Result piped =
+                Proc.sealpack(dir, ("open " + sealed + Proc.openKeys() + " -o piped").split(" "));
         assertThat(piped.exit()).as(piped.toString()).isZero();
         assertThat(piped.err()).isEmpty();
 
         Path fifo = dir.resolve("fifo.sealed");
         assertThat(Proc.bash(dir, Map.of(), "mkfifo " + fifo).exit()).isZero();
-        tmux.start("cd " + dir + " && java -jar " + Proc.jar() + " open " + fifo + Proc.openKeys() + " -o tty");
+        tmux.start(
+                "cd "
+                        + dir
+                        + " && java -jar "
+                        + Proc.jar()
+                        + " open "
+                        + fifo
+                        + Proc.openKeys()
+                        + " -o tty");
         byte[] bytes = Files.readAllBytes(sealed);
         int sent = 0;
         boolean seen = false;
@@ -78,7 +90,9 @@ class ProgressIT {
                 sent += n;
                 if (!seen && tmux.screen().matches("(?s).*" + LINE + ".*")) {
                     seen = true;
-                    assertThat(sent).as("the line appeared while the file was still being read").isLessThan(bytes.length);
+                    assertThat(sent)
+                            .as("the line appeared while the file was still being read")
+                            .isLessThan(bytes.length);
                 }
             }
         }
@@ -91,11 +105,20 @@ class ProgressIT {
 
     @Test
     void packShowsProgressWithinItsOneFile() throws Exception {
-        // The sealed file goes to a named pipe that the test drains a little at a time: pack is held
+        // The sealed file goes to a named pipe that the test drains a little at a time: pack is
+        // held
         // inside the one 48 MiB file until the line is on the screen.
         Path fifo = dir.resolve("fifo.out");
         assertThat(Proc.bash(dir, Map.of(), "mkfifo " + fifo).exit()).isZero();
-        tmux.start("cd " + dir + " && java -jar " + Proc.jar() + " pack video.bin" + Proc.packKeys() + " -o - > " + fifo);
+        tmux.start(
+                "cd "
+                        + dir
+                        + " && java -jar "
+                        + Proc.jar()
+                        + " pack video.bin"
+                        + Proc.packKeys()
+                        + " -o - > "
+                        + fifo);
         long read = 0;
         boolean seen = false;
         byte[] buffer = new byte[64 << 10];
@@ -117,7 +140,15 @@ class ProgressIT {
     void ctrlCErasesTheLineAndSaysNothingWasLeftBehind() throws Exception {
         Path fifo = dir.resolve("cut.sealed");
         assertThat(Proc.bash(dir, Map.of(), "mkfifo " + fifo).exit()).isZero();
-        tmux.start("cd " + dir + " && java -jar " + Proc.jar() + " open " + fifo + Proc.openKeys() + " -o cut");
+        tmux.start(
+                "cd "
+                        + dir
+                        + " && java -jar "
+                        + Proc.jar()
+                        + " open "
+                        + fifo
+                        + Proc.openKeys()
+                        + " -o cut");
         byte[] bytes = Files.readAllBytes(sealed);
         int sent = 0;
         try (OutputStream out = Files.newOutputStream(fifo)) {
@@ -133,12 +164,15 @@ class ProgressIT {
             tmux.waitFor("EXIT="); // sealpack is gone: the pipe has no reader
         }
         String screen = tmux.screen();
-        assertThat(screen).contains("EXIT=130",
-                "sealpack: interrupted; nothing was left behind (every temporary file was removed)");
+        assertThat(screen)
+                .contains(
+                        "EXIT=130",
+                        "sealpack: interrupted; nothing was left behind (every temporary file was removed)");
         assertThat(screen).as("the progress line was erased").doesNotContainPattern(LINE);
         try (var left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString()))
-                    .as("no destination and no temporary directory").noneMatch(n -> n.contains("cut") && !n.equals("cut.sealed"));
+                    .as("no destination and no temporary directory")
+                    .noneMatch(n -> n.contains("cut") && !n.equals("cut.sealed"));
         }
     }
 }

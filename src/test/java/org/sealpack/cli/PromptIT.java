@@ -3,7 +3,6 @@ package org.sealpack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,7 @@ import org.sealpack.Tmux;
 class PromptIT {
     static final Path KEYS = Proc.testKeys();
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
     Tmux tmux;
 
     @BeforeEach
@@ -36,8 +34,16 @@ class PromptIT {
 
     void start() {
         Path sealed = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
-        tmux.start(Proc.javaJar() + " verify " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
-                + " --signer " + KEYS.resolve("signer.cert.asc") + " --home " + dir);
+        tmux.start(
+                Proc.javaJar()
+                        + " verify "
+                        + sealed
+                        + " --key "
+                        + KEYS.resolve("recipient.key.asc")
+                        + " --signer "
+                        + KEYS.resolve("signer.cert.asc")
+                        + " --home "
+                        + dir);
     }
 
     @Test
@@ -51,18 +57,34 @@ class PromptIT {
         tmux.type("test-only-recipient");
         tmux.waitFor("EXIT=", 1);
         String s = tmux.screen();
-        assertThat(s).contains("Wrong passphrase, try again.", "EXIT=0", "Verdict: GOOD")
+        assertThat(s)
+                .contains("Wrong passphrase, try again.", "EXIT=0", "Verdict: GOOD")
                 .doesNotContain("first-wrong-guess", "second-wrong-guess", "test-only-recipient");
     }
 
-    /** open decrypts with a key, then signs the receipt with the same key: its passphrase is asked once. */
+    /**
+     * open decrypts with a key, then signs the receipt with the same key: its passphrase is asked
+     * once.
+     */
     @Test
     void theSameKeysPassphraseIsAskedOncePerRun() throws Exception {
         Path sealed = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
-        tmux.start(Proc.javaJar() + " open " + sealed + " --key " + KEYS.resolve("recipient.key.asc")
-                + " --signer " + KEYS.resolve("signer.cert.asc") + " -o " + dir.resolve("opened")
-                + " --receipt " + dir.resolve("receipt.md") + " --sign-receipt " + KEYS.resolve("recipient.key.asc")
-                + " --home " + dir);
+        tmux.start(
+                Proc.javaJar()
+                        + " open "
+                        + sealed
+                        + " --key "
+                        + KEYS.resolve("recipient.key.asc")
+                        + " --signer "
+                        + KEYS.resolve("signer.cert.asc")
+                        + " -o "
+                        + dir.resolve("opened")
+                        + " --receipt "
+                        + dir.resolve("receipt.md")
+                        + " --sign-receipt "
+                        + KEYS.resolve("recipient.key.asc")
+                        + " --home "
+                        + dir);
         tmux.waitFor("Passphrase for", 1);
         tmux.type("test-only-recipient");
         tmux.waitFor("EXIT=", 1);
@@ -81,35 +103,62 @@ class PromptIT {
         }
         tmux.waitFor("EXIT=", 1);
         String s = tmux.screen();
-        assertThat(s).contains("EXIT=11", "wrong passphrase").doesNotContain("wrong-1", "wrong-2", "wrong-3");
+        assertThat(s)
+                .contains("EXIT=11", "wrong passphrase")
+                .doesNotContain("wrong-1", "wrong-2", "wrong-3");
     }
 
-    /** Enter twice at the prompt for a new key's passphrase makes no unprotected key: it is refused. */
+    /**
+     * Enter twice at the prompt for a new key's passphrase makes no unprotected key: it is refused.
+     */
     @Test
     void anEmptyPassphraseAtThePromptIsRefused() throws Exception {
         tmux.start(Proc.javaJar() + " keys generate --name Jane --home " + dir.resolve("home"));
         tmux.waitFor("Passphrase for the new key");
         tmux.type("");
         tmux.waitFor("EXIT=");
-        assertThat(tmux.screen()).contains("sealpack: error: no passphrase was entered. hint: give a passphrase, or add "
-                + "--no-passphrase", "EXIT=11");
+        assertThat(tmux.screen())
+                .contains(
+                        "sealpack: error: no passphrase was entered. hint: give a passphrase, or add "
+                                + "--no-passphrase",
+                        "EXIT=11");
         assertThat(dir.resolve("home")).doesNotExist();
     }
 
-    /** keys revoke and keys delete at a terminal: they say what they will do and need the word typed. */
+    /**
+     * keys revoke and keys delete at a terminal: they say what they will do and need the word
+     * typed.
+     */
     @Test
     void revokeAndDeleteAskForConfirmationAtATerminal() throws Exception {
         Path home = dir.resolve("home");
-        assertThat(Proc.sealpack(dir, "keys", "import", KEYS.resolve("other.key.asc").toString(), "--home", home.toString()).exit()).isZero();
+        assertThat(
+                        Proc.sealpack(
+                                        dir,
+                                        "keys",
+                                        "import",
+                                        KEYS.resolve("other.key.asc").toString(),
+                                        "--home",
+                                        home.toString())
+                                .exit())
+                .isZero();
         byte[] before = java.nio.file.Files.readAllBytes(home.resolve("keyring.pgp"));
-        String revoke = Proc.javaJar() + " keys revoke other@test.sealpack.invalid --reason compromised --passphrase-file "
-                + KEYS.resolve("other.passphrase") + " --home " + home;
+        String revoke =
+                Proc.javaJar()
+                        + " keys revoke other@test.sealpack.invalid --reason compromised --passphrase-file "
+                        + KEYS.resolve("other.passphrase")
+                        + " --home "
+                        + home;
         tmux.start(revoke);
         tmux.waitFor("Type 'revoke' to go on");
-        assertThat(tmux.screen()).contains("as 'compromised'", "This voids EVERY signature the key ever made");
+        assertThat(tmux.screen())
+                .contains("as 'compromised'", "This voids EVERY signature the key ever made");
         tmux.type("no");
         tmux.waitFor("EXIT=");
-        assertThat(tmux.screen()).contains("sealpack: error: cancelled at the prompt: nothing was changed", "EXIT=130");
+        assertThat(tmux.screen())
+                .contains(
+                        "sealpack: error: cancelled at the prompt: nothing was changed",
+                        "EXIT=130");
         assertThat(java.nio.file.Files.readAllBytes(home.resolve("keyring.pgp"))).isEqualTo(before);
         tmux.close();
 
@@ -119,14 +168,27 @@ class PromptIT {
         assertThat(tmux.screen()).contains("This deletes your SECRET KEY too");
         tmux.type("delete");
         tmux.waitFor("EXIT=");
-        assertThat(tmux.screen()).contains("deleted A252 9FF8 D6A9 CE22 6582  73F4 CA31 9515 4BB8 B663", "EXIT=0");
+        assertThat(tmux.screen())
+                .contains("deleted A252 9FF8 D6A9 CE22 6582  73F4 CA31 9515 4BB8 B663", "EXIT=0");
     }
 
-    /** keys passwd asks for the current passphrase, then the new one twice, each prompt saying which. */
+    /**
+     * keys passwd asks for the current passphrase, then the new one twice, each prompt saying
+     * which.
+     */
     @Test
     void passwdAsksForTheCurrentThenTheNewPassphrase() throws Exception {
         Path home = dir.resolve("passwd-home");
-        assertThat(Proc.sealpack(dir, "keys", "import", KEYS.resolve("other.key.asc").toString(), "--home", home.toString()).exit()).isZero();
+        assertThat(
+                        Proc.sealpack(
+                                        dir,
+                                        "keys",
+                                        "import",
+                                        KEYS.resolve("other.key.asc").toString(),
+                                        "--home",
+                                        home.toString())
+                                .exit())
+                .isZero();
         tmux.start(Proc.javaJar() + " keys passwd other --home " + home);
         tmux.waitFor("Current passphrase for");
         tmux.type("test-only-other");
@@ -135,7 +197,8 @@ class PromptIT {
         tmux.waitFor("Repeat the passphrase:");
         tmux.type("a-new-one");
         tmux.waitFor("EXIT=");
-        assertThat(tmux.screen()).contains("changed the passphrase of ", "EXIT=0")
+        assertThat(tmux.screen())
+                .contains("changed the passphrase of ", "EXIT=0")
                 .doesNotContain("Passphrase for the new key", "test-only-other", "a-new-one");
     }
 
@@ -146,7 +209,8 @@ class PromptIT {
         tmux.waitFor("Passphrase for the new key");
         tmux.key("C-c");
         tmux.waitFor("EXIT=");
-        assertThat(tmux.screen()).contains("sealpack: interrupted; nothing was left behind", "EXIT=130");
+        assertThat(tmux.screen())
+                .contains("sealpack: interrupted; nothing was left behind", "EXIT=130");
         assertThat(dir.resolve("cut-home")).doesNotExist();
     }
 }

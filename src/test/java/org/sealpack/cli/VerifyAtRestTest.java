@@ -6,12 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
 import org.sealpack.failure.ExitCode;
@@ -24,28 +23,60 @@ import org.sealpack.failure.ExitCode;
 class VerifyAtRestTest {
     static final Path KEYS = Proc.testKeys();
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static Path opened;
 
     @BeforeAll
     static void openTheExample() {
         Path sealed = dir.resolve("s.sealed");
         String h = dir.resolve("h").toString();
-        Cli.Run pack = Cli.run("pack", "examples/statement.txt", "--metadata", "examples/statement.metadata",
-                "--signer", KEYS.resolve("signer.key.asc").toString(), "--passphrase-file", KEYS.resolve("signer.passphrase").toString(),
-                "--recipient", KEYS.resolve("recipient.cert.asc").toString(), "-o", sealed.toString(), "--home", h);
+        Cli.Run pack =
+                Cli.run(
+                        "pack",
+                        "examples/statement.txt",
+                        "--metadata",
+                        "examples/statement.metadata",
+                        "--signer",
+                        KEYS.resolve("signer.key.asc").toString(),
+                        "--passphrase-file",
+                        KEYS.resolve("signer.passphrase").toString(),
+                        "--recipient",
+                        KEYS.resolve("recipient.cert.asc").toString(),
+                        "-o",
+                        sealed.toString(),
+                        "--home",
+                        h);
         assertThat(pack.exit()).as(pack.err()).isZero();
         opened = dir.resolve("opened");
-        Cli.Run open = Cli.run("open", sealed.toString(), "--key", KEYS.resolve("recipient.key.asc").toString(),
-                "--passphrase-file", KEYS.resolve("recipient.passphrase").toString(),
-                "--signer", KEYS.resolve("signer.cert.asc").toString(), "-o", opened.toString(), "--home", h);
+        Cli.Run open =
+                Cli.run(
+                        "open",
+                        sealed.toString(),
+                        "--key",
+                        KEYS.resolve("recipient.key.asc").toString(),
+                        "--passphrase-file",
+                        KEYS.resolve("recipient.passphrase").toString(),
+                        "--signer",
+                        KEYS.resolve("signer.cert.asc").toString(),
+                        "-o",
+                        opened.toString(),
+                        "--home",
+                        h);
         assertThat(open.exit()).as(open.err()).isZero();
     }
 
     static Cli.Run verify(Path bag, String... extra) {
-        String[] args = Stream.concat(Stream.of("verify", bag.toString(), "--signer", KEYS.resolve("signer.cert.asc").toString(),
-                "--home", dir.resolve("h").toString()), Stream.of(extra)).toArray(String[]::new);
+        String[] args =
+                Stream.concat(
+                                Stream.of(
+                                        "verify",
+                                        bag.toString(),
+                                        "--signer",
+                                        KEYS.resolve("signer.cert.asc").toString(),
+                                        "--home",
+                                        dir.resolve("h").toString()),
+                                Stream.of(extra))
+                        .toArray(String[]::new);
         return Cli.run(args);
     }
 
@@ -72,17 +103,21 @@ class VerifyAtRestTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "file|notes.txt|'notes.txt' is not part of a sealed bag",
-        "directory|annex|'annex' is not part of a sealed bag",
-        "file|annex2/inside.txt|'annex2' is not part of a sealed bag",
-        "file|signatures/second.asc|'signatures/second.asc' is not part of a sealed bag",
-        "file|tagmanifest-md5.txt|'tagmanifest-md5.txt' is not part of a sealed bag",
-        "file|tagmanifest-README.txt|'tagmanifest-README.txt' is not part of a sealed bag",
-        "directory|data/This statement is FAKE - see annex|'data/This statement is FAKE - see annex' is an empty directory",
-        "file|data/planted.txt|payload file 'data/planted.txt' is not listed in the manifest",
-        "file|fetch.txt|'fetch.txt' is not part of a sealed bag"})
-    void anythingPlantedInAnOpenedBagMakesItInvalid(String kind, String path, String problem) throws IOException {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "file|notes.txt|'notes.txt' is not part of a sealed bag",
+                "directory|annex|'annex' is not part of a sealed bag",
+                "file|annex2/inside.txt|'annex2' is not part of a sealed bag",
+                "file|signatures/second.asc|'signatures/second.asc' is not part of a sealed bag",
+                "file|tagmanifest-md5.txt|'tagmanifest-md5.txt' is not part of a sealed bag",
+                "file|tagmanifest-README.txt|'tagmanifest-README.txt' is not part of a sealed bag",
+                "directory|data/This statement is FAKE - see annex|'data/This statement is FAKE - see annex' is an empty directory",
+                "file|data/planted.txt|payload file 'data/planted.txt' is not listed in the manifest",
+                "file|fetch.txt|'fetch.txt' is not part of a sealed bag"
+            })
+    void anythingPlantedInAnOpenedBagMakesItInvalid(String kind, String path, String problem)
+            throws IOException {
         Path bag = copy("planted-" + path.replaceAll("[^a-z]", "-"));
         if (kind.equals("directory")) {
             Files.createDirectories(bag.resolve(path));
@@ -97,6 +132,10 @@ class VerifyAtRestTest {
         assertThat(r.err()).startsWith("sealpack: error: the bag ").contains(problem);
         Cli.Run json = verify(bag, "--json");
         assertThat(json.exit()).isEqualTo(ExitCode.BAG_INVALID.code);
-        assertThat(json.out()).contains("\"verdict\" : \"invalid\"", "\"level\" : \"sealed\"", problem.replace("'", "'"));
+        assertThat(json.out())
+                .contains(
+                        "\"verdict\" : \"invalid\"",
+                        "\"level\" : \"sealed\"",
+                        problem.replace("'", "'"));
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A hostile or broken "agent" for tests: a Unix socket server that answers each line it receives with
- * whatever the script says (raw bytes, which may be anything), in a thread of the test's JVM. A null
- * answer closes the connection.
+ * A hostile or broken "agent" for tests: a Unix socket server that answers each line it receives
+ * with whatever the script says (raw bytes, which may be anything), in a thread of the test's JVM.
+ * A null answer closes the connection.
  */
 public final class FakeAgent implements AutoCloseable {
     private final ServerSocketChannel server;
@@ -27,7 +27,9 @@ public final class FakeAgent implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final Path socket;
 
-    /** @param script the bytes to send for each line received ("" for the greeting on connecting) */
+    /**
+     * @param script the bytes to send for each line received ("" for the greeting on connecting)
+     */
     public FakeAgent(Path socket, Function<String, byte[]> script) throws IOException {
         this.socket = socket;
         Files.createDirectories(socket.getParent());

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -19,35 +18,52 @@ import org.sealpack.bag.BagIt;
 import org.sealpack.bag.Digests;
 import org.sealpack.bag.Manifest;
 import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.Key;
 import org.sealpack.pgp.KeyFiles;
 import org.sealpack.pgp.SealWriter;
-import org.sealpack.pgp.Key;
 import org.sealpack.pgp.Signatures;
 import org.sealpack.pgp.UnlockedKey;
 
 /**
- * Crafts sealed files whose inner tar and bag are whatever a test wants, validly signed and encrypted
- * with the committed test keys (src/test/resources/keys), so that only sealpack's inner checks stand
- * between them and the disk.
+ * Crafts sealed files whose inner tar and bag are whatever a test wants, validly signed and
+ * encrypted with the committed test keys (src/test/resources/keys), so that only sealpack's inner
+ * checks stand between them and the disk.
  */
 final class Crafted {
     static final Path KEYS = org.sealpack.Proc.testKeys();
     static final Instant TIME = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     /** One raw tar entry; {@code paxPath}, when set, is a pax extended header that renames it. */
-    record Entry(String name, char type, byte[] content, String link, long claimedSize, String paxPath,
-                 Map<String, String> pax) {
+    record Entry(
+            String name,
+            char type,
+            byte[] content,
+            String link,
+            long claimedSize,
+            String paxPath,
+            Map<String, String> pax) {
         Entry(String name, char type, byte[] content, String link, long claimedSize) {
             this(name, type, content, link, claimedSize, null, Map.of());
         }
 
-        Entry(String name, char type, byte[] content, String link, long claimedSize, String paxPath) {
+        Entry(
+                String name,
+                char type,
+                byte[] content,
+                String link,
+                long claimedSize,
+                String paxPath) {
             this(name, type, content, link, claimedSize, paxPath, Map.of());
         }
     }
 
     static Entry file(String name, String content) {
-        return new Entry(name, (char) TarConstants.LF_NORMAL, content.getBytes(StandardCharsets.UTF_8), null, -1);
+        return new Entry(
+                name,
+                (char) TarConstants.LF_NORMAL,
+                content.getBytes(StandardCharsets.UTF_8),
+                null,
+                -1);
     }
 
     static Entry dir(String name) {
@@ -68,7 +84,11 @@ final class Crafted {
 
     static UnlockedKey unlocked(String name) {
         try {
-            return key(name).unlock(Files.readString(KEYS.resolve(name + ".passphrase")).strip().toCharArray());
+            return key(name)
+                    .unlock(
+                            Files.readString(KEYS.resolve(name + ".passphrase"))
+                                    .strip()
+                                    .toCharArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -79,8 +99,13 @@ final class Crafted {
     }
 
     /** The entries of a complete bag: payload, manifests, bag-info and the bag signature. */
-    static List<Entry> bag(String root, Map<String, String> payload, Map<String, String> listed, Map<String, String> extraTags,
-                           UnlockedKey bagSigner, List<Certificate> intended) {
+    static List<Entry> bag(
+            String root,
+            Map<String, String> payload,
+            Map<String, String> listed,
+            Map<String, String> extraTags,
+            UnlockedKey bagSigner,
+            List<Certificate> intended) {
         List<Entry> entries = new ArrayList<>();
         entries.add(dir(root + "/"));
         entries.add(file(root + "/bagit.txt", BagIt.DECLARATION_TEXT));
@@ -102,34 +127,64 @@ final class Crafted {
         tags.put("manifest-sha512.txt", manifest);
         tags.putAll(extraTags);
         Map<String, String> tagSums = new LinkedHashMap<>();
-        tags.forEach((k, v) -> tagSums.put(k, Digests.sha512Hex(v.getBytes(StandardCharsets.UTF_8))));
+        tags.forEach(
+                (k, v) -> tagSums.put(k, Digests.sha512Hex(v.getBytes(StandardCharsets.UTF_8))));
         String tagManifest = new Manifest(tagSums).format();
         entries.add(file(root + "/manifest-sha512.txt", manifest));
         entries.add(file(root + "/bag-info.txt", info));
         extraTags.forEach((k, v) -> entries.add(file(root + "/" + k, v)));
         entries.add(file(root + "/tagmanifest-sha512.txt", tagManifest));
-        byte[] signature = Signatures.signDetached(bagSigner, tagManifest.getBytes(StandardCharsets.UTF_8), intended, TIME);
+        byte[] signature =
+                Signatures.signDetached(
+                        bagSigner, tagManifest.getBytes(StandardCharsets.UTF_8), intended, TIME);
         entries.add(dir(root + "/signatures/"));
-        entries.add(new Entry(root + "/" + BagIt.SIGNATURE, (char) TarConstants.LF_NORMAL, signature, null, -1));
+        entries.add(
+                new Entry(
+                        root + "/" + BagIt.SIGNATURE,
+                        (char) TarConstants.LF_NORMAL,
+                        signature,
+                        null,
+                        -1));
         return entries;
     }
 
     /**
-     * The entries of a bag whose tag files are exactly the texts given (which may break the sealed form),
-     * then the unlisted entries (planted: no manifest lists them), the tag manifest over bagit.txt,
-     * bag-info.txt, the manifest and the listed extra tag files, and the bag signature over it.
+     * The entries of a bag whose tag files are exactly the texts given (which may break the sealed
+     * form), then the unlisted entries (planted: no manifest lists them), the tag manifest over
+     * bagit.txt, bag-info.txt, the manifest and the listed extra tag files, and the bag signature
+     * over it.
      */
-    static List<Entry> bag(String root, String declaration, Map<String, String> payload, String manifest, String info,
-                           Map<String, String> listedExtraTags, List<Entry> unlisted, UnlockedKey bagSigner,
-                           List<Certificate> intended) {
-        return bag(root, declaration, payload, manifest, info, listedExtraTags, unlisted,
+    static List<Entry> bag(
+            String root,
+            String declaration,
+            Map<String, String> payload,
+            String manifest,
+            String info,
+            Map<String, String> listedExtraTags,
+            List<Entry> unlisted,
+            UnlockedKey bagSigner,
+            List<Certificate> intended) {
+        return bag(
+                root,
+                declaration,
+                payload,
+                manifest,
+                info,
+                listedExtraTags,
+                unlisted,
                 tagManifest -> Signatures.signDetached(bagSigner, tagManifest, intended, TIME));
     }
 
     /** As above, the bag signature made by {@code sign} from the tag manifest's bytes. */
-    static List<Entry> bag(String root, String declaration, Map<String, String> payload, String manifest, String info,
-                           Map<String, String> listedExtraTags, List<Entry> unlisted,
-                           java.util.function.Function<byte[], byte[]> sign) {
+    static List<Entry> bag(
+            String root,
+            String declaration,
+            Map<String, String> payload,
+            String manifest,
+            String info,
+            Map<String, String> listedExtraTags,
+            List<Entry> unlisted,
+            java.util.function.Function<byte[], byte[]> sign) {
         List<Entry> entries = new ArrayList<>();
         entries.add(dir(root + "/"));
         entries.add(file(root + "/bagit.txt", declaration));
@@ -141,8 +196,13 @@ final class Crafted {
         tags.put("manifest-sha512.txt", manifest);
         tags.putAll(listedExtraTags);
         StringBuilder tagManifest = new StringBuilder();
-        tags.forEach((k, v) -> tagManifest.append(Digests.sha512Hex(v.getBytes(StandardCharsets.UTF_8))).append("  ")
-                .append(k).append('\n'));
+        tags.forEach(
+                (k, v) ->
+                        tagManifest
+                                .append(Digests.sha512Hex(v.getBytes(StandardCharsets.UTF_8)))
+                                .append("  ")
+                                .append(k)
+                                .append('\n'));
         entries.add(file(root + "/manifest-sha512.txt", manifest));
         entries.add(file(root + "/bag-info.txt", info));
         listedExtraTags.forEach((k, v) -> entries.add(file(root + "/" + k, v)));
@@ -150,7 +210,13 @@ final class Crafted {
         entries.add(file(root + "/tagmanifest-sha512.txt", tagManifest.toString()));
         byte[] signature = sign.apply(tagManifest.toString().getBytes(StandardCharsets.UTF_8));
         entries.add(dir(root + "/signatures/"));
-        entries.add(new Entry(root + "/" + BagIt.SIGNATURE, (char) TarConstants.LF_NORMAL, signature, null, -1));
+        entries.add(
+                new Entry(
+                        root + "/" + BagIt.SIGNATURE,
+                        (char) TarConstants.LF_NORMAL,
+                        signature,
+                        null,
+                        -1));
         return entries;
     }
 
@@ -169,7 +235,8 @@ final class Crafted {
         for (Entry e : entries) {
             char type = e.type();
             if ("gLKXS".indexOf(type) >= 0) {
-                // Types Commons Compress writes only its own way: written as a file, the type patched after.
+                // Types Commons Compress writes only its own way: written as a file, the type
+                // patched after.
                 patch.put(e.name(), type);
                 type = (char) TarConstants.LF_NORMAL;
             }
@@ -183,10 +250,15 @@ final class Crafted {
             }
             e.pax().forEach(entry::addPaxHeader);
             if (e.claimedSize() >= 0) {
-                // A header that claims more than follows: written by hand, then the archive just ends.
+                // A header that claims more than follows: written by hand, then the archive just
+                // ends.
                 entry.setSize(e.claimedSize());
                 byte[] header = new byte[512];
-                entry.writeEntryHeader(header, org.apache.commons.compress.archivers.zip.ZipEncodingHelper.getZipEncoding("UTF-8"), true);
+                entry.writeEntryHeader(
+                        header,
+                        org.apache.commons.compress.archivers.zip.ZipEncodingHelper.getZipEncoding(
+                                "UTF-8"),
+                        true);
                 out.flush();
                 bytes.write(header);
                 return bytes.toByteArray();
@@ -212,7 +284,9 @@ final class Crafted {
                 end++;
             }
             String name = new String(tar, at, end - at, StandardCharsets.UTF_8);
-            long size = Long.parseLong(new String(tar, at + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+            long size =
+                    Long.parseLong(
+                            new String(tar, at + 124, 11, StandardCharsets.US_ASCII).trim(), 8);
             Character type = types.get(name);
             if (type != null && tar[at + 156] == '0') {
                 tar[at + 156] = (byte) type.charValue();
@@ -229,17 +303,38 @@ final class Crafted {
         return tar;
     }
 
-    /** Seals the tar as sealpack would: outer signature by the signer, encrypted to the recipients. */
-    static void seal(Path out, byte[] tar, UnlockedKey outerSigner, List<Certificate> recipients, boolean compress)
+    /**
+     * Seals the tar as sealpack would: outer signature by the signer, encrypted to the recipients.
+     */
+    static void seal(
+            Path out,
+            byte[] tar,
+            UnlockedKey outerSigner,
+            List<Certificate> recipients,
+            boolean compress)
             throws IOException {
         seal(out, tar, outerSigner, recipients, compress, false);
     }
 
     /** As above; {@code anonymous}: seizure mode (no outer signature, hidden recipients). */
-    static void seal(Path out, byte[] tar, UnlockedKey outerSigner, List<Certificate> recipients, boolean compress,
-                     boolean anonymous) throws IOException {
+    static void seal(
+            Path out,
+            byte[] tar,
+            UnlockedKey outerSigner,
+            List<Certificate> recipients,
+            boolean compress,
+            boolean anonymous)
+            throws IOException {
         try (OutputStream file = Files.newOutputStream(out);
-             OutputStream sealed = SealWriter.open(file, outerSigner, recipients, "crafted.tar", TIME, compress, anonymous)) {
+                OutputStream sealed =
+                        SealWriter.open(
+                                file,
+                                outerSigner,
+                                recipients,
+                                "crafted.tar",
+                                TIME,
+                                compress,
+                                anonymous)) {
             sealed.write(tar);
         }
     }

@@ -9,28 +9,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.spec.Pins;
 
 /**
- * Expansions from a trusted signer's file are bounded by the limits before they reach the disk: data
- * after the tar's end (here 64 MiB of zeros that ZLIB shrinks to 64 KiB) is refused after at most
- * 1 MiB of it is read, and a file over --max-file-size is refused at its header, before a byte of it
- * is written. Time and what was left are printed and checked.
+ * Expansions from a trusted signer's file are bounded by the limits before they reach the disk:
+ * data after the tar's end (here 64 MiB of zeros that ZLIB shrinks to 64 KiB) is refused after at
+ * most 1 MiB of it is read, and a file over --max-file-size is refused at its header, before a byte
+ * of it is written. Time and what was left are printed and checked.
  */
 class ExpansionTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     Cli.Run open(Path sealed, Path dest, String... extra) {
-        List<String> args = new ArrayList<>(List.of("open", sealed.toString(),
-                "--key", Crafted.KEYS.resolve("recipient.key.asc").toString(),
-                "--passphrase-file", Crafted.KEYS.resolve("recipient.passphrase").toString(),
-                "--signer", Crafted.KEYS.resolve("signer.cert.asc").toString(),
-                "--home", dir.resolve("h").toString(), "-o", dest.toString()));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "open",
+                                sealed.toString(),
+                                "--key",
+                                Crafted.KEYS.resolve("recipient.key.asc").toString(),
+                                "--passphrase-file",
+                                Crafted.KEYS.resolve("recipient.passphrase").toString(),
+                                "--signer",
+                                Crafted.KEYS.resolve("signer.cert.asc").toString(),
+                                "--home",
+                                dir.resolve("h").toString(),
+                                "-o",
+                                dest.toString()));
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
@@ -48,8 +56,12 @@ class ExpansionTest {
         Path parent = Files.createDirectories(dir.resolve("padded"));
         long start = System.nanoTime();
         Cli.Run r = open(sealed, parent.resolve("bag"));
-        System.out.println("64 MiB of zeros after the tar (a " + Files.size(sealed) + "-byte file): refused in "
-                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        System.out.println(
+                "64 MiB of zeros after the tar (a "
+                        + Files.size(sealed)
+                        + "-byte file): refused in "
+                        + (System.nanoTime() - start) / 1_000_000
+                        + " ms");
         assertThat(r.exit()).as(r.err()).isEqualTo(25);
         assertThat(r.err()).contains("more than 1048576 bytes after its end");
         try (Stream<Path> left = Files.list(parent)) {
@@ -62,8 +74,15 @@ class ExpansionTest {
         var signer = Crafted.unlocked("signer");
         var intended = List.of(Crafted.cert("recipient"), Crafted.cert("signer"));
         String big = "x".repeat(2 << 20);
-        byte[] tar = Crafted.tar(Crafted.bag("bag", Map.of("data/big.txt", big), Map.of("data/big.txt", big), Map.of(),
-                signer, intended));
+        byte[] tar =
+                Crafted.tar(
+                        Crafted.bag(
+                                "bag",
+                                Map.of("data/big.txt", big),
+                                Map.of("data/big.txt", big),
+                                Map.of(),
+                                signer,
+                                intended));
         Path sealed = dir.resolve("big.sealed");
         Crafted.seal(sealed, tar, signer, List.of(Crafted.cert("recipient")), true);
         Path parent = Files.createDirectories(dir.resolve("big"));
@@ -73,6 +92,8 @@ class ExpansionTest {
         try (Stream<Path> left = Files.list(parent)) {
             assertThat(left.toList()).isEmpty();
         }
-        assertThat(open(sealed, parent.resolve("bag")).exit()).as("and opens within the default limits").isZero();
+        assertThat(open(sealed, parent.resolve("bag")).exit())
+                .as("and opens within the default limits")
+                .isZero();
     }
 }

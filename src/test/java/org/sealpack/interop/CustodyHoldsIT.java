@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,16 +20,15 @@ import org.sealpack.failure.ExitCode;
 import org.sealpack.spec.Pins;
 
 /**
- * A chain of custody holds for every hand (issue 27), through the real command line: an opened bag is
- * checked in full; a receipt counts once; a receipt's time is its signature's; records are read as the
- * schema says and within bounds; outputs are checked before any work; a courier of an anonymous file
- * signs a hand-over receipt that gpg verifies and the chain counts; a return copy enters the chain as it
- * arrives; receipts name the file by its name only, and an old receipt naming a path still checks; a
- * compromised custodian is named.
+ * A chain of custody holds for every hand (issue 27), through the real command line: an opened bag
+ * is checked in full; a receipt counts once; a receipt's time is its signature's; records are read
+ * as the schema says and within bounds; outputs are checked before any work; a courier of an
+ * anonymous file signs a hand-over receipt that gpg verifies and the chain counts; a return copy
+ * enters the chain as it arrives; receipts name the file by its name only, and an old receipt
+ * naming a path still checks; a compromised custodian is named.
  */
 class CustodyHoldsIT {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static Path k;
     static Path sealed;
     static Path anonymous;
@@ -42,35 +40,106 @@ class CustodyHoldsIT {
     static void chain() throws Exception {
         k = Proc.testKeys();
         gpg = new GnuPG();
-        run(0, "keys", "generate", "--name", "courier", "--email", "courier@example.org", "--passphrase-file",
-                k.resolve("other.passphrase").toString(), "-o", dir.resolve("keys").toString(), "--file-name", "courier");
-        for (Path cert : List.of(k.resolve("signer.cert.asc"), keys("courier.cert.asc"), k.resolve("recipient.cert.asc"))) {
+        run(
+                0,
+                "keys",
+                "generate",
+                "--name",
+                "courier",
+                "--email",
+                "courier@example.org",
+                "--passphrase-file",
+                k.resolve("other.passphrase").toString(),
+                "-o",
+                dir.resolve("keys").toString(),
+                "--file-name",
+                "courier");
+        for (Path cert :
+                List.of(
+                        k.resolve("signer.cert.asc"),
+                        keys("courier.cert.asc"),
+                        k.resolve("recipient.cert.asc"))) {
             TRUST.add("--signer");
             TRUST.add(cert.toString());
         }
         sealed = dir.resolve("statement.sealed");
         anonymous = dir.resolve("evidence.sealed");
         for (Path out : List.of(sealed, anonymous)) {
-            List<String> pack = new ArrayList<>(List.of("pack", Proc.root().resolve("examples/statement.txt").toString(),
-                    "--metadata", Proc.root().resolve("examples/statement.metadata").toString(), "--signer",
-                    k.resolve("signer.key.asc").toString(), "--passphrase-file", k.resolve("signer.passphrase").toString(),
-                    "--recipient", k.resolve("recipient.cert.asc").toString(), "-o", out.toString(), "--home", home()));
+            List<String> pack =
+                    new ArrayList<>(
+                            List.of(
+                                    "pack",
+                                    Proc.root().resolve("examples/statement.txt").toString(),
+                                    "--metadata",
+                                    Proc.root().resolve("examples/statement.metadata").toString(),
+                                    "--signer",
+                                    k.resolve("signer.key.asc").toString(),
+                                    "--passphrase-file",
+                                    k.resolve("signer.passphrase").toString(),
+                                    "--recipient",
+                                    k.resolve("recipient.cert.asc").toString(),
+                                    "-o",
+                                    out.toString(),
+                                    "--home",
+                                    home()));
             if (out.equals(anonymous)) {
                 pack.add("--anonymous");
             }
             run(0, pack.toArray(String[]::new));
         }
         String signer = k.resolve("signer.cert.asc").toString();
-        run(0, "verify", sealed.toString(), "--signer", signer, "--receipt", r("1-sender.md"), "--sign-receipt",
-                k.resolve("signer.key.asc").toString(), "--passphrase-file", k.resolve("signer.passphrase").toString(),
-                "--home", home());
-        run(0, "verify", sealed.toString(), "--signer", signer, "--receipt", r("2-courier.md"), "--sign-receipt",
-                keys("courier.key.asc").toString(), "--passphrase-file", k.resolve("other.passphrase").toString(),
-                "--after", r("1-sender.md"), "--home", home());
-        run(0, "open", sealed.toString(), "--signer", signer, "--key", k.resolve("recipient.key.asc").toString(),
-                "--passphrase-file", k.resolve("recipient.passphrase").toString(), "-o", dir.resolve("bag").toString(),
-                "--receipt", r("3-rapporteur.md"), "--sign-receipt", k.resolve("recipient.key.asc").toString(),
-                "--after", r("2-courier.md"), "--receipt-to", signer, "--home", home());
+        run(
+                0,
+                "verify",
+                sealed.toString(),
+                "--signer",
+                signer,
+                "--receipt",
+                r("1-sender.md"),
+                "--sign-receipt",
+                k.resolve("signer.key.asc").toString(),
+                "--passphrase-file",
+                k.resolve("signer.passphrase").toString(),
+                "--home",
+                home());
+        run(
+                0,
+                "verify",
+                sealed.toString(),
+                "--signer",
+                signer,
+                "--receipt",
+                r("2-courier.md"),
+                "--sign-receipt",
+                keys("courier.key.asc").toString(),
+                "--passphrase-file",
+                k.resolve("other.passphrase").toString(),
+                "--after",
+                r("1-sender.md"),
+                "--home",
+                home());
+        run(
+                0,
+                "open",
+                sealed.toString(),
+                "--signer",
+                signer,
+                "--key",
+                k.resolve("recipient.key.asc").toString(),
+                "--passphrase-file",
+                k.resolve("recipient.passphrase").toString(),
+                "-o",
+                dir.resolve("bag").toString(),
+                "--receipt",
+                r("3-rapporteur.md"),
+                "--sign-receipt",
+                k.resolve("recipient.key.asc").toString(),
+                "--after",
+                r("2-courier.md"),
+                "--receipt-to",
+                signer,
+                "--home",
+                home());
     }
 
     @AfterAll
@@ -113,14 +182,34 @@ class CustodyHoldsIT {
         return run(exit, args.toArray(String[]::new));
     }
 
-    /** A copy of a receipt, changed, then signed again by its custodian with gpg (a custodian who lies). */
-    static void resign(String from, String to, String find, String replace, Path key, Path passphrase, String who) throws Exception {
+    /**
+     * A copy of a receipt, changed, then signed again by its custodian with gpg (a custodian who
+     * lies).
+     */
+    static void resign(
+            String from,
+            String to,
+            String find,
+            String replace,
+            Path key,
+            Path passphrase,
+            String who)
+            throws Exception {
         String text = Files.readString(dir.resolve(from), StandardCharsets.UTF_8);
         assertThat(text).contains(find);
         Files.writeString(dir.resolve(to), text.replace(find, replace), StandardCharsets.UTF_8);
         assertThat(gpg.importKey(key, passphrase).exit()).isZero();
-        Proc.Result signed = gpg.sh(dir, "gpg --batch --yes --pinentry-mode loopback --passphrase-file " + GnuPG.q(passphrase)
-                + " --digest-algo SHA512 -u " + who + " --armor --detach-sign -o " + GnuPG.q(to + ".asc") + " " + GnuPG.q(to));
+        Proc.Result signed =
+                gpg.sh(
+                        dir,
+                        "gpg --batch --yes --pinentry-mode loopback --passphrase-file "
+                                + GnuPG.q(passphrase)
+                                + " --digest-algo SHA512 -u "
+                                + who
+                                + " --armor --detach-sign -o "
+                                + GnuPG.q(to + ".asc")
+                                + " "
+                                + GnuPG.q(to));
         assertThat(signed.exit()).as(signed.toString()).isZero();
     }
 
@@ -128,18 +217,39 @@ class CustodyHoldsIT {
     @Pins("R11.12")
     void anOpenedBagIsCheckedInFullAtRestFirstAsVerifyDirChecksIt() throws Exception {
         Cli.Run good = check(0, dir.resolve("bag"), CHAIN);
-        assertThat(good.out()).contains("every checksum matches, nothing unlisted", "Verdict: GOOD");
+        assertThat(good.out())
+                .contains("every checksum matches, nothing unlisted", "Verdict: GOOD");
         Path rewritten = dir.resolve("rewritten");
-        run(0, "open", sealed.toString(), "--signer", k.resolve("signer.cert.asc").toString(), "--key",
-                k.resolve("recipient.key.asc").toString(), "--passphrase-file", k.resolve("recipient.passphrase").toString(),
-                "-o", rewritten.toString(), "--home", home());
+        run(
+                0,
+                "open",
+                sealed.toString(),
+                "--signer",
+                k.resolve("signer.cert.asc").toString(),
+                "--key",
+                k.resolve("recipient.key.asc").toString(),
+                "--passphrase-file",
+                k.resolve("recipient.passphrase").toString(),
+                "-o",
+                rewritten.toString(),
+                "--home",
+                home());
         Files.writeString(rewritten.resolve("data/statement.txt"), "A statement rewritten.\n");
         Files.writeString(rewritten.resolve("data/planted.txt"), "planted\n");
         Path onlyTagManifest = Files.createDirectories(dir.resolve("only-tag-manifest"));
-        Files.copy(dir.resolve("bag/tagmanifest-sha512.txt"), onlyTagManifest.resolve("tagmanifest-sha512.txt"));
+        Files.copy(
+                dir.resolve("bag/tagmanifest-sha512.txt"),
+                onlyTagManifest.resolve("tagmanifest-sha512.txt"));
         for (Path bag : List.of(rewritten, onlyTagManifest)) {
-            int atRest = Cli.run("verify", bag.toString(), "--signer", k.resolve("signer.cert.asc").toString(),
-                    "--home", dir.resolve("empty-home").toString()).exit();
+            int atRest =
+                    Cli.run(
+                                    "verify",
+                                    bag.toString(),
+                                    "--signer",
+                                    k.resolve("signer.cert.asc").toString(),
+                                    "--home",
+                                    dir.resolve("empty-home").toString())
+                            .exit();
             assertThat(atRest).isIn(ExitCode.BAG_INVALID.code, ExitCode.BAD_SIGNATURE.code);
             Cli.Run refused = check(atRest, bag, CHAIN);
             assertThat(refused.out()).doesNotContain("GOOD");
@@ -149,12 +259,26 @@ class CustodyHoldsIT {
     @Test
     @Pins("R11.11")
     void aReceiptCountsOnceAndHandsAreNumberedByPosition() throws Exception {
-        Cli.Run twice = check(ExitCode.RECEIPT_REPEATED.code, sealed, List.of("1-sender.md", "2-courier.md", "2-courier.md"));
+        Cli.Run twice =
+                check(
+                        ExitCode.RECEIPT_REPEATED.code,
+                        sealed,
+                        List.of("1-sender.md", "2-courier.md", "2-courier.md"));
         assertThat(twice.err()).contains("2-courier.md is given twice");
         Files.copy(dir.resolve("2-courier.md"), dir.resolve("copy.md"));
         Files.copy(dir.resolve("2-courier.md.asc"), dir.resolve("copy.md.asc"));
-        Cli.Run copy = check(ExitCode.RECEIPT_REPEATED.code, sealed, List.of("1-sender.md", "2-courier.md", "copy.md"));
-        assertThat(copy.err()).contains("receipts " + r("2-courier.md") + " and " + r("copy.md") + " are the same receipt");
+        Cli.Run copy =
+                check(
+                        ExitCode.RECEIPT_REPEATED.code,
+                        sealed,
+                        List.of("1-sender.md", "2-courier.md", "copy.md"));
+        assertThat(copy.err())
+                .contains(
+                        "receipts "
+                                + r("2-courier.md")
+                                + " and "
+                                + r("copy.md")
+                                + " are the same receipt");
         List<String> many = new ArrayList<>(List.of("1-sender.md", "2-courier.md"));
         for (int i = 0; i < 300; i++) {
             Files.copy(dir.resolve("2-courier.md"), dir.resolve("copy-" + i + ".md"));
@@ -162,23 +286,40 @@ class CustodyHoldsIT {
             many.add("copy-" + i + ".md");
         }
         check(ExitCode.RECEIPT_REPEATED.code, sealed, many);
-        String out = check(0, sealed, List.of("3-rapporteur.md", "1-sender.md", "2-courier.md")).out();
-        assertThat(out).contains("3 hands", "  #1  ", "  #2  ", "  #3  ", "follows #1", "follows #2").doesNotContain("#4");
+        String out =
+                check(0, sealed, List.of("3-rapporteur.md", "1-sender.md", "2-courier.md")).out();
+        assertThat(out)
+                .contains("3 hands", "  #1  ", "  #2  ", "  #3  ", "follows #1", "follows #2")
+                .doesNotContain("#4");
         assertThat(out.indexOf("1-sender.md")).isLessThan(out.indexOf("2-courier.md"));
     }
 
-    /** A receipt post-dated to 2099 (or back-dated) and signed now by a trusted custodian is refused, not ordered by. */
+    /**
+     * A receipt post-dated to 2099 (or back-dated) and signed now by a trusted custodian is
+     * refused, not ordered by.
+     */
     @Test
     @Pins("R11.8")
     void aReceiptsTimeMustBeItsSignaturesTime() throws Exception {
-        String courierTime = Files.readString(dir.resolve("2-courier.md")).replaceAll("(?s).*\"checkedAt\" : \"([^\"]+)\".*", "$1");
+        String courierTime =
+                Files.readString(dir.resolve("2-courier.md"))
+                        .replaceAll("(?s).*\"checkedAt\" : \"([^\"]+)\".*", "$1");
         for (String year : List.of("2099", "2019")) {
             String name = "dated-" + year + ".md";
-            resign("2-courier.md", name, "\"checkedAt\" : \"" + courierTime.substring(0, 4), "\"checkedAt\" : \"" + year,
-                    keys("courier.key.asc"), k.resolve("other.passphrase"), "courier@example.org");
+            resign(
+                    "2-courier.md",
+                    name,
+                    "\"checkedAt\" : \"" + courierTime.substring(0, 4),
+                    "\"checkedAt\" : \"" + year,
+                    keys("courier.key.asc"),
+                    k.resolve("other.passphrase"),
+                    "courier@example.org");
             Cli.Run run = check(ExitCode.RECEIPT_TIME.code, sealed, List.of("1-sender.md", name));
-            assertThat(run.err()).contains(name + " says it was made at " + year + "-", "but its signature was made at",
-                    "more than 15 minutes apart");
+            assertThat(run.err())
+                    .contains(
+                            name + " says it was made at " + year + "-",
+                            "but its signature was made at",
+                            "more than 15 minutes apart");
         }
     }
 
@@ -188,15 +329,31 @@ class CustodyHoldsIT {
         Path corpus = Proc.root().resolve("src/test/resources/receipts");
         List<Path> vectors;
         try (Stream<Path> s = Files.list(corpus)) {
-            vectors = s.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("README.md")).sorted().toList();
+            vectors =
+                    s.filter(
+                                    p ->
+                                            p.toString().endsWith(".md")
+                                                    && !p.getFileName()
+                                                            .toString()
+                                                            .equals("README.md"))
+                            .sorted()
+                            .toList();
         }
         assertThat(vectors).hasSizeGreaterThan(25);
         List<String> messages = new ArrayList<>();
         for (Path md : vectors) {
-            Map<String, String> expect = Cli.expectations(Path.of(md.toString().replaceAll("\\.md$", ".expect")));
-            Cli.Run run = check(Integer.parseInt(expect.get("exit")), sealed, List.of("1-sender.md", md.toString()));
-            assertThat(run.err()).as(md.getFileName().toString()).contains(md.getFileName() + " is not a sealpack receipt: ",
-                    expect.get("message"));
+            Map<String, String> expect =
+                    Cli.expectations(Path.of(md.toString().replaceAll("\\.md$", ".expect")));
+            Cli.Run run =
+                    check(
+                            Integer.parseInt(expect.get("exit")),
+                            sealed,
+                            List.of("1-sender.md", md.toString()));
+            assertThat(run.err())
+                    .as(md.getFileName().toString())
+                    .contains(
+                            md.getFileName() + " is not a sealpack receipt: ",
+                            expect.get("message"));
             messages.add(run.err());
         }
         assertThat(messages).doesNotHaveDuplicates();
@@ -211,30 +368,43 @@ class CustodyHoldsIT {
         }
         Files.copy(dir.resolve("1-sender.md.asc"), dir.resolve("huge.md.asc"));
         assertThat(check(ExitCode.INPUT.code, sealed, List.of("huge.md")).err())
-                .contains("the receipt " + huge + " has 67108865 bytes, more than any receipt sealpack writes (at most 67108864");
+                .contains(
+                        "the receipt "
+                                + huge
+                                + " has 67108865 bytes, more than any receipt sealpack writes (at most 67108864");
         Files.copy(dir.resolve("1-sender.md"), dir.resolve("big-sig.md"));
-        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("big-sig.md.asc").toFile(), "rw")) {
+        try (RandomAccessFile f =
+                new RandomAccessFile(dir.resolve("big-sig.md.asc").toFile(), "rw")) {
             f.setLength(2_500_000_000L);
         }
         assertThat(check(ExitCode.INPUT.code, sealed, List.of("big-sig.md")).err())
-                .contains("the receipt signature " + r("big-sig.md.asc") + " has 2500000000 bytes", "it was not read");
+                .contains(
+                        "the receipt signature " + r("big-sig.md.asc") + " has 2500000000 bytes",
+                        "it was not read");
         String text = Files.readString(dir.resolve("1-sender.md"));
-        Files.writeString(dir.resolve("long-note.md"), text.replace("\"note\" : null", "\"note\" : \"" + "x".repeat(1 << 20) + "\""));
+        Files.writeString(
+                dir.resolve("long-note.md"),
+                text.replace("\"note\" : null", "\"note\" : \"" + "x".repeat(1 << 20) + "\""));
         assertThat(check(ExitCode.INPUT.code, sealed, List.of("long-note.md")).err())
                 .contains("its record block is not within its last 1048576 bytes");
     }
 
     /**
-     * A receipt of several MiB (a long Markdown part in Tajik, so characters are cut between reads),
-     * signed by its custodian with gpg: read in one pass, hashed and its signature checked as it goes,
-     * its record found in the kept tail.
+     * A receipt of several MiB (a long Markdown part in Tajik, so characters are cut between
+     * reads), signed by its custodian with gpg: read in one pass, hashed and its signature checked
+     * as it goes, its record found in the kept tail.
      */
     @Test
     @Pins("R11.7")
     void aLargeReceiptIsReadInOnePassAndChecks() throws Exception {
         String row = "| Эзоҳ | Баёнияи Иттиҳоди миллии Тоҷикистон дар бораи фоҷиаи Хуҷанд |\n";
-        resign("1-sender.md", "large.md", "\n## Record (machine-readable)", "\n" + row.repeat(40_000)
-                + "\n## Record (machine-readable)", k.resolve("signer.key.asc"), k.resolve("signer.passphrase"),
+        resign(
+                "1-sender.md",
+                "large.md",
+                "\n## Record (machine-readable)",
+                "\n" + row.repeat(40_000) + "\n## Record (machine-readable)",
+                k.resolve("signer.key.asc"),
+                k.resolve("signer.passphrase"),
                 "signer@test.sealpack.invalid");
         assertThat(Files.size(dir.resolve("large.md"))).isGreaterThan(4L << 20);
         assertThat(check(0, sealed, List.of("large.md")).out()).contains("1 hand", "Verdict: GOOD");
@@ -244,21 +414,53 @@ class CustodyHoldsIT {
     void outputsAreCheckedWithoutFollowingLinksBeforeAnyWork() throws Exception {
         Path dangling = dir.resolve("dangling.md");
         Files.createSymbolicLink(dangling, dir.resolve("nowhere/target.md"));
-        Cli.Run report = check(ExitCode.OUTPUT_EXISTS.code, sealed, CHAIN, "--report", dangling.toString());
+        Cli.Run report =
+                check(ExitCode.OUTPUT_EXISTS.code, sealed, CHAIN, "--report", dangling.toString());
         assertThat(report.out()).isEmpty();
         assertThat(report.err()).contains("the report " + dangling + " exists (a symbolic link");
         String signer = k.resolve("signer.cert.asc").toString();
-        Cli.Run receipt = run(ExitCode.OUTPUT_EXISTS.code, "verify", sealed.toString(), "--signer", signer, "--receipt",
-                dangling.toString(), "--home", home());
+        Cli.Run receipt =
+                run(
+                        ExitCode.OUTPUT_EXISTS.code,
+                        "verify",
+                        sealed.toString(),
+                        "--signer",
+                        signer,
+                        "--receipt",
+                        dangling.toString(),
+                        "--home",
+                        home());
         assertThat(receipt.out()).isEmpty();
         for (String option : List.of("--receipt", "--report")) {
-            List<String> args = new ArrayList<>(option.equals("--receipt")
-                    ? List.of("verify", sealed.toString(), "--signer", signer, "--home", home())
-                    : List.of("custody", "check", sealed.toString(), r("1-sender.md"), "--signer", signer, "--home", home()));
+            List<String> args =
+                    new ArrayList<>(
+                            option.equals("--receipt")
+                                    ? List.of(
+                                            "verify",
+                                            sealed.toString(),
+                                            "--signer",
+                                            signer,
+                                            "--home",
+                                            home())
+                                    : List.of(
+                                            "custody",
+                                            "check",
+                                            sealed.toString(),
+                                            r("1-sender.md"),
+                                            "--signer",
+                                            signer,
+                                            "--home",
+                                            home()));
             args.addAll(List.of(option, dir.resolve("nodir/x.md").toString()));
             Cli.Run nodir = run(ExitCode.INPUT.code, args.toArray(String[]::new));
-            assertThat(nodir.err()).contains("the directory for the " + (option.equals("--receipt") ? "receipt" : "report") + " "
-                    + dir.resolve("nodir/x.md") + " does not exist").doesNotContain(".sealpack-");
+            assertThat(nodir.err())
+                    .contains(
+                            "the directory for the "
+                                    + (option.equals("--receipt") ? "receipt" : "report")
+                                    + " "
+                                    + dir.resolve("nodir/x.md")
+                                    + " does not exist")
+                    .doesNotContain(".sealpack-");
             assertThat(nodir.out()).isEmpty();
         }
         assertThat(dir.resolve("nowhere")).doesNotExist();
@@ -266,112 +468,279 @@ class CustodyHoldsIT {
     }
 
     /**
-     * Seizure mode: a courier holds no key for an anonymous file, and signs a hand-over receipt (CARRIED)
-     * that gpg verifies; the recipient opens it; the chain checks GOOD and says who verified the origin.
+     * Seizure mode: a courier holds no key for an anonymous file, and signs a hand-over receipt
+     * (CARRIED) that gpg verifies; the recipient opens it; the chain checks GOOD and says who
+     * verified the origin.
      */
     @Test
     @Pins("R11.9")
     void aSeizureModeChainOfACarryAndAnOpenChecksGood() throws Exception {
-        Cli.Run noKey = run(ExitCode.NOT_VERIFIABLE.code, "verify", anonymous.toString(), "--home", home());
+        Cli.Run noKey =
+                run(ExitCode.NOT_VERIFIABLE.code, "verify", anonymous.toString(), "--home", home());
         assertThat(noKey.err()).contains("sealpack custody carry FILE --receipt R");
-        Cli.Run carry = run(0, "custody", "carry", anonymous.toString(), "--receipt", r("s1-courier.md"), "--sign-receipt",
-                keys("courier.key.asc").toString(), "--passphrase-file", k.resolve("other.passphrase").toString(),
-                "--note", "carried across the border", "--home", home());
+        Cli.Run carry =
+                run(
+                        0,
+                        "custody",
+                        "carry",
+                        anonymous.toString(),
+                        "--receipt",
+                        r("s1-courier.md"),
+                        "--sign-receipt",
+                        keys("courier.key.asc").toString(),
+                        "--passphrase-file",
+                        k.resolve("other.passphrase").toString(),
+                        "--note",
+                        "carried across the border",
+                        "--home",
+                        home());
         assertThat(carry.out()).contains("Nothing was checked");
         String courier = Files.readString(dir.resolve("s1-courier.md"));
-        assertThat(courier).contains("\"job\" : \"carry\"", "\"verdict\" : \"CARRIED\"", "\"exitCode\" : 0",
-                "\"name\" : \"evidence.sealed\"", "\"bytes\" : " + Files.size(anonymous));
-        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(Proc.root().resolve("docs/receipt.schema.json")));
-        String record = courier.substring(courier.lastIndexOf("```json sealpack-receipt-1\n") + 27, courier.length() - 4);
-        assertThat(schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(record))).as(record).isEmpty();
+        assertThat(courier)
+                .contains(
+                        "\"job\" : \"carry\"",
+                        "\"verdict\" : \"CARRIED\"",
+                        "\"exitCode\" : 0",
+                        "\"name\" : \"evidence.sealed\"",
+                        "\"bytes\" : " + Files.size(anonymous));
+        var schema =
+                com.networknt.schema.JsonSchemaFactory.getInstance(
+                                com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                        .getSchema(
+                                Files.readString(Proc.root().resolve("docs/receipt.schema.json")));
+        String record =
+                courier.substring(
+                        courier.lastIndexOf("```json sealpack-receipt-1\n") + 27,
+                        courier.length() - 4);
+        assertThat(
+                        schema.validate(
+                                new com.fasterxml.jackson.databind.ObjectMapper().readTree(record)))
+                .as(record)
+                .isEmpty();
         assertThat(gpg.importKey(keys("courier.cert.asc"), null).exit()).isZero();
         Proc.Result v = gpg.sh(dir, "gpg --batch --verify s1-courier.md.asc s1-courier.md");
         assertThat(v.exit()).as(v.toString()).isZero();
         assertThat(v.err()).contains("Good signature from \"courier <courier@example.org>\"");
         Cli.Run onlyCarried = check(0, anonymous, List.of("s1-courier.md"));
-        assertThat(onlyCarried.out()).contains("carry: carried; origin not checkable: anonymous file",
-                "1 of 1 hand only carried the file", "NO hand verified its origin");
-        run(0, "open", anonymous.toString(), "--key", k.resolve("recipient.key.asc").toString(), "--signer",
-                k.resolve("signer.cert.asc").toString(), "--passphrase-file", k.resolve("recipient.passphrase").toString(),
-                "-o", dir.resolve("evidence").toString(), "--receipt", r("s2-recipient.md"), "--sign-receipt",
-                k.resolve("recipient.key.asc").toString(), "--after", r("s1-courier.md"), "--home", home());
+        assertThat(onlyCarried.out())
+                .contains(
+                        "carry: carried; origin not checkable: anonymous file",
+                        "1 of 1 hand only carried the file",
+                        "NO hand verified its origin");
+        run(
+                0,
+                "open",
+                anonymous.toString(),
+                "--key",
+                k.resolve("recipient.key.asc").toString(),
+                "--signer",
+                k.resolve("signer.cert.asc").toString(),
+                "--passphrase-file",
+                k.resolve("recipient.passphrase").toString(),
+                "-o",
+                dir.resolve("evidence").toString(),
+                "--receipt",
+                r("s2-recipient.md"),
+                "--sign-receipt",
+                k.resolve("recipient.key.asc").toString(),
+                "--after",
+                r("s1-courier.md"),
+                "--home",
+                home());
         for (Path target : List.of(anonymous, dir.resolve("evidence"))) {
             Cli.Run chain = check(0, target, List.of("s2-recipient.md", "s1-courier.md"));
-            assertThat(chain.out()).contains("2 hands", "carried; origin not checkable: anonymous file",
-                    "1 of 2 hands only carried the file (origin not checkable: anonymous file); hand #2 first verified its origin");
-            assertThat(chain.out().indexOf("s1-courier.md")).isLessThan(chain.out().indexOf("s2-recipient.md"));
+            assertThat(chain.out())
+                    .contains(
+                            "2 hands",
+                            "carried; origin not checkable: anonymous file",
+                            "1 of 2 hands only carried the file (origin not checkable: anonymous file); hand #2 first verified its origin");
+            assertThat(chain.out().indexOf("s1-courier.md"))
+                    .isLessThan(chain.out().indexOf("s2-recipient.md"));
         }
         Cli.Run json = check(0, anonymous, List.of("s2-recipient.md", "s1-courier.md"), "--json");
-        assertThat(json.out()).contains("\"carried\" : 1", "\"originFirstVerifiedBy\" : 2", "\"verdict\" : \"CARRIED\"");
+        assertThat(json.out())
+                .contains(
+                        "\"carried\" : 1",
+                        "\"originFirstVerifiedBy\" : 2",
+                        "\"verdict\" : \"CARRIED\"");
     }
 
-    /** The return trip: the receipt sent back encrypted to the sender (FILE.pgp) enters the chain as it arrived. */
+    /**
+     * The return trip: the receipt sent back encrypted to the sender (FILE.pgp) enters the chain as
+     * it arrived.
+     */
     @Test
     @Pins("R11.10")
     void aReturnCopyEntersTheChainAsItArrives() throws Exception {
         List<String> returned = List.of("1-sender.md", "2-courier.md", "3-rapporteur.md.pgp");
-        Cli.Run chain = check(0, sealed, returned, "--key", k.resolve("signer.key.asc").toString(), "--passphrase-file",
-                k.resolve("signer.passphrase").toString());
-        assertThat(chain.out()).contains("3 hands", "3-rapporteur.md.pgp (return copy, decrypted)", "Verdict: GOOD");
-        check(ExitCode.RECEIPT_REPEATED.code, sealed, List.of("1-sender.md", "2-courier.md", "3-rapporteur.md",
-                "3-rapporteur.md.pgp"), "--key", k.resolve("signer.key.asc").toString(), "--passphrase-file",
+        Cli.Run chain =
+                check(
+                        0,
+                        sealed,
+                        returned,
+                        "--key",
+                        k.resolve("signer.key.asc").toString(),
+                        "--passphrase-file",
+                        k.resolve("signer.passphrase").toString());
+        assertThat(chain.out())
+                .contains(
+                        "3 hands", "3-rapporteur.md.pgp (return copy, decrypted)", "Verdict: GOOD");
+        check(
+                ExitCode.RECEIPT_REPEATED.code,
+                sealed,
+                List.of("1-sender.md", "2-courier.md", "3-rapporteur.md", "3-rapporteur.md.pgp"),
+                "--key",
+                k.resolve("signer.key.asc").toString(),
+                "--passphrase-file",
                 k.resolve("signer.passphrase").toString());
         try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.md.pgp").toFile(), "rw")) {
             f.setLength(1L << 30);
         }
         assertThat(check(ExitCode.INPUT.code, sealed, List.of("huge.md.pgp")).err())
-                .contains("the return receipt " + r("huge.md.pgp") + " has 1073741824 bytes", "it was not read");
+                .contains(
+                        "the return receipt " + r("huge.md.pgp") + " has 1073741824 bytes",
+                        "it was not read");
         Files.copy(sealed, dir.resolve("sealed.md.pgp"));
-        assertThat(check(ExitCode.INPUT.code, sealed, List.of("sealed.md.pgp"), "--key", k.resolve("signer.key.asc").toString(),
-                "--passphrase-file", k.resolve("signer.passphrase").toString()).err())
-                .contains("is not a return receipt as sealpack writes it: it is not an encrypted OpenPGP message");
-        // The rapporteur's return copy, signed for the sender but encrypted to someone else (forwarded).
+        assertThat(
+                        check(
+                                        ExitCode.INPUT.code,
+                                        sealed,
+                                        List.of("sealed.md.pgp"),
+                                        "--key",
+                                        k.resolve("signer.key.asc").toString(),
+                                        "--passphrase-file",
+                                        k.resolve("signer.passphrase").toString())
+                                .err())
+                .contains(
+                        "is not a return receipt as sealpack writes it: it is not an encrypted OpenPGP message");
+        // The rapporteur's return copy, signed for the sender but encrypted to someone else
+        // (forwarded).
         var rapporteur = org.sealpack.pgp.KeyFiles.readSecretKey(k.resolve("recipient.key.asc"));
-        byte[] forwarded = org.sealpack.pgp.Forwarded.returnCopy(Files.readAllBytes(dir.resolve("3-rapporteur.md")),
-                "3-rapporteur.md", rapporteur.unlock(Files.readString(k.resolve("recipient.passphrase")).strip().toCharArray()),
-                org.sealpack.pgp.KeyFiles.readCertificate(k.resolve("signer.cert.asc")),
-                org.sealpack.pgp.KeyFiles.readCertificate(k.resolve("other.cert.asc")));
+        byte[] forwarded =
+                org.sealpack.pgp.Forwarded.returnCopy(
+                        Files.readAllBytes(dir.resolve("3-rapporteur.md")),
+                        "3-rapporteur.md",
+                        rapporteur.unlock(
+                                Files.readString(k.resolve("recipient.passphrase"))
+                                        .strip()
+                                        .toCharArray()),
+                        org.sealpack.pgp.KeyFiles.readCertificate(k.resolve("signer.cert.asc")),
+                        org.sealpack.pgp.KeyFiles.readCertificate(k.resolve("other.cert.asc")));
         Files.createDirectories(dir.resolve("forwarded"));
         Files.write(dir.resolve("forwarded/3-rapporteur.md.pgp"), forwarded);
-        Cli.Run forward = check(ExitCode.RECEIPT_ALTERED.code, sealed, List.of("1-sender.md", "2-courier.md",
-                "forwarded/3-rapporteur.md.pgp"), "--key", k.resolve("other.key.asc").toString(), "--passphrase-file",
-                k.resolve("other.passphrase").toString());
-        assertThat(forward.err()).contains("was signed for", "not for the key that decrypted it", "it was forwarded");
+        Cli.Run forward =
+                check(
+                        ExitCode.RECEIPT_ALTERED.code,
+                        sealed,
+                        List.of("1-sender.md", "2-courier.md", "forwarded/3-rapporteur.md.pgp"),
+                        "--key",
+                        k.resolve("other.key.asc").toString(),
+                        "--passphrase-file",
+                        k.resolve("other.passphrase").toString());
+        assertThat(forward.err())
+                .contains(
+                        "was signed for", "not for the key that decrypted it", "it was forwarded");
         Cli.Run noKey = check(ExitCode.NOT_RECIPIENT.code, sealed, returned);
-        assertThat(noKey.err()).contains("the return receipt " + r("3-rapporteur.md.pgp") + " cannot be decrypted");
+        assertThat(noKey.err())
+                .contains(
+                        "the return receipt " + r("3-rapporteur.md.pgp") + " cannot be decrypted");
     }
 
-    /** Receipts name the file by its name only; a receipt of the old form, naming a path, still checks. */
+    /**
+     * Receipts name the file by its name only; a receipt of the old form, naming a path, still
+     * checks.
+     */
     @Test
     void receiptsNameTheFileByItsNameOnlyAndOldReceiptsStillCheck() throws Exception {
         for (String name : CHAIN) {
             String text = Files.readString(dir.resolve(name));
-            assertThat(text).contains("\"name\" : \"statement.sealed\"", "| Archive | ` statement.sealed ` |")
+            assertThat(text)
+                    .contains(
+                            "\"name\" : \"statement.sealed\"", "| Archive | ` statement.sealed ` |")
                     .doesNotContain(dir.toString());
         }
-        resign("1-sender.md", "old-sender.md", "\"name\" : \"statement.sealed\"",
-                "\"name\" : \"/home/rustam/cases/itk3/statement.sealed\"", k.resolve("signer.key.asc"),
-                k.resolve("signer.passphrase"), "signer@test.sealpack.invalid");
+        resign(
+                "1-sender.md",
+                "old-sender.md",
+                "\"name\" : \"statement.sealed\"",
+                "\"name\" : \"/home/rustam/cases/itk3/statement.sealed\"",
+                k.resolve("signer.key.asc"),
+                k.resolve("signer.passphrase"),
+                "signer@test.sealpack.invalid");
         check(0, sealed, List.of("old-sender.md"));
     }
 
-    /** A custodian whose key was revoked as compromised: the line names the receipt and the custodian. */
+    /**
+     * A custodian whose key was revoked as compromised: the line names the receipt and the
+     * custodian.
+     */
     @Test
     void aReceiptOfACompromisedCustodianNamesTheReceiptAndTheCustodian() throws Exception {
         Path h = dir.resolve("lost-home");
-        run(0, "keys", "generate", "--name", "Lost Laptop", "--email", "lost@example.org", "--passphrase-file",
-                k.resolve("other.passphrase").toString(), "-o", dir.resolve("keys").toString(), "--file-name", "lost");
-        run(0, "verify", sealed.toString(), "--signer", k.resolve("signer.cert.asc").toString(), "--receipt", r("lost.md"),
-                "--sign-receipt", keys("lost.key.asc").toString(), "--passphrase-file", k.resolve("other.passphrase").toString(),
-                "--after", r("1-sender.md"), "--home", home());
+        run(
+                0,
+                "keys",
+                "generate",
+                "--name",
+                "Lost Laptop",
+                "--email",
+                "lost@example.org",
+                "--passphrase-file",
+                k.resolve("other.passphrase").toString(),
+                "-o",
+                dir.resolve("keys").toString(),
+                "--file-name",
+                "lost");
+        run(
+                0,
+                "verify",
+                sealed.toString(),
+                "--signer",
+                k.resolve("signer.cert.asc").toString(),
+                "--receipt",
+                r("lost.md"),
+                "--sign-receipt",
+                keys("lost.key.asc").toString(),
+                "--passphrase-file",
+                k.resolve("other.passphrase").toString(),
+                "--after",
+                r("1-sender.md"),
+                "--home",
+                home());
         run(0, "keys", "import", keys("lost.key.asc").toString(), "--home", h.toString());
-        run(0, "keys", "revoke", "lost@example.org", "--reason", "compromised", "--passphrase-file",
-                k.resolve("other.passphrase").toString(), "--home", h.toString());
-        run(0, "keys", "export", "lost@example.org", "-o", r("lost-revoked.cert.asc"), "--home", h.toString());
-        Cli.Run run = check(ExitCode.SIGNER_REVOKED.code, sealed, List.of("1-sender.md", "lost.md"), "--signer",
-                r("lost-revoked.cert.asc"));
-        assertThat(run.err()).contains("receipt " + r("lost.md") + " is signed by the custodian", "Lost Laptop",
-                "whose key is revoked", "ask that custodian").doesNotContain("ask the sender for their current key");
+        run(
+                0,
+                "keys",
+                "revoke",
+                "lost@example.org",
+                "--reason",
+                "compromised",
+                "--passphrase-file",
+                k.resolve("other.passphrase").toString(),
+                "--home",
+                h.toString());
+        run(
+                0,
+                "keys",
+                "export",
+                "lost@example.org",
+                "-o",
+                r("lost-revoked.cert.asc"),
+                "--home",
+                h.toString());
+        Cli.Run run =
+                check(
+                        ExitCode.SIGNER_REVOKED.code,
+                        sealed,
+                        List.of("1-sender.md", "lost.md"),
+                        "--signer",
+                        r("lost-revoked.cert.asc"));
+        assertThat(run.err())
+                .contains(
+                        "receipt " + r("lost.md") + " is signed by the custodian",
+                        "Lost Laptop",
+                        "whose key is revoked",
+                        "ask that custodian")
+                .doesNotContain("ask the sender for their current key");
     }
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.sealpack.Proc;
 
 /** A throwaway GnuPG home (short path: gpg-agent's socket must fit), used through the real gpg. */
@@ -15,7 +14,8 @@ final class GnuPG implements AutoCloseable {
     GnuPG() {
         try {
             home = Files.createTempDirectory(Path.of("/tmp"), "spg");
-            Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(
+                    home, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -35,7 +35,10 @@ final class GnuPG implements AutoCloseable {
 
     /** Imports a certificate, or a secret key protected by the passphrase in the given file. */
     Proc.Result importKey(Path file, Path passphraseFile) {
-        String pass = passphraseFile == null ? "" : " --pinentry-mode loopback --passphrase-file " + q(passphraseFile);
+        String pass =
+                passphraseFile == null
+                        ? ""
+                        : " --pinentry-mode loopback --passphrase-file " + q(passphraseFile);
         return sh(home, "gpg --batch --yes" + pass + " --import " + q(file));
     }
 

@@ -5,12 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shell recipes of docs/FORMAT.md, Appendix C, as they stand there: tests run them, not copies. */
+/**
+ * The shell recipes of docs/FORMAT.md, Appendix C, as they stand there: tests run them, not copies.
+ */
 final class Recipes {
     static final Path FORMAT = Path.of("docs/FORMAT.md");
 
-    private Recipes() {
-    }
+    private Recipes() {}
 
     /** The {@code n}-th (from 0) ```sh block after the heading that starts with {@code heading}. */
     static String block(String heading, int n) {

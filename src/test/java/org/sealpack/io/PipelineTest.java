@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.WriteFailedException;
@@ -17,10 +16,13 @@ class PipelineTest {
     @Test
     void whatTheBackgroundWritesIsReadHereAndItsThreadIsJoined() throws Exception {
         AtomicReference<Thread> worker = new AtomicReference<>();
-        Pipeline p = Pipeline.writingInBackground("test-writer", out -> {
-            worker.set(Thread.currentThread());
-            out.write(new byte[1 << 20]);
-        });
+        Pipeline p =
+                Pipeline.writingInBackground(
+                        "test-writer",
+                        out -> {
+                            worker.set(Thread.currentThread());
+                            out.write(new byte[1 << 20]);
+                        });
         assertThat(p.input().readAllBytes()).hasSize(1 << 20);
         p.finish();
         assertThat(worker.get().isAlive()).isFalse();
@@ -29,53 +31,72 @@ class PipelineTest {
     @Test
     void aFailureOfTheWritingSideReachesTheReaderAsItself() {
         IOException broken = new IOException("the disk returned an error");
-        Pipeline p = Pipeline.writingInBackground("test-writer", out -> {
-            out.write(1);
-            throw broken;
-        });
-        Throwable here = org.assertj.core.api.Assertions.catchThrowable(() -> p.input().readAllBytes());
+        Pipeline p =
+                Pipeline.writingInBackground(
+                        "test-writer",
+                        out -> {
+                            out.write(1);
+                            throw broken;
+                        });
+        Throwable here =
+                org.assertj.core.api.Assertions.catchThrowable(() -> p.input().readAllBytes());
         assertThat(here).isInstanceOf(ChunkPipe.PipeFailure.class);
-        assertThat(p.failed(here)).as("the echo stands for the other side's own failure").isSameAs(broken);
+        assertThat(p.failed(here))
+                .as("the echo stands for the other side's own failure")
+                .isSameAs(broken);
     }
 
     @Test
     void aJudgementMadeHereWinsOverTheEchoItCausedAndTheBackgroundIsJoined() {
         AtomicReference<Thread> worker = new AtomicReference<>();
-        Pipeline p = Pipeline.writingInBackground("test-writer", out -> {
-            worker.set(Thread.currentThread());
-            while (true) {
-                out.write(new byte[1 << 16]);
-            }
-        });
+        Pipeline p =
+                Pipeline.writingInBackground(
+                        "test-writer",
+                        out -> {
+                            worker.set(Thread.currentThread());
+                            while (true) {
+                                out.write(new byte[1 << 16]);
+                            }
+                        });
         MalformedSealException unsafe = new MalformedSealException("an unsafe entry", null);
         assertThat(p.failed(unsafe)).isSameAs(unsafe);
         assertThat(worker.get().isAlive()).isFalse();
     }
 
     @Test
-    void theReadingSidesOwnFailureStopsTheWriterAndIsReportedUnlessTheWriterJudged() throws Exception {
+    void theReadingSidesOwnFailureStopsTheWriterAndIsReportedUnlessTheWriterJudged()
+            throws Exception {
         IOException full = new IOException("No space left on device");
-        Pipeline p = Pipeline.readingInBackground("test-reader", in -> {
-            in.read(new byte[10]);
-            throw full;
-        });
+        Pipeline p =
+                Pipeline.readingInBackground(
+                        "test-reader",
+                        in -> {
+                            in.read(new byte[10]);
+                            throw full;
+                        });
         OutputStream out = p.output();
-        Throwable here = org.assertj.core.api.Assertions.catchThrowable(() -> {
-            while (true) {
-                out.write(new byte[1 << 16]);
-            }
-        });
+        Throwable here =
+                org.assertj.core.api.Assertions.catchThrowable(
+                        () -> {
+                            while (true) {
+                                out.write(new byte[1 << 16]);
+                            }
+                        });
         assertThat(here).isInstanceOf(ChunkPipe.Stopped.class);
         assertThat(p.failed(here)).as("the full disk stopped this side").isSameAs(full);
         assertThat(Pipeline.decide(new WriteFailedException("a file changed", null), full))
-                .as("a judgement made here wins").isInstanceOf(WriteFailedException.class);
+                .as("a judgement made here wins")
+                .isInstanceOf(WriteFailedException.class);
     }
 
     @Test
     void anErrorOnEitherSideIsThrownAsItIs() {
-        Pipeline p = Pipeline.writingInBackground("test-writer", out -> {
-            throw new OutOfMemoryError("test");
-        });
+        Pipeline p =
+                Pipeline.writingInBackground(
+                        "test-writer",
+                        out -> {
+                            throw new OutOfMemoryError("test");
+                        });
         InputStream in = p.input();
         Throwable here = org.assertj.core.api.Assertions.catchThrowable(in::readAllBytes);
         assertThatThrownBy(() -> p.failed(here)).isInstanceOf(OutOfMemoryError.class);

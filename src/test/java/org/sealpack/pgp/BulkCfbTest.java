@@ -7,11 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Random;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 
 /** The bulk CFB decryptor gives exactly what the JDK's AES/CFB gives, however the input arrives. */
@@ -20,7 +18,9 @@ class BulkCfbTest {
 
     @Test
     void decryptsLikeTheJdkForEveryLengthAroundBlockAndChunkEdges() throws Exception {
-        int[] lengths = {0, 1, 15, 16, 17, 31, 32, 33, 4095, 65535, 65536, 65537, 65552, 131_071, 300_001};
+        int[] lengths = {
+            0, 1, 15, 16, 17, 31, 32, 33, 4095, 65535, 65536, 65537, 65552, 131_071, 300_001
+        };
         for (int keySize : new int[] {16, 24, 32}) {
             for (int length : lengths) {
                 byte[] key = bytes(keySize);
@@ -28,10 +28,14 @@ class BulkCfbTest {
                 byte[] cipher = jdkCfb(Cipher.ENCRYPT_MODE, key, plain);
                 for (int maxRead : new int[] {1, 7, 16, 1000, 1 << 20}) {
                     assertThat(decrypt(key, cipher, maxRead, false))
-                            .as("key %d bytes, %d bytes, reads of at most %d", keySize, length, maxRead)
+                            .as(
+                                    "key %d bytes, %d bytes, reads of at most %d",
+                                    keySize, length, maxRead)
                             .isEqualTo(plain);
                     assertThat(decrypt(key, cipher, maxRead, true))
-                            .as("read byte by byte: key %d bytes, %d bytes, reads of at most %d", keySize, length, maxRead)
+                            .as(
+                                    "read byte by byte: key %d bytes, %d bytes, reads of at most %d",
+                                    keySize, length, maxRead)
                             .isEqualTo(plain);
                 }
             }
@@ -46,8 +50,12 @@ class BulkCfbTest {
         cipher[100] ^= 0x01;
         byte[] out = decrypt(key, cipher, 64, false);
         assertThat(out[100]).isEqualTo((byte) (plain[100] ^ 0x01));
-        assertThat(java.util.Arrays.equals(out, 112, 128, plain, 112, 128)).as("the next block is garbled").isFalse();
-        assertThat(java.util.Arrays.equals(out, 128, 1000, plain, 128, 1000)).as("then it recovers, as CFB does").isTrue();
+        assertThat(java.util.Arrays.equals(out, 112, 128, plain, 112, 128))
+                .as("the next block is garbled")
+                .isFalse();
+        assertThat(java.util.Arrays.equals(out, 128, 1000, plain, 128, 1000))
+                .as("then it recovers, as CFB does")
+                .isTrue();
         assertThat(java.util.Arrays.equals(out, 0, 100, plain, 0, 100)).isTrue();
     }
 
@@ -64,13 +72,15 @@ class BulkCfbTest {
     }
 
     /** Decrypts through a source that hands out at most {@code maxRead} bytes per call. */
-    private static byte[] decrypt(byte[] key, byte[] cipher, int maxRead, boolean singleBytes) throws Exception {
-        InputStream source = new ByteArrayInputStream(cipher) {
-            @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                return super.read(b, off, Math.min(len, 1 + RANDOM.nextInt(maxRead)));
-            }
-        };
+    private static byte[] decrypt(byte[] key, byte[] cipher, int maxRead, boolean singleBytes)
+            throws Exception {
+        InputStream source =
+                new ByteArrayInputStream(cipher) {
+                    @Override
+                    public synchronized int read(byte[] b, int off, int len) {
+                        return super.read(b, off, Math.min(len, 1 + RANDOM.nextInt(maxRead)));
+                    }
+                };
         InputStream in = BulkCfb.decryptor(key).getInputStream(source);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (singleBytes) {
@@ -92,6 +102,7 @@ class BulkCfbTest {
     void theIntegrityCalculatorIsSha1() throws IOException, org.bouncycastle.openpgp.PGPException {
         var mdc = BulkCfb.decryptor(bytes(32)).getIntegrityCalculator();
         mdc.getOutputStream().write("abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        assertThat(Hex.of(mdc.getDigest())).isEqualToIgnoringCase("A9993E364706816ABA3E25717850C26C9CD0D89D");
+        assertThat(Hex.of(mdc.getDigest()))
+                .isEqualToIgnoringCase("A9993E364706816ABA3E25717850C26C9CD0D89D");
     }
 }

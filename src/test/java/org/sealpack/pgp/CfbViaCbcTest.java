@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
-
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.modes.CFBBlockCipher;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -16,14 +14,17 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.junit.jupiter.api.Test;
 
 /**
- * Known answers for CFB computed through CBC: byte for byte what the JDK's AES/CFB and Bouncy Castle's
- * CFB-128 engine give, for every key size, lengths around block and buffer edges and random ones, zero
- * and random IVs, and input arriving in pieces that split blocks anywhere (single bytes included).
+ * Known answers for CFB computed through CBC: byte for byte what the JDK's AES/CFB and Bouncy
+ * Castle's CFB-128 engine give, for every key size, lengths around block and buffer edges and
+ * random ones, zero and random IVs, and input arriving in pieces that split blocks anywhere (single
+ * bytes included).
  */
 class CfbViaCbcTest {
     private static final Random RANDOM = new Random(9580);
-    private static final int[] LENGTHS = {0, 1, 2, 15, 16, 17, 18, 31, 32, 33, 4095, 65_535, 65_536, 65_537,
-        65_552, 131_071, 131_072, 131_089, 262_143, 262_144, 262_145, 300_001};
+    private static final int[] LENGTHS = {
+        0, 1, 2, 15, 16, 17, 18, 31, 32, 33, 4095, 65_535, 65_536, 65_537, 65_552, 131_071, 131_072,
+        131_089, 262_143, 262_144, 262_145, 300_001
+    };
 
     @Test
     void encryptsLikeTheJdkAndBouncyCastleAtEveryEdge() throws Exception {
@@ -48,12 +49,18 @@ class CfbViaCbcTest {
     void matchesNistSp80038aCfb128() throws Exception {
         byte[] key = java.util.HexFormat.of().parseHex("2b7e151628aed2a6abf7158809cf4f3c");
         byte[] iv = java.util.HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
-        byte[] plain = java.util.HexFormat.of().parseHex("6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
-                + "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710");
-        String expected = "3b3fd92eb72dad20333449f8e83cfb4ac8a64537a0b3a93fcde3cdad9f1ce58b"
-                + "26751f67a3cbb140b1808cf187a4f4dfc04b05357c5d1c0eeac4c66f9ff7f2e6";
+        byte[] plain =
+                java.util.HexFormat.of()
+                        .parseHex(
+                                "6bc1bee22e409f96e93d7e117393172aae2d8a571e03ac9c9eb76fac45af8e51"
+                                        + "30c81c46a35ce411e5fbc1191a0a52eff69f2445df4f9b17ad2b417be66c3710");
+        String expected =
+                "3b3fd92eb72dad20333449f8e83cfb4ac8a64537a0b3a93fcde3cdad9f1ce58b"
+                        + "26751f67a3cbb140b1808cf187a4f4dfc04b05357c5d1c0eeac4c66f9ff7f2e6";
         for (int piece : new int[] {1, 5, 16, 17, 64}) {
-            assertThat(Hex.of(viaCbc(key, iv, plain, piece))).as("pieces of %d", piece).isEqualToIgnoringCase(expected);
+            assertThat(Hex.of(viaCbc(key, iv, plain, piece)))
+                    .as("pieces of %d", piece)
+                    .isEqualToIgnoringCase(expected);
         }
     }
 
@@ -77,7 +84,9 @@ class CfbViaCbcTest {
         while (at < plain.length) {
             int n = Math.min(plain.length - at, piece > 0 ? piece : 1 + RANDOM.nextInt(100_000));
             cfb.update(plain, at, n, out);
-            assertThat(out.size()).as("whole blocks are written at once").isEqualTo((at + n) / 16 * 16);
+            assertThat(out.size())
+                    .as("whole blocks are written at once")
+                    .isEqualTo((at + n) / 16 * 16);
             at += n;
         }
         cfb.finish(out);
@@ -91,7 +100,8 @@ class CfbViaCbcTest {
     }
 
     private static byte[] bouncyCastleCfb(byte[] key, byte[] iv, byte[] data) {
-        CFBBlockCipher cfb = (CFBBlockCipher) CFBBlockCipher.newInstance(AESEngine.newInstance(), 128);
+        CFBBlockCipher cfb =
+                (CFBBlockCipher) CFBBlockCipher.newInstance(AESEngine.newInstance(), 128);
         cfb.init(true, new ParametersWithIV(new KeyParameter(key), iv));
         byte[] out = new byte[data.length];
         cfb.processBytes(data, 0, data.length, out, 0);

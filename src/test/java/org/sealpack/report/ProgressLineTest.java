@@ -15,7 +15,8 @@ class ProgressLineTest {
         assertThat(ProgressLine.line("opening", 10 * MIB, 6000 * MIB, 10 * SECOND))
                 .isEqualTo("opening   0% (10 of 6000 MiB), 1 MiB/s, 1 h 39 min left");
         assertThat(ProgressLine.line("opening", 222 * MIB, 0, 2 * SECOND))
-                .as("from a pipe the size is not known").isEqualTo("opening 222 MiB, 111 MiB/s");
+                .as("from a pipe the size is not known")
+                .isEqualTo("opening 222 MiB, 111 MiB/s");
     }
 
     @Test

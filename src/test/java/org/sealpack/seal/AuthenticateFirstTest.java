@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,23 +37,24 @@ import org.sealpack.spec.Pins;
 
 /**
  * Authenticate before decrypting (issue 26): a file whose outer signature does not verify over the
- * whole file is refused with nothing decrypted (the decryptor's own count of plaintext bytes does not
- * move), no key unlocked (the passphrase is never asked) and nothing staged (inotify on the
- * destination's folder sees nothing made there, or for a pipe only the spool of its ciphertext). Each
- * observation waits for an event (a sentinel file made after the run), never for a time.
+ * whole file is refused with nothing decrypted (the decryptor's own count of plaintext bytes does
+ * not move), no key unlocked (the passphrase is never asked) and nothing staged (inotify on the
+ * destination's folder sees nothing made there, or for a pipe only the spool of its ciphertext).
+ * Each observation waits for an event (a sentinel file made after the run), never for a time.
  */
 class AuthenticateFirstTest {
     static final Path KEYS = Proc.testKeys();
     static final Path VECTORS = Path.of("src/test/resources/conformance");
 
-    @TempDir
-    static Path shared;
-    @TempDir
-    Path dir;
+    @TempDir static Path shared;
+    @TempDir Path dir;
     static Path big;
     static Path bigGraft;
 
-    /** A genuine 256 MiB file by the trusted signer, and the same body sealed by someone else grafted under a donor's signature. */
+    /**
+     * A genuine 256 MiB file by the trusted signer, and the same body sealed by someone else
+     * grafted under a donor's signature.
+     */
     @BeforeAll
     static void seal() throws IOException {
         Path payload = shared.resolve("video.bin");
@@ -80,13 +80,16 @@ class AuthenticateFirstTest {
         return org.sealpack.TestKeys.cert(name);
     }
 
-    /** The one-pass header and signature of {@code donor} around the literal data of {@code body}: a donor-signature graft. */
+    /**
+     * The one-pass header and signature of {@code donor} around the literal data of {@code body}: a
+     * donor-signature graft.
+     */
     static Path graft(Path body, Path donor, Path out) throws IOException {
         long[][] b = packets(body);
         long[][] d = packets(donor);
         try (RandomAccessFile from = new RandomAccessFile(body.toFile(), "r");
-             RandomAccessFile sig = new RandomAccessFile(donor.toFile(), "r");
-             OutputStream to = Files.newOutputStream(out)) {
+                RandomAccessFile sig = new RandomAccessFile(donor.toFile(), "r");
+                OutputStream to = Files.newOutputStream(out)) {
             copy(sig, d[0][0], d[0][1], to);
             copy(from, b[1][0], b[1][1], to);
             copy(sig, d[2][0], d[2][1], to);
@@ -94,7 +97,8 @@ class AuthenticateFirstTest {
         return out;
     }
 
-    static void copy(RandomAccessFile file, long from, long to, OutputStream out) throws IOException {
+    static void copy(RandomAccessFile file, long from, long to, OutputStream out)
+            throws IOException {
         byte[] buffer = new byte[1 << 20];
         file.seek(from);
         for (long left = to - from; left > 0; ) {
@@ -104,7 +108,10 @@ class AuthenticateFirstTest {
         }
     }
 
-    /** The [start, end) of each top-level packet, reading only headers (partial body lengths followed). */
+    /**
+     * The [start, end) of each top-level packet, reading only headers (partial body lengths
+     * followed).
+     */
     static long[][] packets(Path file) throws IOException {
         List<long[]> out = new ArrayList<>();
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
@@ -145,10 +152,12 @@ class AuthenticateFirstTest {
     }
 
     /**
-     * Runs {@code run} and returns the name of every entry created in {@code folder} meanwhile, in order,
-     * read from inotify up to a sentinel file made after the run (so every earlier event has arrived).
+     * Runs {@code run} and returns the name of every entry created in {@code folder} meanwhile, in
+     * order, read from inotify up to a sentinel file made after the run (so every earlier event has
+     * arrived).
      */
-    static List<String> created(Path folder, Runnable run) throws IOException, InterruptedException {
+    static List<String> created(Path folder, Runnable run)
+            throws IOException, InterruptedException {
         try (WatchService watcher = folder.getFileSystem().newWatchService()) {
             folder.register(watcher, ENTRY_CREATE);
             run.run();
@@ -167,15 +176,34 @@ class AuthenticateFirstTest {
         }
     }
 
-    /** Opens with the recipient's key, counting each time a passphrase is asked (once per key unlocked). */
-    static Runnable open(Source source, Certificate signer, Path destination, AtomicInteger asked, Class<?> failure) {
+    /**
+     * Opens with the recipient's key, counting each time a passphrase is asked (once per key
+     * unlocked).
+     */
+    static Runnable open(
+            Source source,
+            Certificate signer,
+            Path destination,
+            AtomicInteger asked,
+            Class<?> failure) {
         Key recipient = KeyFiles.readSecretKey(KEYS.resolve("recipient.key.asc"));
-        Passphrases passphrases = k -> {
-            asked.incrementAndGet();
-            return read(KEYS.resolve("recipient.passphrase")).toCharArray();
-        };
-        return () -> assertThatThrownBy(() -> Opener.open(source, List.of(signer), List.of(recipient), passphrases,
-                Opener.Destination.of(destination), Limits.DEFAULT, new Checks())).isInstanceOf(failure);
+        Passphrases passphrases =
+                k -> {
+                    asked.incrementAndGet();
+                    return read(KEYS.resolve("recipient.passphrase")).toCharArray();
+                };
+        return () ->
+                assertThatThrownBy(
+                                () ->
+                                        Opener.open(
+                                                source,
+                                                List.of(signer),
+                                                List.of(recipient),
+                                                passphrases,
+                                                Opener.Destination.of(destination),
+                                                Limits.DEFAULT,
+                                                new Checks()))
+                        .isInstanceOf(failure);
     }
 
     static String read(Path p) {
@@ -188,16 +216,34 @@ class AuthenticateFirstTest {
 
     @ParameterizedTest
     @Pins("R1.20")
-    @ValueSource(strings = {"graft-donor-signature", "graft-garbage-byte", "graft-no-signature", "armor-comment-header",
-            "armor-version-header", "armor-text-after", "armor-second-message", "armor-text-before", "armor-bad-checksum",
-            "anonymous-65-recipients"})
-    void aGraftedOrAlteredFileIsRefusedWithNothingDecryptedUnlockedOrStaged(String vector) throws Exception {
+    @ValueSource(
+            strings = {
+                "graft-donor-signature",
+                "graft-garbage-byte",
+                "graft-no-signature",
+                "armor-comment-header",
+                "armor-version-header",
+                "armor-text-after",
+                "armor-second-message",
+                "armor-text-before",
+                "armor-bad-checksum",
+                "anonymous-65-recipients"
+            })
+    void aGraftedOrAlteredFileIsRefusedWithNothingDecryptedUnlockedOrStaged(String vector)
+            throws Exception {
         Path folder = Files.createDirectories(dir.resolve("case"));
         Certificate signer = KeyFiles.readCertificate(KEYS.resolve("signer.cert.asc"));
         long decrypted = SealReader.bytesDecrypted();
         AtomicInteger asked = new AtomicInteger();
-        List<String> made = created(folder, open(Source.file(VECTORS.resolve(vector + ".sealed")), signer,
-                folder.resolve("bag"), asked, SealpackException.class));
+        List<String> made =
+                created(
+                        folder,
+                        open(
+                                Source.file(VECTORS.resolve(vector + ".sealed")),
+                                signer,
+                                folder.resolve("bag"),
+                                asked,
+                                SealpackException.class));
         assertThat(SealReader.bytesDecrypted()).as("bytes decrypted").isEqualTo(decrypted);
         assertThat(asked).as("keys unlocked").hasValue(0);
         assertThat(made).as("entries made beside the destination").containsExactly("sentinel");
@@ -209,8 +255,15 @@ class AuthenticateFirstTest {
         Path folder = Files.createDirectories(dir.resolve("file"));
         long decrypted = SealReader.bytesDecrypted();
         AtomicInteger asked = new AtomicInteger();
-        List<String> made = created(folder, open(Source.file(bigGraft), cert("signer"), folder.resolve("bag"), asked,
-                BadSignatureException.class));
+        List<String> made =
+                created(
+                        folder,
+                        open(
+                                Source.file(bigGraft),
+                                cert("signer"),
+                                folder.resolve("bag"),
+                                asked,
+                                BadSignatureException.class));
         assertThat(SealReader.bytesDecrypted()).isEqualTo(decrypted);
         assertThat(asked).hasValue(0);
         assertThat(made).containsExactly("sentinel");
@@ -223,9 +276,17 @@ class AuthenticateFirstTest {
         long decrypted = SealReader.bytesDecrypted();
         AtomicInteger asked = new AtomicInteger();
         try (InputStream stdin = Files.newInputStream(bigGraft)) {
-            List<String> made = created(folder, open(Source.stream(stdin, "standard input"), cert("signer"),
-                    folder.resolve("bag"), asked, BadSignatureException.class));
-            // The spool: its lock (made as .new, then renamed) and the one staged file of ciphertext; no
+            List<String> made =
+                    created(
+                            folder,
+                            open(
+                                    Source.stream(stdin, "standard input"),
+                                    cert("signer"),
+                                    folder.resolve("bag"),
+                                    asked,
+                                    BadSignatureException.class));
+            // The spool: its lock (made as .new, then renamed) and the one staged file of
+            // ciphertext; no
             // second staged entry (a bag directory) was ever made.
             assertThat(made.stream().filter(n -> n.endsWith(".tmp"))).hasSize(1);
             assertThat(made.stream().filter(n -> n.startsWith(".sealpack-"))).hasSize(3);
@@ -242,38 +303,65 @@ class AuthenticateFirstTest {
         Path sealed = Files.copy(big, dir.resolve("swapped.sealed"));
         Path other = Files.copy(bigGraft, dir.resolve("other.sealed"));
         Key recipient = org.sealpack.TestKeys.key("recipient");
-        Passphrases swapping = k -> {
-            // Asked after the first pass verified, before the second decrypts: the graft takes the name.
-            try {
-                Files.move(other, sealed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
-        };
-        Reports.Full opened = Opener.open(Source.file(sealed), List.of(cert("signer")), List.of(recipient), swapping,
-                Opener.Destination.of(dir.resolve("bag")), Limits.DEFAULT, new Checks()).report();
+        Passphrases swapping =
+                k -> {
+                    // Asked after the first pass verified, before the second decrypts: the graft
+                    // takes the name.
+                    try {
+                        Files.move(
+                                other,
+                                sealed,
+                                StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
+                };
+        Reports.Full opened =
+                Opener.open(
+                                Source.file(sealed),
+                                List.of(cert("signer")),
+                                List.of(recipient),
+                                swapping,
+                                Opener.Destination.of(dir.resolve("bag")),
+                                Limits.DEFAULT,
+                                new Checks())
+                        .report();
         assertThat(opened.outer().signer().fingerprint()).isEqualTo(cert("signer").fingerprint());
         assertThat(dir.resolve("bag/data/video.bin")).hasSize(256L << 20);
     }
 
     @Test
-    void aFileChangedInPlaceBetweenThePassesIsRefusedByTheSecondPassAndNothingIsLeft() throws Exception {
+    void aFileChangedInPlaceBetweenThePassesIsRefusedByTheSecondPassAndNothingIsLeft()
+            throws Exception {
         Path folder = Files.createDirectories(dir.resolve("in-place"));
         Path sealed = Files.copy(big, folder.resolve("changed.sealed"));
         Key recipient = org.sealpack.TestKeys.key("recipient");
-        Passphrases overwriting = k -> {
-            // The same inode rewritten: the descriptor both passes read now gives the graft's bytes.
-            try (InputStream in = Files.newInputStream(bigGraft);
-                 OutputStream out = Files.newOutputStream(sealed, java.nio.file.StandardOpenOption.WRITE)) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
-        };
-        assertThatThrownBy(() -> Opener.open(Source.file(sealed), List.of(cert("signer")), List.of(recipient), overwriting,
-                Opener.Destination.of(folder.resolve("bag")), Limits.DEFAULT, new Checks()))
+        Passphrases overwriting =
+                k -> {
+                    // The same inode rewritten: the descriptor both passes read now gives the
+                    // graft's bytes.
+                    try (InputStream in = Files.newInputStream(bigGraft);
+                            OutputStream out =
+                                    Files.newOutputStream(
+                                            sealed, java.nio.file.StandardOpenOption.WRITE)) {
+                        in.transferTo(out);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
+                };
+        assertThatThrownBy(
+                        () ->
+                                Opener.open(
+                                        Source.file(sealed),
+                                        List.of(cert("signer")),
+                                        List.of(recipient),
+                                        overwriting,
+                                        Opener.Destination.of(folder.resolve("bag")),
+                                        Limits.DEFAULT,
+                                        new Checks()))
                 .isInstanceOf(SealpackException.class);
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left.toList()).containsExactly(sealed);
@@ -285,20 +373,39 @@ class AuthenticateFirstTest {
     void eachKeyIsUnlockedOnceHoweverManyHiddenRecipients() {
         AtomicInteger asked = new AtomicInteger();
         Key recipient = KeyFiles.readSecretKey(KEYS.resolve("recipient.key.asc"));
-        Passphrases counting = k -> {
-            asked.incrementAndGet();
-            return read(KEYS.resolve("recipient.passphrase")).toCharArray();
-        };
-        Reports.Full opened = Opener.open(Source.file(VECTORS.resolve("anonymous-64-recipients.sealed")),
-                List.of(KeyFiles.readCertificate(KEYS.resolve("signer.cert.asc"))), List.of(recipient), counting,
-                Opener.Destination.of(dir.resolve("bag")), Limits.DEFAULT, new Checks()).report();
+        Passphrases counting =
+                k -> {
+                    asked.incrementAndGet();
+                    return read(KEYS.resolve("recipient.passphrase")).toCharArray();
+                };
+        Reports.Full opened =
+                Opener.open(
+                                Source.file(VECTORS.resolve("anonymous-64-recipients.sealed")),
+                                List.of(KeyFiles.readCertificate(KEYS.resolve("signer.cert.asc"))),
+                                List.of(recipient),
+                                counting,
+                                Opener.Destination.of(dir.resolve("bag")),
+                                Limits.DEFAULT,
+                                new Checks())
+                        .report();
         assertThat(opened.outer().anonymous()).isTrue();
         assertThat(asked).as("passphrases asked (keys unlocked)").hasValue(1);
         Limits lower = new Limits(1_000_000, 256L << 30, 1L << 40, 64, 4096, 63);
-        assertThatThrownBy(() -> Opener.open(Source.file(VECTORS.resolve("anonymous-64-recipients.sealed")),
-                List.of(KeyFiles.readCertificate(KEYS.resolve("signer.cert.asc"))), List.of(recipient), counting,
-                Opener.Destination.of(dir.resolve("bag2")), lower, new Checks()))
-                .isInstanceOf(UnsafeArchiveException.class).hasMessageContaining("over the limit of 63");
+        assertThatThrownBy(
+                        () ->
+                                Opener.open(
+                                        Source.file(
+                                                VECTORS.resolve("anonymous-64-recipients.sealed")),
+                                        List.of(
+                                                KeyFiles.readCertificate(
+                                                        KEYS.resolve("signer.cert.asc"))),
+                                        List.of(recipient),
+                                        counting,
+                                        Opener.Destination.of(dir.resolve("bag2")),
+                                        lower,
+                                        new Checks()))
+                .isInstanceOf(UnsafeArchiveException.class)
+                .hasMessageContaining("over the limit of 63");
         assertThat(asked).hasValue(1);
     }
 }

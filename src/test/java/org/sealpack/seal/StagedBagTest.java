@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A staged bag is placed only with the verified result of the check that filled it; otherwise it is erased. */
+/**
+ * A staged bag is placed only with the verified result of the check that filled it; otherwise it is
+ * erased.
+ */
 class StagedBagTest {
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
     @Test
     void aBagIsPlacedOnlyWithItsOwnVerifiedResult() throws Exception {
@@ -24,13 +25,17 @@ class StagedBagTest {
                 out.write("unverified".getBytes());
             }
             Verified<Reports.Full> other = new Verified<>(null, null, new Object());
-            assertThatThrownBy(() -> staged.place(other, destination, null)).isInstanceOf(IllegalStateException.class);
-            assertThatThrownBy(() -> staged.place(new Verified<>(null, null, null), destination, null))
+            assertThatThrownBy(() -> staged.place(other, destination, null))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(
+                            () -> staged.place(new Verified<>(null, null, null), destination, null))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(destination).doesNotExist();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            assertThat(s.toList()).as("the staged plaintext is erased when it is not placed").isEmpty();
+            assertThat(s.toList())
+                    .as("the staged plaintext is erased when it is not placed")
+                    .isEmpty();
         }
         try (StagedBag staged = StagedBag.beside(destination, destination)) {
             staged.directory("data");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,27 +18,34 @@ import org.sealpack.failure.SealpackException;
 import org.sealpack.spec.Pins;
 
 /**
- * Single-byte changes anywhere in a sealed file: every header byte and every trailer byte, and a spread
- * through the middle, each with several bit patterns. Every one must fail verification with a
- * sealpack failure (never pass, never an unexpected exception), and open must leave nothing behind.
+ * Single-byte changes anywhere in a sealed file: every header byte and every trailer byte, and a
+ * spread through the middle, each with several bit patterns. Every one must fail verification with
+ * a sealpack failure (never pass, never an unexpected exception), and open must leave nothing
+ * behind.
  */
 class TamperTest {
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
     static Path sealed;
     static byte[] original;
 
     @BeforeAll
     static void seal() throws IOException {
         sealed = dir.resolve("original.sealed");
-        SealFixture.pack(List.of(SealFixture.statement(dir)), SealFixture.metadata(dir, SealFixture.METADATA),
-                TestKeys.SIGNER, List.of("alice"), sealed);
+        SealFixture.pack(
+                List.of(SealFixture.statement(dir)),
+                SealFixture.metadata(dir, SealFixture.METADATA),
+                TestKeys.SIGNER,
+                List.of("alice"),
+                sealed);
         original = Files.readAllBytes(sealed);
     }
 
-    /** The failures that say "altered": a bad signature, a failed integrity tag, a broken structure. */
-    static final java.util.Set<String> ALTERED = java.util.Set.of("BadSignatureException", "TamperedDataException",
-            "MalformedSealException");
+    /**
+     * The failures that say "altered": a bad signature, a failed integrity tag, a broken structure.
+     */
+    static final java.util.Set<String> ALTERED =
+            java.util.Set.of(
+                    "BadSignatureException", "TamperedDataException", "MalformedSealException");
 
     static List<Integer> offsets() {
         List<Integer> offsets = new ArrayList<>();
@@ -78,8 +84,10 @@ class TamperTest {
         }
         assertThat(passed).as("changes that verified").isEmpty();
         System.out.println("custodian check failures by kind: " + failures);
-        assertThat(failures.keySet()).as("every change is an alteration (a signature that does not match, or a"
-                + " structure the change broke), never an untrusted signer or a weak algorithm")
+        assertThat(failures.keySet())
+                .as(
+                        "every change is an alteration (a signature that does not match, or a"
+                                + " structure the change broke), never an untrusted signer or a weak algorithm")
                 .isSubsetOf(ALTERED);
     }
 

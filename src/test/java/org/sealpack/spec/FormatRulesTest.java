@@ -14,26 +14,33 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/FORMAT.md and its vectors agree: every block of sections 1 to 9 that says MUST or SHOULD carries
- * a rule tag such as [R1.6]; every tag is named by at least one vector ({@code rule:} in an
- * {@code .expect} of src/test/resources/conformance, hostile or vectors) or by a test that checks it
- * ({@link Pins}); every vector names a rule, and only rules that exist.
+ * docs/FORMAT.md and its vectors agree: every block of sections 1 to 9 that says MUST or SHOULD
+ * carries a rule tag such as [R1.6]; every tag is named by at least one vector ({@code rule:} in an
+ * {@code .expect} of src/test/resources/conformance, hostile or vectors) or by a test that checks
+ * it ({@link Pins}); every vector names a rule, and only rules that exist.
  */
 class FormatRulesTest {
     static final Path FORMAT = Path.of("docs/FORMAT.md");
-    static final List<Path> VECTOR_DIRS = List.of(Path.of("src/test/resources/conformance"),
-            Path.of("src/test/resources/hostile"), Path.of("src/test/resources/vectors"), Path.of("src/test/resources/receipts"));
+    static final List<Path> VECTOR_DIRS =
+            List.of(
+                    Path.of("src/test/resources/conformance"),
+                    Path.of("src/test/resources/hostile"),
+                    Path.of("src/test/resources/vectors"),
+                    Path.of("src/test/resources/receipts"));
     static final Pattern TAG = Pattern.compile("\\[(R\\d+\\.\\d+)\\]");
     static final Pattern KEYWORD = Pattern.compile("\\b(MUST|SHOULD)\\b");
 
-    /** The normative part (sections 1 to 9) cut into blocks: paragraphs and list items, code left out. */
+    /**
+     * The normative part (sections 1 to 9) cut into blocks: paragraphs and list items, code left
+     * out.
+     */
     static List<String> blocks() throws IOException {
         String text = Files.readString(FORMAT);
-        String normative = text.substring(text.indexOf("\n## 1. "), text.indexOf("\n## Appendix A"));
+        String normative =
+                text.substring(text.indexOf("\n## 1. "), text.indexOf("\n## Appendix A"));
         List<String> blocks = new ArrayList<>();
         StringBuilder block = new StringBuilder();
         boolean code = false;
@@ -45,8 +52,12 @@ class FormatRulesTest {
             if (code) {
                 continue;
             }
-            boolean starts = line.isBlank() || line.startsWith("#") || line.startsWith("- ") || line.matches("\\d+\\. .*")
-                    || line.startsWith("|");
+            boolean starts =
+                    line.isBlank()
+                            || line.startsWith("#")
+                            || line.startsWith("- ")
+                            || line.matches("\\d+\\. .*")
+                            || line.startsWith("|");
             if (starts && block.length() > 0) {
                 blocks.add(block.toString());
                 block.setLength(0);
@@ -63,7 +74,9 @@ class FormatRulesTest {
         Set<String> tags = new TreeSet<>();
         Matcher m = TAG.matcher(Files.readString(FORMAT));
         while (m.find()) {
-            assertThat(tags.add(m.group(1))).as("tag %s used once in FORMAT.md", m.group(1)).isTrue();
+            assertThat(tags.add(m.group(1)))
+                    .as("tag %s used once in FORMAT.md", m.group(1))
+                    .isTrue();
         }
         return tags;
     }
@@ -74,10 +87,17 @@ class FormatRulesTest {
         for (Path d : VECTOR_DIRS) {
             try (Stream<Path> s = Files.list(d)) {
                 for (Path e : s.filter(p -> p.toString().endsWith(".expect")).sorted().toList()) {
-                    String rule = Files.readAllLines(e).stream().filter(l -> l.startsWith("rule: ")).findFirst().orElse(null);
-                    assertThat(rule).as("%s names the rule of docs/FORMAT.md it tests", e).isNotNull();
+                    String rule =
+                            Files.readAllLines(e).stream()
+                                    .filter(l -> l.startsWith("rule: "))
+                                    .findFirst()
+                                    .orElse(null);
+                    assertThat(rule)
+                            .as("%s names the rule of docs/FORMAT.md it tests", e)
+                            .isNotNull();
                     for (String r : rule.substring(6).trim().split("\\s+")) {
-                        covered.computeIfAbsent(r, k -> new ArrayList<>()).add(d.getFileName() + "/" + e.getFileName());
+                        covered.computeIfAbsent(r, k -> new ArrayList<>())
+                                .add(d.getFileName() + "/" + e.getFileName());
                     }
                 }
             }
@@ -88,7 +108,8 @@ class FormatRulesTest {
                 Matcher m = pins.matcher(Files.readString(java));
                 while (m.find()) {
                     for (String r : m.group(1).replace("\"", "").split(",")) {
-                        covered.computeIfAbsent(r.trim(), k -> new ArrayList<>()).add(java.getFileName().toString());
+                        covered.computeIfAbsent(r.trim(), k -> new ArrayList<>())
+                                .add(java.getFileName().toString());
                     }
                 }
             }
@@ -98,10 +119,19 @@ class FormatRulesTest {
 
     @Test
     void everyBlockThatSaysMustOrShouldCarriesARuleTag() throws IOException {
-        // A lead-in that ends with a colon ("A verifier MUST, in this order:") is tagged in its items.
-        List<String> untagged = blocks().stream().filter(b -> KEYWORD.matcher(b).find() && !TAG.matcher(b).find()
-                && !b.strip().endsWith(":")).toList();
-        assertThat(untagged).as("blocks of FORMAT.md with MUST or SHOULD but no [Rn.m] tag").isEmpty();
+        // A lead-in that ends with a colon ("A verifier MUST, in this order:") is tagged in its
+        // items.
+        List<String> untagged =
+                blocks().stream()
+                        .filter(
+                                b ->
+                                        KEYWORD.matcher(b).find()
+                                                && !TAG.matcher(b).find()
+                                                && !b.strip().endsWith(":"))
+                        .toList();
+        assertThat(untagged)
+                .as("blocks of FORMAT.md with MUST or SHOULD but no [Rn.m] tag")
+                .isEmpty();
         long normative = blocks().stream().filter(b -> KEYWORD.matcher(b).find()).count();
         assertThat(normative).as("the parser finds the normative blocks").isGreaterThan(20);
     }
@@ -110,16 +140,32 @@ class FormatRulesTest {
     void everyRuleHasAVectorOrATestAndEveryVectorARuleThatExists() throws IOException {
         Set<String> tags = tags();
         Map<String, List<String>> covered = coverage();
-        assertThat(tags).as("rules of FORMAT.md that no vector or test names").allMatch(covered::containsKey);
-        assertThat(covered.keySet()).as("rules named by vectors or tests that FORMAT.md does not have").isSubsetOf(tags);
+        assertThat(tags)
+                .as("rules of FORMAT.md that no vector or test names")
+                .allMatch(covered::containsKey);
+        assertThat(covered.keySet())
+                .as("rules named by vectors or tests that FORMAT.md does not have")
+                .isSubsetOf(tags);
         Map<String, int[]> perSection = new TreeMap<>();
-        covered.forEach((rule, by) -> {
-            int[] counts = perSection.computeIfAbsent(rule.substring(1, rule.indexOf('.')), k -> new int[2]);
-            counts[0] += (int) by.stream().filter(b -> b.endsWith(".expect")).count();
-            counts[1] += (int) by.stream().filter(b -> b.endsWith(".java")).count();
-        });
-        StringBuilder report = new StringBuilder("FORMAT.md rules: " + tags.size() + "; per section (vector lines, tests):");
-        perSection.forEach((section, c) -> report.append(" ").append(section).append(": ").append(c[0]).append("/").append(c[1]));
+        covered.forEach(
+                (rule, by) -> {
+                    int[] counts =
+                            perSection.computeIfAbsent(
+                                    rule.substring(1, rule.indexOf('.')), k -> new int[2]);
+                    counts[0] += (int) by.stream().filter(b -> b.endsWith(".expect")).count();
+                    counts[1] += (int) by.stream().filter(b -> b.endsWith(".java")).count();
+                });
+        StringBuilder report =
+                new StringBuilder(
+                        "FORMAT.md rules: " + tags.size() + "; per section (vector lines, tests):");
+        perSection.forEach(
+                (section, c) ->
+                        report.append(" ")
+                                .append(section)
+                                .append(": ")
+                                .append(c[0])
+                                .append("/")
+                                .append(c[1]));
         System.out.println(report);
     }
 }

@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, independent reader of the packets and the tar that docs/FORMAT.md pins: written from RFC 4880,
- * RFC 9580 and POSIX.1-2001 alone, sharing no code with sealpack's parser or Bouncy Castle. It reads
- * and reports fields; the tests say what they must be.
+ * A small, independent reader of the packets and the tar that docs/FORMAT.md pins: written from RFC
+ * 4880, RFC 9580 and POSIX.1-2001 alone, sharing no code with sealpack's parser or Bouncy Castle.
+ * It reads and reports fields; the tests say what they must be.
  */
 public final class Walker {
-    private Walker() {
-    }
+    private Walker() {}
 
     /** One OpenPGP packet: its tag, its body, and whether the body came in partial lengths. */
-    public record Packet(int tag, byte[] body, boolean partial, boolean newFormat) {
-    }
+    public record Packet(int tag, byte[] body, boolean partial, boolean newFormat) {}
 
     /** Every packet of a binary OpenPGP stream, in order. */
     public static List<Packet> packets(byte[] data) {
@@ -81,14 +79,34 @@ public final class Walker {
     }
 
     /** RFC 4880 5.4 / RFC 9580 5.4: a one-pass signature packet. */
-    public record OnePass(int version, int type, int hash, int publicKey, byte[] issuer, byte[] salt, int nested) {
+    public record OnePass(
+            int version,
+            int type,
+            int hash,
+            int publicKey,
+            byte[] issuer,
+            byte[] salt,
+            int nested) {
         static OnePass of(byte[] b) {
             if (b[0] == 3) {
-                return new OnePass(3, b[1] & 0xff, b[2] & 0xff, b[3] & 0xff, slice(b, 4, 8), new byte[0], b[12] & 0xff);
+                return new OnePass(
+                        3,
+                        b[1] & 0xff,
+                        b[2] & 0xff,
+                        b[3] & 0xff,
+                        slice(b, 4, 8),
+                        new byte[0],
+                        b[12] & 0xff);
             }
             int saltLength = b[4] & 0xff;
-            return new OnePass(b[0], b[1] & 0xff, b[2] & 0xff, b[3] & 0xff, slice(b, 5 + saltLength, 32),
-                    slice(b, 5, saltLength), b[5 + saltLength + 32] & 0xff);
+            return new OnePass(
+                    b[0],
+                    b[1] & 0xff,
+                    b[2] & 0xff,
+                    b[3] & 0xff,
+                    slice(b, 5 + saltLength, 32),
+                    slice(b, 5, saltLength),
+                    b[5 + saltLength + 32] & 0xff);
         }
     }
 
@@ -97,29 +115,40 @@ public final class Walker {
     }
 
     /** RFC 4880 5.9: a literal data packet's header and body. */
-    public record Literal(char format, String name, long date, byte[] body) {
-    }
+    public record Literal(char format, String name, long date, byte[] body) {}
 
     public static Literal literal(Packet p) {
         byte[] b = p.body();
         int nameLength = b[1] & 0xff;
-        return new Literal((char) b[0], new String(b, 2, nameLength, StandardCharsets.ISO_8859_1),
-                u32(b, 2 + nameLength), slice(b, 6 + nameLength, b.length - 6 - nameLength));
+        return new Literal(
+                (char) b[0],
+                new String(b, 2, nameLength, StandardCharsets.ISO_8859_1),
+                u32(b, 2 + nameLength),
+                slice(b, 6 + nameLength, b.length - 6 - nameLength));
     }
 
     /** One signature subpacket. */
-    public record Subpacket(int type, boolean critical, byte[] body) {
-    }
+    public record Subpacket(int type, boolean critical, byte[] body) {}
 
     /** RFC 4880 5.2.3 / RFC 9580 5.2.3: a v4 or v6 signature packet. */
-    public record Signature(int version, int type, int publicKey, int hash, List<Subpacket> hashed, List<Subpacket> unhashed,
-                            byte[] prefix) {
+    public record Signature(
+            int version,
+            int type,
+            int publicKey,
+            int hash,
+            List<Subpacket> hashed,
+            List<Subpacket> unhashed,
+            byte[] prefix) {
         public List<Integer> hashedTypes() {
             return hashed.stream().map(Subpacket::type).toList();
         }
 
         public byte[] first(int type) {
-            return hashed.stream().filter(s -> s.type() == type).map(Subpacket::body).findFirst().orElse(null);
+            return hashed.stream()
+                    .filter(s -> s.type() == type)
+                    .map(Subpacket::body)
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -135,7 +164,8 @@ public final class Walker {
         at += version == 6 ? 4 : 2;
         List<Subpacket> unhashed = subpackets(b, at, unhashedLength);
         at += unhashedLength;
-        return new Signature(version, b[1] & 0xff, b[2] & 0xff, b[3] & 0xff, hashed, unhashed, slice(b, at, 2));
+        return new Signature(
+                version, b[1] & 0xff, b[2] & 0xff, b[3] & 0xff, hashed, unhashed, slice(b, at, 2));
     }
 
     private static List<Subpacket> subpackets(byte[] b, int from, int length) {
@@ -159,9 +189,11 @@ public final class Walker {
         return result;
     }
 
-    /** RFC 4880 5.1 / RFC 9580 5.1: a PKESK; {@code recipient} is the key ID (v3) or the fingerprint (v6, empty if anonymous). */
-    public record Pkesk(int version, byte[] recipient, int publicKey) {
-    }
+    /**
+     * RFC 4880 5.1 / RFC 9580 5.1: a PKESK; {@code recipient} is the key ID (v3) or the fingerprint
+     * (v6, empty if anonymous).
+     */
+    public record Pkesk(int version, byte[] recipient, int publicKey) {}
 
     public static Pkesk pkesk(Packet p) {
         byte[] b = p.body();
@@ -174,8 +206,7 @@ public final class Walker {
     }
 
     /** RFC 9580 5.13: the SEIPD header (for version 1, only the version is in the clear). */
-    public record Seipd(int version, int cipher, int aead, int chunkOctet, int saltLength) {
-    }
+    public record Seipd(int version, int cipher, int aead, int chunkOctet, int saltLength) {}
 
     public static Seipd seipd(Packet p) {
         byte[] b = p.body();
@@ -186,13 +217,24 @@ public final class Walker {
     }
 
     /** One tar entry: the ustar header fields, the pax records before it, and its content. */
-    public record TarEntry(String name, char type, int mode, long uid, long gid, String uname, String gname, long mtime,
-                           String magic, String version, Map<String, String> pax, byte[] content) {
-    }
+    public record TarEntry(
+            String name,
+            char type,
+            int mode,
+            long uid,
+            long gid,
+            String uname,
+            String gname,
+            long mtime,
+            String magic,
+            String version,
+            Map<String, String> pax,
+            byte[] content) {}
 
-    /** The tar's entries, and how many bytes follow the end-of-archive blocks (all zeros, checked). */
-    public record Tar(List<TarEntry> entries, int trailingBytes, int length) {
-    }
+    /**
+     * The tar's entries, and how many bytes follow the end-of-archive blocks (all zeros, checked).
+     */
+    public record Tar(List<TarEntry> entries, int trailingBytes, int length) {}
 
     public static Tar tar(byte[] t) {
         List<TarEntry> entries = new ArrayList<>();
@@ -223,11 +265,20 @@ public final class Walker {
                 if (pax.containsKey("path")) {
                     name = pax.get("path");
                 }
-                entries.add(new TarEntry(name, type, Integer.parseInt(field(t, at + 100, 8).trim(), 8),
-                        Long.parseLong(field(t, at + 108, 8).trim(), 8), Long.parseLong(field(t, at + 116, 8).trim(), 8),
-                        field(t, at + 265, 32), field(t, at + 297, 32), Long.parseLong(field(t, at + 136, 12).trim(), 8),
-                        field(t, at + 257, 6), new String(t, at + 263, 2, StandardCharsets.US_ASCII),
-                        Map.copyOf(pax), content));
+                entries.add(
+                        new TarEntry(
+                                name,
+                                type,
+                                Integer.parseInt(field(t, at + 100, 8).trim(), 8),
+                                Long.parseLong(field(t, at + 108, 8).trim(), 8),
+                                Long.parseLong(field(t, at + 116, 8).trim(), 8),
+                                field(t, at + 265, 32),
+                                field(t, at + 297, 32),
+                                Long.parseLong(field(t, at + 136, 12).trim(), 8),
+                                field(t, at + 257, 6),
+                                new String(t, at + 263, 2, StandardCharsets.US_ASCII),
+                                Map.copyOf(pax),
+                                content));
                 pax.clear();
             }
             at += 512 + (int) ((size + 511) / 512 * 512);
@@ -246,8 +297,11 @@ public final class Walker {
         while (at < data.length) {
             int space = text.indexOf(' ', at);
             int length = Integer.parseInt(text.substring(at, space));
-            String record = new String(data, space + 1, at + length - space - 2, StandardCharsets.UTF_8);
-            records.put(record.substring(0, record.indexOf('=')), record.substring(record.indexOf('=') + 1));
+            String record =
+                    new String(data, space + 1, at + length - space - 2, StandardCharsets.UTF_8);
+            records.put(
+                    record.substring(0, record.indexOf('=')),
+                    record.substring(record.indexOf('=') + 1));
             at += length;
         }
         return records;
@@ -279,7 +333,10 @@ public final class Walker {
     }
 
     static long u32(byte[] b, int at) {
-        return (long) (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | b[at + 3] & 0xff;
+        return (long) (b[at] & 0xff) << 24
+                | (b[at + 1] & 0xff) << 16
+                | (b[at + 2] & 0xff) << 8
+                | b[at + 3] & 0xff;
     }
 
     /** Lower-case hex. */
