@@ -1,11 +1,14 @@
 package org.sealpack.seal;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.sealpack.archive.Limits;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.UntrustedSignerException;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
@@ -33,7 +36,12 @@ final class Authentication {
             Path spoolBeside,
             Limits limits,
             String what) {
-        Pinned pinned = source.pin(spoolBeside, limits.maxSealedBytes(), what);
+        Pinned pinned =
+                source.pin(
+                        spoolBeside,
+                        limits.maxSealedBytes(),
+                        what,
+                        head -> refuseEarly(head, trusted, source));
         if (!pinned.readable()) {
             return pinned; // an anonymous file from a stream: read once, its costs bounded as it is
             // read
@@ -52,6 +60,54 @@ final class Authentication {
         } catch (IOException | RuntimeException e) {
             pinned.close();
             throw Verifier.unreadable(e, source);
+        }
+    }
+
+    /**
+     * Before a stream is copied: its first bytes are read as a sealed file's start, so a one-pass
+     * header naming no trusted signer, or bytes that are no sealed file at all, are refused at once
+     * (docs/FORMAT.md R1.20) instead of after an unbounded copy. A failure that only says the bytes
+     * looked at ended (a stream longer than them) is not a judgement: the copy goes on, and the
+     * whole file is judged from it.
+     */
+    private static void refuseEarly(byte[] head, List<Certificate> trusted, Source source) {
+        boolean whole = head.length < Source.HEAD_BYTES;
+        EndWatch in = new EndWatch(head);
+        try (SealReader peek = SealReader.open(in, trusted, null)) {
+            peek.isAnonymous();
+        } catch (UntrustedSignerException e) {
+            throw e;
+        } catch (SealpackException e) {
+            if (whole || !in.ended) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            if (whole || !in.ended) {
+                throw Verifier.unreadable(e, source);
+            }
+        }
+    }
+
+    /** The bytes looked at, saying whether a reader went past their end. */
+    private static final class EndWatch extends ByteArrayInputStream {
+        boolean ended;
+
+        EndWatch(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public synchronized int read() {
+            int b = super.read();
+            ended |= b < 0;
+            return b;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            int n = super.read(b, off, len);
+            ended |= n < 0 || (len > 0 && pos >= count);
+            return n;
         }
     }
 

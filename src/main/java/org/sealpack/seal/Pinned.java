@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.function.Consumer;
 import org.sealpack.failure.UnsafeArchiveException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.io.Staging;
@@ -41,7 +43,13 @@ final class Pinned implements AutoCloseable {
      * closes.
      */
     static Pinned spool(
-            InputStream in, Path beside, long maxBytes, String name, Progress progress, String what)
+            InputStream in,
+            Path beside,
+            long maxBytes,
+            String name,
+            Progress progress,
+            String what,
+            Consumer<byte[]> headCheck)
             throws IOException {
         Staging staging;
         try {
@@ -68,9 +76,21 @@ final class Pinned implements AutoCloseable {
                             LinkOption.NOFOLLOW_LINKS);
             progress.start(what, 0);
             byte[] buffer = new byte[Source.READ_BUFFER];
+            byte[] head = new byte[Source.HEAD_BYTES];
+            int headLength = 0;
+            boolean headChecked = false;
             long total = 0;
             int n;
             while ((n = in.read(buffer)) >= 0) {
+                if (!headChecked) {
+                    int take = Math.min(n, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                    if (headLength == head.length) {
+                        headChecked = true;
+                        headCheck.accept(head);
+                    }
+                }
                 total += n;
                 if (total > maxBytes) {
                     throw new UnsafeArchiveException(
@@ -93,6 +113,9 @@ final class Pinned implements AutoCloseable {
                             e);
                 }
                 progress.advance(n);
+            }
+            if (!headChecked) {
+                headCheck.accept(Arrays.copyOf(head, headLength));
             }
             return new Pinned(channel, staging.path(), staging);
         } catch (IOException | RuntimeException e) {

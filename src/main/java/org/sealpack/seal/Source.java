@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import org.sealpack.failure.InputException;
 
 /**
@@ -23,6 +24,9 @@ import org.sealpack.failure.InputException;
  */
 public final class Source {
     static final int READ_BUFFER = 1 << 20;
+
+    /** How much of a stream is looked at before it is copied: every sealed file's headers fit. */
+    static final int HEAD_BYTES = 1 << 16;
 
     private final Path file;
     private final InputStream stream;
@@ -97,6 +101,16 @@ public final class Source {
      * file's name meanwhile.
      */
     Pinned pin(Path spoolBeside, long maxBytes, String what) {
+        return pin(spoolBeside, maxBytes, what, head -> {});
+    }
+
+    /**
+     * As {@link #pin(Path, long, String)}, but a stream's first bytes (at most {@link #HEAD_BYTES})
+     * are given to {@code headCheck} as soon as they have come, which refuses what can be refused
+     * before the rest is copied (a one-pass header naming no trusted signer, bytes that are no
+     * sealed file).
+     */
+    Pinned pin(Path spoolBeside, long maxBytes, String what, Consumer<byte[]> headCheck) {
         if (pinned != null) {
             throw new IllegalStateException("pinned twice");
         }
@@ -114,7 +128,7 @@ public final class Source {
                     held = raw;
                     return Pinned.NOTHING;
                 }
-                pinned = Pinned.spool(raw, spoolBeside, maxBytes, name, progress, what);
+                pinned = Pinned.spool(raw, spoolBeside, maxBytes, name, progress, what, headCheck);
             }
         } catch (NoSuchFileException e) {
             throw new InputException("file not found: " + file, "check the path");

@@ -3,8 +3,11 @@ package org.sealpack.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,5 +94,79 @@ class AuthenticateFirstIT {
                 "anonymous ZLIB bomb of "
                         + size
                         + " bytes (1 GiB of zeros) refused under a 64 MiB file-size limit");
+    }
+
+    /**
+     * A stream whose one-pass header names a key no trusted signer holds, followed by as many bytes
+     * as the reader takes (up to 1 GiB), and a stream of zeros: each refused having read at most a
+     * few MiB of it (what it takes is counted here, as the writer of its standard input), not
+     * copied whole before the refusal (an attack run: 4 to 6 GB beside the destination in 8 s).
+     */
+    @Test
+    @Pins("R1.20")
+    void aStreamNamingAnUntrustedSignerOrNoSealedFileIsRefusedBeforeItIsCopied() throws Exception {
+        byte[] onePass = {
+            (byte) 0x90,
+            0x0d,
+            3,
+            0x00,
+            8,
+            22,
+            0x11,
+            0x22,
+            0x33,
+            0x44,
+            0x55,
+            0x66,
+            0x77,
+            (byte) 0x88,
+            1,
+            (byte) 0xcb,
+            (byte) 0xed,
+            'b',
+            0,
+            0,
+            0,
+            0
+        };
+        for (byte[] start : List.of(onePass, new byte[0])) {
+            Files.createDirectories(dir.resolve("dest"));
+            List<String> command =
+                    new ArrayList<>(
+                            Proc.command(
+                                    List.of(),
+                                    "open",
+                                    "-",
+                                    "-o",
+                                    dir.resolve("dest/out").toString()));
+            command.addAll(List.of(Proc.openKeys().trim().split(" ")));
+            Process p =
+                    new ProcessBuilder(command)
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(dir.resolve("err.txt").toFile())
+                            .start();
+            long written = 0;
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(start);
+                byte[] zeros = new byte[1 << 16];
+                while (written < (1L << 30)) {
+                    in.write(zeros);
+                    written += zeros.length;
+                }
+            } catch (IOException stopped) {
+                // the reader stopped reading: what it took is counted
+            }
+            int exit = p.waitFor();
+            String err = Files.readString(dir.resolve("err.txt"));
+            assertThat(exit)
+                    .as(err)
+                    .isEqualTo(
+                            start.length > 0
+                                    ? ExitCode.UNTRUSTED_SIGNER.code
+                                    : ExitCode.MALFORMED.code);
+            assertThat(written).as("bytes the reader took").isLessThan(16L << 20);
+            assertEmpty(dir.resolve("dest"));
+        }
     }
 }
