@@ -116,6 +116,7 @@ final class CommandExits {
                             "custody carry",
                             with(
                                     with(SECRET_KEY, GNUPG),
+                                    MALFORMED,
                                     OUTPUT_EXISTS,
                                     WRITE_FAILED,
                                     SIGNER_EXPIRED,

@@ -15,6 +15,10 @@ import org.sealpack.custody.ReceiptWriter;
 import org.sealpack.custody.Signing;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.InputException;
+import org.sealpack.failure.UsageException;
+import org.sealpack.seal.Inspector;
+import org.sealpack.seal.Reports;
+import org.sealpack.seal.Source;
 import org.sealpack.text.Untrusted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +43,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExample:%n",
         footer = {
-            "  sealpack custody carry statement.sealed --receipt courier.md \\",
+            "  sealpack custody carry evidence.sealed --receipt courier.md \\",
             "    --sign-receipt keys/recipient.key.asc \\",
             "    --passphrase-file keys/recipient.passphrase --after sender.md \\",
             "    --note 'received by hand in Dushanbe'"
@@ -94,6 +98,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
         Signing custody =
                 ReportOptions.custody(
                         receipt, signReceipt, receiptTo, note, after, common, passphrase);
+        refuseWhatIsNotCarried(file);
         MessageDigest sha256;
         long bytes = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -132,5 +137,23 @@ final class CustodyCarryCommand implements Callable<Integer> {
                     "Nothing was checked: the receipt records the hand-over only (verdict CARRIED).");
         }
         return ExitCode.OK.code;
+    }
+
+    /**
+     * A hand-over is recorded only for what cannot be checked without a key: an anonymous sealed
+     * file. Bytes that are no sealed file are refused as inspect refuses them (20); a file with an
+     * outer signature can be checked by anyone, so it is verified, not carried (2).
+     */
+    private static void refuseWhatIsNotCarried(Path file) {
+        Reports.Inspection seen = Inspector.inspect(Source.file(file));
+        if (!seen.anonymous()) {
+            throw new UsageException(
+                    file.getFileName()
+                            + " has an outer signature, so its origin can be checked without a key:"
+                            + " a custodian verifies it rather than carrying it",
+                    "sealpack verify "
+                            + file.getFileName()
+                            + " --signer SENDER-CERT --receipt R --sign-receipt KEY");
+        }
     }
 }

@@ -29,11 +29,14 @@ import picocli.CommandLine.Spec;
                     + "a signature over the tag manifest), puts it in a tar, encrypts it to each recipient "
                     + "and to you, and signs it. OUT appears only when complete."
         },
-        footerHeading = "%nExample:%n",
+        footerHeading = "%nExamples:%n",
         footer =
                 "  sealpack pack examples/statement.txt --metadata examples/statement.metadata \\\n"
                         + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"
-                        + "    --recipient keys/recipient.cert.asc -o statement.sealed")
+                        + "    --recipient keys/recipient.cert.asc -o statement.sealed\n"
+                        + "  sealpack pack examples/statement.txt --anonymous \\\n"
+                        + "    --signer keys/signer.key.asc --passphrase-file keys/signer.passphrase \\\n"
+                        + "    --recipient keys/recipient.cert.asc -o evidence.sealed")
 final class PackCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -743,4 +743,40 @@ class CustodyHoldsIT {
                         "ask that custodian")
                 .doesNotContain("ask the sender for their current key");
     }
+
+    /**
+     * A hand-over is recorded only for an anonymous sealed file: bytes that are no sealed file are
+     * refused as inspect refuses them, and a signed file is verified rather than carried (an attack
+     * run: a chain of carries over random bytes checked GOOD, "anonymous file"). Neither writes a
+     * receipt.
+     */
+    @Test
+    @Pins("R11.9")
+    void onlyAnAnonymousSealedFileIsCarried() throws Exception {
+        Path junk = dir.resolve("junk.sealed");
+        Files.write(junk, new byte[5000]);
+        for (Object[] c :
+                new Object[][] {
+                    {junk, ExitCode.MALFORMED.code, "carry-junk.md", "not"},
+                    {sealed, ExitCode.USAGE.code, "carry-signed.md", "has an outer signature"}
+                }) {
+            Cli.Run carry =
+                    run(
+                            (Integer) c[1],
+                            "custody",
+                            "carry",
+                            c[0].toString(),
+                            "--receipt",
+                            r((String) c[2]),
+                            "--sign-receipt",
+                            keys("courier.key.asc").toString(),
+                            "--passphrase-file",
+                            k.resolve("other.passphrase").toString(),
+                            "--home",
+                            home());
+            assertThat(carry.err()).contains((String) c[3]);
+            assertThat(dir.resolve((String) c[2])).doesNotExist();
+            assertThat(dir.resolve(c[2] + ".asc")).doesNotExist();
+        }
+    }
 }
