@@ -140,6 +140,18 @@ public final class SignedReceipt {
                             + check.signer().fingerprint(),
                     "do not rely on it; ask its custodian");
         }
+        if (named.userId() != null && !check.signer().userIds().contains(named.userId())) {
+            throw new ReceiptAlteredException(
+                    "receipt "
+                            + file
+                            + " names its custodian \""
+                            + named.userId()
+                            + "\", which is not a user ID of the key that signed it ("
+                            + check.signer().fingerprint()
+                            + ")",
+                    "do not rely on it: a reader of its record would take the custodian for"
+                            + " someone else; ask its custodian");
+        }
         Instant checkedAt = Instant.parse(record.checkedAt());
         if (Duration.between(check.created(), checkedAt).abs().compareTo(TIME_TOLERANCE) > 0) {
             throw new ReceiptTimeException(

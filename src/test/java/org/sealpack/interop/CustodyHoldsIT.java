@@ -779,4 +779,33 @@ class CustodyHoldsIT {
             assertThat(dir.resolve(c[2] + ".asc")).doesNotExist();
         }
     }
+
+    /**
+     * The record's custodian is the key that signed it, by fingerprint and by name: a custodian who
+     * signs a record naming someone else (an attack run: "UN Special Rapporteur") is refused, since
+     * a reader of the record would take the receipt for that person's.
+     */
+    @Test
+    @Pins("R11.2")
+    void aRecordNamingItsCustodianAsSomeoneElseIsRefused() throws Exception {
+        String text = Files.readString(dir.resolve("2-courier.md"));
+        String named =
+                text.replaceAll("(?s).*\"custodian\" : \\{[^}]*\"userId\" : \"([^\"]+)\".*", "$1");
+        assertThat(named).contains("courier@example.org");
+        resign(
+                "2-courier.md",
+                "renamed-courier.md",
+                "\"userId\" : \"" + named + "\"",
+                "\"userId\" : \"UN Special Rapporteur <sr@example.org>\"",
+                keys("courier.key.asc"),
+                k.resolve("other.passphrase"),
+                "courier@example.org");
+        Cli.Run run =
+                check(
+                        ExitCode.RECEIPT_ALTERED.code,
+                        sealed,
+                        List.of("1-sender.md", "renamed-courier.md"));
+        assertThat(run.err())
+                .contains("UN Special Rapporteur", "not a user ID of the key that signed it");
+    }
 }
