@@ -2,24 +2,23 @@ package org.sealpack.bag;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Whether a directory is a bag that sealpack opened, with nothing in it that the bag does not
- * explain: the only kind of directory that {@code open --force} may replace. Explained are
- * bagit.txt, the payload manifest, bag-info.txt, the tag manifest and every tag file it lists, the
- * signature under signatures/, and under data/ the files that the payload manifest lists and the
- * directories that hold them. Anything else (a note, a file a person added, a link) makes the
- * directory not replaceable. Checksums are not computed: this is about not destroying what someone
- * put there, not about validity.
+ * explain: the only kind of directory that {@code open --force} may replace. What a sealed bag may
+ * hold is the sealed-bag rule set's ({@link SealedBag#firstUncovered}): bagit.txt, bag-info.txt,
+ * the payload and tag manifests, the signature under signatures/, and under data/ the files that
+ * the payload manifest lists and the directories that hold them. Anything else (a note, a file a
+ * person added, a link, an empty directory) makes the directory not replaceable. Checksums are not
+ * computed here: this is about not destroying what someone put there; {@link #intact} then checks
+ * the bag against its manifests.
  */
 public final class OpenedBag {
     private OpenedBag() {}
@@ -112,94 +111,22 @@ public final class OpenedBag {
             if (!Files.isRegularFile(dir.resolve(BagIt.DECLARATION), LinkOption.NOFOLLOW_LINKS)) {
                 return "it has no bagit.txt at its top";
             }
-            Set<String> tagFiles = listed(dir.resolve(BagIt.TAG_MANIFEST));
-            if (tagFiles == null) {
+            if (listed(dir.resolve(BagIt.TAG_MANIFEST)) == null) {
                 return "it has no readable " + BagIt.TAG_MANIFEST;
             }
-            try (var entries = Files.list(dir)) {
-                for (Path p : entries.toList()) {
-                    String name = p.getFileName().toString();
-                    boolean file = Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
-                    boolean folder = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-                    boolean explained =
-                            file
-                                            && (name.equals(BagIt.DECLARATION)
-                                                    || name.equals(BagIt.TAG_MANIFEST)
-                                                    || tagFiles.contains(name))
-                                    || folder
-                                            && (name.equals(BagIt.PAYLOAD_DIR)
-                                                    || name.equals(BagIt.SIGNATURE_DIR));
-                    if (!explained) {
-                        return "it holds '" + name + "', which the bag does not list";
-                    }
-                }
+            DirectoryContent content = new DirectoryContent(dir);
+            if (!content.unreadable().isEmpty()) {
+                return "'" + content.unreadable().get(0) + "' cannot be read";
             }
-            String signatures = onlySignature(dir.resolve(BagIt.SIGNATURE_DIR));
-            if (signatures != null) {
-                return signatures;
-            }
-            Set<String> payload = listed(dir.resolve(BagIt.MANIFEST));
-            return unlistedPayload(dir, payload == null ? Set.of() : payload);
+            String uncovered = SealedBag.firstUncovered(content);
+            return uncovered == null
+                    ? null
+                    : "it holds something which the bag does not list: " + uncovered;
         } catch (NoSuchFileException e) {
             return "it disappeared while it was looked at";
         } catch (IOException e) {
             return "it cannot be read (" + e.getMessage() + ")";
         }
-    }
-
-    private static String onlySignature(Path signatures) throws IOException {
-        if (!Files.isDirectory(signatures, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        try (var entries = Files.list(signatures)) {
-            for (Path p : entries.toList()) {
-                if (!p.getFileName().toString().equals("tagmanifest-sha512.txt.asc")
-                        || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    return "it holds '"
-                            + BagIt.SIGNATURE_DIR
-                            + "/"
-                            + p.getFileName()
-                            + "', which the bag does not list";
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String unlistedPayload(Path dir, Set<String> listed) throws IOException {
-        Path data = dir.resolve(BagIt.PAYLOAD_DIR);
-        if (!Files.isDirectory(data, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        String[] found = new String[1];
-        Files.walkFileTree(
-                data,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        String relative =
-                                BagIt.PAYLOAD_DIR + "/" + data.relativize(file).toString();
-                        if (!attrs.isRegularFile()) {
-                            found[0] = "it holds '" + relative + "', which is not a regular file";
-                            return FileVisitResult.TERMINATE;
-                        }
-                        if (!listed.contains(relative)) {
-                            found[0] =
-                                    "it holds '"
-                                            + relative
-                                            + "', which the bag's manifest does not list";
-                            return FileVisitResult.TERMINATE;
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        found[0] = "'" + file + "' cannot be read";
-                        return FileVisitResult.TERMINATE;
-                    }
-                });
-        return found[0];
     }
 
     /** The paths a manifest lists, or null if it is missing or unreadable. */

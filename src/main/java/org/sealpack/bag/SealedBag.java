@@ -68,6 +68,47 @@ final class SealedBag {
                 List.of());
     }
 
+    /**
+     * The first thing in the bag that no signature covers, by the rules of {@link #check} that need
+     * no checksum: its structure (nothing but the parts of a sealed bag, no link, no empty
+     * directory) and payload files the manifest does not list; null if there is none. {@code open
+     * --force} asks this of a directory before it may replace it.
+     */
+    static String firstUncovered(BagContent bag) throws IOException {
+        List<String> problems = new ArrayList<>();
+        structure(bag, problems);
+        if (problems.isEmpty()) {
+            unlisted(bag, problems);
+        }
+        return problems.isEmpty() ? null : problems.get(0);
+    }
+
+    /** Payload files that manifest-sha512.txt does not list (all of them if it is unreadable). */
+    private static void unlisted(BagContent bag, List<String> problems) throws IOException {
+        Set<String> listed = new HashSet<>();
+        byte[] manifest = bag.tagFile(BagIt.MANIFEST);
+        if (manifest != null) {
+            try {
+                ManifestLines.forEachLine(
+                        manifest,
+                        BagIt.MANIFEST,
+                        BagIt.HEX_LENGTH,
+                        (number, path, digest) -> listed.add(path));
+            } catch (BagFormatException e) {
+                listed.clear();
+            }
+        }
+        for (BagContent.Item item : bag.items()) {
+            if (item.kind() == BagContent.Kind.FILE
+                    && item.path().startsWith(BagIt.PAYLOAD_DIR + "/")
+                    && !listed.contains(item.path())) {
+                problems.add(NOT_LISTED.formatted(item.path()));
+            }
+        }
+    }
+
+    private static final String NOT_LISTED = "payload file '%s' is not listed in the manifest";
+
     /** Nothing but the parts of a sealed bag, and no empty directory. */
     private static void structure(BagContent bag, List<String> problems) {
         Set<String> holding = new HashSet<>();
@@ -217,7 +258,7 @@ final class SealedBag {
         }
         for (Map.Entry<String, Manifest.Entry> file : found.entries().entrySet()) {
             if (!listed.get(file.getValue().index())) {
-                problems.add("payload file '" + file.getKey() + "' is not listed in the manifest");
+                problems.add(NOT_LISTED.formatted(file.getKey()));
             }
         }
     }

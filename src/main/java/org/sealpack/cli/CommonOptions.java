@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.sealpack.pgp.Keyring;
+import org.sealpack.jobs.KeySources;
 import org.sealpack.seal.Home;
 import org.sealpack.text.Untrusted;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options every command has. */
@@ -20,41 +21,34 @@ final class CommonOptions {
                     "Print nothing but errors and what --json asks for (the exit code still tells the verdict).")
     boolean quiet;
 
-    /** Where a command prints its report: stdout, or nowhere with --quiet. */
-    PrintWriter out(picocli.CommandLine.Model.CommandSpec spec) {
-        return quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
-    }
-
     @Option(
             names = "--home",
             paramLabel = "DIR",
             description = "The keyring's directory (default: " + Home.DEFAULT + ").")
     Path home;
 
-    private Keyring keyring;
+    private KeySources keys;
 
-    /** The user's home directory ($HOME). */
-    static Path userHome() {
-        return Path.of(Home.userHome(System.getenv(), System.getProperty("user.home")));
+    /** Where a command prints its report: stdout, or nowhere with --quiet. */
+    PrintWriter out(CommandSpec spec) {
+        return quiet ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
     }
 
     /**
      * Tells the user, on stderr, of things done beside the output (an interrupted run cleaned up).
      */
-    static Consumer<String> notices(picocli.CommandLine.Model.CommandSpec spec) {
+    static Consumer<String> notices(CommandSpec spec) {
         return text -> {
             spec.commandLine().getErr().println("sealpack: note: " + Untrusted.of(text));
             spec.commandLine().getErr().flush();
         };
     }
 
-    /** The keyring, opened on first use. */
-    Keyring keyring() {
-        if (keyring == null) {
-            keyring =
-                    Keyring.open(
-                            Home.resolve(home, System.getenv(), System.getProperty("user.home")));
+    /** The keyring and the other key sources, the keyring opened on first use. */
+    KeySources keys() {
+        if (keys == null) {
+            keys = KeySources.at(home);
         }
-        return keyring;
+        return keys;
     }
 }

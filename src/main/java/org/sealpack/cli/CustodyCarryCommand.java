@@ -1,25 +1,11 @@
 package org.sealpack.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sealpack.custody.ReceiptFile;
-import org.sealpack.custody.ReceiptWriter;
-import org.sealpack.custody.Signing;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.failure.InputException;
-import org.sealpack.failure.UsageException;
-import org.sealpack.seal.Inspector;
-import org.sealpack.seal.Reports;
-import org.sealpack.seal.Source;
-import org.sealpack.text.Untrusted;
+import org.sealpack.jobs.CustodyJob;
+import org.sealpack.jobs.ReceiptRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,65 +81,12 @@ final class CustodyCarryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Signing custody =
-                ReportOptions.custody(
-                        receipt, signReceipt, receiptTo, note, after, common, passphrase);
-        refuseWhatIsNotCarried(file);
-        MessageDigest sha256;
-        long bytes = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 20];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha256.update(buffer, 0, n);
-                bytes += n;
-            }
-        } catch (NoSuchFileException e) {
-            throw new InputException("not found: " + file, "check the path");
-        } catch (IOException e) {
-            throw new InputException(
-                    "cannot read " + file + ": " + e.getMessage(), "check its permissions");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String sum = HexFormat.of().formatHex(sha256.digest());
-        ReceiptWriter.writeCarried(receipt, file, sum, bytes, custody);
-        if (!common.quiet) {
-            var out = common.out(spec);
-            out.println(
-                    "Carried "
-                            + Untrusted.of(String.valueOf(file.getFileName()))
-                            + ": "
-                            + bytes
-                            + " bytes, SHA-256 "
-                            + sum);
-            out.println(
-                    "Hand-over receipt: "
-                            + Untrusted.of(receipt.toString())
-                            + " (signed: "
-                            + Untrusted.of(ReceiptFile.signatureOf(receipt).toString())
-                            + ")");
-            out.println(
-                    "Nothing was checked: the receipt records the hand-over only (verdict CARRIED).");
-        }
+        CustodyJob.carry(
+                common.keys(),
+                file,
+                new ReceiptRequest(receipt, signReceipt, receiptTo, note, after),
+                passphrase.source(),
+                common.out(spec));
         return ExitCode.OK.code;
-    }
-
-    /**
-     * A hand-over is recorded only for what cannot be checked without a key: an anonymous sealed
-     * file. Bytes that are no sealed file are refused as inspect refuses them (20); a file with an
-     * outer signature can be checked by anyone, so it is verified, not carried (2).
-     */
-    private static void refuseWhatIsNotCarried(Path file) {
-        Reports.Inspection seen = Inspector.inspect(Source.file(file));
-        if (!seen.anonymous()) {
-            throw new UsageException(
-                    file.getFileName()
-                            + " has an outer signature, so its origin can be checked without a key:"
-                            + " a custodian verifies it rather than carrying it",
-                    "sealpack verify "
-                            + file.getFileName()
-                            + " --signer SENDER-CERT --receipt R --sign-receipt KEY");
-        }
     }
 }

@@ -3,16 +3,9 @@ package org.sealpack.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.LongPredicate;
-import org.sealpack.custody.ChainReport;
-import org.sealpack.custody.Custody;
-import org.sealpack.custody.SignedReceipt;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.pgp.KeyHandle;
-import org.sealpack.pgp.SecretKey;
-import org.sealpack.report.Json;
-import org.sealpack.seal.Outputs;
-import org.sealpack.seal.Passphrases;
+import org.sealpack.jobs.CustodyJob;
+import org.sealpack.jobs.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,50 +78,12 @@ final class CustodyCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (report != null) {
-            Outputs.checkNewFile(report, "the report");
-        }
-        var trusted = trust.trusted(common);
-        Custody.Chain chain;
-        String sha256 = null;
-        try {
-            Custody.Target what = Custody.Target.of(target, trusted);
-            sha256 = what.sealedSha256();
-            chain = Custody.check(what, receipts, trusted, returnKeys());
-        } catch (RuntimeException e) {
-            if (json) {
-                Json.print(
-                        spec.commandLine().getOut(),
-                        FailureHandler.json("custody", e, List.of(), sha256));
-            }
-            throw e;
-        }
-        if (json) {
-            Json.print(spec.commandLine().getOut(), ChainReport.json(chain));
-        } else if (!common.quiet) {
-            ChainReport.print(common.out(spec), chain, target);
-        }
-        if (report != null) {
-            ChainReport.writeMarkdown(report, chain);
-        }
+        var request =
+                new CustodyJob.Request(
+                        target, receipts, trust.signers, keys, passphrase.source(), report);
+        var out =
+                new Output(common.out(spec), json ? spec.commandLine().getOut() : null, null, null);
+        CustodyJob.run(common.keys(), request, out);
         return ExitCode.OK.code;
-    }
-
-    /**
-     * The secret keys for return copies: the ones named, or the keyring's; each unlocked only when
-     * used.
-     */
-    private SignedReceipt.ReturnKeys returnKeys() {
-        return new SignedReceipt.ReturnKeys() {
-            @Override
-            public List<KeyHandle> keys() {
-                return Keys.secretKeys(keys, common.keyring());
-            }
-
-            @Override
-            public SecretKey unlock(KeyHandle key, LongPredicate parts) {
-                return Passphrases.unlock(key, passphrase.forUnlocking(), parts);
-            }
-        };
     }
 }

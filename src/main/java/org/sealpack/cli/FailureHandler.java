@@ -2,14 +2,10 @@ package org.sealpack.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.InputProblemsException;
 import org.sealpack.failure.OverLimitException;
 import org.sealpack.failure.SealpackException;
-import org.sealpack.report.Json;
 import org.sealpack.text.Untrusted;
 import picocli.CommandLine;
 
@@ -71,22 +67,6 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
                 + " MiB) cannot hold the"
                 + " list of files (a few hundred bytes per file); nothing was left behind. hint: run it again with a"
                 + " larger heap, for example SEALPACK_JAVA_OPTS=-Xmx4g (or java -Xmx4g -jar sealpack.jar)";
-    }
-
-    /**
-     * The --json document of a failure: the exit-code table gives its code, name and general hint.
-     */
-    static Map<String, Object> json(
-            String kind, Throwable failure, List<String> passed, String sha256) {
-        ExitCode code = ExitCode.of(failure);
-        return Json.failure(
-                kind,
-                failure,
-                code.code,
-                code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                code.hint,
-                passed,
-                sha256);
     }
 
     static String line(Throwable e) {

@@ -1,13 +1,10 @@
 package org.sealpack.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.report.Json;
-import org.sealpack.report.Printer;
-import org.sealpack.seal.Inspector;
-import org.sealpack.seal.Reports;
+import org.sealpack.jobs.InspectJob;
+import org.sealpack.jobs.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,13 +37,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reports.Inspection i = Inspector.inspect(StandardStreams.source(file));
-        if (json) {
-            Json.print(spec.commandLine().getOut(), Json.inspection(i));
-            return ExitCode.OK.code;
-        }
-        var known = Keys.known(List.of(), common.keyring());
-        new Printer(common.out(spec)).inspection(i, known);
+        var out =
+                new Output(common.out(spec), json ? spec.commandLine().getOut() : null, null, null);
+        InspectJob.run(common.keys(), ReportOptions.input(file), out);
         return ExitCode.OK.code;
     }
 }

@@ -2,10 +2,7 @@ package org.sealpack.cli;
 
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.failure.UsageException;
 import org.sealpack.jobs.KeyJobs;
-import org.sealpack.report.People;
-import org.sealpack.seal.KeySelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,28 +35,7 @@ final class KeysDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var keyring = common.keyring();
-        if (!Confirmation.possible() && !KeySelector.isFingerprint(id)) {
-            throw new UsageException(
-                    "without a terminal to confirm it, 'keys delete' needs the full fingerprint, not '"
-                            + id
-                            + "'",
-                    "see 'sealpack keys list' for the fingerprint");
-        }
-        KeyJobs.Deletion deletion = KeyJobs.deletion(keyring, id, secret);
-        Confirmation.require(
-                "delete",
-                "Deleting " + deletion.description() + " from the keyring " + keyring.home() + ".",
-                secret && deletion.hasSecret()
-                        ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
-                        : "Its signatures will no longer be trusted until you import it again.");
-        deletion.run();
-        common.out(spec)
-                .println(
-                        "deleted "
-                                + People.fingerprint(deletion.fingerprint())
-                                + " "
-                                + deletion.userId());
+        common.out(spec).println(KeyJobs.deletion(common.keys(), id, secret).confirmAndRun());
         return ExitCode.OK.code;
     }
 }

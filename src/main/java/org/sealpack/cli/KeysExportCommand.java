@@ -41,7 +41,7 @@ final class KeysExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = KeyJobs.export(common.keyring(), id, secret);
+        String text = KeyJobs.export(common.keys(), id, secret);
         if (output == null) {
             spec.commandLine().getOut().print(text);
         } else {

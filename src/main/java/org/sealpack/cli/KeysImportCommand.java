@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
-import org.sealpack.report.KeysReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +32,7 @@ final class KeysImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = common.out(spec);
-        KeyJobs.importFiles(
-                common.keyring(), files, imported -> KeysReport.imported(out, imported));
-        out.println(
-                "Compare each fingerprint with its owner over another channel before you trust it.");
+        KeyJobs.importFiles(common.keys(), files, common.out(spec));
         return ExitCode.OK.code;
     }
 }

@@ -2,8 +2,8 @@ package org.sealpack.cli;
 
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.report.Json;
-import org.sealpack.report.KeysReport;
+import org.sealpack.jobs.KeyJobs;
+import org.sealpack.jobs.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,12 +30,9 @@ final class KeysListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var keyring = common.keyring();
-        if (json) {
-            Json.print(spec.commandLine().getOut(), KeysReport.json(keyring));
-        } else {
-            KeysReport.list(common.out(spec), keyring);
-        }
+        var out =
+                new Output(common.out(spec), json ? spec.commandLine().getOut() : null, null, null);
+        KeyJobs.list(common.keys(), out);
         return ExitCode.OK.code;
     }
 }

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
-import org.sealpack.report.People;
-import org.sealpack.seal.KeySelector;
+import org.sealpack.jobs.PassphraseSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,33 +49,24 @@ final class KeysPasswdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var keyring = common.keyring();
-        var key = KeySelector.secretKey(id, keyring);
-        char[] old =
-                key.needsPassphrase()
-                        ? passphrase
-                                .promptingToUnlock("Current passphrase for ")
-                                .forUnlocking()
-                                .passphraseFor(key)
-                        : new char[0];
         if (noPassphrase && newFile != null) {
-            throw new picocli.CommandLine.ParameterException(
+            throw new ParameterException(
                     spec.commandLine(),
                     "--no-passphrase and --new-passphrase-file contradict each other");
         }
-        PassphraseOptions fresh_ =
-                new PassphraseOptions().prompting("New passphrase for " + key.description() + ": ");
-        fresh_.file = newFile;
-        char[] fresh = noPassphrase ? new char[0] : fresh_.forNewKey();
-        KeyJobs.changePassphrase(keyring, key, old, fresh);
+        String key =
+                KeyJobs.changePassphrase(
+                        common.keys(),
+                        id,
+                        passphrase.source(),
+                        noPassphrase ? null : PassphraseSource.of(newFile, null));
         common.out(spec)
                 .println(
-                        (noPassphrase
+                        noPassphrase
                                 ? "removed the passphrase of "
-                                        + People.certificate(key.certificate())
+                                        + key
                                         + ": its secret key is now UNPROTECTED"
-                                : "changed the passphrase of "
-                                        + People.certificate(key.certificate())));
+                                : "changed the passphrase of " + key);
         return ExitCode.OK.code;
     }
 }

@@ -3,7 +3,6 @@ package org.sealpack.cli;
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
-import org.sealpack.report.People;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,26 +49,8 @@ final class KeysRevokeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeyJobs.Revocation revocation = KeyJobs.revocation(common.keyring(), id, reason);
-        Confirmation.require(
-                "revoke",
-                "Revoking " + revocation.description() + " as '" + reason + "'.",
-                reason.voidsAll()
-                        ? "This voids EVERY signature the key ever made: every archive it sealed will fail"
-                                + " verification wherever this revocation reaches."
-                        : "Signatures made before now stay valid; any made after now are void.",
-                "A revocation cannot be taken back.");
-        revocation.run(passphrase.forUnlocking(), description);
-        common.out(spec)
-                .println(
-                        "revoked "
-                                + People.fingerprint(revocation.fingerprint())
-                                + " ("
-                                + reason
-                                + "); export it with 'sealpack keys"
-                                + " export "
-                                + revocation.fingerprint()
-                                + "' and send it to your correspondents");
+        KeyJobs.Revocation revocation = KeyJobs.revocation(common.keys(), id, reason);
+        common.out(spec).println(revocation.confirmAndRun(passphrase.source(), description));
         return ExitCode.OK.code;
     }
 }

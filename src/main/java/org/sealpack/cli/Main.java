@@ -8,8 +8,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.io.Erasure;
+import org.sealpack.jobs.JobExits;
 import org.sealpack.text.Untrusted;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The entry point: the only place that calls System.exit. */
 public final class Main {
@@ -80,7 +82,7 @@ public final class Main {
             command = command + " " + args[1];
         }
         Set<Integer> codes = new TreeSet<>();
-        CommandExits.of(command).forEach(c -> codes.add(c.code));
+        JobExits.of(command).forEach(c -> codes.add(c.code));
         return codes;
     }
 
@@ -118,6 +120,12 @@ public final class Main {
         return rest.toArray(String[]::new);
     }
 
+    /** The command's name as the exit-code table knows it ("sealpack", "pack", "keys list"). */
+    static String command(CommandSpec spec) {
+        String name = spec.qualifiedName();
+        return name.equals("sealpack") ? "sealpack" : name.substring("sealpack ".length());
+    }
+
     private static void addExitCodes(CommandLine cmd) {
         var usage = cmd.getCommandSpec().usageMessage();
         List<String> footer = new ArrayList<>(List.of(usage.footer()));
@@ -127,7 +135,7 @@ public final class Main {
             footer.add("");
             footer.add("Exit codes:");
         }
-        footer.addAll(CommandExits.table(CommandExits.of(cmd.getCommandSpec())));
+        footer.addAll(JobExits.table(JobExits.of(command(cmd.getCommandSpec()))));
         usage.footer(footer.toArray(String[]::new));
         for (CommandLine sub : cmd.getSubcommands().values()) {
             addExitCodes(sub);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import org.sealpack.jobs.JobExits;
 import org.sealpack.seal.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +99,7 @@ public final class ManPages {
             roff.append(".fi\n");
         }
         roff.append(".SH EXIT STATUS\n.nf\n");
-        for (String line : CommandExits.table(CommandExits.of(spec))) {
+        for (String line : JobExits.table(JobExits.of(Main.command(spec)))) {
             roff.append(text(line)).append('\n');
         }
         roff.append(

@@ -1,24 +1,10 @@
 package org.sealpack.cli;
 
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sealpack.custody.ReceiptWriter;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.failure.NoSuchKeyException;
-import org.sealpack.pgp.Certificate;
-import org.sealpack.pgp.KeyHandle;
-import org.sealpack.report.Json;
-import org.sealpack.report.People;
-import org.sealpack.report.Printer;
-import org.sealpack.seal.Checks;
-import org.sealpack.seal.Opener;
-import org.sealpack.seal.Reports;
-import org.sealpack.seal.Source;
-import org.sealpack.seal.Verified;
-import org.sealpack.text.Untrusted;
+import org.sealpack.jobs.OpenJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,74 +67,17 @@ final class OpenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        reporting.prepare(spec, common, passphrase);
-        List<KeyHandle> candidates = Keys.secretKeys(keys, common.keyring());
-        if (candidates.isEmpty()) {
-            throw new NoSuchKeyException(
-                    "no secret key given, none in the keyring "
-                            + common.keyring().home()
-                            + ", and GnuPG is not installed",
-                    "name your secret key file with --key KEY.asc, or import it: `sealpack keys import KEY.asc`");
-        }
-        var progress =
-                TerminalProgress.forCommand(common, reporting.json, spec.commandLine().getErr());
-        Opener.Destination destination =
-                new Opener.Destination(
+        var request =
+                new OpenJob.Request(
+                        ReportOptions.input(file),
+                        keys,
+                        trust.signers,
                         output,
                         force,
-                        List.of(CommonOptions.userHome(), common.keyring().home()),
-                        CommonOptions.notices(spec));
-        Source source = reporting.source(file).withProgress(progress);
-        Checks checks = new Checks();
-        List<Certificate> trusted = trust.trusted(common);
-        Verified<Reports.Full> verified;
-        try {
-            verified =
-                    Opener.open(
-                            source,
-                            trusted,
-                            candidates,
-                            passphrase.forUnlocking(),
-                            destination,
-                            limitOptions.limits(),
-                            checks);
-        } catch (RuntimeException e) {
-            RuntimeException named =
-                    People.namingRecipients(e, Keys.known(trusted, common.keyring(), candidates));
-            reporting.failed(spec, "open", "open", file, source, checks, named);
-            throw named;
-        } finally {
-            progress.done();
-        }
-        Reports.Full full = verified.report();
-        List<Certificate> known = Keys.known(trusted, common.keyring(), candidates);
-        Printer printer =
-                new Printer(
-                        reporting.json ? new PrintWriter(Writer.nullWriter()) : common.out(spec));
-        printer.full(full, known);
-        if (reporting.json) {
-            Json.print(
-                    spec.commandLine().getOut(),
-                    Json.full(
-                            "open",
-                            full,
-                            output.toString(),
-                            verified.sourceSha256(),
-                            checks.passed()));
-        }
-        if (reporting.receipt != null) {
-            ReceiptWriter.write(
-                    reporting.receipt,
-                    StandardStreams.isStdin(file) ? null : file,
-                    "open",
-                    verified.sourceSha256(),
-                    full.outer(),
-                    full,
-                    known,
-                    reporting.custody());
-        }
-        printer.heading("Opened into " + Untrusted.of(output.toString()) + ":");
-        printer.files(full);
+                        passphrase.source(),
+                        limitOptions.limits(),
+                        reporting.receipt(spec));
+        OpenJob.run(common.keys(), request, reporting.output(spec, common));
         return ExitCode.OK.code;
     }
 }

@@ -1,21 +1,18 @@
 package org.sealpack.cli;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sealpack.bag.MetadataTemplate;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.report.People;
-import org.sealpack.report.Printer;
-import org.sealpack.seal.KeySelector;
-import org.sealpack.seal.PackRequest;
-import org.sealpack.seal.Packer;
-import org.sealpack.text.Untrusted;
+import org.sealpack.jobs.Output;
+import org.sealpack.jobs.PackJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -135,85 +132,32 @@ final class PackCommand implements Callable<Integer> {
             missing.add("-o OUT (the sealed file to write)");
         }
         if (!missing.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
+            throw new ParameterException(
                     spec.commandLine(), "missing " + String.join(", ", missing));
         }
         boolean stdout = StandardStreams.isStdout(output);
-        PackRequest request =
-                PackRequest.to(output, KeySelector.key(signer, common.keyring()))
-                        .payload(payload)
-                        .metadata(metadata)
-                        .recipients(Keys.certificates(recipients, common.keyring()))
-                        .bagName(stdout && bagName == null ? "bag" : bagName)
-                        .force(force)
-                        .at(Instant.now())
-                        .anonymous(anonymous)
-                        .compress(compress)
-                        .existingBag(existingBag)
-                        .limits(limits.limits())
-                        .build();
-        var progress = TerminalProgress.forCommand(common, false, spec.commandLine().getErr());
-        Packer.Result result;
-        try {
-            result =
-                    stdout
-                            ? Packer.packTo(
-                                    StandardStreams.stdout(),
-                                    request,
-                                    passphrase.forUnlocking(),
-                                    progress)
-                            : Packer.pack(
-                                    request,
-                                    passphrase.forUnlocking(),
-                                    progress,
-                                    CommonOptions.notices(spec));
-        } finally {
-            progress.done();
-        }
-        var out = stdout ? spec.commandLine().getErr() : common.out(spec);
-        if (common.quiet) {
-            return ExitCode.OK.code;
-        }
-        out.println(
-                "Sealed "
-                        + Untrusted.of(result.output().toString())
-                        + " ("
-                        + result.sealedBytes()
-                        + " bytes"
-                        + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "")
-                        + ")");
-        Printer p = new Printer(out);
-        p.field("bag", result.bagName());
-        p.field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
-        if (metadata == null && existingBag == null) {
-            // Said, not assumed: bag-info.txt is signed for ever, and without --metadata it names
-            // nothing.
-            p.field(
-                    "bag-info.txt",
-                    "only what sealpack computes (Bagging-Date, Payload-Oxum, Bag-Size,");
-            p.field(
-                    "",
-                    "Bag-Software-Agent): no title, organisation or date of issue; to describe the");
-            p.field(
-                    "",
-                    "statement, seal it again with --metadata FILE (start from: sealpack pack --metadata-template)");
-        }
-        for (var dir : result.emptyDirectories()) {
-            p.field(
-                    "left out",
-                    Untrusted.of(
-                            dir
-                                    + "/ (an empty directory: a bag holds files only;"
-                                    + " put a file in it to keep it)"));
-        }
-        p.signer("signed by", result.signer());
-        p.field("can open it", "");
-        for (var r : result.recipients()) {
-            p.field(
-                    "",
-                    (r.equals(result.signer()) ? "the sender's own key: " : "")
-                            + People.certificate(r));
-        }
+        var request =
+                new PackJob.Request(
+                        payload,
+                        existingBag,
+                        metadata,
+                        signer,
+                        recipients,
+                        output,
+                        stdout ? StandardStreams.stdout() : null,
+                        bagName,
+                        force,
+                        anonymous,
+                        compress,
+                        limits.limits(),
+                        passphrase.source());
+        var err = spec.commandLine().getErr();
+        var text = common.quiet || !stdout ? common.out(spec) : err;
+        var progress = TerminalProgress.forCommand(common, false, err);
+        PackJob.run(
+                common.keys(),
+                request,
+                new Output(text, null, CommonOptions.notices(spec), progress));
         return ExitCode.OK.code;
     }
 }

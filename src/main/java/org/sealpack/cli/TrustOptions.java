@@ -1,8 +1,6 @@
 package org.sealpack.cli;
 
 import java.util.List;
-import org.sealpack.pgp.Certificate;
-import org.sealpack.seal.KeySelector;
 import picocli.CommandLine.Option;
 
 /** Which signers a command trusts: those named, else every certificate in the keyring. */
@@ -15,8 +13,4 @@ final class TrustOptions {
                             + "repeat for several. "
                             + "Default: every certificate in the keyring.")
     List<String> signers;
-
-    List<Certificate> trusted(CommonOptions common) {
-        return KeySelector.trusted(signers, common.keyring());
-    }
 }

@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
-import org.sealpack.report.Json;
-import org.sealpack.report.Printer;
-import org.sealpack.seal.AtRest;
-import org.sealpack.seal.KeySelector;
+import org.sealpack.jobs.Output;
+import org.sealpack.jobs.ValidateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,18 +55,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean required = signers != null && !signers.isEmpty();
-        AtRest.Report report =
-                AtRest.validate(
-                        dir,
-                        required ? KeySelector.trusted(signers, common.keyring()) : List.of(),
-                        required);
-        if (json) {
-            Json.print(spec.commandLine().getOut(), Json.atRest("validate", report));
-        } else {
-            new Printer(common.out(spec)).atRest(report);
-        }
-        report.requireValid();
+        var out =
+                new Output(common.out(spec), json ? spec.commandLine().getOut() : null, null, null);
+        ValidateJob.run(common.keys(), dir, signers, out);
         return ExitCode.OK.code;
     }
 }

@@ -1,21 +1,28 @@
 package org.sealpack.jobs;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import org.sealpack.failure.InputException;
 import org.sealpack.failure.OutputExistsException;
+import org.sealpack.failure.UsageException;
 import org.sealpack.failure.WriteFailedException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.KeyEditor;
+import org.sealpack.pgp.KeyGenerator;
 import org.sealpack.pgp.Keyring;
+import org.sealpack.report.Json;
+import org.sealpack.report.KeysReport;
+import org.sealpack.report.People;
 import org.sealpack.seal.KeySelector;
 import org.sealpack.seal.Passphrases;
 import org.sealpack.text.Untrusted;
@@ -30,22 +37,139 @@ public final class KeyJobs {
     private KeyJobs() {}
 
     /**
-     * Imports every file, telling {@code each} what it imported as it goes, and saves the keyring
-     * once at the end.
+     * Imports every file, showing what it imported as it goes, and saves the keyring once at the
+     * end.
      */
-    public static void importFiles(
-            Keyring keyring, List<Path> files, Consumer<Keyring.Imported> each) {
+    public static void importFiles(KeySources keys, List<Path> files, PrintWriter out) {
+        Keyring keyring = keys.keyring();
         for (Path file : files) {
-            keyring.importFile(file).forEach(each);
+            keyring.importFile(file).forEach(imported -> KeysReport.imported(out, imported));
         }
         keyring.save();
+        out.println(
+                "Compare each fingerprint with its owner over another channel before you trust it.");
+    }
+
+    /** keys list: for people, or as the JSON document. */
+    public static void list(KeySources keys, Output out) {
+        if (out.wantsJson()) {
+            Json.print(out.json(), KeysReport.json(keys.keyring()));
+        } else {
+            KeysReport.list(out.text(), keys.keyring());
+        }
+    }
+
+    static final String LOST = ".lost.rev.asc";
+    static final String COMPROMISED = ".compromised.rev.asc";
+
+    /**
+     * keys generate: a key pair and its two revocation certificates ("lost" and "compromised"),
+     * offline, into the keyring (the revocations into HOME/revocations/) or as four files in a
+     * directory; then what was made and where, and what each revocation is for.
+     */
+    public static void generate(KeySources keys, NewKey n, PrintWriter out) {
+        Path keyFile = null;
+        Path certFile = null;
+        Path lostFile = null;
+        Path compromisedFile = null;
+        Path directory = n.directory();
+        if (directory != null) {
+            String base = n.baseName() != null ? n.baseName() : NewKey.slug(n.name());
+            keyFile = directory.resolve(base + ".key.asc");
+            certFile = directory.resolve(base + ".cert.asc");
+            lostFile = directory.resolve(base + LOST);
+            compromisedFile = directory.resolve(base + COMPROMISED);
+            for (Path p : new Path[] {keyFile, certFile, lostFile, compromisedFile}) {
+                if (Files.exists(p)) {
+                    throw new OutputExistsException(
+                            p + " exists", "choose another --file-name or directory");
+                }
+            }
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw new InputException(
+                        directory + " is a file, not a directory", "name a directory with -o");
+            }
+        }
+        char[] secret = n.passphrase() == null ? new char[0] : n.passphrase().forNewKey();
+        Instant now = Instant.now();
+        Duration validity = n.validity();
+        Key key = KeyGenerator.generate(n.profile().profile, n.userId(), secret, now, validity);
+        var unlocked = key.unlock(secret);
+        String lost =
+                KeyEditor.revocationCertificate(
+                        unlocked,
+                        KeyEditor.Reason.RETIRED,
+                        "key lost: no longer used; what it signed before this revocation was received stays valid",
+                        now);
+        String compromised =
+                KeyEditor.revocationCertificate(
+                        unlocked,
+                        KeyEditor.Reason.COMPROMISED,
+                        "key compromised: someone else may hold it; nothing it signed can be trusted",
+                        now);
+        Arrays.fill(secret, '\0');
+        try {
+            if (directory != null) {
+                if (!Files.isDirectory(directory)) {
+                    // A new directory for a secret key: readable by its owner only.
+                    Files.createDirectories(
+                            directory,
+                            PosixFilePermissions.asFileAttribute(
+                                    PosixFilePermissions.fromString("rwx------")));
+                }
+                writeNew(keyFile, key.armored(), true);
+                writeNew(certFile, key.certificate().armored(), false);
+                writeNew(lostFile, lost, true);
+                writeNew(compromisedFile, compromised, true);
+            } else {
+                Keyring keyring = keys.keyring();
+                keyring.put(key);
+                keyring.save();
+                Path revocations = keyring.home().resolve("revocations");
+                Files.createDirectories(revocations);
+                lostFile = revocations.resolve(key.fingerprint() + LOST);
+                compromisedFile = revocations.resolve(key.fingerprint() + COMPROMISED);
+                writeNew(lostFile, lost, true);
+                writeNew(compromisedFile, compromised, true);
+            }
+        } catch (IOException e) {
+            throw new WriteFailedException(
+                    "cannot write the key files: " + e.getMessage(), "check the directory");
+        }
+        out.println(
+                "Generated "
+                        + Untrusted.of(n.userId())
+                        + " ("
+                        + (n.profile() == NewKey.KeyProfile.RFC9580
+                                ? "rfc9580 profile, v6"
+                                : "default profile, v4")
+                        + (validity == null
+                                ? ", no expiry"
+                                : ", expires " + People.time(now.plus(validity)))
+                        + ")");
+        out.println("  fingerprint: " + People.fingerprint(key.fingerprint()));
+        if (n.passphrase() == null) {
+            out.println(
+                    "  protection:  UNPROTECTED (no passphrase): anyone who copies the key file can use it");
+        }
+        if (directory != null) {
+            out.println("  secret key:  " + keyFile + " (keep it private; back it up)");
+            out.println("  certificate: " + certFile + " (give this to others)");
+        } else {
+            out.println("  stored in:   " + keys.home().resolve(Keyring.FILE));
+        }
+        out.println("  revocation certificates (keep both offline, apart from the key):");
+        out.println("  if lost:     " + lostFile);
+        out.println(
+                "               import it if the key is lost and nobody else can have it (what it signed until then stays valid)");
+        out.println("  if stolen:   " + compromisedFile);
+        out.println(
+                "               import it if someone else may hold the key (nothing it signed can be trusted)");
     }
 
     /** The armored certificate (or secret key) the selector names. */
-    public static String export(Keyring keyring, String selector, boolean secret) {
-        return secret
-                ? KeySelector.secretKey(selector, keyring).armored()
-                : KeySelector.certificate(selector, keyring).armored();
+    public static String export(KeySources keys, String selector, boolean secret) {
+        return secret ? keys.secretKey(selector).armored() : keys.certificate(selector).armored();
     }
 
     /** Writes an export to a new file (mode 0600 for a secret key). */
@@ -99,14 +223,35 @@ public final class KeyJobs {
             return certificate.userId();
         }
 
-        public void run() {
+        /**
+         * Asks at the terminal (if there is one) what is about to go, then deletes it; returns what
+         * was done.
+         */
+        public String confirmAndRun() {
+            Confirmation.require(
+                    "delete",
+                    "Deleting " + description() + " from the keyring " + keyring.home() + ".",
+                    secret && hasSecret()
+                            ? "This deletes your SECRET KEY too: without a backup, nothing sealed to it can be opened again."
+                            : "Its signatures will no longer be trusted until you import it again.");
             keyring.delete(certificate, secret);
             keyring.save();
+            return "deleted " + People.fingerprint(fingerprint()) + " " + userId();
         }
     }
 
-    public static Deletion deletion(Keyring keyring, String selector, boolean secret) {
-        return new Deletion(keyring, KeySelector.certificate(selector, keyring), secret);
+    /**
+     * keys delete: without a terminal to confirm at, only a full fingerprint names what to delete.
+     */
+    public static Deletion deletion(KeySources keys, String selector, boolean secret) {
+        if (!Confirmation.possible() && !KeySelector.isFingerprint(selector)) {
+            throw new UsageException(
+                    "without a terminal to confirm it, 'keys delete' needs the full fingerprint, not '"
+                            + selector
+                            + "'",
+                    "see 'sealpack keys list' for the fingerprint");
+        }
+        return new Deletion(keys.keyring(), keys.certificate(selector), secret);
     }
 
     /** The reasons of RFC 9580 5.2.3.31, as typed. */
@@ -139,34 +284,66 @@ public final class KeyJobs {
         }
 
         /** Revokes the key (unlocking it with its passphrase) and saves the keyring. */
-        public void run(Passphrases passphrases, String description) {
+        public String confirmAndRun(PassphraseSource passphrases, String description) {
+            Confirmation.require(
+                    "revoke",
+                    "Revoking " + description() + " as '" + reason + "'.",
+                    reason.voidsAll()
+                            ? "This voids EVERY signature the key ever made: every archive it sealed will fail"
+                                    + " verification wherever this revocation reaches."
+                            : "Signatures made before now stay valid; any made after now are void.",
+                    "A revocation cannot be taken back.");
             Key revoked =
                     KeyEditor.revoke(
                             key,
-                            Passphrases.unlock(key, passphrases),
+                            Passphrases.unlock(key, passphrases.forUnlocking()),
                             reason.reason,
                             description,
                             Instant.now());
             keyring.put(revoked);
             keyring.save();
+            return "revoked "
+                    + People.fingerprint(fingerprint())
+                    + " ("
+                    + reason
+                    + "); export it with 'sealpack keys"
+                    + " export "
+                    + fingerprint()
+                    + "' and send it to your correspondents";
         }
     }
 
-    public static Revocation revocation(Keyring keyring, String selector, Reason reason) {
-        return new Revocation(keyring, KeySelector.secretKey(selector, keyring), reason);
+    public static Revocation revocation(KeySources keys, String selector, Reason reason) {
+        return new Revocation(keys.keyring(), keys.secretKey(selector), reason);
     }
 
     /**
-     * Protects the key with a new passphrase (empty: none) and saves the keyring; both passphrases
-     * are wiped.
+     * Protects the key with a new passphrase ({@code fresh} null: none, the key is then stored
+     * unprotected), asking for the current one first, and saves the keyring; both passphrases are
+     * wiped. Returns how the key is named to people.
      */
-    public static void changePassphrase(Keyring keyring, Key key, char[] old, char[] fresh) {
+    public static String changePassphrase(
+            KeySources keys, String selector, PassphraseSource current, PassphraseSource fresh) {
+        Keyring keyring = keys.keyring();
+        Key key = keys.secretKey(selector);
+        char[] old =
+                key.needsPassphrase()
+                        ? current.promptingToUnlock("Current passphrase for ")
+                                .forUnlocking()
+                                .passphraseFor(key)
+                        : new char[0];
+        char[] next =
+                fresh == null
+                        ? new char[0]
+                        : fresh.prompting("New passphrase for " + key.description() + ": ")
+                                .forNewKey();
         try {
-            keyring.put(KeyEditor.changePassphrase(key, old, fresh));
+            keyring.put(KeyEditor.changePassphrase(key, old, next));
             keyring.save();
         } finally {
             Arrays.fill(old, '\0');
-            Arrays.fill(fresh, '\0');
+            Arrays.fill(next, '\0');
         }
+        return People.certificate(key.certificate());
     }
 }

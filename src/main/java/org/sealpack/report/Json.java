@@ -15,9 +15,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sealpack.bag.BagRules;
 import org.sealpack.bag.Metadata;
+import org.sealpack.failure.ExitCode;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
@@ -180,6 +182,22 @@ public final class Json {
             d.put("destination", destination);
         }
         return d;
+    }
+
+    /**
+     * The document of a failure, its code, error name and general hint from the exit-code table.
+     */
+    public static Map<String, Object> failure(
+            String kind, Throwable failure, List<String> passed, String sha256) {
+        ExitCode code = ExitCode.of(failure);
+        return failure(
+                kind,
+                failure,
+                code.code,
+                code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                code.hint,
+                passed,
+                sha256);
     }
 
     /**

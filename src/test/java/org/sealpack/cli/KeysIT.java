@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Proc;
 import org.sealpack.failure.ExitCode;
+import org.sealpack.jobs.NewKey;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.KeyEditor;
 import org.sealpack.pgp.KeyGenerator;
@@ -443,8 +444,8 @@ class KeysIT {
                             "ittihodi-millii-tojikiston.lost.rev.asc",
                                     "ittihodi-millii-tojikiston.compromised.rev.asc");
         }
-        assertThat(KeysGenerateCommand.slug("Zoë Ñúñez & Søren")).isEqualTo("zoe-nunez-sren");
-        assertThat(KeysGenerateCommand.slug("人権")).isEqualTo("key");
+        assertThat(NewKey.slug("Zoë Ñúñez & Søren")).isEqualTo("zoe-nunez-sren");
+        assertThat(NewKey.slug("人権")).isEqualTo("key");
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Proc.Result onAFile =
                 sp(

@@ -1,4 +1,4 @@
-package org.sealpack.cli;
+package org.sealpack.jobs;
 
 import static org.sealpack.failure.ExitCode.*;
 
@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import org.sealpack.failure.ExitCode;
 
-/** The exit codes each command can return: its --help and man page list these, and only these. */
-final class CommandExits {
+/**
+ * The exit codes each job (each command) can end with: its --help and man page list these, and only
+ * these.
+ */
+public final class JobExits {
     private static final Set<ExitCode> EVERY = EnumSet.of(OK, INTERNAL, USAGE, INTERRUPTED);
     private static final Set<ExitCode> SECRET_KEY =
             EnumSet.of(INPUT, KEY, PASSPHRASE, NOT_SECRET_KEY, AMBIGUOUS_KEY, NO_SUCH_KEY);
@@ -141,7 +144,7 @@ final class CommandExits {
                     Map.entry("keys revoke", with(SECRET_KEY, WRITE_FAILED, OUTPUT_EXISTS)),
                     Map.entry("keys passwd", with(SECRET_KEY, WRITE_FAILED)));
 
-    private CommandExits() {}
+    private JobExits() {}
 
     private static Set<ExitCode> with(Set<ExitCode> base, ExitCode... more) {
         Set<ExitCode> all = EnumSet.copyOf(base);
@@ -158,7 +161,7 @@ final class CommandExits {
     /**
      * The codes the command (its qualified name without "sealpack ", e.g. "keys list") can return.
      */
-    static Set<ExitCode> of(String command) {
+    public static Set<ExitCode> of(String command) {
         Set<ExitCode> codes = EnumSet.copyOf(EVERY);
         Set<ExitCode> own = BY_COMMAND.get(command);
         if (own == null) {
@@ -168,16 +171,11 @@ final class CommandExits {
         return codes;
     }
 
-    static Set<ExitCode> of(picocli.CommandLine.Model.CommandSpec spec) {
-        String name = spec.qualifiedName();
-        return of(name.equals("sealpack") ? "sealpack" : name.substring("sealpack ".length()));
-    }
-
     /**
      * The table of those codes, each line at most 80 columns, a meaning that wraps indented under
      * itself.
      */
-    static List<String> table(Set<ExitCode> codes) {
+    public static List<String> table(Set<ExitCode> codes) {
         List<String> lines = new ArrayList<>();
         for (ExitCode c : codes) {
             String head = String.format("%3d  ", c.code);

@@ -1,4 +1,4 @@
-package org.sealpack.cli;
+package org.sealpack.jobs;
 
 import java.io.Console;
 import org.sealpack.failure.CancelledException;

@@ -1,10 +1,10 @@
-package org.sealpack.cli;
+package org.sealpack.bag;
 
 /** The commented metadata file that `pack --metadata-template` prints. */
-final class MetadataTemplate {
+public final class MetadataTemplate {
     private MetadataTemplate() {}
 
-    static final String TEXT =
+    public static final String TEXT =
             String.join(
                     "\n",
                     "# sealpack metadata: one 'Label: value' per line, copied into the bag's bag-info.txt.",

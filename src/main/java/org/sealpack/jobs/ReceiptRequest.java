@@ -1,0 +1,138 @@
+package org.sealpack.jobs;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.sealpack.custody.ReceiptFile;
+import org.sealpack.custody.ReceiptWriter;
+import org.sealpack.custody.Signing;
+import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.UsageException;
+import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.KeyHandle;
+import org.sealpack.pgp.SecretKey;
+import org.sealpack.report.Json;
+import org.sealpack.seal.Checks;
+import org.sealpack.seal.Outputs;
+import org.sealpack.seal.Passphrases;
+import org.sealpack.seal.Reports;
+import org.sealpack.seal.Source;
+
+/**
+ * The receipt a checking job writes for the case file (docs/FORMAT.md section 11), on a failure
+ * too.
+ *
+ * @param receipt the receipt to write, or null for none
+ * @param signReceipt the custodian's KEY that signs it (FILE.asc), or null
+ * @param receiptTo the CERT its signed copy is encrypted to for the return trip (FILE.pgp), or null
+ * @param note the custodian's note, or null
+ * @param after the receipts of the hands before, which it links to
+ */
+public record ReceiptRequest(
+        Path receipt, String signReceipt, String receiptTo, String note, List<Path> after) {
+    public static final ReceiptRequest NONE = new ReceiptRequest(null, null, null, null, null);
+
+    boolean wanted() {
+        return receipt != null;
+    }
+
+    /**
+     * Before any work: the receipt's files checked absent (without following links), the receipts
+     * it follows read (their SHA-256), the custodian's key unlocked (its passphrase asked for now,
+     * not after a long check) and the return trip's certificate read.
+     */
+    public Signing prepare(KeySources keys, PassphraseSource passphrase) {
+        if (receipt == null) {
+            return Signing.NONE;
+        }
+        if (note != null && note.length() > ReceiptWriter.MAX_NOTE) {
+            throw new UsageException(
+                    "--note is "
+                            + note.length()
+                            + " characters long; a receipt's"
+                            + " note holds at most "
+                            + ReceiptWriter.MAX_NOTE,
+                    "shorten the note (docs/FORMAT.md R11.7)");
+        }
+        Outputs.checkNewFile(receipt, "the receipt");
+        if (signReceipt != null) {
+            Outputs.checkNewFile(ReceiptFile.signatureOf(receipt), "the receipt's signature");
+        }
+        if (receiptTo != null) {
+            Outputs.checkNewFile(ReceiptFile.returnCopyOf(receipt), "the receipt's return copy");
+        }
+        Certificate returnTo = receiptTo == null ? null : keys.certificate(receiptTo);
+        List<String> links =
+                after == null ? List.of() : after.stream().map(ReceiptFile::link).toList();
+        SecretKey key = null;
+        if (signReceipt != null) {
+            KeyHandle custodian = keys.key(signReceipt);
+            key =
+                    Passphrases.unlock(
+                            custodian,
+                            passphrase.forUnlocking(),
+                            custodian.signingParts(Instant.now()));
+        }
+        return new Signing(key, note, links, returnTo);
+    }
+
+    /**
+     * The sealed file as a source; hashed when a receipt or JSON will name it, so that both give
+     * the SHA-256 of the very bytes that were verified (standard input too).
+     */
+    Source source(Input input, Output out) {
+        Source source = input.source();
+        return (wanted() || out.wantsJson() ? source.hashed() : source)
+                .withProgress(out.progress());
+    }
+
+    /** The receipt of a check that passed. */
+    void passed(
+            Input input,
+            String command,
+            String sha256,
+            Reports.Outer outer,
+            Reports.Full full,
+            List<Certificate> known,
+            Signing custody) {
+        if (wanted()) {
+            ReceiptWriter.write(
+                    receipt, input.archive(), command, sha256, outer, full, known, custody);
+        }
+    }
+
+    /**
+     * A check failed: the JSON document (--json) and the receipt (--receipt) say what failed and
+     * what had passed before it; the failure then goes on to its one line on stderr and its exit
+     * code.
+     */
+    void failed(
+            Output out,
+            String kind,
+            String command,
+            Input input,
+            Source source,
+            Checks checks,
+            Signing custody,
+            RuntimeException failure) {
+        String sha256 = out.wantsJson() || wanted() ? source.sha256IfKnown() : null;
+        if (out.wantsJson()) {
+            Json.print(out.json(), Json.failure(kind, failure, checks.passed(), sha256));
+        }
+        if (wanted()) {
+            try {
+                ReceiptWriter.writeFailure(
+                        receipt,
+                        input.archive(),
+                        command,
+                        sha256,
+                        checks.passed(),
+                        failure,
+                        custody);
+            } catch (SealpackException e) {
+                out.notices()
+                        .accept("the receipt of the failure was not written: " + e.getMessage());
+            }
+        }
+    }
+}
