@@ -20,6 +20,8 @@ import org.sealpack.pgp.Hex;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.pgp.Signatures;
 import org.sealpack.pgp.SignedMessage;
+import org.sealpack.report.CheckFailed;
+import org.sealpack.report.Checked;
 import org.sealpack.report.People;
 import org.sealpack.seal.Checks;
 import org.sealpack.seal.Reports;
@@ -80,22 +82,17 @@ public final class ReceiptWriter {
     }
 
     /**
-     * A receipt of a check that passed.
-     *
-     * @param archive the sealed file as given (null: standard input); the receipt names its file
-     *     name only
-     * @param sha256 the SHA-256 of the bytes that were verified (the source was hashed as it was
-     *     read)
+     * A receipt of a check that passed, from the same result the text report and the JSON document
+     * show. It names the archive's file name only (standard input when {@code archive} is null),
+     * and needs the SHA-256 of the bytes that were verified (the source was hashed as it was read).
      */
-    public static void write(
-            Path receipt,
-            Path archive,
-            String command,
-            String sha256,
-            Reports.Outer outer,
-            Reports.Full full,
-            List<Certificate> known,
-            Signing custody) {
+    public static void write(Path receipt, Checked result, Signing custody) {
+        Path archive = result.archive();
+        String command = result.command();
+        String sha256 = result.sha256();
+        Reports.Outer outer = result.outer();
+        Reports.Full full = result.full();
+        List<Certificate> known = result.known();
         Instant now = Instant.now();
         List<String> passed = new ArrayList<>();
         if (!outer.anonymous()) {
@@ -316,14 +313,12 @@ public final class ReceiptWriter {
      * read (when known), which checks passed before the failure, and what failed, with its exit
      * code.
      */
-    public static void writeFailure(
-            Path receipt,
-            Path archive,
-            String command,
-            String sha256,
-            List<String> passed,
-            Throwable thrown,
-            Signing custody) {
+    public static void writeFailure(Path receipt, CheckFailed failed, Signing custody) {
+        Path archive = failed.archive();
+        String command = failed.command();
+        String sha256 = failed.sha256();
+        List<String> passed = failed.passed();
+        Throwable thrown = failed.failure();
         Failure failure = Failure.of(thrown, passed);
         Instant now = Instant.now();
         ReceiptWriter r = new ReceiptWriter();

@@ -22,6 +22,7 @@ import org.sealpack.failure.UsageException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SecretKey;
+import org.sealpack.report.CheckFailed;
 import org.sealpack.report.Json;
 import org.sealpack.seal.Inspector;
 import org.sealpack.seal.Outputs;
@@ -71,7 +72,9 @@ public final class CustodyJob {
                             returnKeys(sources, r.keys(), r.passphrase()));
         } catch (RuntimeException e) {
             if (out.wantsJson()) {
-                Json.print(out.json(), Json.failure("custody", e, List.of(), sha256));
+                Json.print(
+                        out.json(),
+                        Json.failure(new CheckFailed("custody", null, null, sha256, List.of(), e)));
             }
             throw e;
         }

@@ -7,7 +7,7 @@ import org.sealpack.custody.Signing;
 import org.sealpack.failure.NoSuchKeyException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
-import org.sealpack.report.Json;
+import org.sealpack.report.Checked;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
 import org.sealpack.seal.Checks;
@@ -80,28 +80,20 @@ public final class OpenJob {
             out.progress().done();
         }
         Reports.Full full = verified.report();
-        List<Certificate> known = sources.known(trusted, candidates);
-        Printer printer = out.printer();
-        printer.full(full, known);
-        if (out.wantsJson()) {
-            Json.print(
-                    out.json(),
-                    Json.full(
-                            "open",
-                            full,
-                            r.output().toString(),
-                            verified.sourceSha256(),
-                            checks.passed()));
-        }
-        r.receipt()
-                .passed(
-                        r.input(),
+        Checked result =
+                new Checked(
                         "open",
+                        "open",
+                        r.input().archive(),
                         verified.sourceSha256(),
                         full.outer(),
                         full,
-                        known,
-                        custody);
+                        r.output().toString(),
+                        checks.passed(),
+                        sources.known(trusted, candidates));
+        out.show(result);
+        r.receipt().passed(result, custody);
+        Printer printer = out.printer();
         printer.heading("Opened into " + Untrusted.of(r.output().toString()) + ":");
         printer.files(full);
     }

@@ -3,6 +3,8 @@ package org.sealpack.jobs;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.function.Consumer;
+import org.sealpack.report.Checked;
+import org.sealpack.report.Json;
 import org.sealpack.report.Printer;
 import org.sealpack.seal.Progress;
 
@@ -20,6 +22,14 @@ public record Output(
 
     boolean wantsJson() {
         return json != null;
+    }
+
+    /** A check that passed, as the text report or as the JSON document. */
+    void show(Checked result) {
+        printer().checked(result);
+        if (json != null) {
+            Json.print(json, Json.checked(result));
+        }
     }
 
     /** The text report, or nothing when the JSON document replaces it. */

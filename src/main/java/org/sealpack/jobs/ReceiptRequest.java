@@ -11,11 +11,12 @@ import org.sealpack.failure.UsageException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SecretKey;
+import org.sealpack.report.CheckFailed;
+import org.sealpack.report.Checked;
 import org.sealpack.report.Json;
 import org.sealpack.seal.Checks;
 import org.sealpack.seal.Outputs;
 import org.sealpack.seal.Passphrases;
-import org.sealpack.seal.Reports;
 import org.sealpack.seal.Source;
 
 /**
@@ -86,25 +87,17 @@ public record ReceiptRequest(
                 .withProgress(out.progress());
     }
 
-    /** The receipt of a check that passed. */
-    void passed(
-            Input input,
-            String command,
-            String sha256,
-            Reports.Outer outer,
-            Reports.Full full,
-            List<Certificate> known,
-            Signing custody) {
+    /** The receipt of a check that passed, from the result the report and JSON show. */
+    void passed(Checked result, Signing custody) {
         if (wanted()) {
-            ReceiptWriter.write(
-                    receipt, input.archive(), command, sha256, outer, full, known, custody);
+            ReceiptWriter.write(receipt, result, custody);
         }
     }
 
     /**
      * A check failed: the JSON document (--json) and the receipt (--receipt) say what failed and
-     * what had passed before it; the failure then goes on to its one line on stderr and its exit
-     * code.
+     * what had passed before it, both from one {@link CheckFailed}; the failure then goes on to its
+     * one line on stderr and its exit code.
      */
     void failed(
             Output out,
@@ -116,19 +109,14 @@ public record ReceiptRequest(
             Signing custody,
             RuntimeException failure) {
         String sha256 = out.wantsJson() || wanted() ? source.sha256IfKnown() : null;
+        CheckFailed failed =
+                new CheckFailed(kind, command, input.archive(), sha256, checks.passed(), failure);
         if (out.wantsJson()) {
-            Json.print(out.json(), Json.failure(kind, failure, checks.passed(), sha256));
+            Json.print(out.json(), Json.failure(failed));
         }
         if (wanted()) {
             try {
-                ReceiptWriter.writeFailure(
-                        receipt,
-                        input.archive(),
-                        command,
-                        sha256,
-                        checks.passed(),
-                        failure,
-                        custody);
+                ReceiptWriter.writeFailure(receipt, failed, custody);
             } catch (SealpackException e) {
                 out.notices()
                         .accept("the receipt of the failure was not written: " + e.getMessage());

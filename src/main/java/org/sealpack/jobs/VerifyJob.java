@@ -6,6 +6,7 @@ import org.sealpack.archive.Limits;
 import org.sealpack.custody.Signing;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
+import org.sealpack.report.Checked;
 import org.sealpack.report.Json;
 import org.sealpack.report.People;
 import org.sealpack.report.Printer;
@@ -58,76 +59,52 @@ public final class VerifyJob {
         Source source = r.receipt().source(r.input(), out);
         Checks checks = new Checks();
         List<Certificate> known = keys.known(trusted);
-        if (r.key() == null) {
-            Verified<Reports.Outer> verified;
-            try {
-                verified = Verifier.custody(source, trusted, checks);
-            } catch (RuntimeException e) {
-                r.receipt().failed(out, "verify", "verify", r.input(), source, checks, custody, e);
-                throw e;
-            } finally {
-                out.progress().done();
-            }
-            Reports.Outer outer = verified.report();
-            printer.outer(outer, known);
-            if (out.wantsJson()) {
-                Json.print(out.json(), Json.outer(outer, verified.sourceSha256()));
-            }
-            r.receipt()
-                    .passed(
-                            r.input(),
-                            "verify",
-                            verified.sourceSha256(),
-                            outer,
-                            null,
-                            known,
-                            custody);
-            printer.heading("Verdict: GOOD (outer layer only; add --key to check the bag inside)");
-            return;
-        }
-        Verified<Reports.Full> verified;
+        String command = r.key() == null ? "verify" : "verify --key";
+        String sha256;
+        Reports.Outer outer;
+        Reports.Full full = null;
         try {
-            List<KeyHandle> keyList = List.of(keys.key(r.key()));
-            verified =
-                    Verifier.full(
-                            source,
-                            trusted,
-                            keyList,
-                            r.passphrase().forUnlocking(),
-                            r.limits(),
-                            checks);
+            if (r.key() == null) {
+                Verified<Reports.Outer> verified = Verifier.custody(source, trusted, checks);
+                sha256 = verified.sourceSha256();
+                outer = verified.report();
+            } else {
+                List<KeyHandle> keyList = List.of(keys.key(r.key()));
+                Verified<Reports.Full> verified =
+                        Verifier.full(
+                                source,
+                                trusted,
+                                keyList,
+                                r.passphrase().forUnlocking(),
+                                r.limits(),
+                                checks);
+                sha256 = verified.sourceSha256();
+                full = verified.report();
+                outer = full.outer();
+            }
         } catch (RuntimeException e) {
-            RuntimeException named = People.namingRecipients(e, known);
-            r.receipt()
-                    .failed(
-                            out,
-                            "verify",
-                            "verify --key",
-                            r.input(),
-                            source,
-                            checks,
-                            custody,
-                            named);
+            RuntimeException named = r.key() == null ? e : People.namingRecipients(e, known);
+            r.receipt().failed(out, "verify", command, r.input(), source, checks, custody, named);
             throw named;
         } finally {
             out.progress().done();
         }
-        Reports.Full full = verified.report();
-        printer.full(full, known);
-        if (out.wantsJson()) {
-            Json.print(
-                    out.json(),
-                    Json.full("verify", full, null, verified.sourceSha256(), checks.passed()));
-        }
-        r.receipt()
-                .passed(
-                        r.input(),
-                        "verify --key",
-                        verified.sourceSha256(),
-                        full.outer(),
+        Checked result =
+                new Checked(
+                        "verify",
+                        command,
+                        r.input().archive(),
+                        sha256,
+                        outer,
                         full,
-                        known,
-                        custody);
-        printer.heading("Verdict: GOOD (every check passed)");
+                        null,
+                        checks.passed(),
+                        known);
+        out.show(result);
+        r.receipt().passed(result, custody);
+        printer.heading(
+                full == null
+                        ? "Verdict: GOOD (outer layer only; add --key to check the bag inside)"
+                        : "Verdict: GOOD (every check passed)");
     }
 }

@@ -184,20 +184,26 @@ public final class Json {
         return d;
     }
 
+    /** The document of a check that passed: the outer layer only, or everything. */
+    public static Map<String, Object> checked(Checked c) {
+        return c.full() == null
+                ? outer(c.outer(), c.sha256())
+                : full(c.kind(), c.full(), c.destination(), c.sha256(), c.passed());
+    }
+
     /**
      * The document of a failure, its code, error name and general hint from the exit-code table.
      */
-    public static Map<String, Object> failure(
-            String kind, Throwable failure, List<String> passed, String sha256) {
-        ExitCode code = ExitCode.of(failure);
+    public static Map<String, Object> failure(CheckFailed f) {
+        ExitCode code = ExitCode.of(f.failure());
         return failure(
-                kind,
-                failure,
+                f.kind(),
+                f.failure(),
                 code.code,
                 code.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 code.hint,
-                passed,
-                sha256);
+                f.passed(),
+                f.sha256());
     }
 
     /**

@@ -42,6 +42,15 @@ public final class Printer {
         field("", cert.userId());
     }
 
+    /** A check that passed: the outer layer only, or everything. */
+    public void checked(Checked c) {
+        if (c.full() == null) {
+            outer(c.outer(), c.known());
+        } else {
+            full(c.full(), c.known());
+        }
+    }
+
     public void outer(Reports.Outer outer, List<Certificate> known) {
         heading("Outer signature: GOOD (the file is intact and comes from a trusted signer)");
         signer("signer", outer.signer());
