@@ -5,11 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.sealpack.archive.Limits;
-import org.sealpack.report.People;
 import org.sealpack.report.Printer;
 import org.sealpack.seal.PackRequest;
 import org.sealpack.seal.Packer;
-import org.sealpack.text.Untrusted;
 
 /** pack: seal files (or an existing bag) into one signed, encrypted file, and say what it holds. */
 public final class PackJob {
@@ -70,50 +68,7 @@ public final class PackJob {
         } finally {
             out.progress().done();
         }
-        show(r, result, new Printer(out.text()));
-    }
-
-    private static void show(Request r, Packer.Result result, Printer p) {
-        p.heading(
-                "Sealed "
-                        + Untrusted.of(result.output().toString())
-                        + " ("
-                        + result.sealedBytes()
-                        + " bytes"
-                        + (r.anonymous()
-                                ? ", anonymous: no outer signature, recipients hidden"
-                                : "")
-                        + ")");
-        p.field("bag", result.bagName());
-        p.field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
-        if (r.metadata() == null && r.existingBag() == null) {
-            // Said, not assumed: bag-info.txt is signed for ever, and without --metadata it names
-            // nothing.
-            p.field(
-                    "bag-info.txt",
-                    "only what sealpack computes (Bagging-Date, Payload-Oxum, Bag-Size,");
-            p.field(
-                    "",
-                    "Bag-Software-Agent): no title, organisation or date of issue; to describe the");
-            p.field(
-                    "",
-                    "statement, seal it again with --metadata FILE (start from: sealpack pack --metadata-template)");
-        }
-        for (var dir : result.emptyDirectories()) {
-            p.field(
-                    "left out",
-                    Untrusted.of(
-                            dir
-                                    + "/ (an empty directory: a bag holds files only;"
-                                    + " put a file in it to keep it)"));
-        }
-        p.signer("signed by", result.signer());
-        p.field("can open it", "");
-        for (var r2 : result.recipients()) {
-            p.field(
-                    "",
-                    (r2.equals(result.signer()) ? "the sender's own key: " : "")
-                            + People.certificate(r2));
-        }
+        new Printer(out.text())
+                .sealed(result, r.anonymous(), r.metadata() != null || r.existingBag() != null);
     }
 }

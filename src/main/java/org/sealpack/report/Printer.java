@@ -9,6 +9,7 @@ import org.sealpack.bag.Metadata;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
 import org.sealpack.seal.AtRest;
+import org.sealpack.seal.Packer;
 import org.sealpack.seal.Reports;
 import org.sealpack.text.Untrusted;
 
@@ -40,6 +41,50 @@ public final class Printer {
     public void signer(String label, Certificate cert) {
         field(label, People.fingerprint(cert.fingerprint()));
         field("", cert.userId());
+    }
+
+    /**
+     * What pack sealed, for whom; without metadata, that bag-info.txt names nothing (it is signed
+     * for ever: said, not assumed).
+     */
+    public void sealed(Packer.Result result, boolean anonymous, boolean described) {
+        heading(
+                "Sealed "
+                        + Untrusted.of(result.output().toString())
+                        + " ("
+                        + result.sealedBytes()
+                        + " bytes"
+                        + (anonymous ? ", anonymous: no outer signature, recipients hidden" : "")
+                        + ")");
+        field("bag", result.bagName());
+        field("payload", People.files(result.files()) + ", " + result.payloadBytes() + " bytes");
+        if (!described) {
+            field(
+                    "bag-info.txt",
+                    "only what sealpack computes (Bagging-Date, Payload-Oxum, Bag-Size,");
+            field(
+                    "",
+                    "Bag-Software-Agent): no title, organisation or date of issue; to describe the");
+            field(
+                    "",
+                    "statement, seal it again with --metadata FILE (start from: sealpack pack --metadata-template)");
+        }
+        for (var dir : result.emptyDirectories()) {
+            field(
+                    "left out",
+                    Untrusted.of(
+                            dir
+                                    + "/ (an empty directory: a bag holds files only;"
+                                    + " put a file in it to keep it)"));
+        }
+        signer("signed by", result.signer());
+        field("can open it", "");
+        for (var r : result.recipients()) {
+            field(
+                    "",
+                    (r.equals(result.signer()) ? "the sender's own key: " : "")
+                            + People.certificate(r));
+        }
     }
 
     /** A check that passed: the outer layer only, or everything. */
