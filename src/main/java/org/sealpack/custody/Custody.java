@@ -21,11 +21,18 @@ import org.sealpack.bag.Digests;
 import org.sealpack.failure.ChainLinkMissingException;
 import org.sealpack.failure.ChainTimeException;
 import org.sealpack.failure.InputException;
+import org.sealpack.failure.NotVerifiableException;
 import org.sealpack.failure.ReceiptOtherFileException;
 import org.sealpack.failure.ReceiptRepeatedException;
 import org.sealpack.failure.ReceiptReportsFailureException;
+import org.sealpack.failure.SealpackException;
 import org.sealpack.pgp.Certificate;
+import org.sealpack.report.People;
 import org.sealpack.seal.AtRest;
+import org.sealpack.seal.Checks;
+import org.sealpack.seal.Source;
+import org.sealpack.seal.Verifier;
+import org.sealpack.text.Untrusted;
 
 /**
  * Checks a chain of custody (docs/FORMAT.md section 11.3): an opened bag first in full at rest, as
@@ -70,10 +77,14 @@ public final class Custody {
             String description,
             String sealedSha256,
             String tagManifestSha512,
-            AtRest.Report atRest) {
+            AtRest.Report atRest,
+            Certificate signer,
+            RuntimeException unverified) {
         /**
-         * A sealed file hashed, or an opened bag checked in full at rest (as `verify DIR`) and its
-         * tag manifest hashed.
+         * A sealed file hashed and its outer signature verified (as `verify` does: its signer is
+         * what every receipt must name), or an opened bag checked in full at rest (as `verify DIR`)
+         * and its tag manifest hashed. An anonymous file has no outer signature: its signer is
+         * null.
          */
         public static Target of(Path fileOrDir, List<Certificate> trusted) {
             try {
@@ -81,20 +92,37 @@ public final class Custody {
                     AtRest.Report report = AtRest.verify(fileOrDir, trusted).requireValid();
                     byte[] tagManifest = Files.readAllBytes(fileOrDir.resolve(BagIt.TAG_MANIFEST));
                     return new Target(
-                            "the bag " + fileOrDir, null, Digests.sha512Hex(tagManifest), report);
+                            "the bag " + fileOrDir,
+                            null,
+                            Digests.sha512Hex(tagManifest),
+                            report,
+                            report.signature().signer(),
+                            null);
                 }
-                MessageDigest digest = ReceiptFile.sha256();
-                try (InputStream in = Files.newInputStream(fileOrDir)) {
-                    byte[] buffer = new byte[1 << 20];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        digest.update(buffer, 0, n);
-                    }
+                if (!Files.exists(fileOrDir)) {
+                    throw new NoSuchFileException(fileOrDir.toString());
                 }
-                return new Target(
-                        fileOrDir.toString(),
-                        HexFormat.of().formatHex(digest.digest()),
-                        null,
-                        null);
+                try {
+                    var verified =
+                            Verifier.custody(
+                                    Source.file(fileOrDir).hashed(), trusted, new Checks());
+                    return new Target(
+                            fileOrDir.toString(),
+                            verified.sourceSha256(),
+                            null,
+                            null,
+                            verified.report().signer(),
+                            null);
+                } catch (NotVerifiableException anonymous) {
+                    return new Target(
+                            fileOrDir.toString(), sha256(fileOrDir), null, null, null, null);
+                } catch (InputException e) {
+                    throw e;
+                } catch (SealpackException e) {
+                    // Kept: what the receipts name is judged first (another file is 42), this only
+                    // when a receipt names the file's signer.
+                    return new Target(fileOrDir.toString(), sha256(fileOrDir), null, null, null, e);
+                }
             } catch (NoSuchFileException e) {
                 throw new InputException("not found: " + fileOrDir, "check the path");
             } catch (IOException e) {
@@ -102,6 +130,17 @@ public final class Custody {
                         "cannot read " + fileOrDir + ": " + e.getMessage(),
                         "check its permissions");
             }
+        }
+
+        private static String sha256(Path file) throws IOException {
+            MessageDigest digest = ReceiptFile.sha256();
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[1 << 20];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
         }
     }
 
@@ -150,6 +189,7 @@ public final class Custody {
             hands.add(hand);
         }
         requireThisFile(target, hands);
+        requireItsSigner(target, hands);
         for (Hand h : hands) {
             ReceiptRecord r = h.receipt().record();
             if (ReceiptRecord.FAILED.equals(r.verdict())) {
@@ -203,6 +243,69 @@ public final class Custody {
             first = ordered.get(i).verifiedOrigin() ? i + 1 : 0;
         }
         return new Chain(target, ordered, carried, first);
+    }
+
+    /**
+     * Each receipt that names the sealed file's signer names the key that signed the file being
+     * checked (R11.2): its outer signature, or for an opened bag its bag signature; the user ID it
+     * names is one of that key's. A receipt of an anonymous file that claims its outer signature
+     * passed names a signature the file does not have. (A carry names no signer: RecordRules.)
+     */
+    private static void requireItsSigner(Target target, List<Hand> hands) {
+        for (Hand h : hands) {
+            ReceiptRecord r = h.receipt().record();
+            ReceiptRecord.Party named = r.signer();
+            boolean outerPassed =
+                    r.checks().stream()
+                            .anyMatch(
+                                    c ->
+                                            c.check().equals(Checks.OUTER_SIGNATURE)
+                                                    && c.result().equals("passed"));
+            Certificate actual = target.signer();
+            if (target.unverified() != null && (named != null || outerPassed)) {
+                throw target.unverified();
+            }
+            if (actual == null && outerPassed) {
+                throw new ReceiptOtherFileException(
+                        "receipt "
+                                + h.receipt().path()
+                                + " says the outer signature of the file passed, but "
+                                + target.description()
+                                + " has none (an anonymous file)",
+                        "do not rely on it: its custodian signed a record of another file; ask"
+                                + " them");
+            }
+            if (named == null || actual == null) {
+                continue;
+            }
+            if (!actual.fingerprint().equalsIgnoreCase(named.fingerprint())) {
+                throw new ReceiptOtherFileException(
+                        "receipt "
+                                + h.receipt().path()
+                                + " says the file is signed by "
+                                + People.fingerprint(named.fingerprint())
+                                + ", but "
+                                + target.description()
+                                + " is signed by "
+                                + actual.describe(),
+                        "do not rely on it: its custodian signed a record that names another"
+                                + " signer than the file's; ask them");
+            }
+            if (named.userId() != null && !actual.userIds().contains(named.userId())) {
+                throw new ReceiptOtherFileException(
+                        "receipt "
+                                + h.receipt().path()
+                                + " names the file's signer \""
+                                + Untrusted.escape(named.userId())
+                                + "\", which is not a user ID of the key that signed "
+                                + target.description()
+                                + " ("
+                                + actual.describe()
+                                + ")",
+                        "do not rely on it: a reader of its record would take the signer for"
+                                + " someone else; ask its custodian");
+            }
+        }
     }
 
     private static ReceiptRepeatedException repeated(String what) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -149,6 +150,20 @@ final class ReceiptReader {
 
     private static long size(Path file, long max, String what) {
         try {
+            String kind = notRegular(file);
+            if (kind != null) {
+                throw new InputException(
+                        "the "
+                                + what
+                                + " "
+                                + file
+                                + " is not a regular file ("
+                                + kind
+                                + "); it was not opened",
+                        "give the "
+                                + what
+                                + " as a file: sealpack reads receipts only from regular files");
+            }
             long size = Files.size(file);
             if (size > max) {
                 throw tooLarge(file, size + "", max, what);
@@ -161,6 +176,38 @@ final class ReceiptReader {
                     "cannot read the " + what + " " + file + ": " + e.getMessage(),
                     "check its permissions");
         }
+    }
+
+    /**
+     * What a file is when it is not a regular file (followed through links), before it is opened:
+     * opening a FIFO with no writer would wait for ever, and a device or socket is no receipt.
+     */
+    private static String notRegular(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (attributes.isRegularFile()) {
+            return null;
+        }
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            switch (type) {
+                case 0010000:
+                    return "a FIFO (named pipe)";
+                case 0020000:
+                    return "a character device";
+                case 0060000:
+                    return "a block device";
+                case 0140000:
+                    return "a socket";
+                default:
+                    break;
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // no unix view: the kind is not named
+        }
+        return "a FIFO, device or socket";
     }
 
     private static InputException tooLarge(Path file, String size, long max, String what) {

@@ -223,6 +223,12 @@ final class RecordRules {
                             + verdict
                             + " (a carry, and only a carry, is CARRIED)");
         }
+        if (carry && !r.get("signer").isNull()) {
+            throw fail(
+                    "is a carry (CARRIED) that names the file's signer"
+                            + " (a hand that only carried the file checked no signature: a carry"
+                            + " names no signer)");
+        }
     }
 
     private void object(JsonNode node, String what, List<String> allowed, List<String> required) {

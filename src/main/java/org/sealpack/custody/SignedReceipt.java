@@ -25,6 +25,7 @@ import org.sealpack.pgp.KeyHandle;
 import org.sealpack.pgp.SecretKey;
 import org.sealpack.pgp.SignatureCheck;
 import org.sealpack.pgp.SignedMessageReader;
+import org.sealpack.report.People;
 
 /**
  * One receipt read and its signature checked (docs/FORMAT.md R11.2, R11.7, R11.8): the receipt with
@@ -96,7 +97,8 @@ public final class SignedReceipt {
                         "return receipt "
                                 + file
                                 + " was signed for "
-                                + String.join(", ", intended)
+                                + String.join(
+                                        ", ", intended.stream().map(People::fingerprint).toList())
                                 + ", not for the key that decrypted it ("
                                 + opened.openedBy().describe()
                                 + "): it was forwarded",
@@ -135,9 +137,9 @@ public final class SignedReceipt {
                             + " names "
                             + (named == null
                                     ? "no custodian"
-                                    : "the custodian " + named.fingerprint())
+                                    : "the custodian " + People.fingerprint(named.fingerprint()))
                             + " but is signed by "
-                            + check.signer().fingerprint(),
+                            + check.signer().describe(),
                     "do not rely on it; ask its custodian");
         }
         if (named.userId() != null && !check.signer().userIds().contains(named.userId())) {
@@ -147,7 +149,7 @@ public final class SignedReceipt {
                             + " names its custodian \""
                             + named.userId()
                             + "\", which is not a user ID of the key that signed it ("
-                            + check.signer().fingerprint()
+                            + People.fingerprint(check.signer().fingerprint())
                             + ")",
                     "do not rely on it: a reader of its record would take the custodian for"
                             + " someone else; ask its custodian");

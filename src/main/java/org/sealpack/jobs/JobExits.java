@@ -104,6 +104,7 @@ public final class JobExits {
                                     NOT_SECRET_KEY,
                                     NOT_RECIPIENT,
                                     TAMPERED,
+                                    MALFORMED,
                                     BAD_SIGNATURE,
                                     UNTRUSTED_SIGNER,
                                     BAG_INVALID,

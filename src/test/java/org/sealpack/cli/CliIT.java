@@ -83,6 +83,38 @@ class CliIT {
                         "the sender's own key: National Alliance of Tajikistan (demo key)");
     }
 
+    /**
+     * pack without --metadata says what bag-info.txt will hold (issue 31): it is signed for ever,
+     * and names no title, organisation or date; with --metadata nothing of that is said.
+     */
+    @Test
+    void packWithoutMetadataSaysWhatBagInfoWillHold() throws IOException {
+        Path out = dir.resolve("bare.sealed");
+        List<String> args = new java.util.ArrayList<>(List.of(pack(out)));
+        int at = args.indexOf("--metadata");
+        args.subList(at, at + 2).clear();
+        Proc.Result r = Proc.sealpack(dir, args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.toString()).isZero();
+        assertThat(r.out().replaceAll(" +", " "))
+                .contains(
+                        "bag-info.txt: only what sealpack computes (Bagging-Date, Payload-Oxum,"
+                                + " Bag-Size,",
+                        "Bag-Software-Agent): no title, organisation or date of issue; to describe"
+                                + " the",
+                        "statement, seal it again with --metadata FILE (start from: sealpack pack"
+                                + " --metadata-template)");
+        Proc.Result opened = Proc.sealpack(dir, open(out, dir.resolve("bare")));
+        assertThat(opened.exit()).as(opened.toString()).isZero();
+        assertThat(
+                        Files.readAllLines(dir.resolve("bare/bag-info.txt")).stream()
+                                .map(l -> l.replaceAll(":.*", ""))
+                                .sorted()
+                                .toList())
+                .containsExactly("Bag-Size", "Bag-Software-Agent", "Bagging-Date", "Payload-Oxum");
+        Proc.Result described = Proc.sealpack(dir, pack(dir.resolve("described.sealed")));
+        assertThat(described.out()).doesNotContain("only what sealpack computes");
+    }
+
     @Test
     void verifyWithoutAKeyReportsSignerTimeRecipientsAndSize() throws IOException {
         Proc.Result r =

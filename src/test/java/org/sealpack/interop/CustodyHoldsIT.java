@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
 import org.sealpack.failure.ExitCode;
+import org.sealpack.pgp.Hex;
 import org.sealpack.spec.Pins;
 
 /**
@@ -195,9 +197,24 @@ class CustodyHoldsIT {
             Path passphrase,
             String who)
             throws Exception {
+        resign(from, to, Map.of(find, replace), key, passphrase, who);
+    }
+
+    /** The same, with several changes (each found, every occurrence replaced). */
+    static void resign(
+            String from,
+            String to,
+            Map<String, String> changes,
+            Path key,
+            Path passphrase,
+            String who)
+            throws Exception {
         String text = Files.readString(dir.resolve(from), StandardCharsets.UTF_8);
-        assertThat(text).contains(find);
-        Files.writeString(dir.resolve(to), text.replace(find, replace), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            assertThat(text).contains(change.getKey());
+            text = text.replace(change.getKey(), change.getValue());
+        }
+        Files.writeString(dir.resolve(to), text, StandardCharsets.UTF_8);
         assertThat(gpg.importKey(key, passphrase).exit()).isZero();
         Proc.Result signed =
                 gpg.sh(
@@ -662,8 +679,8 @@ class CustodyHoldsIT {
         resign(
                 "1-sender.md",
                 "old-sender.md",
-                "\"name\" : \"statement.sealed\"",
-                "\"name\" : \"/home/rustam/cases/itk3/statement.sealed\"",
+                "statement.sealed",
+                "/home/rustam/cases/itk3/statement.sealed",
                 k.resolve("signer.key.asc"),
                 k.resolve("signer.passphrase"),
                 "signer@test.sealpack.invalid");
@@ -807,5 +824,113 @@ class CustodyHoldsIT {
                         List.of("1-sender.md", "renamed-courier.md"));
         assertThat(run.err())
                 .contains("UN Special Rapporteur", "not a user ID of the key that signed it");
+    }
+
+    /** A value of the record of a receipt written in this run (a field of a named object). */
+    static String field(String receipt, String object, String field) throws Exception {
+        String text = Files.readString(dir.resolve(receipt));
+        return text.replaceAll(
+                "(?s).*\"" + object + "\" : \\{[^}]*\"" + field + "\" : \"([^\"]+)\".*", "$1");
+    }
+
+    /**
+     * The record's signer is the file's: a custodian who signs a receipt saying "signed by X" of a
+     * file signed by Y is refused (42, as a receipt of another file), by fingerprint and by user
+     * ID, for the sealed file and for the opened bag (whose bag signature made it).
+     */
+    @Test
+    @Pins("R11.13")
+    void aRecordNamingAnotherSignerThanTheFilesIsRefused() throws Exception {
+        String signer = field("2-courier.md", "signer", "fingerprint");
+        String other = field("3-rapporteur.md", "custodian", "fingerprint");
+        assertThat(signer).matches("[0-9A-F]{40}").isNotEqualTo(other);
+        resign(
+                "2-courier.md",
+                "other-signer.md",
+                Map.of(signer, other, Hex.grouped(signer), Hex.grouped(other)),
+                keys("courier.key.asc"),
+                k.resolve("other.passphrase"),
+                "courier@example.org");
+        for (Path target : List.of(sealed, dir.resolve("bag"))) {
+            Cli.Run run =
+                    check(
+                            ExitCode.RECEIPT_OTHER_FILE.code,
+                            target,
+                            List.of("1-sender.md", "other-signer.md", "3-rapporteur.md"));
+            assertThat(run.err())
+                    .contains(
+                            "other-signer.md says the file is signed by "
+                                    + Hex.grouped(other)
+                                    + ", but ",
+                            " is signed by ",
+                            Hex.grouped(signer))
+                    .doesNotContain(other);
+        }
+        String uid = field("2-courier.md", "signer", "userId");
+        resign(
+                "2-courier.md",
+                "other-signer-name.md",
+                Map.of(
+                        "\"userId\" : \"" + uid + "\"",
+                        "\"userId\" : \"UN Special Rapporteur <sr@example.org>\"",
+                        "| User ID | ` " + uid + " ` |",
+                        "| User ID | ` UN Special Rapporteur <sr@example.org> ` |"),
+                keys("courier.key.asc"),
+                k.resolve("other.passphrase"),
+                "courier@example.org");
+        Cli.Run run =
+                check(
+                        ExitCode.RECEIPT_OTHER_FILE.code,
+                        sealed,
+                        List.of("1-sender.md", "other-signer-name.md"));
+        assertThat(run.err())
+                .contains(
+                        "names the file's signer \"UN Special Rapporteur <sr@example.org>\"",
+                        "not a user ID of the key that signed");
+    }
+
+    /**
+     * Whatever is given as a receipt, its signature or a return copy and is not a regular file (a
+     * FIFO with no writer, a directory, a device) is refused before it is opened (3): opening a
+     * FIFO would wait for ever. The timeout only guards against a hang; the check does not depend
+     * on it.
+     */
+    @Test
+    @Pins("R11.7")
+    @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aReceiptThatIsNoRegularFileIsRefusedBeforeItIsOpened() throws Exception {
+        Path fifos = Files.createDirectory(dir.resolve("fifos"));
+        for (String name : List.of("fifo.md", "fifo-sig.md.asc", "fifo-back.md.pgp")) {
+            Proc.Result made = Proc.run(fifos, Map.of(), List.of("mkfifo", name));
+            assertThat(made.exit()).as(made.toString()).isZero();
+        }
+        Files.copy(dir.resolve("1-sender.md"), fifos.resolve("fifo-sig.md"));
+        Files.createDirectory(fifos.resolve("folder.md"));
+        Object[][] cases = {
+            {"fifo.md", "the receipt " + fifos.resolve("fifo.md"), "a FIFO (named pipe)"},
+            {
+                "fifo-sig.md",
+                "the receipt signature " + fifos.resolve("fifo-sig.md.asc"),
+                "a FIFO (named pipe)"
+            },
+            {
+                "fifo-back.md.pgp",
+                "the return receipt " + fifos.resolve("fifo-back.md.pgp"),
+                "a FIFO (named pipe)"
+            },
+            {"folder.md", "the receipt " + fifos.resolve("folder.md"), "a directory"},
+        };
+        for (Object[] c : cases) {
+            Cli.Run run =
+                    check(
+                            ExitCode.INPUT.code,
+                            sealed,
+                            List.of("1-sender.md", fifos.resolve((String) c[0]).toString()));
+            assertThat(run.err())
+                    .contains(c[1] + " is not a regular file (" + c[2] + "); it was not opened");
+        }
+        Cli.Run device = check(ExitCode.INPUT.code, sealed, List.of("/dev/null"));
+        assertThat(device.err())
+                .contains("the receipt /dev/null is not a regular file (a character device)");
     }
 }
