@@ -47,10 +47,19 @@ public final class ReceiptFile {
 
     private ReceiptFile() {}
 
+    /** The record as a receipt holds it (between its opening line and the closing backticks). */
+    static String json(ReceiptRecord record) {
+        try {
+            return JSON.writeValueAsString(record).replace("\r\n", "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The whole receipt: the Markdown for people, then the record. */
     public static String render(String markdown, ReceiptRecord record) {
-        try {
-            String json = JSON.writeValueAsString(record).replace("\r\n", "\n");
+        {
+            String json = json(record);
             return markdown
                     + (markdown.endsWith("\n") ? "" : "\n")
                     + "\n## Record (machine-readable)\n\n"
@@ -60,8 +69,6 @@ public final class ReceiptFile {
                     + "\n"
                     + END
                     + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.sealpack.custody;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -109,6 +112,68 @@ final class ReceiptReader {
                         from == 0,
                         file.toString());
         return new Content(ReceiptFile.sha256(receipt), record);
+    }
+
+    /**
+     * Holds a receipt's Markdown to its record (R11.14), reading it again line by line; the bytes
+     * must be those read the first time (the same SHA-256).
+     */
+    static void holdToRecord(Path file, String sha256, ReceiptRecord record) {
+        MessageDigest digest = ReceiptFile.sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            lines(in, ReceiptMarkdown.of(record, file.toString()), file);
+        } catch (IOException e) {
+            throw new InputException(
+                    "cannot read the receipt " + file + ": " + e.getMessage(),
+                    "check its permissions");
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+            throw new InputException(
+                    "the receipt " + file + " changed while it was read",
+                    "give a copy of the receipt that nothing writes to");
+        }
+    }
+
+    /** The same for the receipt inside a return copy. */
+    static void holdToRecord(Path file, byte[] receipt, ReceiptRecord record) {
+        try {
+            lines(
+                    new ByteArrayInputStream(receipt),
+                    ReceiptMarkdown.of(record, file.toString()),
+                    file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Feeds the lines (UTF-8, checked on the first read) to the Markdown's check. */
+    private static void lines(InputStream in, ReceiptMarkdown markdown, Path file)
+            throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            int from = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    line.write(buffer, from, i - from);
+                    markdown.line(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                    from = i + 1;
+                }
+            }
+            line.write(buffer, from, n - from);
+            if (line.size() > ReceiptFile.MAX_RECORD_BYTES) {
+                throw ReceiptFile.notAReceipt(
+                        file.toString(),
+                        "it has a line of more than "
+                                + ReceiptFile.MAX_RECORD_BYTES
+                                + " bytes, longer than any sealpack writes");
+            }
+        }
+        if (line.size() > 0) {
+            markdown.line(line.toString(StandardCharsets.UTF_8));
+        }
+        markdown.end();
     }
 
     /**

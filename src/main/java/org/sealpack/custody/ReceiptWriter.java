@@ -44,6 +44,13 @@ public final class ReceiptWriter {
     public static final int MAX_LABELS = 200;
     public static final int MAX_VALUE = 2_000;
     public static final int MAX_NOTE = 10_000;
+
+    /** What a hand-over receipt says of what it is (the last paragraph of its Markdown). */
+    static final String CARRIED_TEXT =
+            "Nothing about the file's origin or contents was checked: an anonymous (seizure-mode) file names no"
+                    + " sender, and only a recipient's key can check it. This receipt states which bytes passed through"
+                    + " this hand, and when.";
+
     private final StringBuilder md = new StringBuilder();
 
     private ReceiptWriter() {}
@@ -278,10 +285,7 @@ public final class ReceiptWriter {
         r.line("| File size | " + bytes + " bytes |");
         r.line("| File SHA-256 | `" + sha256 + "` (of the bytes carried) |");
         r.line("");
-        r.line(
-                "Nothing about the file's origin or contents was checked: an anonymous (seizure-mode) file names no"
-                        + " sender, and only a recipient's key can check it. This receipt states which bytes passed through"
-                        + " this hand, and when.");
+        r.line(CARRIED_TEXT);
         r.save(receipt, ReceiptRecords.carried(file, sha256, bytes, now, custody), custody);
     }
 

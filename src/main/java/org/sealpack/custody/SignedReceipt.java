@@ -92,7 +92,25 @@ public final class SignedReceipt {
             ReceiptReader.Content content = ReceiptReader.read(file, opened, signature.signature);
             SignatureCheck check = signature.verify();
             List<String> intended = check.intendedRecipients();
-            if (!intended.isEmpty() && !intended.contains(opened.openedBy().fingerprint())) {
+            if (intended.isEmpty()) {
+                String receipt = file.getFileName().toString().replaceAll("\\.pgp$", "");
+                throw new ReceiptAlteredException(
+                        "return receipt "
+                                + file
+                                + " names no intended recipient in its signature (no Intended"
+                                + " Recipient Fingerprint, as stock gpg signs): it cannot show that"
+                                + " it was sent to the key that decrypted it ("
+                                + opened.openedBy().describe()
+                                + ") rather than forwarded",
+                        "ask its custodian for the copy `sealpack --receipt-to` writes, or for "
+                                + receipt
+                                + " and "
+                                + receipt
+                                + ".asc, and give that pair (`gpg --decrypt "
+                                + file.getFileName()
+                                + "` shows its text and signature meanwhile)");
+            }
+            if (!intended.contains(opened.openedBy().fingerprint())) {
                 throw new ReceiptAlteredException(
                         "return receipt "
                                 + file
@@ -104,7 +122,9 @@ public final class SignedReceipt {
                                 + "): it was forwarded",
                         "do not rely on it; ask its custodian for the copy they sent you");
             }
-            return verified(file, content, check, true);
+            Read read = verified(file, content, check, true);
+            ReceiptReader.holdToRecord(file, opened.document(), content.record());
+            return read;
         }
         Path asc = ReceiptFile.signatureOf(file);
         if (!Files.exists(asc, LinkOption.NOFOLLOW_LINKS)) {
@@ -122,7 +142,9 @@ public final class SignedReceipt {
                                 DetachedSignature.armored(
                                         bytes, trusted, "the signature of receipt " + file));
         ReceiptReader.Content content = ReceiptReader.read(file, signature.signature);
-        return verified(file, content, signature.verify(), false);
+        Read read = verified(file, content, signature.verify(), false);
+        ReceiptReader.holdToRecord(file, content.sha256(), content.record());
+        return read;
     }
 
     /** The custodian the record names signed it, and signed it when the record says it was made. */

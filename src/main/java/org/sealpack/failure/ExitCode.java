@@ -135,7 +135,7 @@ public enum ExitCode {
     RECEIPT_ALTERED(
             40,
             ReceiptAlteredException.class,
-            "custody: a receipt or its signature was altered after it was signed",
+            "custody: a receipt or its signature was altered after it was signed, or a return copy is not signed for the key that decrypted it",
             "do not rely on that receipt; ask its custodian for their copy"),
     RECEIPT_UNTRUSTED(
             41,

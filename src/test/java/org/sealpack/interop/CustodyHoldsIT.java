@@ -2,10 +2,13 @@ package org.sealpack.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.sealpack.Cli;
 import org.sealpack.Proc;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.pgp.Hex;
+import org.sealpack.report.People;
 import org.sealpack.spec.Pins;
 
 /**
@@ -414,17 +418,20 @@ class CustodyHoldsIT {
     @Test
     @Pins("R11.7")
     void aLargeReceiptIsReadInOnePassAndChecks() throws Exception {
-        String row = "| Эзоҳ | Баёнияи Иттиҳоди миллии Тоҷикистон дар бораи фоҷиаи Хуҷанд |\n";
+        String row =
+                "| ` Эзоҳ ` | ` Баёнияи Иттиҳоди миллии Тоҷикистон дар бораи фоҷиаи Хуҷанд ` |\n";
+        String table = "| Label | Value |\n|---|---|\n";
         resign(
-                "1-sender.md",
+                "3-rapporteur.md",
                 "large.md",
-                "\n## Record (machine-readable)",
-                "\n" + row.repeat(40_000) + "\n## Record (machine-readable)",
-                k.resolve("signer.key.asc"),
-                k.resolve("signer.passphrase"),
-                "signer@test.sealpack.invalid");
+                table,
+                table + row.repeat(40_000),
+                k.resolve("recipient.key.asc"),
+                k.resolve("recipient.passphrase"),
+                field("3-rapporteur.md", "custodian", "fingerprint"));
         assertThat(Files.size(dir.resolve("large.md"))).isGreaterThan(4L << 20);
-        assertThat(check(0, sealed, List.of("large.md")).out()).contains("1 hand", "Verdict: GOOD");
+        assertThat(check(0, sealed, List.of("1-sender.md", "2-courier.md", "large.md")).out())
+                .contains("3 hands", "Verdict: GOOD");
     }
 
     @Test
@@ -932,5 +939,149 @@ class CustodyHoldsIT {
         Cli.Run device = check(ExitCode.INPUT.code, sealed, List.of("/dev/null"));
         assertThat(device.err())
                 .contains("the receipt /dev/null is not a regular file (a character device)");
+    }
+
+    /**
+     * A return copy made by stock gpg (`gpg --sign --encrypt`, no Intended Recipient Fingerprint in
+     * its signature) cannot show it was sent to the key that decrypted it: refused (40) with a hint
+     * naming the pair to give instead; that pair, decrypted by gpg and with the custodian's .asc,
+     * checks (R11.10).
+     */
+    @Test
+    @Pins("R11.10")
+    void aReturnCopyWhoseSignatureNamesNoIntendedRecipientIsRefused() throws Exception {
+        assertThat(gpg.importKey(keys("courier.key.asc"), k.resolve("other.passphrase")).exit())
+                .isZero();
+        assertThat(gpg.importKey(k.resolve("signer.cert.asc"), null).exit()).isZero();
+        Path back = Files.createDirectory(dir.resolve("gpg-back"));
+        Proc.Result made =
+                gpg.sh(
+                        dir,
+                        "gpg --batch --yes --pinentry-mode loopback --passphrase-file "
+                                + GnuPG.q(k.resolve("other.passphrase"))
+                                + " --trust-model always -z 0 --armor --digest-algo SHA512"
+                                + " -u courier@example.org -r signer@test.sealpack.invalid"
+                                + " --set-filename 2-courier.md --sign --encrypt -o "
+                                + GnuPG.q(back.resolve("2-courier.md.pgp"))
+                                + " 2-courier.md");
+        assertThat(made.exit()).as(made.toString()).isZero();
+        String[] key = {
+            "--key",
+            k.resolve("signer.key.asc").toString(),
+            "--passphrase-file",
+            k.resolve("signer.passphrase").toString()
+        };
+        Cli.Run refused =
+                check(
+                        ExitCode.RECEIPT_ALTERED.code,
+                        sealed,
+                        List.of("1-sender.md", back.resolve("2-courier.md.pgp").toString()),
+                        key);
+        assertThat(refused.err())
+                .contains(
+                        "names no intended recipient in its signature",
+                        "it cannot show that it was sent to the key that decrypted it",
+                        Hex.grouped(field("1-sender.md", "custodian", "fingerprint")),
+                        "give that pair",
+                        "2-courier.md and 2-courier.md.asc");
+        Proc.Result decrypted =
+                gpg.sh(
+                        back,
+                        "gpg --batch --yes --pinentry-mode loopback --passphrase-file "
+                                + GnuPG.q(k.resolve("signer.passphrase"))
+                                + " --import "
+                                + GnuPG.q(k.resolve("signer.key.asc"))
+                                + " && gpg --batch --yes --pinentry-mode loopback --passphrase-file "
+                                + GnuPG.q(k.resolve("signer.passphrase"))
+                                + " -o 2-courier.md --decrypt 2-courier.md.pgp");
+        assertThat(decrypted.exit()).as(decrypted.toString()).isZero();
+        Files.copy(dir.resolve("2-courier.md.asc"), back.resolve("2-courier.md.asc"));
+        check(0, sealed, List.of("1-sender.md", back.resolve("2-courier.md").toString()));
+    }
+
+    /**
+     * A receipt's Markdown, which people read, must be what sealpack writes for its record
+     * (R11.14): the vectors of src/test/resources/receipts/markdown (an unclosed HTML comment that
+     * hides the record from a renderer, a GOOD Markdown over a FAILED record, a paragraph sealpack
+     * never writes), filled from the courier's receipt and signed by the courier with gpg, are each
+     * refused (3) naming the first line that differs; the control, as sealpack writes it, checks.
+     */
+    @Test
+    @Pins("R11.14")
+    void aReceiptWhoseMarkdownIsNotWhatSealpackWritesForItsRecordIsRefused() throws Exception {
+        String courier = Files.readString(dir.resolve("2-courier.md"));
+        JsonNode r =
+                new ObjectMapper()
+                        .readTree(
+                                courier.substring(
+                                        courier.lastIndexOf("```json sealpack-receipt-1\n") + 27,
+                                        courier.length() - 4));
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("@CHECKED_AT_UTC@", People.time(Instant.parse(r.get("checkedAt").asText())));
+        values.put("@CHECKED_AT@", r.get("checkedAt").asText());
+        values.put("@VERSION@", r.get("software").asText().substring("sealpack ".length()));
+        values.put("@CUSTODIAN_UID@", r.at("/custodian/userId").asText());
+        values.put("@CUSTODIAN_FPR_GROUPED@", Hex.grouped(r.at("/custodian/fingerprint").asText()));
+        values.put("@CUSTODIAN_FPR@", r.at("/custodian/fingerprint").asText());
+        values.put("@AFTER@", r.at("/after/0").asText());
+        values.put("@NAME@", r.at("/sealedFile/name").asText());
+        values.put("@BYTES@", r.at("/sealedFile/bytes").asText());
+        values.put("@SHA256@", r.at("/sealedFile/sha256").asText());
+        values.put("@SIGNER_UID@", r.at("/signer/userId").asText());
+        values.put("@SIGNER_FPR_GROUPED@", Hex.grouped(r.at("/signer/fingerprint").asText()));
+        values.put("@SIGNER_FPR@", r.at("/signer/fingerprint").asText());
+        values.put("@KEYID_1@", r.at("/recipients/0/keyId").asText());
+        values.put("@KEYID_2@", r.at("/recipients/1/keyId").asText());
+        assertThat(gpg.importKey(keys("courier.key.asc"), k.resolve("other.passphrase")).exit())
+                .isZero();
+        Path corpus = Proc.root().resolve("src/test/resources/receipts/markdown");
+        List<Path> vectors;
+        try (Stream<Path> s = Files.list(corpus)) {
+            vectors =
+                    s.filter(
+                                    p ->
+                                            p.toString().endsWith(".md")
+                                                    && !p.getFileName()
+                                                            .toString()
+                                                            .equals("README.md"))
+                            .sorted()
+                            .toList();
+        }
+        assertThat(vectors).hasSizeGreaterThanOrEqualTo(4);
+        for (Path vector : vectors) {
+            String text = Files.readString(vector, StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                text = text.replace(v.getKey(), v.getValue());
+            }
+            assertThat(text).doesNotContainPattern("@[A-Z_0-9]+@");
+            String name = "markdown-" + vector.getFileName();
+            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+            Proc.Result signed =
+                    gpg.sh(
+                            dir,
+                            "gpg --batch --yes --pinentry-mode loopback --passphrase-file "
+                                    + GnuPG.q(k.resolve("other.passphrase"))
+                                    + " --digest-algo SHA512 -u courier@example.org --armor"
+                                    + " --detach-sign -o "
+                                    + GnuPG.q(name + ".asc")
+                                    + " "
+                                    + GnuPG.q(name));
+            assertThat(signed.exit()).as(signed.toString()).isZero();
+            Map<String, String> expect =
+                    Cli.expectations(Path.of(vector.toString().replaceAll("\\.md$", ".expect")));
+            int exit = Integer.parseInt(expect.get("exit"));
+            Cli.Run run = check(exit, sealed, List.of("1-sender.md", name));
+            if (exit == 0) {
+                assertThat(run.out()).contains(expect.get("message"));
+            } else {
+                assertThat(run.err())
+                        .as(name)
+                        .contains(
+                                name
+                                        + " is not a sealpack receipt: its Markdown is not what"
+                                        + " sealpack writes for its record (docs/FORMAT.md R11.14): "
+                                        + expect.get("message"));
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sealpack.Cli;
 import org.sealpack.Proc;
 import org.sealpack.failure.ExitCode;
+import org.sealpack.report.People;
 import org.sealpack.spec.Pins;
 
 /**
@@ -426,7 +427,12 @@ class CustodyIT {
         Files.writeString(
                 back.resolve("3-custodian.md"),
                 text.replaceFirst(
-                        "\"checkedAt\" : \"[^\"]+\"", "\"checkedAt\" : \"" + earlier + "\""));
+                                "\"checkedAt\" : \"[^\"]+\"", "\"checkedAt\" : \"" + earlier + "\"")
+                        .replaceFirst(
+                                "\\| Checked at \\| [^|]+ \\(",
+                                "| Checked at | "
+                                        + People.time(java.time.Instant.parse(earlier))
+                                        + " ("));
         Proc.Result signed =
                 gpg.sh(
                         back,
