@@ -136,35 +136,19 @@ public final class KeyJobs {
             throw new WriteFailedException(
                     "cannot write the key files: " + e.getMessage(), "check the directory");
         }
-        out.println(
-                "Generated "
-                        + Untrusted.of(n.userId())
-                        + " ("
-                        + (n.profile() == NewKey.KeyProfile.RFC9580
-                                ? "rfc9580 profile, v6"
-                                : "default profile, v4")
-                        + (validity == null
-                                ? ", no expiry"
-                                : ", expires " + People.time(now.plus(validity)))
-                        + ")");
-        out.println("  fingerprint: " + People.fingerprint(key.fingerprint()));
-        if (n.passphrase() == null) {
-            out.println(
-                    "  protection:  UNPROTECTED (no passphrase): anyone who copies the key file can use it");
-        }
-        if (directory != null) {
-            out.println("  secret key:  " + keyFile + " (keep it private; back it up)");
-            out.println("  certificate: " + certFile + " (give this to others)");
-        } else {
-            out.println("  stored in:   " + keys.home().resolve(Keyring.FILE));
-        }
-        out.println("  revocation certificates (keep both offline, apart from the key):");
-        out.println("  if lost:     " + lostFile);
-        out.println(
-                "               import it if the key is lost and nobody else can have it (what it signed until then stays valid)");
-        out.println("  if stolen:   " + compromisedFile);
-        out.println(
-                "               import it if someone else may hold the key (nothing it signed can be trusted)");
+        KeysReport.generated(
+                out,
+                new KeysReport.Generated(
+                        n.userId(),
+                        key.fingerprint(),
+                        n.profile() == NewKey.KeyProfile.RFC9580,
+                        validity == null ? null : now.plus(validity),
+                        n.passphrase() == null,
+                        keyFile,
+                        certFile,
+                        directory == null ? keys.home().resolve(Keyring.FILE) : null,
+                        lostFile,
+                        compromisedFile));
     }
 
     /** The armored certificate (or secret key) the selector names. */

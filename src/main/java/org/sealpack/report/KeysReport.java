@@ -1,6 +1,7 @@
 package org.sealpack.report;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +94,58 @@ public final class KeysReport {
                 "  "
                         + i.certificate().userId()
                         + (i.certificate().isRevoked() ? "  [REVOKED]" : ""));
+    }
+
+    /**
+     * What keys generate made.
+     *
+     * @param v6 whether of the rfc9580 profile (v6), else the default (v4)
+     * @param expires when it expires, or null for never
+     * @param unprotected whether the secret key has no passphrase
+     * @param keyFile the secret key's file, or null when it went into the keyring
+     * @param certFile the certificate's file, or null when it went into the keyring
+     * @param keyring the keyring's file it went into, or null when written to files
+     */
+    public record Generated(
+            String userId,
+            String fingerprint,
+            boolean v6,
+            Instant expires,
+            boolean unprotected,
+            Path keyFile,
+            Path certFile,
+            Path keyring,
+            Path lost,
+            Path compromised) {}
+
+    /** keys generate: the key, where it is, and what each revocation certificate is for. */
+    public static void generated(PrintWriter out, Generated g) {
+        out.println(
+                "Generated "
+                        + Untrusted.of(g.userId())
+                        + " ("
+                        + (g.v6() ? "rfc9580 profile, v6" : "default profile, v4")
+                        + (g.expires() == null
+                                ? ", no expiry"
+                                : ", expires " + People.time(g.expires()))
+                        + ")");
+        out.println("  fingerprint: " + People.fingerprint(g.fingerprint()));
+        if (g.unprotected()) {
+            out.println(
+                    "  protection:  UNPROTECTED (no passphrase): anyone who copies the key file can use it");
+        }
+        if (g.keyring() == null) {
+            out.println("  secret key:  " + g.keyFile() + " (keep it private; back it up)");
+            out.println("  certificate: " + g.certFile() + " (give this to others)");
+        } else {
+            out.println("  stored in:   " + g.keyring());
+        }
+        out.println("  revocation certificates (keep both offline, apart from the key):");
+        out.println("  if lost:     " + g.lost());
+        out.println(
+                "               import it if the key is lost and nobody else can have it (what it signed until then stays valid)");
+        out.println("  if stolen:   " + g.compromised());
+        out.println(
+                "               import it if someone else may hold the key (nothing it signed can be trusted)");
     }
 }
