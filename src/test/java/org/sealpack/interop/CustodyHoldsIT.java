@@ -661,9 +661,13 @@ class CustodyHoldsIT {
                         k.resolve("other.key.asc").toString(),
                         "--passphrase-file",
                         k.resolve("other.passphrase").toString());
+        String sender = field("1-sender.md", "custodian", "fingerprint");
         assertThat(forward.err())
                 .contains(
-                        "was signed for", "not for the key that decrypted it", "it was forwarded");
+                        "was signed for " + Hex.grouped(sender),
+                        "not for the key that decrypted it",
+                        "it was forwarded")
+                .doesNotContain(sender);
         Cli.Run noKey = check(ExitCode.NOT_RECIPIENT.code, sealed, returned);
         assertThat(noKey.err())
                 .contains(
@@ -829,8 +833,12 @@ class CustodyHoldsIT {
                         ExitCode.RECEIPT_ALTERED.code,
                         sealed,
                         List.of("1-sender.md", "renamed-courier.md"));
+        String fingerprint = field("2-courier.md", "custodian", "fingerprint");
         assertThat(run.err())
-                .contains("UN Special Rapporteur", "not a user ID of the key that signed it");
+                .contains(
+                        "UN Special Rapporteur",
+                        "not a user ID of the key that signed it (" + Hex.grouped(fingerprint))
+                .doesNotContain(fingerprint);
     }
 
     /** A value of the record of a receipt written in this run (a field of a named object). */
