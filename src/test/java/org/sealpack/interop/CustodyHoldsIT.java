@@ -42,116 +42,36 @@ class CustodyHoldsIT {
     static final List<String> TRUST = new ArrayList<>();
     static final List<String> CHAIN = List.of("1-sender.md", "2-courier.md", "3-rapporteur.md");
 
+    static CustodyChain chain;
+
     @BeforeAll
     static void chain() throws Exception {
-        k = Proc.testKeys();
-        gpg = new GnuPG();
-        run(
-                0,
-                "keys",
-                "generate",
-                "--name",
-                "courier",
-                "--email",
-                "courier@example.org",
-                "--passphrase-file",
-                k.resolve("other.passphrase").toString(),
-                "-o",
-                dir.resolve("keys").toString(),
-                "--file-name",
-                "courier");
-        for (Path cert :
-                List.of(
-                        k.resolve("signer.cert.asc"),
-                        keys("courier.cert.asc"),
-                        k.resolve("recipient.cert.asc"))) {
-            TRUST.add("--signer");
-            TRUST.add(cert.toString());
-        }
-        sealed = dir.resolve("statement.sealed");
-        anonymous = dir.resolve("evidence.sealed");
-        for (Path out : List.of(sealed, anonymous)) {
-            List<String> pack =
-                    new ArrayList<>(
-                            List.of(
-                                    "pack",
-                                    Proc.root().resolve("examples/statement.txt").toString(),
-                                    "--metadata",
-                                    Proc.root().resolve("examples/statement.metadata").toString(),
-                                    "--signer",
-                                    k.resolve("signer.key.asc").toString(),
-                                    "--passphrase-file",
-                                    k.resolve("signer.passphrase").toString(),
-                                    "--recipient",
-                                    k.resolve("recipient.cert.asc").toString(),
-                                    "-o",
-                                    out.toString(),
-                                    "--home",
-                                    home()));
-            if (out.equals(anonymous)) {
-                pack.add("--anonymous");
-            }
-            run(0, pack.toArray(String[]::new));
-        }
-        String signer = k.resolve("signer.cert.asc").toString();
-        run(
-                0,
-                "verify",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--receipt",
-                r("1-sender.md"),
-                "--sign-receipt",
-                k.resolve("signer.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("signer.passphrase").toString(),
-                "--home",
-                home());
-        run(
-                0,
-                "verify",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--receipt",
-                r("2-courier.md"),
-                "--sign-receipt",
-                keys("courier.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("other.passphrase").toString(),
+        chain = new CustodyChain(dir).custodian("courier");
+        k = chain.k;
+        gpg = chain.gpg;
+        chain.trust(
+                k.resolve("signer.cert.asc"),
+                keys("courier.cert.asc"),
+                k.resolve("recipient.cert.asc"));
+        TRUST.addAll(chain.trust);
+        sealed = chain.seal("statement.sealed");
+        anonymous = chain.seal("evidence.sealed", "--anonymous");
+        chain.hand("verify", sealed, "1-sender.md", "signer");
+        chain.hand("verify", sealed, "2-courier.md", "courier", "--after", "1-sender.md");
+        chain.open(
+                sealed,
+                "bag",
+                "3-rapporteur.md",
                 "--after",
-                r("1-sender.md"),
-                "--home",
-                home());
-        run(
-                0,
-                "open",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--key",
-                k.resolve("recipient.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("recipient.passphrase").toString(),
-                "-o",
-                dir.resolve("bag").toString(),
-                "--receipt",
-                r("3-rapporteur.md"),
-                "--sign-receipt",
-                k.resolve("recipient.key.asc").toString(),
-                "--after",
-                r("2-courier.md"),
+                "2-courier.md",
                 "--receipt-to",
-                signer,
-                "--home",
-                home());
+                k.resolve("signer.cert.asc").toString());
     }
 
     @AfterAll
     static void close() {
-        if (gpg != null) {
-            gpg.close();
+        if (chain != null) {
+            chain.close();
         }
     }
 

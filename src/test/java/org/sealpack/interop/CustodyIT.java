@@ -32,131 +32,45 @@ class CustodyIT {
     static GnuPG gpg;
     static final List<String> TRUST = new ArrayList<>();
 
+    static CustodyChain chain;
+
     @BeforeAll
     static void chain() throws Exception {
-        k = Proc.testKeys();
-        gpg = new GnuPG();
-        for (String who : List.of("courier", "custodian")) {
-            run(
-                    0,
-                    "keys",
-                    "generate",
-                    "--name",
-                    who,
-                    "--email",
-                    who + "@example.org",
-                    "--passphrase-file",
-                    k.resolve("other.passphrase").toString(),
-                    "-o",
-                    dir.resolve("keys").toString(),
-                    "--file-name",
-                    who);
-        }
-        for (Path cert :
-                List.of(
-                        k.resolve("signer.cert.asc"),
-                        keys("courier.cert.asc"),
-                        keys("custodian.cert.asc"),
-                        k.resolve("recipient.cert.asc"))) {
-            TRUST.add("--signer");
-            TRUST.add(cert.toString());
-        }
-        sealed = dir.resolve("statement.sealed");
-        run(
-                0,
-                "pack",
-                Proc.root().resolve("examples/statement.txt").toString(),
-                "--metadata",
-                Proc.root().resolve("examples/statement.metadata").toString(),
-                "--signer",
-                k.resolve("signer.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("signer.passphrase").toString(),
-                "--recipient",
-                k.resolve("recipient.cert.asc").toString(),
-                "-o",
-                sealed.toString(),
-                "--home",
-                dir.resolve("h").toString());
-        String signer = k.resolve("signer.cert.asc").toString();
-        run(
-                0,
+        chain = new CustodyChain(dir).custodian("courier").custodian("custodian");
+        k = chain.k;
+        gpg = chain.gpg;
+        chain.trust(
+                k.resolve("signer.cert.asc"),
+                keys("courier.cert.asc"),
+                keys("custodian.cert.asc"),
+                k.resolve("recipient.cert.asc"));
+        TRUST.addAll(chain.trust);
+        sealed = chain.seal("statement.sealed");
+        chain.hand("verify", sealed, "1-sender.md", "signer", "--note", "checked before sending");
+        chain.hand("verify", sealed, "2-courier.md", "courier", "--after", "1-sender.md");
+        chain.hand(
                 "verify",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--receipt",
-                r("1-sender.md"),
-                "--sign-receipt",
-                k.resolve("signer.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("signer.passphrase").toString(),
+                sealed,
+                "3-custodian.md",
+                "custodian",
+                "--after",
+                "2-courier.md",
                 "--note",
-                "checked before sending",
-                "--home",
-                dir.resolve("h").toString());
-        run(
-                0,
-                "verify",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--receipt",
-                r("2-courier.md"),
-                "--sign-receipt",
-                keys("courier.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("other.passphrase").toString(),
+                "held in the NGO's safe");
+        chain.open(
+                sealed,
+                "bag",
+                "4-rapporteur.md",
                 "--after",
-                r("1-sender.md"),
-                "--home",
-                dir.resolve("h").toString());
-        run(
-                0,
-                "verify",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--receipt",
-                r("3-custodian.md"),
-                "--sign-receipt",
-                keys("custodian.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("other.passphrase").toString(),
-                "--after",
-                r("2-courier.md"),
-                "--note",
-                "held in the NGO's safe",
-                "--home",
-                dir.resolve("h").toString());
-        run(
-                0,
-                "open",
-                sealed.toString(),
-                "--signer",
-                signer,
-                "--key",
-                k.resolve("recipient.key.asc").toString(),
-                "--passphrase-file",
-                k.resolve("recipient.passphrase").toString(),
-                "-o",
-                dir.resolve("bag").toString(),
-                "--receipt",
-                r("4-rapporteur.md"),
-                "--sign-receipt",
-                k.resolve("recipient.key.asc").toString(),
-                "--after",
-                r("3-custodian.md"),
+                "3-custodian.md",
                 "--receipt-to",
-                k.resolve("signer.cert.asc").toString(),
-                "--home",
-                dir.resolve("h").toString());
+                k.resolve("signer.cert.asc").toString());
     }
 
     @AfterAll
     static void close() {
-        if (gpg != null) {
-            gpg.close();
+        if (chain != null) {
+            chain.close();
         }
     }
 
