@@ -4,6 +4,7 @@
 #   bench/run.sh            1 GiB random file, 100,000 small text files, a mixed set (needs ~6 GiB of disk)
 #   bench/run.sh --smoke    the same jobs on a tiny corpus, one run each (seconds; run by the test suite)
 #   BENCH_RUNS=5 bench/run.sh   five runs of each step instead of three (--smoke: one)
+#   BENCH_SETS="big" bench/run.sh   only the named sets (of: big small mixed)
 #
 # sealpack and its peer run in turn, A B A B ... (BENCH_RUNS times each), so that a machine whose speed
 # drifts (others building on it) slows both alike. For each step: the median wall time, CPU time
@@ -138,7 +139,7 @@ for i in $(seq "$EXAMPLE_RUNS"); do
 done
 measure "example gpgv (outer)" "" "gpgv --keyring $(printf %q "$WORK/sender.gpg") $EX_Q/s.sealed"
 
-for set in big small mixed; do
+for set in ${BENCH_SETS:-big small mixed}; do
   src="$WORK/corpus/$set"
   out="$WORK/out-$set"
   rm -rf "$out"; mkdir -p "$out"
@@ -185,7 +186,7 @@ ratio() { # label a b: of medians (a peer measured alone)
   return 0
 }
 if [ $HAVE_AGE = 1 ]; then
-  for set in big small mixed; do
+  for set in ${BENCH_SETS:-big small mixed}; do
     ratio "$set: pack / tar|age" "$set sealpack pack" "$set age (tar|)"
     ratio "$set: open / age -d|tar -x" "$set sealpack open" "$set age -d (|tar -x)"
   done

@@ -195,9 +195,7 @@ final class BulkCfb {
             } catch (GeneralSecurityException e) {
                 throw new IOException("AES failed: " + e.getMessage(), e);
             }
-            for (int i = 0; i < count; i++) {
-                plain[i] = (byte) (keyStream[i] ^ buffer[BLOCK + i]);
-            }
+            Xor.of(keyStream, buffer, BLOCK, plain, count);
             if (count % BLOCK == 0) {
                 // The last whole ciphertext block becomes the register; the rest moves up behind
                 // it.

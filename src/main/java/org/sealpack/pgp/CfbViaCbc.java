@@ -95,7 +95,7 @@ final class CfbViaCbc {
     /** {@code n} (a multiple of the block size, at most SLICE) whole plaintext blocks. */
     private void blocks(byte[] in, int off, int n, OutputStream sink) throws IOException {
         keyStream(carry, 0, BLOCK, in, off, n - BLOCK);
-        xor(in, off, out, n);
+        Xor.into(in, off, out, n);
         System.arraycopy(in, off + n - BLOCK, carry, 0, BLOCK);
         sink.write(out, 0, n);
     }
@@ -116,13 +116,6 @@ final class CfbViaCbc {
             }
         } catch (GeneralSecurityException e) {
             throw new IOException("AES failed: " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code into[i] ^= in[off + i]} for i below n: a loop HotSpot vectorises. */
-    private static void xor(byte[] in, int off, byte[] into, int n) {
-        for (int i = 0; i < n; i++) {
-            into[i] = (byte) (into[i] ^ in[off + i]);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.sealpack.archive.Limits;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.UntrustedSignerException;
+import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
@@ -136,11 +137,7 @@ final class Authentication {
                         "sealpack-authenticate",
                         into -> {
                             try (file) {
-                                byte[] buffer = new byte[1 << 18];
-                                int n;
-                                while ((n = file.read(buffer)) > 0) {
-                                    into.write(buffer, 0, n);
-                                }
+                                ChunkPipe.copy(file, into);
                             }
                         });
         try (SealReader reader =

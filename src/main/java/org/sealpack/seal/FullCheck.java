@@ -15,6 +15,7 @@ import org.sealpack.bag.Digests;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.SealpackException;
+import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.Hex;
@@ -60,14 +61,7 @@ final class FullCheck {
         // the payload and writes it into the sink for unverified data.
         Pipeline pipeline =
                 Pipeline.writingInBackground(
-                        "sealpack-decrypt",
-                        into -> {
-                            byte[] buffer = new byte[1 << 18];
-                            int n;
-                            while ((n = plaintext.read(buffer)) > 0) {
-                                into.write(buffer, 0, n);
-                            }
-                        });
+                        "sealpack-decrypt", into -> ChunkPipe.copy(plaintext, into));
         try {
             InputStream tar = pipeline.input();
             bag = BagReader.read(new SafeTarReader(tar, limits), sink);

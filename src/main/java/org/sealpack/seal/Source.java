@@ -23,7 +23,11 @@ import org.sealpack.failure.InputException;
  * second reading.
  */
 public final class Source {
-    static final int READ_BUFFER = 1 << 20;
+    /**
+     * The buffer in front of a file or stream: no larger than the pipe's chunks, so that a reader
+     * filling a whole chunk reads past it rather than through it (one copy less).
+     */
+    static final int READ_BUFFER = 1 << 18;
 
     /** How much of a stream is looked at before it is copied: every sealed file's headers fit. */
     static final int HEAD_BYTES = 1 << 16;

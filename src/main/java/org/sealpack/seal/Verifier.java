@@ -8,6 +8,7 @@ import java.util.List;
 import org.sealpack.archive.Limits;
 import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.failure.InputException;
+import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
@@ -34,11 +35,7 @@ public final class Verifier {
                         "sealpack-read",
                         into -> {
                             try (file) {
-                                byte[] buffer = new byte[1 << 18];
-                                int n;
-                                while ((n = file.read(buffer)) > 0) {
-                                    into.write(buffer, 0, n);
-                                }
+                                ChunkPipe.copy(file, into);
                             }
                         });
         Reports.Outer report;
