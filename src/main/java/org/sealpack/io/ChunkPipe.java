@@ -157,11 +157,17 @@ public final class ChunkPipe {
     }
 
     /**
-     * Copies {@code from} to its end into {@code into}: read straight into the chunks when {@code
-     * into} is a pipe's writing side (measured: a copy of every byte less, about 0.1 s of CPU per
-     * GiB).
+     * Copies {@code from} to its end into {@code into}: handed on where they lie when {@code from}
+     * is a pipe's reading side, read straight into the chunks when {@code into} is a pipe's writing
+     * side (measured: a copy of every byte less, about 0.1 s of CPU per GiB).
      */
     public static void copy(InputStream from, OutputStream into) throws IOException {
+        if (from instanceof Input pipe) {
+            while (pipe.transfer(into::write) >= 0) {
+                // each chunk handed on where it lies
+            }
+            return;
+        }
         if (into instanceof Output pipe) {
             while (pipe.readFrom(from) >= 0) {
                 // each read lands in the chunk it fills

@@ -132,6 +132,9 @@ final class BulkCfb {
         private int available;
         private boolean eof;
 
+        /** AES calls made while warming (see {@link #keyStream}). */
+        private int calls;
+
         DecryptingStream(InputStream in, Cipher aes) {
             this.in = in;
             this.aes = aes;
@@ -165,6 +168,24 @@ final class BulkCfb {
         }
 
         /**
+         * AES over the first {@code length} bytes of the buffer into the key stream; in small
+         * pieces while the cipher is new, so that HotSpot compiles it onto the processor's AES
+         * instructions after a few KiB rather than after ~300 MB (see {@link CfbViaCbc#WARM_SLICE};
+         * measured: 0.18-0.20 s of CPU per GiB cold, 0.07-0.10 s so).
+         */
+        private void keyStream(int length) throws GeneralSecurityException {
+            if (calls >= CfbViaCbc.WARM_SLICES) {
+                aes.update(buffer, 0, length, keyStream, 0);
+                return;
+            }
+            for (int at = 0; at < length; at += CfbViaCbc.WARM_SLICE) {
+                int n = Math.min(CfbViaCbc.WARM_SLICE, length - at);
+                aes.update(buffer, at, n, keyStream, at);
+                calls++;
+            }
+        }
+
+        /**
          * Decrypts the next run of ciphertext into {@code plain}; false at the end of the input.
          */
         private boolean fill() throws IOException {
@@ -191,7 +212,7 @@ final class BulkCfb {
             }
             int blocks = (count + BLOCK - 1) / BLOCK;
             try {
-                aes.update(buffer, 0, blocks * BLOCK, keyStream, 0);
+                keyStream(blocks * BLOCK);
             } catch (GeneralSecurityException e) {
                 throw new IOException("AES failed: " + e.getMessage(), e);
             }

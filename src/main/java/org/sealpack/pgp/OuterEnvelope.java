@@ -27,6 +27,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProv
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.UntrustedSignerException;
+import org.sealpack.io.ChunkPipe;
+import org.sealpack.io.Pipeline;
 
 /**
  * The outer layer of a sealed file (docs/FORMAT.md section 1): the one-pass header, the literal
@@ -53,6 +55,16 @@ final class OuterEnvelope {
     private final PGPDigestCalculator digest;
 
     private final SignedInput body;
+
+    /**
+     * The thread that hashes the body when this one only reads it (a verification without
+     * decryption), and the pipe to it; null when the body is hashed as it is read.
+     */
+    private final Pipeline hashing;
+
+    private final OutputStream toHashing;
+
+    private boolean hashingDone;
 
     /**
      * Whether the whole file was read with its structure complete: a failure after that is no
@@ -83,7 +95,8 @@ final class OuterEnvelope {
             CountingInput decoded,
             List<Certificate> trusted,
             Path path,
-            boolean verifying)
+            boolean verifying,
+            boolean hashInBackground)
             throws IOException, PGPException {
         this.onePass = onePass;
         this.factory = factory;
@@ -127,11 +140,40 @@ final class OuterEnvelope {
         if (digest != null && onePass.getVersion() == 6) {
             digest.getOutputStream().write(onePass.getSalt());
         }
-        this.body =
-                new SignedInput(
-                        literal.getInputStream(),
+        OutputStream hashes =
+                new Hashes(
                         candidates.stream().map(Candidate::hash).toList(),
                         digest == null ? OutputStreams.NULL : digest.getOutputStream());
+        if (hashInBackground) {
+            this.hashing =
+                    Pipeline.readingInBackground(
+                            "sealpack-hash", chunks -> ChunkPipe.copy(chunks, hashes));
+            this.toHashing = hashing.output();
+        } else {
+            this.hashing = null;
+            this.toHashing = hashes;
+        }
+        this.body = new SignedInput(literal.getInputStream(), toHashing);
+    }
+
+    /**
+     * Waits until the hashing thread, if there is one, has hashed every byte read, and throws its
+     * failure if it had one.
+     */
+    private void hashed() throws IOException {
+        if (hashing != null && !hashingDone) {
+            hashingDone = true;
+            toHashing.close();
+            hashing.finish();
+        }
+    }
+
+    /** Stops the hashing thread, if one runs: the reading ended before its end (a failure). */
+    void close() {
+        if (hashing != null && !hashingDone) {
+            hashingDone = true;
+            hashing.failed(new IOException("the reading stopped"));
+        }
     }
 
     /**
@@ -175,6 +217,7 @@ final class OuterEnvelope {
      */
     SignatureCheck verify(List<Certificate> trusted) throws IOException, PGPException {
         CountingInput.drain(body);
+        hashed();
         decoded.record();
         Object o = factory.nextObject();
         if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
@@ -248,6 +291,7 @@ final class OuterEnvelope {
     /** Reads the rest without checking anything (inspect): what the signature claims. */
     SealReader.ClaimedSignature skipToEnd() throws IOException {
         CountingInput.drain(body);
+        hashed();
         Object o = factory.nextObject();
         if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
             throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);
@@ -266,18 +310,41 @@ final class OuterEnvelope {
                 Names.publicKey(signature.getKeyAlgorithm()));
     }
 
-    /**
-     * The literal data, fed to every candidate signature hash (and our own digest) as it is read.
-     */
-    private static final class SignedInput extends FilterInputStream {
+    /** Every candidate signature hash, and our own digest. */
+    private static final class Hashes extends OutputStream {
         private final List<PGPOnePassSignature> hashes;
         private final OutputStream digest;
-        long count;
 
-        SignedInput(InputStream in, List<PGPOnePassSignature> hashes, OutputStream digest) {
-            super(in);
+        Hashes(List<PGPOnePassSignature> hashes, OutputStream digest) {
             this.hashes = hashes;
             this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            digest.write(b);
+            for (PGPOnePassSignature h : hashes) {
+                h.update((byte) b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            digest.write(b, off, len);
+            for (PGPOnePassSignature h : hashes) {
+                h.update(b, off, len);
+            }
+        }
+    }
+
+    /** The literal data, handed to the hashes (or to the thread that hashes it) as it is read. */
+    private static final class SignedInput extends FilterInputStream {
+        private final OutputStream hashes;
+        long count;
+
+        SignedInput(InputStream in, OutputStream hashes) {
+            super(in);
+            this.hashes = hashes;
         }
 
         @Override
@@ -285,10 +352,7 @@ final class OuterEnvelope {
             int b = in.read();
             if (b >= 0) {
                 count++;
-                digest.write(b);
-                for (PGPOnePassSignature h : hashes) {
-                    h.update((byte) b);
-                }
+                hashes.write(b);
             }
             return b;
         }
@@ -298,10 +362,7 @@ final class OuterEnvelope {
             int n = in.read(b, off, len);
             if (n > 0) {
                 count += n;
-                digest.write(b, off, n);
-                for (PGPOnePassSignature h : hashes) {
-                    h.update(b, off, n);
-                }
+                hashes.write(b, off, n);
             }
             return n;
         }

@@ -54,6 +54,7 @@ public final class SealReader implements AutoCloseable {
             List<Certificate> trusted,
             Path path,
             boolean verifying,
+            boolean hashInBackground,
             String name)
             throws IOException, PGPException {
         this.file = file;
@@ -79,13 +80,20 @@ public final class SealReader implements AutoCloseable {
                     "this is not a sealed file: it does not start with a one-pass signature",
                     NOT_SEALED_HINT);
         }
-        this.outer = new OuterEnvelope(list.get(0), factory, decoded, trusted, path, verifying);
-        Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
-        if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
-            throw new MalformedSealException(
-                    "the sealed file holds no encrypted message", NOT_SEALED_HINT);
+        this.outer =
+                new OuterEnvelope(
+                        list.get(0), factory, decoded, trusted, path, verifying, hashInBackground);
+        try {
+            Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
+            if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
+                throw new MalformedSealException(
+                        "the sealed file holds no encrypted message", NOT_SEALED_HINT);
+            }
+            this.message = new EncryptedMessage(encrypted, outer.body(), false);
+        } catch (IOException | RuntimeException e) {
+            outer.close();
+            throw e;
         }
-        this.message = new EncryptedMessage(encrypted, outer.body(), false);
     }
 
     /**
@@ -97,7 +105,16 @@ public final class SealReader implements AutoCloseable {
      *     trusted is refused before anything is decrypted
      */
     public static SealReader open(InputStream in, List<Certificate> trusted, Path path) {
-        return start(in, trusted, path, true);
+        return start(in, trusted, path, true, false);
+    }
+
+    /**
+     * As {@link #open}, for a reader that only verifies the outer signature ({@link #verifyOuter})
+     * and decrypts nothing: the signed data is hashed on a second thread while this one reads it
+     * (measured on a 1 GiB file: ...).
+     */
+    public static SealReader toVerify(InputStream in, List<Certificate> trusted, Path path) {
+        return start(in, trusted, path, true, true);
     }
 
     /**
@@ -105,11 +122,15 @@ public final class SealReader implements AutoCloseable {
      * decrypted.
      */
     public static SealReader inspect(InputStream in, Path path) {
-        return start(in, List.of(), path, false);
+        return start(in, List.of(), path, false, false);
     }
 
     private static SealReader start(
-            InputStream in, List<Certificate> trusted, Path path, boolean verifying) {
+            InputStream in,
+            List<Certificate> trusted,
+            Path path,
+            boolean verifying,
+            boolean hashInBackground) {
         // Its first bytes are looked at before any parser sees them, to say what a file that is no
         // sealed file is (empty, text, a certificate, ...).
         InputStream peeked = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
@@ -129,7 +150,7 @@ public final class SealReader implements AutoCloseable {
         }
         CountingInput file = CountingInput.over(peeked);
         try {
-            return new SealReader(file, trusted, path, verifying, name);
+            return new SealReader(file, trusted, path, verifying, hashInBackground, name);
         } catch (IOException | PGPException | RuntimeException e) {
             throw ReadFailures.of(e, file, false, false, "the file is not a readable sealed file");
         }
@@ -259,6 +280,9 @@ public final class SealReader implements AutoCloseable {
 
     @Override
     public void close() {
+        if (outer != null) {
+            outer.close();
+        }
         try {
             file.close();
         } catch (IOException e) {

@@ -141,7 +141,7 @@ final class Authentication {
                             }
                         });
         try (SealReader reader =
-                SealReader.open(
+                SealReader.toVerify(
                         new BufferedInputStream(pipeline.input(), 1 << 16), trusted, pinned.path)) {
             reader.verifyOuter(trusted);
             pipeline.finish();

@@ -40,7 +40,7 @@ public final class Verifier {
                         });
         Reports.Outer report;
         try (SealReader reader =
-                SealReader.open(
+                SealReader.toVerify(
                         new BufferedInputStream(pipeline.input(), 1 << 16),
                         trusted,
                         source.seekable())) {

@@ -19,7 +19,8 @@ class BulkCfbTest {
     @Test
     void decryptsLikeTheJdkForEveryLengthAroundBlockAndChunkEdges() throws Exception {
         int[] lengths = {
-            0, 1, 15, 16, 17, 31, 32, 33, 4095, 65535, 65536, 65537, 65552, 131_071, 300_001
+            0, 1, 15, 16, 17, 31, 32, 33, 4095, 65535, 65536, 65537, 65552, 131_071, 300_001,
+            1_400_017
         };
         for (int keySize : new int[] {16, 24, 32}) {
             for (int length : lengths) {
