@@ -171,6 +171,17 @@ for set in ${BENCH_SETS:-big small mixed}; do
   fi
   pair "$set: open / gpg -d|tar -x" "$set sealpack open" "rm -rf $O/opened" "\"\$SEALPACK\" open $O/s.sealed $OPEN -o $O/opened" \
     "$set gpg -d (|tar -x)" "rm -rf $O/gpg-opened; mkdir -p $O/gpg-opened" "$GPGD"
+  # The RFC 9580 profile (v6 keys: SEIPD v2, AES-256 in OCB), against v4 in the same run (test keys).
+  if [ $SMOKE = 0 ] && [ "$set" = big ]; then
+    V6=$(printf %q "$ROOT/src/test/resources/keys")
+    SIGN6="--signer $V6/v6-signer.key.asc --passphrase-file $V6/v6-signer.passphrase --recipient $V6/v6-recipient.cert.asc"
+    OPEN6="--signer $V6/v6-signer.cert.asc --key $V6/v6-recipient.key.asc --passphrase-file $V6/v6-recipient.passphrase"
+    pair "$set: v6 pack / v4 pack" "$set sealpack pack v6" "rm -f $O/s6.sealed" "\"\$SEALPACK\" pack $S $SIGN6 -o $O/s6.sealed" \
+      "$set sealpack pack" "rm -f $O/s.sealed" "\"\$SEALPACK\" pack $S $SIGN -o $O/s.sealed"
+    pair "$set: v6 open / v4 open" "$set sealpack open v6" "rm -rf $O/opened6" "\"\$SEALPACK\" open $O/s6.sealed $OPEN6 -o $O/opened6" \
+      "$set sealpack open" "rm -rf $O/opened" "\"\$SEALPACK\" open $O/s.sealed $OPEN -o $O/opened"
+    rm -rf "$out/opened6" "$out/s6.sealed"
+  fi
   [ $HAVE_AGE = 1 ] && measure "$set age -d (|tar -x)" "rm -rf $O/age-opened; mkdir -p $O/age-opened" \
     "set -o pipefail; age -d -i $(printf %q "$WORK/age.key") $O/a.age | tar -x -C $O/age-opened"
   rm -rf "$out/opened" "$out/gpg-opened" "$out/age-opened"

@@ -152,11 +152,7 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
         }
 
         private byte[] nonce(long chunk) {
-            byte[] nonce = iv.clone();
-            for (int i = 0; i < 8; i++) {
-                nonce[nonce.length - 1 - i] ^= (byte) (chunk >>> (8 * i));
-            }
-            return nonce;
+            return OcbEncryptor.nonce(iv, chunk);
         }
 
         @Override
@@ -168,13 +164,8 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
             if (used > 0) {
                 chunk();
             }
-            byte[] ad = new byte[header.length + 8];
-            System.arraycopy(header, 0, ad, 0, header.length);
-            for (int i = 0; i < 8; i++) {
-                ad[ad.length - 1 - i] = (byte) (total >>> (8 * i));
-            }
             try {
-                int n = ocb.encrypt(nonce(index), ad, data, 0, 0, sealed, 0);
+                int n = ocb.encrypt(nonce(index), finalAd(header, total), data, 0, 0, sealed, 0);
                 out.write(sealed, 0, n);
             } catch (GeneralSecurityException e) {
                 throw new IOException("cannot make the final tag: " + e.getMessage(), e);
@@ -189,6 +180,16 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
      */
     @Override
     public PGPDataEncryptor build(byte[] sessionKey, byte[] salt) throws PGPException {
+        return build(messageKeyAndIv(algorithm, chunkSize, sessionKey, salt));
+    }
+
+    /**
+     * HKDF-SHA256 of the session key with the packet's salt, and its header octets as info (RFC
+     * 9580 section 5.13.2): the message key, then the IV. {@code chunkSize} is the packet's chunk
+     * size octet.
+     */
+    static byte[] messageKeyAndIv(int algorithm, int chunkSize, byte[] sessionKey, byte[] salt)
+            throws PGPException {
         byte[] info =
                 SymmetricEncIntegrityPacket.createAAData(
                         SymmetricEncIntegrityPacket.VERSION_2, algorithm, OCB, chunkSize);
@@ -209,10 +210,29 @@ final class OcbEncryptor implements PGPDataEncryptorBuilder {
                 System.arraycopy(t, 0, okm, done, n);
                 done += n;
             }
-            return build(okm);
+            return okm;
         } catch (GeneralSecurityException e) {
             throw new PGPException("cannot derive the message key: " + e.getMessage(), e);
         }
+    }
+
+    /** The nonce of chunk {@code chunk}: the IV with the chunk's index XORed into its end. */
+    static byte[] nonce(byte[] iv, long chunk) {
+        byte[] nonce = iv.clone();
+        for (int i = 0; i < 8; i++) {
+            nonce[nonce.length - 1 - i] ^= (byte) (chunk >>> (8 * i));
+        }
+        return nonce;
+    }
+
+    /** The final tag's associated data: the header octets, then the total plaintext length. */
+    static byte[] finalAd(byte[] header, long total) {
+        byte[] ad = new byte[header.length + 8];
+        System.arraycopy(header, 0, ad, 0, header.length);
+        for (int i = 0; i < 8; i++) {
+            ad[ad.length - 1 - i] = (byte) (total >>> (8 * i));
+        }
+        return ad;
     }
 
     @Override
