@@ -35,6 +35,10 @@ final class Ocb {
     private Cipher ecbDecrypt;
 
     private byte[] work = new byte[0];
+
+    /** ECB calls made so far (see {@link #bulk}). */
+    private int warmCalls;
+
     private byte[] offsets = new byte[0];
 
     Ocb(byte[] key) throws GeneralSecurityException {
@@ -81,9 +85,7 @@ final class Ocb {
             LONGS.set(work, at, p0 ^ o0);
             LONGS.set(work, at + 8, p1 ^ o1);
         }
-        if (whole > 0 && ecb.update(work, 0, whole, out, outOff) != whole) {
-            throw new GeneralSecurityException("AES/ECB returned a short result");
-        }
+        bulk(ecb, work, whole, out, outOff);
         for (int at = 0; at < whole; at += 8) {
             LONGS.set(
                     out,
@@ -146,9 +148,7 @@ final class Ocb {
             LONGS.set(work, at, (long) LONGS.get(in, off + at) ^ o0);
             LONGS.set(work, at + 8, (long) LONGS.get(in, off + at + 8) ^ o1);
         }
-        if (whole > 0 && ecbDecrypt.update(work, 0, whole, out, outOff) != whole) {
-            throw new GeneralSecurityException("AES/ECB returned a short result");
-        }
+        bulk(ecbDecrypt, work, whole, out, outOff);
         long s0 = 0;
         long s1 = 0;
         for (int at = 0; at < whole; at += BLOCK) {
@@ -181,6 +181,24 @@ final class Ocb {
         byte[] tag = encipher(checksum);
         xorInto(tag, hash(ad));
         return MessageDigest.isEqual(tag, Arrays.copyOfRange(in, off + len, off + len + BLOCK));
+    }
+
+    /**
+     * AES/ECB over {@code length} bytes of {@code in} into {@code out}: in small pieces for the
+     * first calls, so that HotSpot compiles the cipher onto the processor's AES instructions early
+     * (as {@link CfbViaCbc#WARM_SLICE}; a chunk is 256 KiB, so whole-chunk calls alone would not
+     * reach its threshold within a GiB).
+     */
+    private void bulk(Cipher cipher, byte[] in, int length, byte[] out, int outOff)
+            throws GeneralSecurityException {
+        int step = warmCalls < CfbViaCbc.WARM_SLICES ? CfbViaCbc.WARM_SLICE : length;
+        for (int at = 0; at < length; at += step) {
+            int n = Math.min(step, length - at);
+            if (cipher.update(in, at, n, out, outOff + at) != n) {
+                throw new GeneralSecurityException("AES/ECB returned a short result");
+            }
+            warmCalls++;
+        }
     }
 
     /** HASH(K, A) of RFC 7253 section 4.1. */

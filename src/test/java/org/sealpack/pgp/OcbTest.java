@@ -73,6 +73,36 @@ class OcbTest {
         }
     }
 
+    @Test
+    void oneObjectPastItsFirstCallsEncryptsAndDecryptsLikeBouncyCastle() throws Exception {
+        // The first 4,096 AES calls of an object go in 256-byte pieces (Ocb.bulk): five calls of
+        // 600,000 bytes take it past them, so whole-length calls are checked too.
+        byte[] key = bytes(32);
+        Ocb ocb = new Ocb(key);
+        for (int call = 0; call < 5; call++) {
+            int length = 600_000 + call;
+            byte[] nonce = bytes(15);
+            byte[] ad = bytes(5);
+            byte[] plain = bytes(length);
+            OCBBlockCipher bc =
+                    new OCBBlockCipher(AESEngine.newInstance(), AESEngine.newInstance());
+            bc.init(true, new AEADParameters(new KeyParameter(key), 128, nonce, ad));
+            byte[] expected = new byte[bc.getOutputSize(length)];
+            int n = bc.processBytes(plain, 0, length, expected, 0);
+            n += bc.doFinal(expected, n);
+            byte[] mine = new byte[length + 16];
+            assertThat(ocb.encrypt(nonce, ad, plain, 0, length, mine, 0)).isEqualTo(n);
+            assertThat(mine).as("encrypt call %d", call).isEqualTo(expected);
+            byte[] back = new byte[length];
+            assertThat(ocb.decrypt(nonce, ad, expected, 0, length, back, 0)).isTrue();
+            assertThat(back).as("decrypt call %d", call).isEqualTo(plain);
+            expected[call * 1000] ^= 1;
+            assertThat(ocb.decrypt(nonce, ad, expected, 0, length, back, 0))
+                    .as("altered, call %d", call)
+                    .isFalse();
+        }
+    }
+
     private static byte[] bytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
