@@ -822,6 +822,43 @@ class CustodyHoldsIT {
                 .contains(
                         "names the file's signer \"UN Special Rapporteur <sr@example.org>\"",
                         "not a user ID of the key that signed");
+        // A custodian's GOOD receipt of the anonymous file saying its outer signature passed: it
+        // has
+        // none.
+        String sha = field("2-courier.md", "sealedFile", "sha256");
+        String anonymousSha =
+                java.util.HexFormat.of()
+                        .formatHex(
+                                java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(Files.readAllBytes(anonymous)));
+        String bytes =
+                Files.readString(dir.resolve("2-courier.md"))
+                        .replaceAll("(?s).*\"bytes\" : ([0-9]+).*", "$1");
+        resign(
+                "2-courier.md",
+                "outer-of-anonymous.md",
+                Map.of(
+                        sha,
+                        anonymousSha,
+                        "statement.sealed",
+                        "evidence.sealed",
+                        "\"bytes\" : " + bytes,
+                        "\"bytes\" : " + Files.size(anonymous),
+                        "| Archive size | " + bytes + " bytes |",
+                        "| Archive size | " + Files.size(anonymous) + " bytes |"),
+                keys("courier.key.asc"),
+                k.resolve("other.passphrase"),
+                "courier@example.org");
+        assertThat(
+                        check(
+                                        ExitCode.RECEIPT_OTHER_FILE.code,
+                                        anonymous,
+                                        List.of("outer-of-anonymous.md"))
+                                .err())
+                .contains(
+                        "outer-of-anonymous.md says the outer signature of the file passed, but "
+                                + anonymous
+                                + " has none (an anonymous file)");
     }
 
     /**
