@@ -20,7 +20,10 @@ record Failure(int exitCode, String meaning, String check, String message, Strin
                 failure instanceof SealpackException s ? s.hint() : null);
     }
 
-    /** Which check a failure stopped, from its kind (the first signature unless it had passed). */
+    /**
+     * Which check a failure stopped, from its kind (the first signature unless it had passed; the
+     * intended recipients once the bag signature passed): never one that passed (R11.15).
+     */
     private static String failedCheck(Throwable failure, List<String> passed) {
         return switch (ExitCode.of(failure)) {
             case BAD_SIGNATURE,
@@ -29,9 +32,12 @@ record Failure(int exitCode, String meaning, String check, String message, Strin
                     SIGNER_REVOKED,
                     WEAK_CRYPTO,
                     NOT_VERIFIABLE ->
-                    passed.contains(Checks.OUTER_SIGNATURE) || passed.contains(Checks.INTEGRITY)
-                            ? Checks.BAG_SIGNATURE
-                            : Checks.OUTER_SIGNATURE;
+                    passed.contains(Checks.BAG_SIGNATURE)
+                            ? Checks.INTENDED_RECIPIENT // the bag signature passed: names others
+                            : passed.contains(Checks.OUTER_SIGNATURE)
+                                            || passed.contains(Checks.INTEGRITY)
+                                    ? Checks.BAG_SIGNATURE
+                                    : Checks.OUTER_SIGNATURE;
             case TAMPERED -> Checks.INTEGRITY;
             case BAG_INVALID, UNSAFE_ARCHIVE -> Checks.MANIFEST;
             case NOT_RECIPIENT, PASSPHRASE, NOT_SECRET_KEY, KEY, NO_SUCH_KEY, AMBIGUOUS_KEY ->

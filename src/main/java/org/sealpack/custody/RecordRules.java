@@ -229,6 +229,7 @@ final class RecordRules {
                             + " (a hand that only carried the file checked no signature: a carry"
                             + " names no signer)");
         }
+        RecordCoherence.check(r, this::fail);
     }
 
     private void object(JsonNode node, String what, List<String> allowed, List<String> required) {
@@ -335,7 +336,7 @@ final class RecordRules {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }
 
-    private InputException fail(String why) {
+    InputException fail(String why) {
         return new InputException(
                 name + " is not a sealpack receipt: its record " + why,
                 "do not rely on it; ask its custodian for the receipt as sealpack wrote it");

@@ -265,7 +265,7 @@ class CustodyHoldsIT {
     }
 
     @Test
-    @Pins({"R11.1", "R11.6"})
+    @Pins({"R11.1", "R11.6", "R11.15"})
     void eachRecordThatBreaksARuleOfTheSchemaIsRefusedWithItsOwnMessage() throws Exception {
         Path corpus = Proc.root().resolve("src/test/resources/receipts");
         List<Path> vectors;
