@@ -23,10 +23,18 @@ class ReceiptFileTest {
                     null,
                     "a note with ```json sealpack-receipt-1 in it",
                     new ReceiptRecord.SealedFile("s.sealed", "ab".repeat(32), 10L),
-                    null,
+                    new ReceiptRecord.Party("15C6E52324F018516E63CA8B0DC067D1877D13C3", "signer"),
                     List.of(),
                     null,
-                    List.of(new ReceiptRecord.Check("outer-signature", "passed")),
+                    ReceiptRecords.ALL.stream()
+                            .map(
+                                    c ->
+                                            new ReceiptRecord.Check(
+                                                    c,
+                                                    c.equals("outer-signature")
+                                                            ? "passed"
+                                                            : "not checked"))
+                            .toList(),
                     ReceiptRecord.GOOD,
                     0,
                     null,
