@@ -102,6 +102,7 @@ public final class Custody {
                 if (!Files.exists(fileOrDir)) {
                     throw new NoSuchFileException(fileOrDir.toString());
                 }
+                ReceiptFile.requireRegular(fileOrDir, "the sealed file");
                 try {
                     var verified =
                             Verifier.custody(

@@ -3,10 +3,12 @@ package org.sealpack.custody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -157,6 +159,29 @@ public final class ReceiptFile {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Refuses (exit 3) a file that custody reads and that is no regular file (a FIFO, a device, a
+     * socket, a directory; links followed), before it is opened: opening a FIFO with no writer
+     * would wait for ever, and a device such as /dev/zero never ends (docs/FORMAT.md R11.7).
+     */
+    public static void requireRegular(Path file, String what) {
+        String kind;
+        try {
+            kind = ReceiptReader.notRegular(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(what + " not found: " + file, "check the path");
+        } catch (IOException e) {
+            throw new InputException(
+                    "cannot read " + what + " " + file + ": " + e.getMessage(),
+                    "check its permissions");
+        }
+        if (kind != null) {
+            throw new InputException(
+                    what + " " + file + " is not a regular file (" + kind + "); it was not opened",
+                    "copy it into a regular file first: custody reads only regular files");
         }
     }
 }

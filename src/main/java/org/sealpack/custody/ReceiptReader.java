@@ -247,7 +247,7 @@ final class ReceiptReader {
      * What a file is when it is not a regular file (followed through links), before it is opened:
      * opening a FIFO with no writer would wait for ever, and a device or socket is no receipt.
      */
-    private static String notRegular(Path file) throws IOException {
+    static String notRegular(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         if (attributes.isRegularFile()) {
             return null;

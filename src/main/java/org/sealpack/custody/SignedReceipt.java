@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.FutureSignatureException;
 import org.sealpack.failure.InputException;
 import org.sealpack.failure.ReceiptAlteredException;
 import org.sealpack.failure.ReceiptTimeException;
@@ -227,6 +228,16 @@ public final class SignedReceipt {
                     throw failure;
                 }
                 return signature.verify();
+            } catch (FutureSignatureException e) {
+                throw new ReceiptTimeException(
+                        "receipt "
+                                + file
+                                + " is post-dated: "
+                                + e.getMessage()
+                                + "; a receipt is signed when it is written, so its custodian's clock"
+                                + " was ahead or the receipt was post-dated",
+                        "ask its custodian about their clock and for a new receipt; if this"
+                                + " computer's clock is behind, set it right and check again");
             } catch (BadSignatureException e) {
                 throw new ReceiptAlteredException(
                         "receipt "

@@ -1,7 +1,7 @@
 package org.sealpack.failure;
 
 /** A signature is missing, does not verify, or does not cover what it must. */
-public final class BadSignatureException extends SealpackException {
+public class BadSignatureException extends SealpackException {
     public BadSignatureException(String message, String hint) {
         super(message, hint);
     }

@@ -98,6 +98,7 @@ public final class CustodyJob {
             ReceiptRequest receipt,
             PassphraseSource passphrase,
             PrintWriter out) {
+        ReceiptFile.requireRegular(file, "the file to carry");
         Signing custody = receipt.prepare(sources, passphrase);
         refuseWhatIsNotCarried(file);
         MessageDigest sha256;

@@ -68,6 +68,8 @@ public record ReceiptRequest(
         SecretKey key = null;
         if (signReceipt != null) {
             KeyHandle custodian = keys.key(signReceipt);
+            // a key revoked (or expired) now signs no receipt, as pack signs with none (R11.2)
+            custodian.certificate().checkUsableAt(Instant.now(), Certificate.Role.SENDER);
             key =
                     Passphrases.unlock(
                             custodian,

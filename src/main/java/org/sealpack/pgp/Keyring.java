@@ -203,6 +203,40 @@ public final class Keyring {
                 "import the certificate first: `sealpack keys import CERT.asc`");
     }
 
+    /**
+     * A certificate given by file or by GnuPG, with what the keyring holds of the same key merged
+     * in: a revocation the keyring received (compromised, or 'lost' from when it was received) is
+     * not undone by naming an older copy of the certificate (docs/FORMAT.md R11.2). A key the
+     * keyring does not hold comes back as given.
+     */
+    public Certificate withWhatItHolds(Certificate given) {
+        String fpr = given.fingerprint();
+        Certificate held = certificates.get(fpr);
+        if (held == null) {
+            return given;
+        }
+        try {
+            return new Certificate(PGPPublicKeyRing.join(given.ring, held.ring, true, true))
+                    .revocationReceived(received.get(fpr));
+        } catch (PGPException | RuntimeException e) {
+            return held; // the keyring's copy, revocations and all
+        }
+    }
+
+    /** A secret key given by file, its certificate merged with the keyring's (its revocations). */
+    public Key withWhatItHolds(Key given) {
+        Certificate cert = given.certificate();
+        Certificate merged = withWhatItHolds(cert);
+        if (merged == cert) {
+            return given;
+        }
+        try {
+            return new Key(PGPSecretKeyRing.replacePublicKeys(given.ring, merged.ring));
+        } catch (RuntimeException e) {
+            return given;
+        }
+    }
+
     /** Adds or merges a certificate (new signatures, user IDs and subkeys are kept). */
     public void put(Certificate cert) {
         String fpr = cert.fingerprint();

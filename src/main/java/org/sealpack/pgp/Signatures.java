@@ -31,6 +31,7 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.PGPDigestCalculator;
 import org.sealpack.failure.BadSignatureException;
+import org.sealpack.failure.FutureSignatureException;
 import org.sealpack.failure.KeyException;
 import org.sealpack.failure.UntrustedSignerException;
 
@@ -253,7 +254,7 @@ public final class Signatures {
         Date created = signature.getCreationTime();
         Instant now = Instant.now();
         if (created.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new BadSignatureException(
+            throw new FutureSignatureException(
                     what
                             + " claims to be made on "
                             + created.toInstant()

@@ -43,11 +43,12 @@ public final class KeySelector {
 
     public static Certificate certificate(String selector, Keyring keyring) {
         if (GnuPG.names(selector)) {
-            return AgentKey.certificate(selector.substring(GnuPG.PREFIX.length()));
+            return keyring.withWhatItHolds(
+                    AgentKey.certificate(selector.substring(GnuPG.PREFIX.length())));
         }
         Path file = Path.of(selector);
         if (Files.isRegularFile(file)) {
-            return KeyFiles.readCertificate(file);
+            return keyring.withWhatItHolds(KeyFiles.readCertificate(file));
         }
         return select(selector, keyring.certificates(), c -> c, "certificate", keyring);
     }
@@ -78,7 +79,7 @@ public final class KeySelector {
         }
         Path file = Path.of(selector);
         if (Files.isRegularFile(file)) {
-            return KeyFiles.readSecretKey(file);
+            return keyring.withWhatItHolds(KeyFiles.readSecretKey(file));
         }
         try {
             return select(selector, keyring.secretKeys(), Key::certificate, "secret key", keyring);

@@ -8,7 +8,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,6 +264,32 @@ class CustodyHoldsIT {
                             "but its signature was made at",
                             "more than 15 minutes apart");
         }
+        // record and signature both two hours ahead of the clock: post-dated (47), not "altered"
+        Instant ahead = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        String text =
+                Files.readString(dir.resolve("2-courier.md"), StandardCharsets.UTF_8)
+                        .replace(
+                                "\"checkedAt\" : \"" + courierTime + "\"",
+                                "\"checkedAt\" : \"" + ahead + "\"");
+        Files.writeString(dir.resolve("post-dated.md"), text, StandardCharsets.UTF_8);
+        assertThat(gpg.importKey(keys("courier.key.asc"), k.resolve("other.passphrase")).exit())
+                .isZero();
+        String faked = ahead.toString().replace("-", "").replace(":", "").replace("Z", "") + "!";
+        Proc.Result signed =
+                gpg.sh(
+                        dir,
+                        "gpg --batch --yes --pinentry-mode loopback --passphrase-file "
+                                + GnuPG.q(k.resolve("other.passphrase"))
+                                + " --faked-system-time "
+                                + faked
+                                + " --digest-algo SHA512 -u courier@example.org"
+                                + " --armor --detach-sign -o post-dated.md.asc post-dated.md");
+        assertThat(signed.exit()).as(signed.toString()).isZero();
+        Cli.Run future =
+                check(ExitCode.RECEIPT_TIME.code, sealed, List.of("1-sender.md", "post-dated.md"));
+        assertThat(future.err())
+                .contains("post-dated.md is post-dated", "in the future")
+                .doesNotContain("altered");
     }
 
     @Test
@@ -620,7 +648,8 @@ class CustodyHoldsIT {
 
     /**
      * A custodian whose key was revoked as compromised: the line names the receipt and the
-     * custodian.
+     * custodian, also when its old certificate is given by file (the keyring's revocation holds);
+     * and that key, given by file, signs no new receipt (14).
      */
     @Test
     void aReceiptOfACompromisedCustodianNamesTheReceiptAndTheCustodian() throws Exception {
@@ -690,6 +719,37 @@ class CustodyHoldsIT {
                         "whose key is revoked",
                         "ask that custodian")
                 .doesNotContain("ask the sender for their current key");
+        // the custodian's old certificate file, given by --signer, does not undo the revocation
+        // the keyring holds (an attack run: GOOD with the file, 14 from the keyring)
+        Cli.Run byFile =
+                check(
+                        ExitCode.SIGNER_REVOKED.code,
+                        sealed,
+                        List.of("1-sender.md", "lost.md"),
+                        "--signer",
+                        keys("lost.cert.asc").toString(),
+                        "--home",
+                        h.toString());
+        assertThat(byFile.err()).contains("receipt " + r("lost.md"), "whose key is revoked");
+        // and the compromised key, given by file, signs no new receipt
+        Cli.Run signing =
+                run(
+                        ExitCode.SIGNER_REVOKED.code,
+                        "verify",
+                        sealed.toString(),
+                        "--signer",
+                        k.resolve("signer.cert.asc").toString(),
+                        "--receipt",
+                        r("lost-again.md"),
+                        "--sign-receipt",
+                        keys("lost.key.asc").toString(),
+                        "--passphrase-file",
+                        k.resolve("other.passphrase").toString(),
+                        "--home",
+                        h.toString());
+        assertThat(signing.err()).contains("Lost Laptop", "was revoked", "compromised");
+        assertThat(dir.resolve("lost-again.md")).doesNotExist();
+        assertThat(dir.resolve("lost-again.md.asc")).doesNotExist();
     }
 
     /**
@@ -904,6 +964,44 @@ class CustodyHoldsIT {
         Cli.Run device = check(ExitCode.INPUT.code, sealed, List.of("/dev/null"));
         assertThat(device.err())
                 .contains("the receipt /dev/null is not a regular file (a character device)");
+        // /dev/zero as a return copy: never read (an attack run read it without end)
+        Path zero = fifos.resolve("zero.md.pgp");
+        Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        Cli.Run endless = check(ExitCode.INPUT.code, sealed, List.of(zero.toString()));
+        assertThat(endless.err())
+                .contains(
+                        "the return receipt "
+                                + zero
+                                + " is not a regular file (a character device)");
+        // the sealed file custody check reads, and the file custody carry reads: a FIFO is refused
+        // before it is opened, no hang
+        Proc.Result made = Proc.run(fifos, Map.of(), List.of("mkfifo", "fifo.sealed"));
+        assertThat(made.exit()).as(made.toString()).isZero();
+        Path fifoSealed = fifos.resolve("fifo.sealed");
+        Cli.Run target = check(ExitCode.INPUT.code, fifoSealed, List.of("1-sender.md"));
+        assertThat(target.err())
+                .contains(
+                        "the sealed file "
+                                + fifoSealed
+                                + " is not a regular file (a FIFO (named"
+                                + " pipe)); it was not opened");
+        Cli.Run carried =
+                run(
+                        ExitCode.INPUT.code,
+                        "custody",
+                        "carry",
+                        fifoSealed.toString(),
+                        "--receipt",
+                        fifos.resolve("carried.md").toString(),
+                        "--sign-receipt",
+                        keys("courier.key.asc").toString(),
+                        "--passphrase-file",
+                        k.resolve("other.passphrase").toString(),
+                        "--home",
+                        home());
+        assertThat(carried.err())
+                .contains("the file to carry " + fifoSealed + " is not a regular file");
+        assertThat(fifos.resolve("carried.md")).doesNotExist();
     }
 
     /**
