@@ -49,7 +49,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
             description =
                     "The hand-over receipt to write (Markdown for people, ending with a JSON record; docs/FORMAT.md"
                             + " section 11).")
-    Path receipt;
+    String receipt;
 
     @Option(
             names = "--sign-receipt",
@@ -84,7 +84,7 @@ final class CustodyCarryCommand implements Callable<Integer> {
         CustodyJob.carry(
                 common.keys(),
                 file,
-                new ReceiptRequest(receipt, signReceipt, receiptTo, note, after),
+                ReceiptRequest.of(receipt, signReceipt, receiptTo, note, after),
                 passphrase.source(),
                 common.out(spec));
         return ExitCode.OK.code;

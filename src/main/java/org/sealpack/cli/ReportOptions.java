@@ -25,7 +25,7 @@ final class ReportOptions {
             description =
                     "Also write a receipt of what was checked and its result (Markdown for people, ending"
                             + " with a JSON record; docs/FORMAT.md section 11), for the case file; on a failure too.")
-    Path receipt;
+    String receipt;
 
     @Option(
             names = "--sign-receipt",
@@ -66,7 +66,7 @@ final class ReportOptions {
                     spec.commandLine(),
                     "--receipt-to sends a signed receipt: it needs --sign-receipt KEY");
         }
-        return new ReceiptRequest(receipt, signReceipt, receiptTo, note, after);
+        return ReceiptRequest.of(receipt, signReceipt, receiptTo, note, after);
     }
 
     /** The sealed file named on the command line: a file, or standard input for "-". */

@@ -1,5 +1,6 @@
 package org.sealpack.jobs;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,23 @@ import org.sealpack.seal.Source;
 public record ReceiptRequest(
         Path receipt, String signReceipt, String receiptTo, String note, List<Path> after) {
     public static final ReceiptRequest NONE = new ReceiptRequest(null, null, null, null, null);
+
+    /**
+     * The request from the words given: a receipt named with a trailing slash (a directory's name)
+     * is refused, never written as a file without the slash (a usage error, exit 2).
+     */
+    public static ReceiptRequest of(
+            String receipt, String signReceipt, String receiptTo, String note, List<Path> after) {
+        if (receipt != null && (receipt.endsWith("/") || receipt.endsWith(File.separator))) {
+            throw new UsageException(
+                    "--receipt "
+                            + receipt
+                            + " names a directory (it ends with a slash); a receipt is a file",
+                    "give the receipt's file name, such as " + receipt + "receipt.md");
+        }
+        return new ReceiptRequest(
+                receipt == null ? null : Path.of(receipt), signReceipt, receiptTo, note, after);
+    }
 
     boolean wanted() {
         return receipt != null;

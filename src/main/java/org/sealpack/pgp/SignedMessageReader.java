@@ -1,5 +1,6 @@
 package org.sealpack.pgp;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -14,10 +15,10 @@ import org.bouncycastle.openpgp.PGPOnePassSignatureList;
 import org.bouncycastle.openpgp.PGPPublicKeyEncryptedData;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
-import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.PublicKeyDataDecryptorFactory;
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.InputException;
+import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.NotRecipientException;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.TamperedDataException;
@@ -85,7 +86,8 @@ public final class SignedMessageReader {
             BiFunction<KeyHandle, LongPredicate, SecretKey> unlock,
             long maxDocument,
             String what) {
-        try (InputStream in = PGPUtil.getDecoderStream(message)) {
+        try (InputStream in =
+                Armor.decoder(new BufferedInputStream(message), Armor.MESSAGE, what)) {
             PGPObjectFactory outer = new PGPObjectFactory(in, Crypto.fingerprints());
             if (!(outer.nextObject() instanceof PGPEncryptedDataList list)) {
                 throw notOne(what, "it is not an encrypted OpenPGP message");
@@ -119,6 +121,13 @@ public final class SignedMessageReader {
                     what + " cannot be decrypted: " + given,
                     "give the secret key it was sent to (the sender's) with --key KEY");
         } catch (IOException | PGPException | RuntimeException e) {
+            if (e instanceof MalformedSealException armor) {
+                // strict armor as for a .asc: nothing before or after it, no header lines
+                String m = armor.getMessage();
+                throw notOne(
+                        what,
+                        "its armor" + (m.startsWith(what) ? m.substring(what.length()) : " " + m));
+            }
             if (e instanceof SealpackException s) {
                 throw s;
             }
@@ -136,10 +145,29 @@ public final class SignedMessageReader {
         }
         PublicKeyDataDecryptorFactory factory =
                 SessionKeys.of(key, key.certificate().ring.getPublicKey(part));
-        InputStream clear = pk.getDataStream(factory);
         if (!pk.isAEAD()) {
+            InputStream clear = pk.getDataStream(factory);
             Policy.checkCipher(pk.getSymmetricAlgorithm(factory));
+            return read(pk, clear, key, maxDocument, what);
         }
+        // AEAD (SEIPD v2): a chunk is handed out only once its tag matched, so a failure to start
+        // or to read is an altered copy (the session key was decrypted with the recipient's key)
+        try {
+            return read(pk, pk.getDataStream(factory), key, maxDocument, what);
+        } catch (PGPException | IOException e) {
+            throw new TamperedDataException(
+                    what + " failed its integrity check (AEAD): it was altered",
+                    "do not rely on it; ask its custodian for their copy");
+        }
+    }
+
+    private static Opened read(
+            PGPPublicKeyEncryptedData pk,
+            InputStream clear,
+            SecretKey key,
+            long maxDocument,
+            String what)
+            throws IOException, PGPException {
         PGPObjectFactory inner = new PGPObjectFactory(clear, Crypto.fingerprints());
         if (!(inner.nextObject() instanceof PGPOnePassSignatureList ops) || ops.size() != 1) {
             throw notOne(

@@ -437,6 +437,37 @@ class CustodyHoldsIT {
         }
         assertThat(dir.resolve("nowhere")).doesNotExist();
         assertThat(dir.resolve("nodir")).doesNotExist();
+        // a trailing slash names a directory: refused, never a file named newdir (an attack run)
+        for (String command : List.of("verify", "carry")) {
+            Cli.Run slash =
+                    command.equals("verify")
+                            ? run(
+                                    ExitCode.USAGE.code,
+                                    "verify",
+                                    sealed.toString(),
+                                    "--signer",
+                                    signer,
+                                    "--receipt",
+                                    dir.resolve("newdir") + "/",
+                                    "--home",
+                                    home())
+                            : run(
+                                    ExitCode.USAGE.code,
+                                    "custody",
+                                    "carry",
+                                    anonymous.toString(),
+                                    "--receipt",
+                                    dir.resolve("newdir") + "/",
+                                    "--sign-receipt",
+                                    keys("courier.key.asc").toString(),
+                                    "--passphrase-file",
+                                    k.resolve("other.passphrase").toString(),
+                                    "--home",
+                                    home());
+            assertThat(slash.err()).contains("names a directory (it ends with a slash)");
+            assertThat(dir.resolve("newdir")).doesNotExist();
+            assertThat(dir.resolve("newdir.asc")).doesNotExist();
+        }
     }
 
     /**
@@ -620,6 +651,81 @@ class CustodyHoldsIT {
         assertThat(noKey.err())
                 .contains(
                         "the return receipt " + r("3-rapporteur.md.pgp") + " cannot be decrypted");
+    }
+
+    /**
+     * A return copy's armor is read as strictly as a .asc's: anything before or after it is refused
+     * (3); a v6 copy (SEIPD v2, OCB) with one bit flipped is an altered copy (23), its own message,
+     * not a library's.
+     */
+    @Test
+    @Pins("R11.10")
+    void aReturnCopyWithAnythingAroundItsArmorOrAlteredIsRefused() throws Exception {
+        String armored = Files.readString(dir.resolve("3-rapporteur.md.pgp"));
+        Files.writeString(dir.resolve("before.md.pgp"), "\0\0\0 see below\n" + armored);
+        Files.writeString(dir.resolve("after.md.pgp"), armored + "a line no signature covers\n");
+        String[] key = {
+            "--key",
+            k.resolve("signer.key.asc").toString(),
+            "--passphrase-file",
+            k.resolve("signer.passphrase").toString()
+        };
+        assertThat(check(ExitCode.INPUT.code, sealed, List.of("before.md.pgp"), key).err())
+                .contains(
+                        "is not a return receipt as sealpack writes it: its armor does not start"
+                                + " with the line -----BEGIN PGP MESSAGE-----");
+        assertThat(check(ExitCode.INPUT.code, sealed, List.of("after.md.pgp"), key).err())
+                .contains(
+                        "is not a return receipt as sealpack writes it: its armor has text after"
+                                + " its END line");
+        for (String name : List.of("v6", "v6c")) {
+            run(
+                    0,
+                    "keys",
+                    "generate",
+                    "--name",
+                    name,
+                    "--email",
+                    name + "@example.org",
+                    "--no-passphrase",
+                    "--profile",
+                    "rfc9580",
+                    "-o",
+                    dir.resolve("keys").toString(),
+                    "--file-name",
+                    name);
+        }
+        run(
+                0,
+                "verify",
+                sealed.toString(),
+                "--signer",
+                k.resolve("signer.cert.asc").toString(),
+                "--receipt",
+                r("v6.md"),
+                "--sign-receipt",
+                keys("v6c.key.asc").toString(),
+                "--receipt-to",
+                keys("v6.cert.asc").toString(),
+                "--home",
+                home());
+        Proc.Result binary = gpg.sh(dir, "gpg --batch --yes --dearmor -o v6.md.bin v6.md.pgp");
+        assertThat(binary.exit()).as(binary.toString()).isZero();
+        byte[] copy = Files.readAllBytes(dir.resolve("v6.md.bin"));
+        copy[copy.length - 100] ^= 1;
+        Files.write(dir.resolve("v6-altered.md.pgp"), copy);
+        Cli.Run altered =
+                check(
+                        ExitCode.TAMPERED.code,
+                        sealed,
+                        List.of("v6-altered.md.pgp"),
+                        "--signer",
+                        keys("v6c.cert.asc").toString(),
+                        "--key",
+                        keys("v6.key.asc").toString());
+        assertThat(altered.err())
+                .contains("failed its integrity check (AEAD): it was altered")
+                .doesNotContain("Exception");
     }
 
     /**
