@@ -8,6 +8,8 @@ import org.sealpack.custody.ReceiptFile;
 import org.sealpack.custody.ReceiptWriter;
 import org.sealpack.custody.Signing;
 import org.sealpack.failure.SealpackException;
+import org.sealpack.failure.SignerExpiredException;
+import org.sealpack.failure.SignerRevokedException;
 import org.sealpack.failure.UsageException;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
@@ -87,7 +89,17 @@ public record ReceiptRequest(
         if (signReceipt != null) {
             KeyHandle custodian = keys.key(signReceipt);
             // a key revoked (or expired) now signs no receipt, as pack signs with none (R11.2)
-            custodian.certificate().checkUsableAt(Instant.now(), Certificate.Role.SENDER);
+            try {
+                custodian.certificate().checkUsableAt(Instant.now(), Certificate.Role.SENDER);
+            } catch (SignerRevokedException | SignerExpiredException e) {
+                String why = "--sign-receipt: " + e.getMessage() + "; it signs no receipt";
+                String hint =
+                        "sign with your current key (sealpack keys generate makes one) and give its"
+                                + " certificate to those who check your receipts";
+                throw e instanceof SignerRevokedException
+                        ? new SignerRevokedException(why, hint)
+                        : new SignerExpiredException(why, hint);
+            }
             key =
                     Passphrases.unlock(
                             custodian,
