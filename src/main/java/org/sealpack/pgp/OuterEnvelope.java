@@ -27,8 +27,6 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProv
 import org.sealpack.failure.BadSignatureException;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.UntrustedSignerException;
-import org.sealpack.io.ChunkPipe;
-import org.sealpack.io.Pipeline;
 
 /**
  * The outer layer of a sealed file (docs/FORMAT.md section 1): the one-pass header, the literal
@@ -55,16 +53,6 @@ final class OuterEnvelope {
     private final PGPDigestCalculator digest;
 
     private final SignedInput body;
-
-    /**
-     * The thread that hashes the body when this one only reads it (a verification without
-     * decryption), and the pipe to it; null when the body is hashed as it is read.
-     */
-    private final Pipeline hashing;
-
-    private final OutputStream toHashing;
-
-    private boolean hashingDone;
 
     /**
      * Whether the whole file was read with its structure complete: a failure after that is no
@@ -95,8 +83,7 @@ final class OuterEnvelope {
             CountingInput decoded,
             List<Certificate> trusted,
             Path path,
-            boolean verifying,
-            boolean hashInBackground)
+            boolean verifying)
             throws IOException, PGPException {
         this.onePass = onePass;
         this.factory = factory;
@@ -144,36 +131,7 @@ final class OuterEnvelope {
                 new Hashes(
                         candidates.stream().map(Candidate::hash).toList(),
                         digest == null ? OutputStreams.NULL : digest.getOutputStream());
-        if (hashInBackground) {
-            this.hashing =
-                    Pipeline.readingInBackground(
-                            "sealpack-hash", chunks -> ChunkPipe.copy(chunks, hashes));
-            this.toHashing = hashing.output();
-        } else {
-            this.hashing = null;
-            this.toHashing = hashes;
-        }
-        this.body = new SignedInput(literal.getInputStream(), toHashing);
-    }
-
-    /**
-     * Waits until the hashing thread, if there is one, has hashed every byte read, and throws its
-     * failure if it had one.
-     */
-    private void hashed() throws IOException {
-        if (hashing != null && !hashingDone) {
-            hashingDone = true;
-            toHashing.close();
-            hashing.finish();
-        }
-    }
-
-    /** Stops the hashing thread, if one runs: the reading ended before its end (a failure). */
-    void close() {
-        if (hashing != null && !hashingDone) {
-            hashingDone = true;
-            hashing.failed(new IOException("the reading stopped"));
-        }
+        this.body = new SignedInput(literal.getInputStream(), hashes);
     }
 
     /**
@@ -217,7 +175,6 @@ final class OuterEnvelope {
      */
     SignatureCheck verify(List<Certificate> trusted) throws IOException, PGPException {
         CountingInput.drain(body);
-        hashed();
         decoded.record();
         Object o = factory.nextObject();
         if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
@@ -291,7 +248,6 @@ final class OuterEnvelope {
     /** Reads the rest without checking anything (inspect): what the signature claims. */
     SealReader.ClaimedSignature skipToEnd() throws IOException {
         CountingInput.drain(body);
-        hashed();
         Object o = factory.nextObject();
         if (!(o instanceof PGPSignatureList list) || list.size() != 1) {
             throw new MalformedSealException("the outer signature is missing", ALTERED_HINT);

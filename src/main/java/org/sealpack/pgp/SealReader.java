@@ -54,7 +54,6 @@ public final class SealReader implements AutoCloseable {
             List<Certificate> trusted,
             Path path,
             boolean verifying,
-            boolean hashInBackground,
             String name)
             throws IOException, PGPException {
         this.file = file;
@@ -80,20 +79,13 @@ public final class SealReader implements AutoCloseable {
                     "this is not a sealed file: it does not start with a one-pass signature",
                     NOT_SEALED_HINT);
         }
-        this.outer =
-                new OuterEnvelope(
-                        list.get(0), factory, decoded, trusted, path, verifying, hashInBackground);
-        try {
-            Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
-            if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
-                throw new MalformedSealException(
-                        "the sealed file holds no encrypted message", NOT_SEALED_HINT);
-            }
-            this.message = new EncryptedMessage(encrypted, outer.body(), false);
-        } catch (IOException | RuntimeException e) {
-            outer.close();
-            throw e;
+        this.outer = new OuterEnvelope(list.get(0), factory, decoded, trusted, path, verifying);
+        Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
+        if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
+            throw new MalformedSealException(
+                    "the sealed file holds no encrypted message", NOT_SEALED_HINT);
         }
+        this.message = new EncryptedMessage(encrypted, outer.body(), false);
     }
 
     /**
@@ -105,16 +97,7 @@ public final class SealReader implements AutoCloseable {
      *     trusted is refused before anything is decrypted
      */
     public static SealReader open(InputStream in, List<Certificate> trusted, Path path) {
-        return start(in, trusted, path, true, false);
-    }
-
-    /**
-     * As {@link #open}, for a reader that only verifies the outer signature ({@link #verifyOuter})
-     * and decrypts nothing: the signed data is hashed on a second thread while this one reads it
-     * (measured on a 1 GiB file: ...).
-     */
-    public static SealReader toVerify(InputStream in, List<Certificate> trusted, Path path) {
-        return start(in, trusted, path, true, true);
+        return start(in, trusted, path, true);
     }
 
     /**
@@ -122,15 +105,11 @@ public final class SealReader implements AutoCloseable {
      * decrypted.
      */
     public static SealReader inspect(InputStream in, Path path) {
-        return start(in, List.of(), path, false, false);
+        return start(in, List.of(), path, false);
     }
 
     private static SealReader start(
-            InputStream in,
-            List<Certificate> trusted,
-            Path path,
-            boolean verifying,
-            boolean hashInBackground) {
+            InputStream in, List<Certificate> trusted, Path path, boolean verifying) {
         // Its first bytes are looked at before any parser sees them, to say what a file that is no
         // sealed file is (empty, text, a certificate, ...).
         InputStream peeked = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
@@ -150,7 +129,7 @@ public final class SealReader implements AutoCloseable {
         }
         CountingInput file = CountingInput.over(peeked);
         try {
-            return new SealReader(file, trusted, path, verifying, hashInBackground, name);
+            return new SealReader(file, trusted, path, verifying, name);
         } catch (IOException | PGPException | RuntimeException e) {
             throw ReadFailures.of(e, file, false, false, "the file is not a readable sealed file");
         }
@@ -280,9 +259,6 @@ public final class SealReader implements AutoCloseable {
 
     @Override
     public void close() {
-        if (outer != null) {
-            outer.close();
-        }
         try {
             file.close();
         } catch (IOException e) {

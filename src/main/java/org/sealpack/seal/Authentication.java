@@ -141,7 +141,7 @@ final class Authentication {
                             }
                         });
         try (SealReader reader =
-                SealReader.toVerify(
+                SealReader.open(
                         new BufferedInputStream(pipeline.input(), 1 << 16), trusted, pinned.path)) {
             reader.verifyOuter(trusted);
             pipeline.finish();

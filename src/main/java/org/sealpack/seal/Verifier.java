@@ -40,7 +40,7 @@ public final class Verifier {
                         });
         Reports.Outer report;
         try (SealReader reader =
-                SealReader.toVerify(
+                SealReader.open(
                         new BufferedInputStream(pipeline.input(), 1 << 16),
                         trusted,
                         source.seekable())) {
