@@ -2,8 +2,13 @@ package org.sealpack.bag;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.sealpack.archive.TarWriter;
@@ -36,6 +42,9 @@ public final class BagWriter {
     /** What was written. */
     public record Written(String bagName, Manifest manifest, Metadata bagInfo, long payloadBytes) {}
 
+    private static final Set<OpenOption> READ_ONLY =
+            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+
     private BagWriter() {}
 
     /**
@@ -56,14 +65,11 @@ public final class BagWriter {
         Manifest.Builder checksums = new Manifest.Builder();
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
+        OutputStream hashing = Digests.into(progress, digest);
         for (PayloadFile f : files) {
-            try (InputStream in = Files.newInputStream(f.source())) {
-                tar.file(
-                        root + f.bagPath(),
-                        f.size(),
-                        f.modified(),
-                        in,
-                        Digests.into(progress, digest));
+            // Never through a link: one that replaced the file since it was listed is refused.
+            try (FileChannel in = FileChannel.open(f.source(), READ_ONLY)) {
+                tar.file(root + f.bagPath(), f.size(), f.modified(), in, hashing);
             }
             checksums.add(f.bagPath(), digest.digest(), f.size());
             bytes += f.size();
