@@ -23,8 +23,21 @@ public final class EntryNames {
 
     /** The key under which two names collide: Unicode NFC, then case folded. */
     public static String fold(String name) {
+        if (ascii(name)) {
+            // NFC leaves ASCII as it is, and its upper then lower case is its lower case.
+            return name.toLowerCase(Locale.ROOT);
+        }
         String nfc = Normalizer.normalize(name, Normalizer.Form.NFC);
         return Normalizer.normalize(
                 nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+    }
+
+    private static boolean ascii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

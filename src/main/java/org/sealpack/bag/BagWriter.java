@@ -3,12 +3,11 @@ package org.sealpack.bag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.sealpack.archive.TarWriter;
@@ -42,9 +40,6 @@ public final class BagWriter {
     /** What was written. */
     public record Written(String bagName, Manifest manifest, Metadata bagInfo, long payloadBytes) {}
 
-    private static final Set<OpenOption> READ_ONLY =
-            Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-
     private BagWriter() {}
 
     /**
@@ -66,13 +61,25 @@ public final class BagWriter {
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
         OutputStream hashing = Digests.into(progress, digest);
-        for (PayloadFile f : files) {
-            // Never through a link: one that replaced the file since it was listed is refused.
-            try (FileChannel in = FileChannel.open(f.source(), READ_ONLY)) {
-                tar.file(root + f.bagPath(), f.size(), f.modified(), in, hashing);
+        try (PayloadOpener opener = new PayloadOpener()) {
+            for (PayloadFile f : files) {
+                // Never through a link: one that replaced a file or directory since it was
+                // listed is refused.
+                try (SeekableByteChannel in = opener.open(f)) {
+                    if (in instanceof FileChannel file) {
+                        tar.file(root + f.bagPath(), f.size(), f.modified(), file, hashing);
+                    } else {
+                        tar.file(
+                                root + f.bagPath(),
+                                f.size(),
+                                f.modified(),
+                                Channels.newInputStream(in),
+                                hashing);
+                    }
+                }
+                checksums.add(f.bagPath(), digest.digest(), f.size());
+                bytes += f.size();
             }
-            checksums.add(f.bagPath(), digest.digest(), f.size());
-            bytes += f.size();
         }
         Metadata info =
                 metadata.plus("Bagging-Date", now.atZone(ZoneOffset.UTC).toLocalDate().toString())

@@ -104,7 +104,7 @@ public final class Manifest {
 
     /**
      * {@link #format()} in UTF-8 as a stream made line by line (a manifest can be tens of
-     * megabytes).
+     * megabytes); each read fills what it is given, many lines at a time.
      */
     public InputStream formatted() {
         Iterator<Map.Entry<String, Entry>> lines = entries.entrySet().iterator();
@@ -120,23 +120,43 @@ public final class Manifest {
 
             @Override
             public int read(byte[] b, int off, int len) {
-                if (len == 0) {
-                    return 0;
-                }
-                while (at == line.length) {
-                    if (!lines.hasNext()) {
-                        return -1;
+                int n = 0;
+                while (n < len) {
+                    if (at == line.length) {
+                        if (!lines.hasNext()) {
+                            break;
+                        }
+                        Map.Entry<String, Entry> next = lines.next();
+                        line = lineBytes(next.getKey(), next.getValue());
+                        at = 0;
                     }
-                    Map.Entry<String, Entry> next = lines.next();
-                    line = line(next.getKey(), next.getValue()).getBytes(StandardCharsets.UTF_8);
-                    at = 0;
+                    int k = Math.min(len - n, line.length - at);
+                    System.arraycopy(line, at, b, off + n, k);
+                    at += k;
+                    n += k;
                 }
-                int n = Math.min(len, line.length - at);
-                System.arraycopy(line, at, b, off, n);
-                at += n;
-                return n;
+                return n == 0 && len > 0 ? -1 : n;
             }
         };
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@link #line} in UTF-8. */
+    private static byte[] lineBytes(String path, Entry e) {
+        byte[] digest = e.digest();
+        byte[] name = encode(path).getBytes(StandardCharsets.UTF_8);
+        byte[] line = new byte[digest.length * 2 + 2 + name.length + 1];
+        for (int i = 0; i < digest.length; i++) {
+            line[2 * i] = HEX[(digest[i] >> 4) & 0xf];
+            line[2 * i + 1] = HEX[digest[i] & 0xf];
+        }
+        int at = digest.length * 2;
+        line[at++] = ' ';
+        line[at++] = ' ';
+        System.arraycopy(name, 0, line, at, name.length);
+        line[line.length - 1] = '\n';
+        return line;
     }
 
     private static String line(String path, Entry e) {

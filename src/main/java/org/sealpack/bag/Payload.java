@@ -1,18 +1,24 @@
 package org.sealpack.bag;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.sealpack.archive.EntryNames;
@@ -108,6 +114,121 @@ public final class Payload {
      * {@code empty} (only the topmost of such a tree).
      */
     private static void walk(Path dir, String name, List<PayloadFile> files, List<Path> empty) {
+        DirectoryStream<Path> top;
+        try {
+            top = Files.newDirectoryStream(dir);
+        } catch (IOException e) {
+            throw new InputException(
+                    "cannot read " + dir + ": " + e.getMessage(), "check its permissions");
+        }
+        if (top instanceof SecureDirectoryStream<Path> secure) {
+            try (secure) {
+                walk(secure, dir, dir.getParent(), BagIt.PAYLOAD_DIR + "/" + name, files, empty);
+            } catch (IOException e) {
+                throw new InputException(
+                        "cannot read " + dir + ": " + e.getMessage(), "check its permissions");
+            }
+            return;
+        }
+        try {
+            top.close();
+        } catch (IOException e) {
+            // nothing was read from it
+        }
+        walkByPath(dir, name, files, empty);
+    }
+
+    /**
+     * Adds the files under an open directory through its handle: each entry's attributes are read
+     * and each subdirectory opened relative to it, never following a link (a directory replaced by
+     * a link while it is walked is refused), each name looked up once rather than from the root.
+     * The same files, order, refusals and messages as {@link #walkByPath}.
+     */
+    private static void walk(
+            SecureDirectoryStream<Path> dir,
+            Path path,
+            Path base,
+            String bagDir,
+            List<PayloadFile> files,
+            List<Path> empty)
+            throws IOException {
+        int before = files.size();
+        Iterator<Path> entries = dir.iterator();
+        while (true) {
+            Path entry;
+            try {
+                if (!entries.hasNext()) {
+                    break;
+                }
+                entry = entries.next();
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause();
+            }
+            Path name = entry.getFileName();
+            BasicFileAttributes attrs;
+            try {
+                attrs =
+                        dir.getFileAttributeView(
+                                        name,
+                                        BasicFileAttributeView.class,
+                                        LinkOption.NOFOLLOW_LINKS)
+                                .readAttributes();
+            } catch (IOException e) {
+                throw unreadable(entry, e);
+            }
+            String bagPath = bagDir + "/" + name;
+            if (attrs.isDirectory()) {
+                SecureDirectoryStream<Path> sub;
+                try {
+                    sub = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    throw unreadable(entry, e);
+                }
+                try (sub) {
+                    walk(sub, entry, base, bagPath, files, empty);
+                } catch (IOException e) {
+                    throw new InputException(
+                            "cannot read " + entry + ": " + e.getMessage(),
+                            "check its permissions");
+                }
+                continue;
+            }
+            requireText(entry, base, bagPath);
+            if (attrs.isSymbolicLink()) {
+                throw new InputException(
+                        entry + " is a symbolic link",
+                        "replace it with the file it points to, or remove it");
+            }
+            if (!attrs.isRegularFile()) {
+                throw new InputException(
+                        entry + " is not a regular file", "remove it from the payload");
+            }
+            files.add(
+                    new PayloadFile(
+                            base,
+                            bagPath,
+                            attrs.size(),
+                            attrs.lastModifiedTime().toInstant().getEpochSecond()));
+        }
+        if (files.size() == before) {
+            empty.removeIf(inner -> inner.startsWith(path));
+            empty.add(path);
+        }
+    }
+
+    /** As the walker by path says it: the full path, and why. */
+    private static InputException unreadable(Path file, IOException e) {
+        String message =
+                e instanceof FileSystemException f
+                        ? new FileSystemException(file.toString(), f.getOtherFile(), f.getReason())
+                                .getMessage()
+                        : e.getMessage();
+        return new InputException("cannot read " + file + ": " + message, "check its permissions");
+    }
+
+    /** {@link #walk} where the file system gives no directory handles: by full paths. */
+    private static void walkByPath(
+            Path dir, String name, List<PayloadFile> files, List<Path> empty) {
         Path base = dir.getParent();
         String bagPrefix = BagIt.PAYLOAD_DIR + "/" + name;
         ArrayDeque<int[]> counts = new ArrayDeque<>();

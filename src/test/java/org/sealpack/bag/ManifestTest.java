@@ -94,6 +94,16 @@ class ManifestTest {
             out.write(b);
         }
         assertThat(out.toByteArray()).isEqualTo(expected);
+        for (int chunk : new int[] {7, 129, 1000, 1 << 16}) {
+            java.io.InputStream in = m.formatted();
+            java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[chunk];
+            for (int n; (n = in.read(buffer, 0, chunk)) >= 0; ) {
+                assertThat(n).as("a read fills what it is given, but the last").isPositive();
+                chunks.write(buffer, 0, n);
+            }
+            assertThat(chunks.toByteArray()).isEqualTo(expected);
+        }
         assertThat(m.sizeOf("data/Баёнот.txt")).isEqualTo(30);
         assertThat(m.sizeOf("data/none")).isEqualTo(-1);
         assertThat(parse(expected, "m", 128).checksums()).isEqualTo(m.checksums());
