@@ -291,7 +291,9 @@ public final class TarWriter implements Closeable {
                     "it would hold more than " + limits.maxTotalSize() + " bytes",
                     Limit.TOTAL_SIZE);
         }
-        if (name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
+        // A char is at most 3 bytes of UTF-8: most names need no encoding to be counted.
+        if ((long) name.length() * 3 > limits.maxPathBytes()
+                && name.getBytes(StandardCharsets.UTF_8).length > limits.maxPathBytes()) {
             throw new LimitException(
                     "the path " + name + " is longer than " + limits.maxPathBytes() + " bytes",
                     Limit.PATH_BYTES);

@@ -57,7 +57,7 @@ public final class BagWriter {
             LongConsumer progress)
             throws IOException {
         String root = start(tar, bagName, files, now);
-        Manifest.Builder checksums = new Manifest.Builder();
+        Manifest.Builder checksums = new Manifest.Builder(files.size());
         long bytes = 0;
         MessageDigest digest = Digests.sha512();
         OutputStream hashing = Digests.into(progress, digest);
@@ -209,11 +209,19 @@ public final class BagWriter {
     }
 
     /** Every directory below data/ that holds a payload file, parents first. */
-    private static TreeSet<String> directories(List<PayloadFile> files) {
+    static TreeSet<String> directories(List<PayloadFile> files) {
         TreeSet<String> dirs = new TreeSet<>();
+        String previous = null;
         for (PayloadFile f : files) {
             String path = f.bagPath();
             int slash = path.lastIndexOf('/');
+            // Files of one directory come together (bag order): its parents are already there.
+            if (previous != null
+                    && previous.length() == slash
+                    && path.regionMatches(0, previous, 0, slash)) {
+                continue;
+            }
+            previous = path.substring(0, Math.max(slash, 0));
             while (slash > BagIt.PAYLOAD_DIR.length()) {
                 path = path.substring(0, slash);
                 dirs.add(path);

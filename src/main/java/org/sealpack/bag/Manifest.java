@@ -46,7 +46,16 @@ public final class Manifest {
 
     /** Collects a manifest entry by entry. */
     public static final class Builder {
-        private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>();
+        private final LinkedHashMap<String, Entry> entries;
+
+        public Builder() {
+            entries = new LinkedHashMap<>();
+        }
+
+        /** For about {@code expected} files: the map is not grown on the way. */
+        public Builder(int expected) {
+            entries = new LinkedHashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+        }
 
         /** Adds a file; false (and nothing changed) if the path is already there. */
         public boolean add(String path, byte[] digest, long size) {

@@ -84,7 +84,7 @@ public final class Payload {
             }
         }
         files.sort(Comparator.comparing(PayloadFile::bagPath));
-        Map<String, String> folded = new HashMap<>();
+        Map<String, String> folded = new HashMap<>(Math.max(16, (int) (files.size() / 0.75f) + 1));
         for (PayloadFile f : files) {
             String problem = EntryNames.problem(f.bagPath());
             if (problem != null) {

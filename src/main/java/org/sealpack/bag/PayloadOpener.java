@@ -52,11 +52,14 @@ final class PayloadOpener implements Closeable {
         int depth = 0;
         for (int from = 0; from < slash; depth++) {
             int end = relative.indexOf('/', from);
-            String name = relative.substring(from, end);
+            int start = from;
             from = end + 1;
-            if (depth < names.size() && names.get(depth).equals(name)) {
+            if (depth < names.size()
+                    && names.get(depth).length() == end - start
+                    && relative.regionMatches(start, names.get(depth), 0, end - start)) {
                 continue;
             }
+            String name = relative.substring(start, end);
             closeFrom(depth);
             SecureDirectoryStream<Path> dir;
             if (depth == 0) {
