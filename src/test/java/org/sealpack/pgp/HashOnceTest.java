@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.gnu.GNUObjectIdentifiers;
+import org.bouncycastle.bcpg.Ed25519PublicBCPGKey;
 import org.bouncycastle.bcpg.EdDSAPublicBCPGKey;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
@@ -17,10 +18,10 @@ import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProv
 import org.junit.jupiter.api.Test;
 
 /**
- * The hash-once verifier of legacy EdDSA signatures (OpenPGP signs the digest with Ed25519),
- * against a known answer from an independent source, RFC 8032 section 7.1 "TEST SHA(abc)": Ed25519
- * over the SHA-512 digest of "abc", which is exactly what an OpenPGP EdDSA signature over "abc"
- * with SHA-512 is. And the ways it must say no.
+ * The hash-once verifier of Ed25519 signatures, legacy EdDSA and RFC 9580's (OpenPGP signs the
+ * digest with Ed25519 in both), against a known answer from an independent source, RFC 8032 section
+ * 7.1 "TEST SHA(abc)": Ed25519 over the SHA-512 digest of "abc", which is exactly what an OpenPGP
+ * EdDSA signature over "abc" with SHA-512 is. And the ways it must say no.
  */
 class HashOnceTest {
     static final byte[] PUBLIC =
@@ -51,10 +52,21 @@ class HashOnceTest {
                 Crypto.fingerprints());
     }
 
+    /** The same public key as an RFC 9580 Ed25519 (algorithm 27) key of a v6 certificate. */
+    static PGPPublicKey v6Key(byte[] publicKey) throws Exception {
+        return new PGPPublicKey(
+                new PublicKeyPacket(
+                        PublicKeyPacket.VERSION_6,
+                        PublicKeyAlgorithmTags.Ed25519,
+                        new Date(0),
+                        new Ed25519PublicBCPGKey(publicKey)),
+                Crypto.fingerprints());
+    }
+
     static boolean verify(PGPPublicKey key, byte[] data, byte[] signature) throws Exception {
         PGPContentVerifier verifier =
                 HashOnce.verifiers(new JcaPGPContentVerifierBuilderProvider())
-                        .get(PublicKeyAlgorithmTags.EDDSA_LEGACY, HashAlgorithmTags.SHA512)
+                        .get(key.getAlgorithm(), HashAlgorithmTags.SHA512)
                         .build(key);
         assertThat(verifier)
                 .as("the hash-once path, not Bouncy Castle's")
@@ -67,6 +79,26 @@ class HashOnceTest {
     void rfc8032ShaAbcVerifies() throws Exception {
         assertThat(verify(key(PUBLIC, 0x40), "abc".getBytes(StandardCharsets.US_ASCII), SIGNATURE))
                 .isTrue();
+    }
+
+    @Test
+    void rfc8032ShaAbcVerifiesUnderAnRfc9580Ed25519KeyAndNothingElseDoes() throws Exception {
+        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+        assertThat(verify(v6Key(PUBLIC), abc, SIGNATURE)).isTrue();
+        assertThat(verify(v6Key(PUBLIC), "abd".getBytes(StandardCharsets.US_ASCII), SIGNATURE))
+                .as("other data")
+                .isFalse();
+        for (int i : new int[] {0, 31, 32, 63}) {
+            byte[] bad = SIGNATURE.clone();
+            bad[i] ^= 0x01;
+            assertThat(verify(v6Key(PUBLIC), abc, bad)).as("signature byte " + i).isFalse();
+        }
+        byte[] otherKey = PUBLIC.clone();
+        otherKey[5] ^= 0x01;
+        assertThat(verify(v6Key(otherKey), abc, SIGNATURE)).as("another key").isFalse();
+        assertThat(verify(v6Key(PUBLIC), abc, java.util.Arrays.copyOf(SIGNATURE, 63)))
+                .as("a short signature")
+                .isFalse();
     }
 
     @Test
