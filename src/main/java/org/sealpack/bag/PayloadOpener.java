@@ -4,9 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
@@ -38,8 +41,30 @@ final class PayloadOpener implements Closeable {
     private final List<SecureDirectoryStream<Path>> open = new ArrayList<>();
     private boolean secure = true;
 
-    /** The file, open at its start. */
+    /**
+     * The file, open at its start; a failure names the file by its full path, as opening it by its
+     * path would.
+     */
     SeekableByteChannel open(PayloadFile f) throws IOException {
+        try {
+            return openRelative(f);
+        } catch (FileSystemException e) {
+            String file = f.source().toString();
+            if (file.equals(e.getFile())) {
+                throw e;
+            }
+            FileSystemException named =
+                    e instanceof NoSuchFileException
+                            ? new NoSuchFileException(file, null, e.getReason())
+                            : e instanceof AccessDeniedException
+                                    ? new AccessDeniedException(file, null, e.getReason())
+                                    : new FileSystemException(file, null, e.getReason());
+            named.initCause(e);
+            throw named;
+        }
+    }
+
+    private SeekableByteChannel openRelative(PayloadFile f) throws IOException {
         String relative = f.bagPath().substring(BagIt.PAYLOAD_DIR.length() + 1);
         int slash = relative.lastIndexOf('/');
         if (slash < 0 || !secure) {

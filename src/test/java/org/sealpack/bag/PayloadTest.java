@@ -116,4 +116,19 @@ class PayloadTest {
             assertThatThrownBy(() -> opener.open(b).close()).isInstanceOf(IOException.class);
         }
     }
+
+    /** A file gone since the listing is named by its full path, as before the handles. */
+    @Test
+    void aFileGoneSinceTheListingIsNamedInFull() throws IOException {
+        file("in/sub/a.txt");
+        file("in/sub/b.txt");
+        List<PayloadFile> files = Payload.collect(List.of(dir.resolve("in"))).files();
+        Files.delete(dir.resolve("in/sub/b.txt"));
+        try (PayloadOpener opener = new PayloadOpener()) {
+            opener.open(files.get(0)).close();
+            assertThatThrownBy(() -> opener.open(files.get(1)))
+                    .isInstanceOf(java.nio.file.NoSuchFileException.class)
+                    .hasMessage(dir.resolve("in/sub/b.txt").toString());
+        }
+    }
 }
