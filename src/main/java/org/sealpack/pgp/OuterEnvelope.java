@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
@@ -55,6 +56,12 @@ final class OuterEnvelope {
     private final SignedInput body;
 
     /**
+     * For a pass over a file an earlier pass authenticated: whether its bytes, read to the end, are
+     * the ones that verified (the signed data is then not hashed again); null otherwise.
+     */
+    private final BooleanSupplier sameBytes;
+
+    /**
      * Whether the whole file was read with its structure complete: a failure after that is no
      * truncation.
      */
@@ -76,6 +83,7 @@ final class OuterEnvelope {
      *
      * @param path the file, whose signature is read from its end first (null for a stream)
      * @param verifying whether the signer must be trusted (false: only looking, for inspect)
+     * @param sameBytes for a file an earlier pass authenticated (see {@link #sameBytes}), else null
      */
     OuterEnvelope(
             PGPOnePassSignature onePass,
@@ -83,17 +91,19 @@ final class OuterEnvelope {
             CountingInput decoded,
             List<Certificate> trusted,
             Path path,
-            boolean verifying)
+            boolean verifying,
+            BooleanSupplier sameBytes)
             throws IOException, PGPException {
         this.onePass = onePass;
         this.factory = factory;
         this.decoded = decoded;
+        this.sameBytes = sameBytes;
         if (onePass.getSignatureType() != PGPSignature.BINARY_DOCUMENT || !onePass.isContaining()) {
             throw new MalformedSealException(
                     "the outer signature header is not that of a sealed file", ALTERED_HINT);
         }
         byte[] onePassBytes = onePass.getEncoded();
-        for (Certificate cert : trusted) {
+        for (Certificate cert : sameBytes == null ? trusted : List.<Certificate>of()) {
             for (PGPPublicKey key : cert.ring) {
                 if (onePass.getKeyIdentifier().matches(key.getKeyIdentifier())) {
                     PGPOnePassSignature copy =
@@ -108,7 +118,7 @@ final class OuterEnvelope {
                 }
             }
         }
-        if (verifying) {
+        if (verifying && sameBytes == null) {
             preflight(path == null ? null : OuterTail.read(path), trusted);
         }
         Object second = factory.nextObject();
@@ -174,6 +184,28 @@ final class OuterEnvelope {
      * (docs/FORMAT.md section 1, steps 4 to 11).
      */
     SignatureCheck verify(List<Certificate> trusted) throws IOException, PGPException {
+        if (sameBytes == null) {
+            return checked(trusted);
+        }
+        try {
+            return checked(trusted);
+        } catch (IOException | PGPException | RuntimeException e) {
+            // Whatever went wrong over bytes that changed since they verified, that is the news.
+            if (!sameBytes.getAsBoolean()) {
+                throw changed();
+            }
+            throw e;
+        }
+    }
+
+    private static BadSignatureException changed() {
+        return new BadSignatureException(
+                "the file changed while it was read: its bytes are no longer those whose outer"
+                        + " signature verified; it was altered",
+                ALTERED_HINT);
+    }
+
+    private SignatureCheck checked(List<Certificate> trusted) throws IOException, PGPException {
         CountingInput.drain(body);
         decoded.record();
         Object o = factory.nextObject();
@@ -199,6 +231,17 @@ final class OuterEnvelope {
                     "the outer literal data date is neither 0 nor the signature's time: "
                             + "it was altered",
                     ALTERED_HINT);
+        }
+        if (sameBytes != null) {
+            // Authenticated by the earlier pass: these bytes are those, or nothing is given.
+            if (!sameBytes.getAsBoolean()) {
+                throw changed();
+            }
+            return new SignatureCheck(
+                    verified.certificate(),
+                    signature.getCreationTime().toInstant(),
+                    List.of(),
+                    Signatures.checkKeyAt(verified, signature, what));
         }
         for (Candidate c : candidates) {
             if (c.key().getKeyID() == verified.key().getKeyID()

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
@@ -54,6 +55,7 @@ public final class SealReader implements AutoCloseable {
             List<Certificate> trusted,
             Path path,
             boolean verifying,
+            BooleanSupplier sameBytes,
             String name)
             throws IOException, PGPException {
         this.file = file;
@@ -79,7 +81,9 @@ public final class SealReader implements AutoCloseable {
                     "this is not a sealed file: it does not start with a one-pass signature",
                     NOT_SEALED_HINT);
         }
-        this.outer = new OuterEnvelope(list.get(0), factory, decoded, trusted, path, verifying);
+        this.outer =
+                new OuterEnvelope(
+                        list.get(0), factory, decoded, trusted, path, verifying, sameBytes);
         Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
         if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
             throw new MalformedSealException(
@@ -97,7 +101,19 @@ public final class SealReader implements AutoCloseable {
      *     trusted is refused before anything is decrypted
      */
     public static SealReader open(InputStream in, List<Certificate> trusted, Path path) {
-        return start(in, trusted, path, true);
+        return start(in, trusted, path, true, null);
+    }
+
+    /**
+     * Starts reading again a sealed file whose outer signature an earlier pass verified over every
+     * byte (docs/FORMAT.md R1.20): the signed data is not hashed again; instead {@link
+     * #verifyOuter} gives the signature's check only if {@code sameBytes}, asked once this pass has
+     * read the file to its end, says its bytes were those the earlier pass verified. An anonymous
+     * file is read as by {@link #open}.
+     */
+    public static SealReader openAuthenticated(
+            InputStream in, List<Certificate> trusted, Path path, BooleanSupplier sameBytes) {
+        return start(in, trusted, path, true, sameBytes);
     }
 
     /**
@@ -105,11 +121,15 @@ public final class SealReader implements AutoCloseable {
      * decrypted.
      */
     public static SealReader inspect(InputStream in, Path path) {
-        return start(in, List.of(), path, false);
+        return start(in, List.of(), path, false, null);
     }
 
     private static SealReader start(
-            InputStream in, List<Certificate> trusted, Path path, boolean verifying) {
+            InputStream in,
+            List<Certificate> trusted,
+            Path path,
+            boolean verifying,
+            BooleanSupplier sameBytes) {
         // Its first bytes are looked at before any parser sees them, to say what a file that is no
         // sealed file is (empty, text, a certificate, ...).
         InputStream peeked = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
@@ -129,7 +149,7 @@ public final class SealReader implements AutoCloseable {
         }
         CountingInput file = CountingInput.over(peeked);
         try {
-            return new SealReader(file, trusted, path, verifying, name);
+            return new SealReader(file, trusted, path, verifying, sameBytes, name);
         } catch (IOException | PGPException | RuntimeException e) {
             throw ReadFailures.of(e, file, false, false, "the file is not a readable sealed file");
         }

@@ -113,6 +113,19 @@ final class Authentication {
     }
 
     /**
+     * The reader of the decrypting pass over {@code in} (what {@link Source#open} gave after {@link
+     * #first}): a file the first pass authenticated is not hashed again, its bytes are compared
+     * with those that verified instead ({@link Source#sameBytes}); any other is read as it comes.
+     */
+    static SealReader second(
+            Source source, Pinned pinned, InputStream in, List<Certificate> trusted) {
+        if (pinned.verified()) {
+            return SealReader.openAuthenticated(in, trusted, source.seekable(), source::sameBytes);
+        }
+        return SealReader.open(in, trusted, source.seekable());
+    }
+
+    /**
      * The reader, once an anonymous file's recipients are within the limit (checked before anything
      * is staged).
      */
@@ -131,7 +144,7 @@ final class Authentication {
      */
     private static void verifyOuter(Source source, List<Certificate> trusted, Pinned pinned)
             throws IOException {
-        InputStream file = source.firstPass("authenticating");
+        InputStream file = source.authenticatingPass("authenticating");
         Pipeline pipeline =
                 Pipeline.writingInBackground(
                         "sealpack-authenticate",
@@ -145,6 +158,7 @@ final class Authentication {
                         new BufferedInputStream(pipeline.input(), 1 << 16), trusted, pinned.path)) {
             reader.verifyOuter(trusted);
             pipeline.finish();
+            pinned.verifiedFirstPass();
         } catch (IOException | RuntimeException e) {
             throw Verifier.unreadable(pipeline.failed(e), source);
         }

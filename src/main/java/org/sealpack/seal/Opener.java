@@ -56,7 +56,7 @@ public final class Opener {
                 InputStream in = source.open("opening");
                 SealReader reader =
                         Authentication.bounded(
-                                SealReader.open(in, trusted, source.seekable()), limits);
+                                Authentication.second(source, pinned, in, trusted), limits);
                 StagedBag staged = StagedBag.beside(target, destination.directory())) {
             Verified<Reports.Full> verified =
                     FullCheck.run(

@@ -1,5 +1,6 @@
 package org.sealpack.seal;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import org.sealpack.failure.UnsafeArchiveException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.ReadingTag;
 import org.sealpack.io.Staging;
 
 /**
@@ -30,6 +32,18 @@ final class Pinned implements AutoCloseable {
 
     /** For a stream read once, as it comes (an anonymous file: nothing to authenticate first). */
     static final Pinned NOTHING = new Pinned(null, null, null);
+
+    /**
+     * The keyed tag both whole passes are read under: the second pass's bytes are the first's when
+     * their tags and lengths agree (R1.20).
+     */
+    private ReadingTag tag;
+
+    private Tagged first;
+    private Tagged second;
+
+    /** Whether the first pass verified the outer signature over every byte it read. */
+    private boolean verified;
 
     Pinned(FileChannel channel, Path path, Staging spool) {
         this.channel = channel;
@@ -147,6 +161,113 @@ final class Pinned implements AutoCloseable {
         }
         int tag = (b & 0x40) != 0 ? b & 0x3f : (b >> 2) & 0x0f;
         return tag == 1 || tag == 3;
+    }
+
+    private ReadingTag tag() {
+        if (tag == null) {
+            tag = ReadingTag.fresh();
+        }
+        return tag;
+    }
+
+    /** The authenticating pass: every byte from the start, under the keyed tag. Once. */
+    InputStream firstPass() {
+        if (first != null) {
+            throw new IllegalStateException("the first pass is read once");
+        }
+        first = new Tagged(from(0), tag().reading());
+        return first;
+    }
+
+    /** The decrypting pass: every byte from the start again, under the same keyed tag. Once. */
+    InputStream secondPass() {
+        if (second != null) {
+            throw new IllegalStateException("the second pass is read once");
+        }
+        second = new Tagged(from(0), tag().reading());
+        return second;
+    }
+
+    /** Records that the first pass, read to its end, verified the outer signature. */
+    void verifiedFirstPass() {
+        if (first == null || !first.ended) {
+            throw new IllegalStateException("the first pass was not read to its end");
+        }
+        verified = true;
+    }
+
+    /** Whether {@link #verifiedFirstPass} was recorded. */
+    boolean verified() {
+        return verified;
+    }
+
+    /**
+     * Whether the second pass, read here to its end through {@code through} (the stream the caller
+     * wrapped around it, or null for the pass itself), gave exactly the bytes the first pass read
+     * to its end: the same length and the same keyed tag. Reads at most one byte more than the
+     * first pass had left, so bytes appended meanwhile are not all read.
+     */
+    boolean sameBytes(InputStream through) {
+        if (!verified || second == null) {
+            return false;
+        }
+        InputStream in = through == null ? second : through;
+        long left = first.reading.count() - second.reading.count();
+        byte[] buffer = new byte[1 << 16];
+        try {
+            while (left >= 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left + 1));
+                if (n < 0) {
+                    break;
+                }
+                left -= n;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return left == 0 && first.reading.value().equals(second.reading.value());
+    }
+
+    /** A pass: the bytes read are tagged; the tag's value is taken once the end was read. */
+    private static final class Tagged extends FilterInputStream {
+        final ReadingTag.Reading reading;
+        boolean ended;
+
+        Tagged(InputStream in, ReadingTag.Reading reading) {
+            super(in);
+            this.reading = reading;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                reading.update(b, off, n);
+            } else if (n < 0) {
+                ended = true;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            int want = (int) Math.min(n, 1 << 16);
+            return Math.max(0, read(new byte[want], 0, want));
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     /** The bytes from {@code position} to the end, read at the descriptor with positional reads. */

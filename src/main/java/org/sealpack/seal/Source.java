@@ -152,7 +152,29 @@ public final class Source {
         if (pinned == null) {
             throw new IllegalStateException("not pinned, or a stream read once");
         }
-        InputStream in = pinned.from(0);
+        return buffered(pinned.from(0), what);
+    }
+
+    /**
+     * The first pass that authenticates: as {@link #firstPass}, every byte read under the keyed tag
+     * the second pass ({@link #open}) is compared with ({@link #sameBytes}).
+     */
+    InputStream authenticatingPass(String what) {
+        if (pinned == null) {
+            throw new IllegalStateException("not pinned, or a stream read once");
+        }
+        return buffered(pinned.firstPass(), what);
+    }
+
+    /**
+     * Whether the pass {@link #open} gave, read to its end, is byte for byte the authenticating
+     * pass (compared by a keyed tag: {@link Pinned#sameBytes}); false when there was none.
+     */
+    boolean sameBytes() {
+        return pinned != null && opened != null && pinned.sameBytes(opened);
+    }
+
+    private InputStream buffered(InputStream in, String what) {
         if (what != null && progress != Progress.NONE) {
             try {
                 progress.start(what, pinned.channel.size());
@@ -188,7 +210,7 @@ public final class Source {
             if (held != null) {
                 in = held;
             } else if (pinned != null) {
-                in = pinned.from(0);
+                in = pinned.secondPass();
                 if (progress != Progress.NONE) {
                     progress.start(what, pinned.channel.size());
                 }

@@ -73,7 +73,7 @@ public final class Verifier {
         Path spool = Path.of(System.getProperty("java.io.tmpdir"), "sealpack-verify");
         try (Pinned pinned = Authentication.first(source, trusted, spool, limits, "verifying");
                 InputStream in = source.open("verifying");
-                SealReader reader = SealReader.open(in, trusted, source.seekable())) {
+                SealReader reader = Authentication.second(source, pinned, in, trusted)) {
             return FullCheck.run(
                     source,
                     reader,

@@ -368,6 +368,56 @@ class AuthenticateFirstTest {
         }
     }
 
+    /**
+     * The second pass is not hashed again: a keyed tag of its bytes must equal the first pass's. A
+     * byte flipped in the middle of the body (decryption then fails), in the signature that ends
+     * the file (decryption succeeds: only the tag can tell), or bytes appended, each written into
+     * the same inode after the first pass verified, are refused as a file that changed while it was
+     * read, with nothing left.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"middle", "signature", "appended"})
+    void bytesChangedInPlaceAfterTheFirstPassAreRefusedAsAChangedFile(String where)
+            throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("in-place-" + where));
+        Path sealed = Files.copy(big, folder.resolve("changed.sealed"));
+        long size = Files.size(sealed);
+        Key recipient = org.sealpack.TestKeys.key("recipient");
+        Passphrases changing =
+                k -> {
+                    try (RandomAccessFile f = new RandomAccessFile(sealed.toFile(), "rw")) {
+                        if (where.equals("appended")) {
+                            f.seek(size);
+                            f.write(new byte[] {0x0a});
+                        } else {
+                            long at = where.equals("middle") ? size / 2 : size - 5;
+                            f.seek(at);
+                            int b = f.read();
+                            f.seek(at);
+                            f.write(b ^ 0x01);
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
+                };
+        assertThatThrownBy(
+                        () ->
+                                Opener.open(
+                                        Source.file(sealed),
+                                        List.of(cert("signer")),
+                                        List.of(recipient),
+                                        changing,
+                                        Opener.Destination.of(folder.resolve("bag")),
+                                        Limits.DEFAULT,
+                                        new Checks()))
+                .isInstanceOf(BadSignatureException.class)
+                .hasMessageContaining("the file changed while it was read");
+        try (Stream<Path> left = Files.list(folder)) {
+            assertThat(left.toList()).containsExactly(sealed);
+        }
+    }
+
     @Test
     @Pins("R8.4")
     void eachKeyIsUnlockedOnceHoweverManyHiddenRecipients() {
