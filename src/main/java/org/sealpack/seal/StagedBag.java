@@ -10,6 +10,7 @@ import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.bag.OpenedBag;
 import org.sealpack.failure.OutputExistsException;
 import org.sealpack.failure.WriteFailedException;
+import org.sealpack.io.BackgroundAfter;
 import org.sealpack.io.Staging;
 
 /**
@@ -92,7 +93,7 @@ final class StagedBag implements UnverifiedSink, AutoCloseable {
     public OutputStream file(String path) {
         checkRunning();
         try {
-            OutputStream out = entries.file(path);
+            OutputStream out = new BackgroundAfter(entries.file(path), 8 << 20, "sealpack-write");
             return new FilterOutputStream(out) {
                 @Override
                 public void write(byte[] b, int off, int len) {
