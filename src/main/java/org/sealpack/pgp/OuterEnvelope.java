@@ -8,7 +8,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +80,8 @@ final class OuterEnvelope {
     /**
      * Reads the header and the literal packet's header, leaving the body to be read.
      *
-     * @param path the file, whose signature is read from its end first (null for a stream)
+     * @param tail the signature that ends the file, read from its descriptor first (null if none)
+     * @param seekable whether the file could be read from its end (false for a stream)
      * @param verifying whether the signer must be trusted (false: only looking, for inspect)
      * @param sameBytes for a file an earlier pass authenticated (see {@link #sameBytes}), else null
      */
@@ -90,7 +90,8 @@ final class OuterEnvelope {
             PGPObjectFactory factory,
             CountingInput decoded,
             List<Certificate> trusted,
-            Path path,
+            PGPSignature tail,
+            boolean seekable,
             boolean verifying,
             BooleanSupplier sameBytes)
             throws IOException, PGPException {
@@ -119,7 +120,7 @@ final class OuterEnvelope {
             }
         }
         if (verifying && sameBytes == null) {
-            preflight(path == null ? null : OuterTail.read(path), trusted);
+            preflight(seekable, tail, trusted);
         }
         Object second = factory.nextObject();
         if (!(second instanceof PGPLiteralData literal)) {
@@ -151,8 +152,8 @@ final class OuterEnvelope {
      * reading the file's first and last kilobytes. For a stream, the one-pass header's key ID must
      * be a trusted signer's. The signature itself is verified at the end, over the data, as always.
      */
-    private void preflight(PGPSignature tail, List<Certificate> trusted) {
-        if (tail != null) {
+    private void preflight(boolean seekable, PGPSignature tail, List<Certificate> trusted) {
+        if (seekable && tail != null) {
             checkHeaderAgrees(tail);
             Signatures.resolve(tail, trusted, "the outer signature");
         } else if (candidates.isEmpty()) {

@@ -3,8 +3,6 @@ package org.sealpack.pgp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPSignature;
@@ -23,10 +21,13 @@ final class OuterTail {
 
     private OuterTail() {}
 
-    /** The signature packet that ends the file, or null if the file does not end with one. */
-    static PGPSignature read(Path file) {
+    /**
+     * The signature packet that ends the file open at {@code channel} (read with positional reads,
+     * so the channel's position does not move), or null if the file does not end with one.
+     */
+    static PGPSignature read(FileChannel channel) {
         byte[] tail;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
             long size = channel.size();
             int n = (int) Math.min(size, TAIL);
             ByteBuffer buffer = ByteBuffer.allocate(n);

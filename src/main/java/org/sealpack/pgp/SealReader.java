@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPOnePassSignatureList;
+import org.bouncycastle.openpgp.PGPSignature;
 import org.sealpack.failure.MalformedSealException;
 import org.sealpack.failure.NotVerifiableException;
 import org.sealpack.failure.SealpackException;
@@ -53,7 +55,7 @@ public final class SealReader implements AutoCloseable {
     private SealReader(
             CountingInput file,
             List<Certificate> trusted,
-            Path path,
+            Tail tail,
             boolean verifying,
             BooleanSupplier sameBytes,
             String name)
@@ -83,7 +85,14 @@ public final class SealReader implements AutoCloseable {
         }
         this.outer =
                 new OuterEnvelope(
-                        list.get(0), factory, decoded, trusted, path, verifying, sameBytes);
+                        list.get(0),
+                        factory,
+                        decoded,
+                        trusted,
+                        tail == null ? null : tail.signature,
+                        tail != null,
+                        verifying,
+                        sameBytes);
         Object inner = new PGPObjectFactory(outer.body(), Crypto.fingerprints()).nextObject();
         if (!(inner instanceof PGPEncryptedDataList encrypted) || encrypted.isEmpty()) {
             throw new MalformedSealException(
@@ -93,15 +102,35 @@ public final class SealReader implements AutoCloseable {
     }
 
     /**
+     * The signature packet that ends a file, as read from its open descriptor before the data is
+     * read (unverified: it only says whom to refuse early). Read at once, since the descriptor may
+     * be closed by whoever reads the data.
+     */
+    public static final class Tail {
+        private final PGPSignature signature;
+
+        private Tail(PGPSignature signature) {
+            this.signature = signature;
+        }
+
+        /** Reads it from {@code channel} with positional reads; null for no channel (a stream). */
+        public static Tail of(FileChannel channel) {
+            return channel == null ? null : new Tail(OuterTail.read(channel));
+        }
+    }
+
+    /**
      * Starts reading a sealed file.
      *
      * @param trusted the certificates whose signatures the caller will accept
-     * @param path the file the stream reads (null for a stream that is no file): its outer
-     *     signature is then looked at first, from the file's end, and a file whose signer is not
-     *     trusted is refused before anything is decrypted
+     * @param path the file the stream reads, for messages (null for a stream that is no file)
+     * @param tail the signature that ends that file, read from its open descriptor ({@link
+     *     Tail#of}; null for a stream): looked at first, a file whose signer is not trusted is
+     *     refused before anything is decrypted. Read there, never through the name, so a file
+     *     renamed over the name meanwhile is not what is judged.
      */
-    public static SealReader open(InputStream in, List<Certificate> trusted, Path path) {
-        return start(in, trusted, path, true, null);
+    public static SealReader open(InputStream in, List<Certificate> trusted, Path path, Tail tail) {
+        return start(in, trusted, path, tail, true, null);
     }
 
     /**
@@ -113,7 +142,7 @@ public final class SealReader implements AutoCloseable {
      */
     public static SealReader openAuthenticated(
             InputStream in, List<Certificate> trusted, Path path, BooleanSupplier sameBytes) {
-        return start(in, trusted, path, true, sameBytes);
+        return start(in, trusted, path, null, true, sameBytes);
     }
 
     /**
@@ -121,13 +150,14 @@ public final class SealReader implements AutoCloseable {
      * decrypted.
      */
     public static SealReader inspect(InputStream in, Path path) {
-        return start(in, List.of(), path, false, null);
+        return start(in, List.of(), path, null, false, null);
     }
 
     private static SealReader start(
             InputStream in,
             List<Certificate> trusted,
             Path path,
+            Tail tail,
             boolean verifying,
             BooleanSupplier sameBytes) {
         // Its first bytes are looked at before any parser sees them, to say what a file that is no
@@ -149,7 +179,7 @@ public final class SealReader implements AutoCloseable {
         }
         CountingInput file = CountingInput.over(peeked);
         try {
-            return new SealReader(file, trusted, path, verifying, sameBytes, name);
+            return new SealReader(file, trusted, tail, verifying, sameBytes, name);
         } catch (IOException | PGPException | RuntimeException e) {
             throw ReadFailures.of(e, file, false, false, "the file is not a readable sealed file");
         }

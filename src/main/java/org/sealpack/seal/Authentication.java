@@ -50,7 +50,12 @@ final class Authentication {
         try {
             boolean anonymous;
             try (InputStream start = source.firstPass(null);
-                    SealReader peek = SealReader.open(start, trusted, pinned.path)) {
+                    SealReader peek =
+                            SealReader.open(
+                                    start,
+                                    trusted,
+                                    pinned.path,
+                                    SealReader.Tail.of(pinned.channel))) {
                 anonymous = peek.isAnonymous();
                 peek.checkRecipients(limits.maxRecipients());
             }
@@ -74,7 +79,7 @@ final class Authentication {
     private static void refuseEarly(byte[] head, List<Certificate> trusted, Source source) {
         boolean whole = head.length < Source.HEAD_BYTES;
         EndWatch in = new EndWatch(head);
-        try (SealReader peek = SealReader.open(in, trusted, null)) {
+        try (SealReader peek = SealReader.open(in, trusted, null, null)) {
             peek.isAnonymous();
         } catch (UntrustedSignerException e) {
             throw e;
@@ -122,7 +127,7 @@ final class Authentication {
         if (pinned.verified()) {
             return SealReader.openAuthenticated(in, trusted, source.seekable(), source::sameBytes);
         }
-        return SealReader.open(in, trusted, source.seekable());
+        return SealReader.open(in, trusted, source.seekable(), SealReader.Tail.of(pinned.channel));
     }
 
     /**
@@ -155,7 +160,10 @@ final class Authentication {
                         });
         try (SealReader reader =
                 SealReader.open(
-                        new BufferedInputStream(pipeline.input(), 1 << 16), trusted, pinned.path)) {
+                        new BufferedInputStream(pipeline.input(), 1 << 16),
+                        trusted,
+                        pinned.path,
+                        SealReader.Tail.of(pinned.channel))) {
             reader.verifyOuter(trusted);
             pipeline.finish();
             pinned.verifiedFirstPass();

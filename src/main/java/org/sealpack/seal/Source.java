@@ -5,6 +5,7 @@ import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -52,6 +53,9 @@ public final class Source {
      * file): read as it is.
      */
     private InputStream held;
+
+    /** The descriptor {@link #open} opened on a regular file that was not pinned. */
+    private FileChannel openedChannel;
 
     private Source(Path file, InputStream stream, String name, boolean hashing, Progress progress) {
         this.file = file;
@@ -200,6 +204,14 @@ public final class Source {
         return new FileInputStream(file.toFile());
     }
 
+    /**
+     * The open descriptor of a regular file being read (pinned, or opened by {@link #open}), whose
+     * signature may be read from its end; null for a stream.
+     */
+    FileChannel tail() {
+        return pinned != null ? pinned.channel : openedChannel;
+    }
+
     /** Opens it, once: buffered, counted for progress, hashed if asked. */
     InputStream open(String what) {
         if (opened != null) {
@@ -225,10 +237,13 @@ public final class Source {
                 // A named pipe or a process substitution (<(...)) is read as a stream: the channel
                 // a
                 // Files.newInputStream gives fails on them ("Illegal seek").
-                in =
-                        Files.isRegularFile(file)
-                                ? Files.newInputStream(file)
-                                : new FileInputStream(file.toFile());
+                if (Files.isRegularFile(file)) {
+                    // One descriptor for the data and for the signature read from its end (tail).
+                    openedChannel = FileChannel.open(file, StandardOpenOption.READ);
+                    in = Channels.newInputStream(openedChannel);
+                } else {
+                    in = new FileInputStream(file.toFile());
+                }
                 if (progress != Progress.NONE) {
                     progress.start(what, Files.size(file));
                 }

@@ -30,6 +30,8 @@ public final class Verifier {
     public static Verified<Reports.Outer> custody(
             Source source, List<Certificate> trusted, Checks checks) {
         InputStream file = source.open("verifying");
+        // Read before the reading thread starts: it closes the descriptor at the file's end.
+        SealReader.Tail tail = SealReader.Tail.of(source.tail());
         Pipeline pipeline =
                 Pipeline.writingInBackground(
                         "sealpack-read",
@@ -43,7 +45,8 @@ public final class Verifier {
                 SealReader.open(
                         new BufferedInputStream(pipeline.input(), 1 << 16),
                         trusted,
-                        source.seekable())) {
+                        source.seekable(),
+                        tail)) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             checks.passed(Checks.OUTER_SIGNATURE);
             report =

@@ -418,6 +418,37 @@ class AuthenticateFirstTest {
         }
     }
 
+    /**
+     * The signature looked at first, from the file's end, is read at the descriptor the data is
+     * read from, never through the name: a file by an untrusted signer renamed over the name after
+     * the file was opened is not what is judged (it used to make a genuine file fail as "altered"
+     * or "untrusted").
+     */
+    @Test
+    void theSignatureAtTheEndIsReadAtTheDescriptorNotThroughTheName() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("renamed"));
+        Path payload = Files.writeString(folder.resolve("note.txt"), "a short statement\n");
+        Path metadata = SealFixture.metadata(folder, SealFixture.METADATA);
+        Path genuine = folder.resolve("genuine.sealed");
+        SealFixture.pack(List.of(payload), metadata, "signer", List.of("recipient"), genuine);
+        Path byOther = folder.resolve("other.sealed");
+        SealFixture.pack(List.of(payload), metadata, "other", List.of("recipient"), byOther);
+        try (java.nio.channels.FileChannel channel =
+                java.nio.channels.FileChannel.open(
+                        genuine, java.nio.file.StandardOpenOption.READ)) {
+            Files.move(byOther, genuine, StandardCopyOption.REPLACE_EXISTING);
+            try (SealReader reader =
+                    SealReader.open(
+                            java.nio.channels.Channels.newInputStream(channel),
+                            List.of(cert("signer")),
+                            genuine,
+                            SealReader.Tail.of(channel))) {
+                assertThat(reader.verifyOuter(List.of(cert("signer"))).signer().fingerprint())
+                        .isEqualTo(cert("signer").fingerprint());
+            }
+        }
+    }
+
     @Test
     @Pins("R8.4")
     void eachKeyIsUnlockedOnceHoweverManyHiddenRecipients() {
