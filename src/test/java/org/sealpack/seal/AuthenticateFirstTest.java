@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -337,35 +338,61 @@ class AuthenticateFirstTest {
             throws Exception {
         Path folder = Files.createDirectories(dir.resolve("in-place"));
         Path sealed = Files.copy(big, folder.resolve("changed.sealed"));
+        Throwable refused =
+                openChangedAfterTheFirstPass(
+                        folder,
+                        sealed,
+                        () -> {
+                            // The same inode rewritten: the descriptor both passes read now gives
+                            // the graft's bytes.
+                            try (InputStream in = Files.newInputStream(bigGraft);
+                                    OutputStream out =
+                                            Files.newOutputStream(
+                                                    sealed,
+                                                    java.nio.file.StandardOpenOption.WRITE)) {
+                                in.transferTo(out);
+                            }
+                        });
+        assertThat(refused).isInstanceOf(SealpackException.class);
+    }
+
+    /** A change made to the file on disk. */
+    interface Change {
+        void make() throws IOException;
+    }
+
+    /**
+     * Opens {@code sealed} into a new bag in {@code folder}, making {@code change} while the key is
+     * unlocked (after the first pass verified, before the second decrypts); returns the failure,
+     * once it is checked that nothing but the sealed file is left in the folder.
+     */
+    Throwable openChangedAfterTheFirstPass(Path folder, Path sealed, Change change)
+            throws IOException {
         Key recipient = org.sealpack.TestKeys.key("recipient");
-        Passphrases overwriting =
+        Passphrases changing =
                 k -> {
-                    // The same inode rewritten: the descriptor both passes read now gives the
-                    // graft's bytes.
-                    try (InputStream in = Files.newInputStream(bigGraft);
-                            OutputStream out =
-                                    Files.newOutputStream(
-                                            sealed, java.nio.file.StandardOpenOption.WRITE)) {
-                        in.transferTo(out);
+                    try {
+                        change.make();
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
                     return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
                 };
-        assertThatThrownBy(
+        Throwable refused =
+                catchThrowable(
                         () ->
                                 Opener.open(
                                         Source.file(sealed),
                                         List.of(cert("signer")),
                                         List.of(recipient),
-                                        overwriting,
+                                        changing,
                                         Opener.Destination.of(folder.resolve("bag")),
                                         Limits.DEFAULT,
-                                        new Checks()))
-                .isInstanceOf(SealpackException.class);
+                                        new Checks()));
         try (Stream<Path> left = Files.list(folder)) {
             assertThat(left.toList()).containsExactly(sealed);
         }
+        return refused;
     }
 
     /**
@@ -382,40 +409,27 @@ class AuthenticateFirstTest {
         Path folder = Files.createDirectories(dir.resolve("in-place-" + where));
         Path sealed = Files.copy(big, folder.resolve("changed.sealed"));
         long size = Files.size(sealed);
-        Key recipient = org.sealpack.TestKeys.key("recipient");
-        Passphrases changing =
-                k -> {
-                    try (RandomAccessFile f = new RandomAccessFile(sealed.toFile(), "rw")) {
-                        if (where.equals("appended")) {
-                            f.seek(size);
-                            f.write(new byte[] {0x0a});
-                        } else {
-                            long at = where.equals("middle") ? size / 2 : size - 5;
-                            f.seek(at);
-                            int b = f.read();
-                            f.seek(at);
-                            f.write(b ^ 0x01);
-                        }
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    return org.sealpack.TestKeys.passphrase("recipient").toCharArray();
-                };
-        assertThatThrownBy(
-                        () ->
-                                Opener.open(
-                                        Source.file(sealed),
-                                        List.of(cert("signer")),
-                                        List.of(recipient),
-                                        changing,
-                                        Opener.Destination.of(folder.resolve("bag")),
-                                        Limits.DEFAULT,
-                                        new Checks()))
+        Throwable refused =
+                openChangedAfterTheFirstPass(
+                        folder,
+                        sealed,
+                        () -> {
+                            try (RandomAccessFile f = new RandomAccessFile(sealed.toFile(), "rw")) {
+                                if (where.equals("appended")) {
+                                    f.seek(size);
+                                    f.write(new byte[] {0x0a});
+                                } else {
+                                    long at = where.equals("middle") ? size / 2 : size - 5;
+                                    f.seek(at);
+                                    int b = f.read();
+                                    f.seek(at);
+                                    f.write(b ^ 0x01);
+                                }
+                            }
+                        });
+        assertThat(refused)
                 .isInstanceOf(BadSignatureException.class)
                 .hasMessageContaining("the file changed while it was read");
-        try (Stream<Path> left = Files.list(folder)) {
-            assertThat(left.toList()).containsExactly(sealed);
-        }
     }
 
     /**
