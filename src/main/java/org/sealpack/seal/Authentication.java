@@ -1,6 +1,5 @@
 package org.sealpack.seal;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +8,6 @@ import java.util.List;
 import org.sealpack.archive.Limits;
 import org.sealpack.failure.SealpackException;
 import org.sealpack.failure.UntrustedSignerException;
-import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.SealReader;
@@ -150,17 +148,10 @@ final class Authentication {
     private static void verifyOuter(Source source, List<Certificate> trusted, Pinned pinned)
             throws IOException {
         InputStream file = source.authenticatingPass("authenticating");
-        Pipeline pipeline =
-                Pipeline.writingInBackground(
-                        "sealpack-authenticate",
-                        into -> {
-                            try (file) {
-                                ChunkPipe.copy(file, into);
-                            }
-                        });
+        Pipeline pipeline = Pipeline.readingAhead("sealpack-authenticate", file);
         try (SealReader reader =
                 SealReader.open(
-                        new BufferedInputStream(pipeline.input(), 1 << 16),
+                        pipeline.aheadInput(),
                         trusted,
                         pinned.path,
                         SealReader.Tail.of(pinned.channel))) {

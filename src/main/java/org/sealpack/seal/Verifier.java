@@ -1,6 +1,5 @@
 package org.sealpack.seal;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.util.List;
 import org.sealpack.archive.Limits;
 import org.sealpack.archive.UnverifiedSink;
 import org.sealpack.failure.InputException;
-import org.sealpack.io.ChunkPipe;
 import org.sealpack.io.Pipeline;
 import org.sealpack.pgp.Certificate;
 import org.sealpack.pgp.KeyHandle;
@@ -32,21 +30,10 @@ public final class Verifier {
         InputStream file = source.open("verifying");
         // Read before the reading thread starts: it closes the descriptor at the file's end.
         SealReader.Tail tail = SealReader.Tail.of(source.tail());
-        Pipeline pipeline =
-                Pipeline.writingInBackground(
-                        "sealpack-read",
-                        into -> {
-                            try (file) {
-                                ChunkPipe.copy(file, into);
-                            }
-                        });
+        Pipeline pipeline = Pipeline.readingAhead("sealpack-read", file);
         Reports.Outer report;
         try (SealReader reader =
-                SealReader.open(
-                        new BufferedInputStream(pipeline.input(), 1 << 16),
-                        trusted,
-                        source.seekable(),
-                        tail)) {
+                SealReader.open(pipeline.aheadInput(), trusted, source.seekable(), tail)) {
             SignatureCheck outer = reader.verifyOuter(trusted);
             checks.passed(Checks.OUTER_SIGNATURE);
             report =

@@ -29,6 +29,38 @@ class PipelineTest {
     }
 
     @Test
+    void aFileReadAheadArrivesWholeInOrderAndIsClosedAtItsEnd() throws Exception {
+        byte[] data = new byte[(3 << 20) + 12345];
+        new java.util.Random(7).nextBytes(data);
+        java.util.concurrent.atomic.AtomicBoolean closed =
+                new java.util.concurrent.atomic.AtomicBoolean();
+        InputStream file =
+                new java.io.ByteArrayInputStream(data) {
+                    @Override
+                    public void close() {
+                        closed.set(true);
+                    }
+                };
+        Pipeline p = Pipeline.readingAhead("test-read", file);
+        InputStream in = p.aheadInput();
+        // The parser looks at the first bytes and goes back, then reads small and large pieces.
+        assertThat(in.markSupported()).isTrue();
+        in.mark(4096);
+        assertThat(in.readNBytes(4096)).isEqualTo(java.util.Arrays.copyOf(data, 4096));
+        in.reset();
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 18];
+        for (int size = 1, n;
+                (n = in.read(buffer, 0, size)) >= 0;
+                size = size * 7 % buffer.length + 1) {
+            got.write(buffer, 0, n);
+        }
+        p.finish();
+        assertThat(got.toByteArray()).isEqualTo(data);
+        assertThat(closed).isTrue();
+    }
+
+    @Test
     void aFailureOfTheWritingSideReachesTheReaderAsItself() {
         IOException broken = new IOException("the disk returned an error");
         Pipeline p =

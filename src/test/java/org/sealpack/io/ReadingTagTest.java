@@ -122,6 +122,22 @@ class ReadingTagTest {
     }
 
     @Test
+    void valuesAreEqualOnlyWhenEveryFieldIs() {
+        ReadingTag.Value v = new ReadingTag.Value(5, 1, 2, 3, 4);
+        assertThat(v).isEqualTo(new ReadingTag.Value(5, 1, 2, 3, 4));
+        assertThat(v).hasSameHashCodeAs(new ReadingTag.Value(5, 1, 2, 3, 4));
+        assertThat(v).isNotEqualTo(new ReadingTag.Value(6, 1, 2, 3, 4));
+        assertThat(v).isNotEqualTo(new ReadingTag.Value(5, 9, 2, 3, 4));
+        assertThat(v).isNotEqualTo(new ReadingTag.Value(5, 1, 9, 3, 4));
+        assertThat(v).isNotEqualTo(new ReadingTag.Value(5, 1, 2, 9, 4));
+        assertThat(v).isNotEqualTo(new ReadingTag.Value(5, 1, 2, 3, 9));
+        assertThat(v).isNotEqualTo(null);
+        assertThat(v).isNotEqualTo("Value[5]");
+        // Never printed with its lanes: they are values of a secret-keyed tag.
+        assertThat(v.toString()).isEqualTo("Value[5]");
+    }
+
+    @Test
     void anotherTagGivesTheSameBytesAnotherValue() {
         byte[] data = new byte[1000];
         RANDOM.nextBytes(data);
