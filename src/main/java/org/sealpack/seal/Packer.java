@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.sealpack.archive.TarWriter;
 import org.sealpack.bag.BagIt;
 import org.sealpack.bag.BagRules;
@@ -40,6 +41,7 @@ import org.sealpack.io.BackgroundWriter;
 import org.sealpack.io.Pipeline;
 import org.sealpack.io.Staging;
 import org.sealpack.pgp.Certificate;
+import org.sealpack.pgp.PendingKey;
 import org.sealpack.pgp.SealWriter;
 import org.sealpack.pgp.Sealing;
 import org.sealpack.pgp.SecretKey;
@@ -228,8 +230,9 @@ public final class Packer {
         }
         BagRules.Verdict existing =
                 request.existingBag() == null ? null : validateExisting(request.existingBag());
+        // Its derivation runs beside the payload's reading and sealing: pack signs only at the end.
         SecretKey signer =
-                Passphrases.unlock(
+                Passphrases.unlockBeside(
                         request.signer(),
                         passphrases,
                         request.signer().signingParts(request.now()));
@@ -312,6 +315,15 @@ public final class Packer {
                 p.existing() != null
                         ? p.existing().payloadBytes()
                         : p.files().stream().mapToLong(PayloadFile::size).sum());
+        // A wrong passphrase found by the signing key's derivation stops the sealing at the next
+        // buffer rather than at the end, where the key first signs.
+        LongConsumer advance =
+                p.signer() instanceof PendingKey pending
+                        ? n -> {
+                            pending.failFast();
+                            progress.advance(n);
+                        }
+                        : progress::advance;
         BagWriter.Written written;
         try {
             written =
@@ -323,7 +335,7 @@ public final class Packer {
                                     p.existing(),
                                     request.now(),
                                     bagSigner,
-                                    progress::advance)
+                                    advance)
                             : BagWriter.write(
                                     tar,
                                     request.bagName(),
@@ -332,7 +344,7 @@ public final class Packer {
                                     request.now(),
                                     "sealpack " + Version.get(),
                                     bagSigner,
-                                    progress::advance);
+                                    advance);
             tar.close();
         } catch (IOException | RuntimeException e) {
             throw Pipeline.rethrow(sealed.abort(e));

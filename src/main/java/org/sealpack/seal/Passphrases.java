@@ -5,6 +5,7 @@ import java.util.function.LongPredicate;
 import org.sealpack.failure.PassphraseException;
 import org.sealpack.pgp.Key;
 import org.sealpack.pgp.KeyHandle;
+import org.sealpack.pgp.PendingKey;
 import org.sealpack.pgp.SecretKey;
 import org.sealpack.pgp.UnlockedKey;
 
@@ -34,6 +35,25 @@ public interface Passphrases {
      */
     static UnlockedKey unlock(Key key, Passphrases source) {
         return (UnlockedKey) unlock(key, source, keyId -> true);
+    }
+
+    /**
+     * As {@link #unlock(KeyHandle, Passphrases, LongPredicate)} for a key that signs at the end of
+     * a job (pack): when sealpack holds it and its passphrase comes without asking (a file, a
+     * variable: one attempt), the passphrase is read here and the key's derivation runs on a thread
+     * of its own ({@link PendingKey}) while the caller goes on. At a prompt (three attempts, each
+     * waiting for the answer) it is unlocked here, as always.
+     */
+    static SecretKey unlockBeside(KeyHandle key, Passphrases source, LongPredicate wanted) {
+        if (!(key instanceof Key own) || !key.needsPassphrase() || source.attempts() != 1) {
+            return unlock(key, source, wanted);
+        }
+        char[] passphrase = source.passphraseFor(key);
+        try {
+            return PendingKey.start(own, passphrase, wanted);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
     }
 
     /**

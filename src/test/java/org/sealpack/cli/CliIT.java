@@ -381,6 +381,40 @@ class CliIT {
         }
     }
 
+    /**
+     * pack derives the signing key's passphrase beside the sealing (it signs only at the end): a
+     * wrong passphrase is still the one-line failure, and nothing is left, whether it is found when
+     * the key first signs (a small payload) or while the payload is sealed (a large one).
+     */
+    @Test
+    void packWithAWrongPassphraseFailsWithItsCodeAndLeavesNothing() throws IOException {
+        Path wrongPass = dir.resolve("wrong.pass");
+        Files.writeString(wrongPass, "not the passphrase\n");
+        Path big = dir.resolve("big");
+        Files.createDirectories(big);
+        byte[] block = new byte[1 << 20];
+        new java.util.Random(29).nextBytes(block);
+        try (var o = Files.newOutputStream(big.resolve("video.bin"))) {
+            for (int i = 0; i < 48; i++) {
+                o.write(block);
+            }
+        }
+        for (String payload :
+                List.of(ROOT.resolve("examples/statement.txt").toString(), big.toString())) {
+            Path out = dir.resolve("wrong-passphrase.sealed");
+            String[] args = pack(out);
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals(k("signer.passphrase"))) {
+                    args[i] = wrongPass.toString();
+                }
+            }
+            args[1] = payload;
+            expect(ExitCode.PASSPHRASE.code, "wrong passphrase for key", args);
+            assertThat(out).as(payload).doesNotExist();
+            assertNoLeftovers(dir);
+        }
+    }
+
     private void expect(int code, String text, String... args) {
         Proc.Result r = Proc.sealpack(dir, args);
         assertThat(r.exit()).as(r.toString()).isEqualTo(code);
