@@ -139,6 +139,41 @@ class DistributionIT {
     }
 
     /**
+     * The launcher's default JVM options hold patterns with '*' (which methods C2 compiles early):
+     * they reach the JVM as they are written, never matched against the names of files in the
+     * working directory, and the JVM prints nothing of them. A file named so that the pattern would
+     * match it holds a malformed option, which the JVM would report on standard output.
+     */
+    @Test
+    void theLaunchersOptionsAreNeverMatchedAgainstFileNamesAndPrintNothing()
+            throws java.io.IOException {
+        Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        assertThat(Proc.bash(dir, env, "tar -xzf " + archive).exit()).isZero();
+        Path work = java.nio.file.Files.createDirectories(dir.resolve("work"));
+        for (String pkg : new String[] {"com.sun.crypto.provider", "sun.security.provider"}) {
+            java.nio.file.Files.writeString(
+                    work.resolve(
+                            "-XX:CompileCommand=CompileThresholdScaling," + pkg + ".a b::c,0.33"),
+                    "");
+        }
+        for (String cds : new String[] {"0", "1"}) {
+            Proc.Result r =
+                    Proc.bash(
+                            work,
+                            Map.of(
+                                    "XDG_CACHE_HOME",
+                                    dir.resolve("cache").toString(),
+                                    "SEALPACK_CDS",
+                                    cds),
+                            "../sealpack-0.1.0/bin/sealpack --version");
+            assertThat(r.exit()).as(r.toString()).isZero();
+            assertThat(r.out()).as("SEALPACK_CDS=" + cds).isEqualTo("sealpack 0.1.0\n");
+            assertThat(r.err()).as("SEALPACK_CDS=" + cds).isEmpty();
+        }
+    }
+
+    /**
      * Each installation keeps its own class-data archive: a second installation's first run does
      * not delete the first one's, and a new jar in one installation replaces only that
      * installation's.
