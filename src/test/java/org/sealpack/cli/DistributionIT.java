@@ -174,6 +174,85 @@ class DistributionIT {
     }
 
     /**
+     * The class-data archive is code the JVM maps, so where it may come from is narrow (an attack
+     * run found each of these): not from a cache whose parent folder others can write without the
+     * sticky bit (they could swap the folder), not from a relative or ':'-holding cache path (the
+     * working directory, or two paths for the JVM), and a damaged archive is not used (its
+     * checksums are verified as it is mapped). In each case the output is what it is without one.
+     */
+    @Test
+    void theClassDataArchiveComesOnlyFromAPrivateAbsoluteCacheAndIsCheckedWhenMapped()
+            throws java.io.IOException {
+        Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
+        Path vector = Proc.root().resolve("src/test/resources/vectors/v1-one-recipient.sealed");
+        assertThat(Proc.bash(dir, Map.of(), "tar -xzf " + archive).exit()).isZero();
+        String inspect = "sealpack-0.1.0/bin/sealpack inspect " + vector;
+        Proc.Result without = Proc.bash(dir, Map.of("SEALPACK_CDS", "0"), inspect);
+        assertThat(without.exit()).as(without.toString()).isZero();
+
+        // A parent folder others can write, not sticky.
+        Path open = java.nio.file.Files.createDirectories(dir.resolve("open"));
+        java.nio.file.Files.setPosixFilePermissions(
+                open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path cache = java.nio.file.Files.createDirectories(open.resolve("cache"));
+        assertThat(Proc.bash(dir, Map.of("XDG_CACHE_HOME", cache.toString()), inspect))
+                .isEqualTo(without);
+        try (var files = java.nio.file.Files.list(cache.resolve("sealpack"))) {
+            assertThat(files.toList()).as("nothing made below a folder others can write").isEmpty();
+        }
+        // A relative cache path is ignored (XDG): ~/.cache is used, nothing in the working folder.
+        Path home = dir.resolve("home");
+        assertThat(
+                        Proc.bash(
+                                dir,
+                                Map.of("XDG_CACHE_HOME", "-rel", "HOME", home.toString()),
+                                inspect))
+                .isEqualTo(without);
+        assertThat(dir.resolve("-rel")).doesNotExist();
+        Path made;
+        try (var files = java.nio.file.Files.list(home.resolve(".cache/sealpack"))) {
+            made = files.toList().get(0);
+        }
+        // A path holding ':' would be two paths for the JVM: no archive.
+        assertThat(Proc.bash(dir, Map.of("XDG_CACHE_HOME", dir.resolve("a:b").toString()), inspect))
+                .isEqualTo(without);
+        assertThat(dir.resolve("a:b")).doesNotExist();
+        // A damaged archive (random bytes in its middle) is not used: the same output.
+        byte[] bytes = java.nio.file.Files.readAllBytes(made);
+        byte[] noise = new byte[65536];
+        new java.util.Random(11).nextBytes(noise);
+        for (int at : new int[] {1 << 20, 5 << 20, bytes.length - noise.length - 4096}) {
+            byte[] damaged = bytes.clone();
+            System.arraycopy(noise, 0, damaged, at, noise.length);
+            made.toFile().setWritable(true);
+            java.nio.file.Files.write(made, damaged);
+            assertThat(Proc.bash(dir, Map.of("HOME", home.toString()), inspect))
+                    .as("damaged at %d", at)
+                    .isEqualTo(without);
+        }
+    }
+
+    /**
+     * Java reads a class path with ':' as a list of paths: an installation under such a path would
+     * load code from the working directory, so the launcher refuses to run, in one line.
+     */
+    @Test
+    void anInstallationWhosePathHoldsAColonRefusesToRun() throws java.io.IOException {
+        Path archive = Proc.root().resolve("target/sealpack-0.1.0-dist.tar.gz");
+        Path colon = java.nio.file.Files.createDirectories(dir.resolve("c:o"));
+        assertThat(Proc.bash(colon, Map.of(), "tar -xzf " + archive).exit()).isZero();
+        Proc.Result r =
+                Proc.bash(
+                        dir,
+                        Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()),
+                        "'c:o/sealpack-0.1.0/bin/sealpack' --version");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines().count()).isEqualTo(1);
+        assertThat(r.err()).startsWith("sealpack: error: ").contains("':'", "hint: ");
+    }
+
+    /**
      * Each installation keeps its own class-data archive: a second installation's first run does
      * not delete the first one's, and a new jar in one installation replaces only that
      * installation's.
