@@ -8,8 +8,9 @@
 #
 # sealpack and its peer run in turn, A B A B ... (BENCH_RUNS times each), so that a machine whose speed
 # drifts (others building on it) slows both alike. For each step: the median wall time, CPU time
-# (user+sys) and peak RSS from /usr/bin/time; for each pair the median of the run-by-run ratios
-# sealpack/peer, wall and CPU. The targets are read off this output, never asserted by timed unit tests.
+# (user+sys, and the kernel's part of it) and peak RSS from /usr/bin/time; for each pair the median
+# of the run-by-run ratios sealpack/peer, wall and CPU. The targets are read off this output, never
+# asserted by timed unit tests.
 # `uptime` is printed before and after: say how loaded the machine was when quoting. BENCH_DIR keeps
 # the corpus between runs.
 set -euo pipefail
@@ -73,7 +74,10 @@ corpus
 
 # --- measuring
 # A step is a shell command line (run by bash -c, so pipelines are timed whole); its clean-up runs
-# before each run, untimed. Every run is one line of $RAW: name, wall, cpu (user+sys), peak RSS (MB).
+# before each run, untimed. Every run is one line of $RAW: name, wall, cpu (user+sys), peak RSS (MB),
+# and the kernel's part of the cpu (sys): on this VM, memory the kernel hands out fresh after heavy file
+# I/O can cost seconds of it (measured: the v6 steps, whose key's Argon2 touches 80 MB more, took
+# up to 2-3 s of sys in a full run against 0.6-0.8 s alone), which wall and cpu alone do not show.
 RAW="$WORK/runs.tsv"
 RESULTS="$WORK/results.tsv"
 RATIOS="$WORK/ratios.tsv"
@@ -91,18 +95,19 @@ once() { # name clean command-line
     echo "  $name FAILED: $(tail -2 "$WORK/last.err" | tr '\n' ' ')"; return 1
   fi
   read -r wall user sys rss < <(tail -1 "$t")
-  printf '%s\t%s\t%s\t%d\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) >> "$RAW"
+  printf '%s\t%s\t%s\t%d\t%s\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) "$sys" >> "$RAW"
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print ""; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 report() { # name: medians of its runs
-  local name=$1 wall cpu rss
+  local name=$1 wall cpu rss sys
   wall=$(awk -F'\t' -v n="$name" '$1 == n { print $2 }' "$RAW" | median)
   cpu=$(awk -F'\t' -v n="$name" '$1 == n { print $3 }' "$RAW" | median)
   rss=$(awk -F'\t' -v n="$name" '$1 == n { print $4 }' "$RAW" | median)
+  sys=$(awk -F'\t' -v n="$name" '$1 == n { print $5 }' "$RAW" | median)
   [ -n "$wall" ] || return 0
   printf '%s\t%s\t%s\t%s\n' "$name" "$wall" "$cpu" "$rss" >> "$RESULTS"
-  printf '  %-34s wall %7.2f s   cpu %7.2f s   peak RSS %5.0f MB   (median of %d)\n' "$name" "$wall" "$cpu" "$rss" \
-    "$(awk -F'\t' -v n="$name" '$1 == n' "$RAW" | wc -l)"
+  printf '  %-34s wall %7.2f s   cpu %7.2f s (sys %5.2f)   peak RSS %5.0f MB   (median of %d)\n' "$name" "$wall" \
+    "$cpu" "$sys" "$rss" "$(awk -F'\t' -v n="$name" '$1 == n' "$RAW" | wc -l)"
 }
 measure() { # name clean command-line: one tool alone
   local i
