@@ -8,26 +8,40 @@ import org.sealpack.jobs.KeySources;
 import org.sealpack.seal.Home;
 import org.sealpack.text.Untrusted;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Options every command has. */
 final class CommonOptions {
-    @Option(names = "--debug", description = "On failure, print the stack trace too.")
     boolean debug;
-
-    @Option(
-            names = {"-q", "--quiet"},
-            description =
-                    "Print nothing but errors and what --json asks for (the exit code still tells the verdict).")
     boolean quiet;
-
-    @Option(
-            names = "--home",
-            paramLabel = "DIR",
-            description = "The keyring's directory (default: " + Home.DEFAULT + ").")
     Path home;
-
     private KeySources keys;
+
+    /** Adds these options to a command (in this order). */
+    void addTo(CommandSpec spec) {
+        spec.addOption(
+                OptionSpec.builder("--debug")
+                        .description("On failure, print the stack trace too.")
+                        .build());
+        spec.addOption(
+                OptionSpec.builder("-q", "--quiet")
+                        .description(
+                                "Print nothing but errors and what --json asks for (the exit code still tells the verdict).")
+                        .build());
+        spec.addOption(
+                OptionSpec.builder("--home")
+                        .paramLabel("DIR")
+                        .description("The keyring's directory (default: " + Home.DEFAULT + ").")
+                        .type(Path.class)
+                        .build());
+    }
+
+    /** Takes their values from the command line just parsed. */
+    void readFrom(CommandSpec spec) {
+        debug = Boolean.TRUE.equals(spec.findOption("--debug").getValue());
+        quiet = Boolean.TRUE.equals(spec.findOption("-q").getValue());
+        home = spec.findOption("--home").getValue();
+    }
 
     /** Where a command prints its report: stdout, or nowhere with --quiet. */
     PrintWriter out(CommandSpec spec) {

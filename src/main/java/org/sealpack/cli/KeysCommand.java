@@ -2,29 +2,29 @@ package org.sealpack.cli;
 
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-        name = "keys",
-        mixinStandardHelpOptions = true,
-        description = "Manage keys offline.",
-        subcommands = {
-            KeysGenerateCommand.class,
-            KeysImportCommand.class,
-            KeysListCommand.class,
-            KeysExportCommand.class,
-            KeysDeleteCommand.class,
-            KeysRevokeCommand.class,
-            KeysPasswdCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  sealpack keys import keys/signer.cert.asc keys/recipient.cert.asc",
-            "  sealpack keys list"
-        })
 final class KeysCommand implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
+
+    KeysCommand() {
+        spec.name("keys");
+        spec.usageMessage().description("Manage keys offline.");
+        spec.usageMessage().footerHeading("%nExamples:%n");
+        spec.usageMessage()
+                .footer(
+                        "  sealpack keys import keys/signer.cert.asc keys/recipient.cert.asc",
+                        "  sealpack keys list");
+        Specs.standardHelp(spec);
+        Specs.subcommand(spec, new KeysGenerateCommand().spec);
+        Specs.subcommand(spec, new KeysImportCommand().spec);
+        Specs.subcommand(spec, new KeysListCommand().spec);
+        Specs.subcommand(spec, new KeysExportCommand().spec);
+        Specs.subcommand(spec, new KeysDeleteCommand().spec);
+        Specs.subcommand(spec, new KeysRevokeCommand().spec);
+        Specs.subcommand(spec, new KeysPasswdCommand().spec);
+        spec.addSubcommand("help", new CommandLine(new CommandLine.HelpCommand()));
+    }
 
     @Override
     public void run() {

@@ -5,33 +5,47 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(
-        name = "import",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Import certificates, secret keys and revocation certificates into the keyring.",
-            "Importing a certificate is the act of trusting it: compare the fingerprint shown with its owner "
-                    + "over another channel (in person, by phone) before you rely on it. Files may be armored or "
-                    + "binary and hold one or many keys, as 'gpg --export' and 'gpg --export-secret-keys' write them."
-        },
-        footerHeading = "%nExample:%n",
-        footer = "  sealpack keys import keys/signer.cert.asc")
 final class KeysImportCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-    @Mixin CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Key files to import.")
+    final CommonOptions common = new CommonOptions();
     List<Path> files;
+
+    KeysImportCommand() {
+        spec.name("import");
+        spec.usageMessage()
+                .description(
+                        "Import certificates, secret keys and revocation certificates into the keyring.",
+                        "Importing a certificate is the act of trusting it: compare the fingerprint shown with its owner "
+                                + "over another channel (in person, by phone) before you rely on it. Files may be armored or "
+                                + "binary and hold one or many keys, as 'gpg --export' and 'gpg --export-secret-keys' write them.");
+        spec.usageMessage().footerHeading("%nExample:%n");
+        spec.usageMessage().footer("  sealpack keys import keys/signer.cert.asc");
+        common.addTo(spec);
+        spec.addPositional(
+                PositionalParamSpec.builder()
+                        .paramLabel("FILE")
+                        .arity("1..*")
+                        .required(true)
+                        .description("Key files to import.")
+                        .type(List.class)
+                        .auxiliaryTypes(Path.class)
+                        .build());
+        Specs.standardHelp(spec);
+    }
+
+    /** Takes the options' values from the command line just parsed. */
+    private void read() {
+        common.readFrom(spec);
+        files = spec.positionalParameters().get(0).getValue();
+    }
 
     @Override
     public Integer call() {
+        read();
         KeyJobs.importFiles(common.keys(), files, common.out(spec));
         return ExitCode.OK.code;
     }

@@ -4,32 +4,40 @@ import java.util.concurrent.Callable;
 import org.sealpack.failure.ExitCode;
 import org.sealpack.jobs.KeyJobs;
 import org.sealpack.jobs.Output;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(
-        name = "list",
-        mixinStandardHelpOptions = true,
-        description =
-                "List the keyring: fingerprint, user IDs, algorithms, dates, revocation, and whether the secret key is present.",
-        footerHeading = "%nExample:%n",
-        footer = "  sealpack keys list")
 final class KeysListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-    @Mixin CommonOptions common;
-
-    @Option(
-            names = "--json",
-            description =
-                    "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+    final CommonOptions common = new CommonOptions();
     boolean json;
+
+    KeysListCommand() {
+        spec.name("list");
+        spec.usageMessage()
+                .description(
+                        "List the keyring: fingerprint, user IDs, algorithms, dates, revocation, and whether the secret key is present.");
+        spec.usageMessage().footerHeading("%nExample:%n");
+        spec.usageMessage().footer("  sealpack keys list");
+        common.addTo(spec);
+        spec.addOption(
+                OptionSpec.builder("--json")
+                        .description(
+                                "Print one JSON document (docs/sealpack.schema.json) instead of the report.")
+                        .build());
+        Specs.standardHelp(spec);
+    }
+
+    /** Takes the options' values from the command line just parsed. */
+    private void read() {
+        common.readFrom(spec);
+        json = Boolean.TRUE.equals(spec.findOption("--json").getValue());
+    }
 
     @Override
     public Integer call() {
+        read();
         var out =
                 new Output(common.out(spec), json ? spec.commandLine().getOut() : null, null, null);
         KeyJobs.list(common.keys(), out);

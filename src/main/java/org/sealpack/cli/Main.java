@@ -153,7 +153,7 @@ public final class Main {
      * all.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
-        CommandLine cmd = new CommandLine(new SealpackCommand());
+        CommandLine cmd = new CommandLine(new SealpackCommand().spec);
         String first = args.length > 0 ? args[0] : null;
         var only =
                 first == null || "help".equals(first)

@@ -7,22 +7,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.sealpack.seal.Version;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-        name = "sealpack",
-        mixinStandardHelpOptions = true,
-        versionProvider = SealpackCommand.VersionProvider.class,
-        description = {
-            "Signed, encrypted, self-verifying archives for statements and evidence.",
-            "A sealed file is a BagIt bag in a tar, encrypted to its recipients and signed by its sender, "
-                    + "in standard OpenPGP: it also opens with gpg, tar and sha512sum."
-        },
-        footerHeading = "%nExamples (each command's --help has more):%n",
-        footer = {
-            "  sealpack pack --metadata-template > statement.metadata",
-            "  sealpack keys list"
-        })
 public final class SealpackCommand implements Runnable {
     /**
      * The subcommands, in the order --help lists them. They are added by {@link Main}, and only the
@@ -31,20 +17,36 @@ public final class SealpackCommand implements Runnable {
      */
     static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
+    SealpackCommand() {
+        spec.name("sealpack");
+        spec.usageMessage()
+                .description(
+                        "Signed, encrypted, self-verifying archives for statements and evidence.",
+                        "A sealed file is a BagIt bag in a tar, encrypted to its recipients and signed by its sender, "
+                                + "in standard OpenPGP: it also opens with gpg, tar and sha512sum.");
+        spec.usageMessage().footerHeading("%nExamples (each command's --help has more):%n");
+        spec.usageMessage()
+                .footer(
+                        "  sealpack pack --metadata-template > statement.metadata",
+                        "  sealpack keys list");
+        spec.versionProvider(new SealpackCommand.VersionProvider());
+        Specs.standardHelp(spec);
+    }
+
     private static Map<String, Supplier<Object>> subcommands() {
         var all = new LinkedHashMap<String, Supplier<Object>>();
-        all.put("pack", PackCommand::new);
-        all.put("verify", VerifyCommand::new);
-        all.put("open", OpenCommand::new);
-        all.put("inspect", InspectCommand::new);
-        all.put("validate", ValidateCommand::new);
-        all.put("keys", KeysCommand::new);
-        all.put("custody", CustodyCommand::new);
+        all.put("pack", () -> new PackCommand().spec);
+        all.put("verify", () -> new VerifyCommand().spec);
+        all.put("open", () -> new OpenCommand().spec);
+        all.put("inspect", () -> new InspectCommand().spec);
+        all.put("validate", () -> new ValidateCommand().spec);
+        all.put("keys", () -> new KeysCommand().spec);
+        all.put("custody", () -> new CustodyCommand().spec);
         all.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(all);
     }
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
     @Override
     public void run() {
