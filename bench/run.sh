@@ -129,6 +129,27 @@ pair() { # label nameA cleanA cmdA nameB cleanB cmdB: A B A B ..., then the medi
   printf '%s\t%s\t%s\n' "$label" "$wa" "$ca" >> "$RATIOS"
 }
 
+# Warm steps: the same command run several times in one JVM (bench/Warm.java, against the
+# distribution's jar with the launcher's JVM options), the median of the later runs. Cold (through the
+# launcher) minus warm is what the JVM's start and warm-up cost that run: class loading and
+# initialisation, the interpreter, the JIT's compilations. Java 17 keeps only the class-data archive
+# from one run to the next, so that part is paid at every start.
+JAVA_DEFAULTS=$(sed -n '/^defaults="/,/"$/p' "$SEALPACK" | sed 's/^defaults="//; s/"$//' | tr '\n' ' ')
+WARM_RUNS=${BENCH_WARM_RUNS:-6}
+[ $SMOKE = 1 ] && WARM_RUNS=2
+warm() { # name clean sealpack-arguments
+  local name=$1 out="$WORK/warm.out" wall cpu
+  sync
+  if ! bash -c "set -f; java $JAVA_DEFAULTS -cp $(printf %q "$WORK/dist/lib/sealpack.jar") $(printf %q "$ROOT/bench/Warm.java") \
+      $WARM_RUNS $(printf %q "$2") $3" > "$out" 2> "$WORK/last.err"; then
+    echo "  $name FAILED: $(tail -2 "$WORK/last.err" "$out" | tr '\n' ' ')"; return 1
+  fi
+  read -r _ _ wall _ cpu < <(grep '^warm:' "$out")
+  printf '%s\t%s\t%s\t\n' "$name" "$wall" "$cpu" >> "$RESULTS"
+  printf '  %-34s wall %7.2f s   cpu %7.2f s   (in one JVM: median of runs %d-%d of %d)\n' "$name" "$wall" "$cpu" \
+    $((WARM_RUNS / 2 + 1)) "$WARM_RUNS" "$WARM_RUNS"
+}
+
 echo "== machine: $(nproc) cores; $(uptime | sed 's/.*load/load/')"
 # --- the example statement: start-up dominates (target: each command <= 0.3 s)
 echo "== example (the statement in examples/, $(stat -c %s "$ROOT/examples/statement.txt") bytes)"
@@ -163,10 +184,13 @@ for set in ${BENCH_SETS:-big small mixed}; do
     pair "$set: pack / tar|gpg -se (default)" "$set sealpack pack" "rm -f $O/s.sealed" "\"\$SEALPACK\" pack $S $SIGN -o $O/s.sealed" \
       "$set gpg -se default (tar|)" "rm -f $O/gd.gpg" "$GPGSE -se -o $O/gd.gpg"
   fi
+  warm "$set sealpack pack (warm)" "rm -f $O/warm.sealed" "pack $S $SIGN -o $O/warm.sealed"
+  rm -f "$out/warm.sealed"
   # age, where installed, is a second peer: measured alone (its ratio is of medians, not run by run).
   [ $HAVE_AGE = 1 ] && measure "$set age (tar|)" "rm -f $O/a.age" "set -o pipefail; tar -C $C -c $set | age -r $AGE_RECIPIENT -o $O/a.age"
   pair "$set: verify / gpgv" "$set sealpack verify" "" "\"\$SEALPACK\" verify $O/s.sealed --signer $KEYS_Q/signer.cert.asc" \
     "$set gpgv (outer)" "" "gpgv --keyring $(printf %q "$WORK/sender.gpg") $O/s.sealed"
+  warm "$set sealpack verify (warm)" "" "verify $O/s.sealed --signer $KEYS_Q/signer.cert.asc"
   GPGD="set -o pipefail; $GPG --passphrase-file $KEYS_Q/recipient.passphrase -d $O/g0.gpg | tar -x -C $O/gpg-opened"
   if [ $SMOKE = 1 ]; then
     measure "$set sealpack verify --key" "" "\"\$SEALPACK\" verify $O/s.sealed $OPEN"
@@ -210,6 +234,11 @@ fi
 for step in pack verify open; do
   awk -F'\t' -v s="example sealpack $step" 'index($1, s) == 1 { if (m == "" || $2 < m) m = $2; if ($2 > x) x = $2 }
     END { if (m != "") printf "  example: %-37s %6.2f-%.2f s  (target <= 0.30 s)\n", s, m, x }' "$RESULTS"
+done
+echo "== warm (in one JVM; cold minus warm is the JVM's start and warm-up)"
+for set in ${BENCH_SETS:-big small mixed}; do
+  ratio "$set: pack warm / tar|gpg -se -z0" "$set sealpack pack (warm)" "$set gpg -se -z0 (tar|)"
+  ratio "$set: verify warm / gpgv" "$set sealpack verify (warm)" "$set gpgv (outer)"
 done
 echo "== peak RSS of sealpack (MB): $(awk -F'\t' '$1 ~ /sealpack/ { if ($4 > m) m = $4 } END { print m }' "$RAW")"
 echo "== machine after: $(uptime | sed 's/.*load/load/')"
