@@ -84,23 +84,7 @@ class CfbEncryptorTest {
     void aFailureBelowReachesTheWriterAndAbortReportsIt() throws Exception {
         CfbEncryptor cfb = new CfbEncryptor(SymmetricKeyAlgorithmTags.AES_256, fixed(1), true);
         IOException full = new IOException("No space left on device");
-        OutputStream failing =
-                new OutputStream() {
-                    private long written;
-
-                    @Override
-                    public void write(int b) throws IOException {
-                        write(new byte[] {(byte) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        written += len;
-                        if (written > 300_000) {
-                            throw full;
-                        }
-                    }
-                };
+        OutputStream failing = new FullAfter(300_000, full);
         PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(cfb);
         generator.addMethod(
                 new JcePBEKeyEncryptionMethodGenerator("test".toCharArray())

@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sealpack.Proc;
+import org.sealpack.Requires;
 
 /**
  * Pack's sealing stream on its two threads (the tar's, with the payload's hash and the integrity
@@ -36,14 +41,14 @@ class SealWriterTest {
                 out.write(tar());
             }
             byte[] sealed = file.toByteArray();
-            org.sealpack.Requires.tool("gpgv", "apt-get install gpgv");
-            java.nio.file.Path f = java.nio.file.Files.createTempFile("sealwriter", ".sealed");
+            Requires.tool("gpgv", "apt-get install gpgv");
+            Path f = Files.createTempFile("sealwriter", ".sealed");
             try {
-                java.nio.file.Files.write(f, sealed);
+                Files.write(f, sealed);
                 assertThat(
-                                org.sealpack.Proc.run(
+                                Proc.run(
                                                 Path.of("."),
-                                                java.util.Map.of(),
+                                                Map.of(),
                                                 List.of(
                                                         "gpgv",
                                                         "--keyring",
@@ -53,7 +58,7 @@ class SealWriterTest {
                         .as("gpgv verifies the outer signature (%s)", twoThreads)
                         .isZero();
             } finally {
-                java.nio.file.Files.deleteIfExists(f);
+                Files.deleteIfExists(f);
             }
         }
     }
@@ -76,23 +81,7 @@ class SealWriterTest {
         }
         long after = size - beforeTheEnd;
         IOException full = new IOException("No space left on device");
-        OutputStream failing =
-                new OutputStream() {
-                    private long written;
-
-                    @Override
-                    public void write(int b) throws IOException {
-                        write(new byte[] {(byte) b}, 0, 1);
-                    }
-
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        written += len;
-                        if (written > after) {
-                            throw full;
-                        }
-                    }
-                };
+        OutputStream failing = new FullAfter(after, full);
         Sealing out = open(failing, true);
         Throwable thrown = null;
         try {
@@ -140,7 +129,7 @@ class SealWriterTest {
 
     private static byte[] tar() {
         byte[] tar = new byte[TAR];
-        new java.util.Random(7).nextBytes(tar);
+        new Random(7).nextBytes(tar);
         return tar;
     }
 
@@ -153,9 +142,9 @@ class SealWriterTest {
     }
 
     private static Path dearmored() throws IOException {
-        Path keyring = java.nio.file.Files.createTempFile("sealwriter", ".gpg");
+        Path keyring = Files.createTempFile("sealwriter", ".gpg");
         keyring.toFile().deleteOnExit();
-        java.nio.file.Files.write(keyring, KEY.certificate().ring.getEncoded());
+        Files.write(keyring, KEY.certificate().ring.getEncoded());
         return keyring;
     }
 }
